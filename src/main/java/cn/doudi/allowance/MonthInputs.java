@@ -1,0 +1,37 @@
+package cn.doudi.allowance;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the rules need to compute county {@code county}'s lines for month {@code month}, with
+ * today's knowledge. Loaded by the payroll module; the rules never touch a database.
+ *
+ * @param roster the county's current roster rows (every program; the rules decide what is active)
+ * @param deathMonths earliest matching death month per ID number (deaths matched by ID and name);
+ *        a person is dead for M when the death month is before M
+ * @param certificates the certificates that count (valid, matched by ID and name), per ID number
+ * @param economic every economic result per household ID (the rules take the latest with 核对月份 ≤ M)
+ * @param previousDibao the current-month DIBAO line run M−1 produced, per {@code program|household}
+ * @param endedEnrollments keys {@code program|household|id} ("" id for DIBAO) of enrollments ended
+ *        by rule before M, with the month they ended
+ * @param tempAssist approved TEMP_ASSIST cases of the county whose 审批月份 is M
+ * @param holds open HOLD findings from the cross-agency checks (the hook the checks plug into)
+ */
+public record MonthInputs(String county, YearMonth month, List<RosterRow> roster, Map<String, YearMonth> deathMonths,
+		Map<String, List<Certificate>> certificates, Map<String, List<EconomicResult>> economic,
+		Map<String, PreviousDibaoLine> previousDibao, Map<String, YearMonth> endedEnrollments,
+		List<TempAssistCase> tempAssist, List<CheckHold> holds, Standards standards, Optional<Cpi> cpi) {
+
+	public boolean isDead(String idNumber) {
+		YearMonth d = deathMonths.get(idNumber);
+		return d != null && d.isBefore(month);
+	}
+
+	public static String enrollmentKey(String program, String householdId, String idNumber) {
+		return program + '|' + householdId + '|' + (idNumber == null ? "" : idNumber);
+	}
+}

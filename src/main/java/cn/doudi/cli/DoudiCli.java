@@ -1,0 +1,107 @@
+package cn.doudi.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import picocli.CommandLine;
+
+/**
+ * Runs one command: reads the global options, starts the application (on the embedded database, an
+ * external one, or — for {@code demo} — a fresh embedded one of its own), executes the command through
+ * picocli and returns its exit code. Errors end with one line on standard error.
+ */
+public final class DoudiCli {
+
+	private DoudiCli() {
+	}
+
+	public static int run(Class<?> application, String[] args) {
+		GlobalOptions options;
+		try {
+			options = GlobalOptions.extract(args);
+		}
+		catch (IllegalArgumentException e) {
+			System.err.println("doudi: " + e.getMessage());
+			return 2;
+		}
+		String command = options.command();
+		if (command.isEmpty() || command.equals("help") || options.commandArgs().contains("--help")
+				&& options.commandArgs().size() == 1) {
+			new CommandLine(new DoudiCommand()).usage(System.out);
+			return command.isEmpty() ? 2 : 0;
+		}
+		Map<String, Object> props = new LinkedHashMap<>(options.properties());
+		if (command.equals("demo")) {
+			// demo never touches the main database: a fresh embedded one under <home>/demo
+			String home = (String) props.getOrDefault("doudi.home",
+					System.getenv().getOrDefault("DOUDI_HOME", System.getProperty("user.home") + "/.doudi"));
+			props.put("doudi.home", home);
+			props.put("doudi.db.url", "");
+			props.put("doudi.db.embedded-dir", Path.of(home, "demo", "pgdata").toString());
+			props.put("doudi.db.fresh", "true");
+		}
+		SpringApplication app = new SpringApplication(application);
+		app.setAddCommandLineProperties(false);
+		app.setWebApplicationType(command.equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+		app.addInitializers(ctx -> ctx.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("doudiCommandLine", props)));
+		ConfigurableApplicationContext context;
+		try {
+			context = app.run();
+		}
+		catch (RuntimeException e) {
+			System.err.println("doudi: cannot start: " + rootMessage(e));
+			return 3;
+		}
+		try (context) {
+			return execute(context, options.commandArgs().toArray(String[]::new));
+		}
+	}
+
+	/** Executes a command in a running application context (tests use this too). */
+	public static int execute(ConfigurableApplicationContext context, String... args) {
+		CommandLine cli = new CommandLine(new DoudiCommand(), new SpringFactory(context));
+		cli.setCaseInsensitiveEnumValuesAllowed(true);
+		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			PrintWriter err = commandLine.getErr();
+			err.println("doudi: " + rootMessage(ex));
+			err.flush();
+			if (!(ex instanceof CommandFailedException)) {
+				org.slf4j.LoggerFactory.getLogger(DoudiCli.class).debug("command failed", ex);
+			}
+			return ex instanceof CommandFailedException f ? f.exitCode() : 1;
+		});
+		cli.setParameterExceptionHandler((ex, a) -> {
+			ex.getCommandLine().getErr().println("doudi: " + ex.getMessage());
+			return 2;
+		});
+		return cli.execute(args);
+	}
+
+	static String rootMessage(Throwable e) {
+		Throwable t = e;
+		while (t.getCause() != null && t.getCause() != t && !(t instanceof CommandFailedException)) {
+			t = t.getCause();
+		}
+		String m = t.getMessage();
+		return (m == null ? t.getClass().getSimpleName() : m).replace('\n', ' ');
+	}
+
+	private record SpringFactory(ConfigurableApplicationContext context) implements CommandLine.IFactory {
+		@Override
+		public <K> K create(Class<K> cls) throws Exception {
+			if (cls.getPackageName().startsWith("cn.doudi")) {
+				return context.getAutowireCapableBeanFactory().createBean(cls);
+			}
+			return CommandLine.defaultFactory().create(cls);
+		}
+	}
+}

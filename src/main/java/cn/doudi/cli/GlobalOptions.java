@@ -1,0 +1,46 @@
+package cn.doudi.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The global options ({@code --home}, {@code --db-url}, {@code --db-user}, {@code --db-password}),
+ * accepted anywhere on the line as {@code --name=value} or {@code --name value}, turned into
+ * Spring properties so that they outrank the environment and {@code application.yml}.
+ */
+record GlobalOptions(Map<String, Object> properties, List<String> commandArgs) {
+
+	private static final Map<String, String> PROPERTY = Map.of("--home", "doudi.home", "--db-url", "doudi.db.url",
+			"--db-user", "doudi.db.user", "--db-password", "doudi.db.password");
+
+	static GlobalOptions extract(String[] args) {
+		Map<String, Object> props = new LinkedHashMap<>();
+		List<String> rest = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			String a = args[i];
+			int eq = a.indexOf('=');
+			String name = eq > 0 ? a.substring(0, eq) : a;
+			String property = PROPERTY.get(name);
+			if (property == null) {
+				rest.add(a);
+			}
+			else if (eq > 0) {
+				props.put(property, a.substring(eq + 1));
+			}
+			else if (i + 1 < args.length) {
+				props.put(property, args[++i]);
+			}
+			else {
+				throw new IllegalArgumentException(name + " needs a value");
+			}
+		}
+		return new GlobalOptions(props, rest);
+	}
+
+	/** The command's name: the first argument that is not an option. */
+	String command() {
+		return commandArgs.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
+	}
+}
