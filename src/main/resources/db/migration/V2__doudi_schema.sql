@@ -291,6 +291,7 @@ create table payroll_run (
     revoked_at       timestamptz,
     revoke_reason    text,
     job_execution_id bigint,
+    out_dir          text,                 -- where month-end wrote the run's files (approve writes final bank files there)
     unique (county, month, revision)
 );
 create unique index payroll_run_one_live on payroll_run (county, month)
@@ -363,6 +364,13 @@ create table finding (
 );
 create unique index finding_one_live on finding (code, id_number, county) where status in ('OPEN', 'CONFIRMED');
 create index finding_county_status on finding (county, status);
+
+-- The findings that hold in a run (its findings.csv): recomputed with the run, so a restart never doubles them.
+create table run_finding (
+    run_id     bigint not null references payroll_run (id),
+    finding_id bigint not null references finding (id),
+    primary key (run_id, finding_id)
+);
 
 create table finding_decision (
     id          bigserial primary key,

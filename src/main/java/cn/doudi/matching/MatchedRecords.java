@@ -1,0 +1,78 @@
+package cn.doudi.matching;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import cn.doudi.identity.PersonName;
+
+/**
+ * Other agencies' records that match a county's beneficiaries by ID <em>and</em> name: deaths (RULES.md
+ * "Who is alive": the earliest matching death month counts) and valid disability certificates
+ * (RULES.md "Disability certificates"). A record with the right ID and another name does not match
+ * (it raises NAME_MISMATCH in the checks instead).
+ */
+@Service
+public class MatchedRecords {
+
+	/** A matching, valid certificate: type 1–7, grade 1–4. */
+	public record MatchedCertificate(String idNumber, String certificateNo, int type, int grade) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	MatchedRecords(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Earliest death month per ID for the county's roster persons whose death record matches by ID and name. */
+	public Map<String, YearMonth> deathMonths(String county) {
+		Map<String, YearMonth> result = new HashMap<>();
+		jdbc.query("""
+				select d.id_number, d.name as death_name, d.death_date, b.name as roster_name
+				from current_death d
+				join (select distinct id_number, name from current_beneficiary where county = ?) b
+				  on b.id_number = d.id_number
+				where d.id_valid
+				""", rs -> {
+			if (PersonName.matches(rs.getString("death_name"), rs.getString("roster_name"))) {
+				YearMonth m = YearMonth.from(rs.getDate("death_date").toLocalDate());
+				result.merge(rs.getString("id_number"), m, (a, b) -> a.isBefore(b) ? a : b);
+			}
+		}, county);
+		return result;
+	}
+
+	/** Valid certificates matching the county's roster persons by ID and name, per ID number. */
+	public Map<String, List<MatchedCertificate>> certificates(String county) {
+		Map<String, List<MatchedCertificate>> result = new HashMap<>();
+		jdbc.query("""
+				select distinct d.id_number, d.certificate_no, d.type, d.grade, d.name as cert_name, b.name as roster_name
+				from current_disability d
+				join (select distinct id_number, name from current_beneficiary where county = ?) b
+				  on b.id_number = d.id_number
+				where d.valid
+				order by d.id_number, d.certificate_no
+				""", rs -> {
+			if (PersonName.matches(rs.getString("cert_name"), rs.getString("roster_name"))) {
+				MatchedCertificate c = new MatchedCertificate(rs.getString("id_number"), rs.getString("certificate_no"),
+						rs.getInt("type"), rs.getInt("grade"));
+				List<MatchedCertificate> list = result.computeIfAbsent(c.idNumber(), k -> new ArrayList<>());
+				if (!list.contains(c)) {
+					list.add(c);
+				}
+			}
+		}, county);
+		return result;
+	}
+
+	/** Is {@code deathMonth} before {@code month}? (the month of death is paid in full). */
+	public static boolean deadFor(YearMonth deathMonth, YearMonth month) {
+		return deathMonth != null && deathMonth.isBefore(month);
+	}
+}

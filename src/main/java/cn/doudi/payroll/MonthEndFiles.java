@@ -1,0 +1,150 @@
+package cn.doudi.payroll;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import cn.doudi.kernel.FindingCode;
+import cn.doudi.kernel.Money;
+import cn.doudi.payroll.files.CsvFile;
+import cn.doudi.payroll.files.SummaryWorkbook;
+
+/**
+ * Writes the month-end files of OUTPUTS.md for the runs of one month into one folder: {@code
+ * payments.csv}, {@code stops.csv}, {@code findings.csv}, {@code overpayments.csv}, {@code summary.csv}
+ * and {@code summary.xlsx}. Everything comes from the database in a fixed order (code-point order,
+ * {@code COLLATE "C"}), so the same inputs give byte-identical files.
+ */
+@Service
+public class MonthEndFiles {
+
+	private final JdbcTemplate jdbc;
+
+	MonthEndFiles(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void write(List<PayrollRun> runs, Path folder) {
+		Long[] ids = runs.stream().map(PayrollRun::id).toArray(Long[]::new);
+		String in = runIds(ids);
+		writePayments(in, folder.resolve("payments.csv"));
+		writeStops(in, folder.resolve("stops.csv"));
+		writeFindings(in, folder.resolve("findings.csv"));
+		writeOverpayments(runs, folder.resolve("overpayments.csv"));
+		List<SummaryRow> summary = summary(in);
+		try (CsvFile csv = new CsvFile(folder.resolve("summary.csv"), "county", "program", "households", "persons",
+				"lines_paid", "amount_paid", "lines_held", "amount_held")) {
+			for (SummaryRow r : summary) {
+				csv.row(r.county(), r.program(), r.households(), r.persons(), r.linesPaid(), Money.format(r.amountPaid()),
+						r.linesHeld(), Money.format(r.amountHeld()));
+			}
+		}
+		SummaryWorkbook.write(summary, folder.resolve("summary.xlsx"));
+	}
+
+	private void writePayments(String in, Path file) {
+		try (CsvFile csv = new CsvFile(file, "county", "region_code", "program", "category", "household_id",
+				"id_number", "name", "pay_month", "amount", "status", "reason", "bank", "account_number", "arrears")) {
+			jdbc.query("""
+					select county, region_code, program, category, household_id, id_number, name, pay_month, amount,
+					       status, reason, bank, account_number, arrears
+					from payment_line where run_id in (%s)
+					order by county collate "C", program collate "C", household_id collate "C", id_number collate "C",
+					         pay_month collate "C"
+					""".formatted(in), rs -> {
+				csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						rs.getString(6), rs.getString(7), rs.getString(8), Money.format(rs.getBigDecimal(9)),
+						rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+						rs.getBoolean(14) ? "true" : "false");
+			});
+		}
+	}
+
+	private void writeStops(String in, Path file) {
+		try (CsvFile csv = new CsvFile(file, "county", "program", "household_id", "id_number", "name",
+				"last_paid_month", "reason")) {
+			jdbc.query("""
+					select county, program, household_id, id_number, name, last_paid_month, reason
+					from stop_record where run_id in (%s)
+					order by county collate "C", program collate "C", household_id collate "C", id_number collate "C"
+					""".formatted(in), rs -> {
+				csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						rs.getString(6), rs.getString(7));
+			});
+		}
+	}
+
+	private void writeFindings(String in, Path file) {
+		try (CsvFile csv = new CsvFile(file, "county", "code", "effect", "id_number", "name", "household_id",
+				"programs", "detail", "status")) {
+			jdbc.query("""
+					select f.county, f.code, f.id_number, f.name, f.household_id, f.programs, f.detail
+					from finding f join run_finding rf on rf.finding_id = f.id
+					where rf.run_id in (%s) and f.status in ('OPEN', 'CONFIRMED')
+					order by f.county collate "C", f.code collate "C", f.id_number collate "C", f.id
+					""".formatted(in), rs -> {
+				String code = rs.getString(2);
+				csv.row(rs.getString(1), code, FindingCode.valueOf(code).effect().name(), rs.getString(3),
+						rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), "OPEN");
+			});
+		}
+	}
+
+	private void writeOverpayments(List<PayrollRun> runs, Path file) {
+		List<String> counties = runs.stream().map(PayrollRun::county).toList();
+		try (CsvFile csv = new CsvFile(file, "county", "program", "id_number", "name", "pay_month", "paid", "due",
+				"overpaid")) {
+			if (counties.isEmpty()) {
+				return;
+			}
+			jdbc.query("""
+					select county, program, id_number, name, pay_month, paid, due, overpaid from overpayment
+					where status = 'OPEN' and county in (%s)
+					order by county collate "C", program collate "C", id_number collate "C", pay_month collate "C", id
+					""".formatted(String.join(",", counties.stream().map(c -> "'" + c.replaceAll("\\D", "") + "'").toList())),
+					rs -> {
+						csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+								Money.format(rs.getBigDecimal(6)), Money.format(rs.getBigDecimal(7)),
+								Money.format(rs.getBigDecimal(8)));
+					});
+		}
+	}
+
+	/** One row of the summary: per county and program. */
+	public record SummaryRow(String county, String program, long households, long persons, long linesPaid,
+			BigDecimal amountPaid, long linesHeld, BigDecimal amountHeld) {
+	}
+
+	private List<SummaryRow> summary(String in) {
+		return jdbc.query("""
+				select county, program,
+				       count(distinct household_id),
+				       coalesce(sum(case when program in ('DIBAO_URBAN', 'DIBAO_RURAL') and not arrears then members end), 0)
+				         + count(distinct case when program not in ('DIBAO_URBAN', 'DIBAO_RURAL') then id_number end),
+				       count(*) filter (where status = 'PAY'),
+				       coalesce(sum(amount) filter (where status = 'PAY'), 0),
+				       count(*) filter (where status = 'HELD'),
+				       coalesce(sum(amount) filter (where status = 'HELD'), 0)
+				from payment_line where run_id in (%s)
+				group by county, program
+				order by county collate "C", program collate "C"
+				""".formatted(in), (rs, i) -> new SummaryRow(rs.getString(1), rs.getString(2), rs.getLong(3),
+				rs.getLong(4), rs.getLong(5), Money.fen(rs.getBigDecimal(6)), rs.getLong(7),
+				Money.fen(rs.getBigDecimal(8))));
+	}
+
+	private static String runIds(Long[] ids) {
+		if (ids.length == 0) {
+			return "-1";
+		}
+		StringBuilder sb = new StringBuilder();
+		for (Long id : ids) {
+			sb.append(sb.isEmpty() ? "" : ",").append(id.longValue());
+		}
+		return sb.toString();
+	}
+
+}

@@ -1,0 +1,171 @@
+package cn.doudi.payroll;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import cn.doudi.payroll.batch.MonthEndJobLauncher;
+import cn.doudi.security.AccessControl;
+import cn.doudi.security.AuditLog;
+import cn.doudi.security.Permission;
+
+/**
+ * The life of a payroll run (RULES.md "Runs in order", "Runs and re-runs"; OUTPUTS.md {@code month-end},
+ * {@code release}, {@code approve}, {@code revoke}). Months of a county run in order; a draft re-run
+ * replaces the draft; release and approve are done by two different FINANCE users; only the county's
+ * latest approved run can be revoked.
+ */
+@Service
+public class PayrollRuns {
+
+	private final RunStore runs;
+	private final MonthEndJobLauncher launcher;
+	private final AccessControl access;
+	private final AuditLog audit;
+	private final JdbcTemplate jdbc;
+	private final ApplicationEventPublisher events;
+
+	PayrollRuns(RunStore runs, MonthEndJobLauncher launcher, AccessControl access, AuditLog audit, JdbcTemplate jdbc,
+			ApplicationEventPublisher events) {
+		this.runs = runs;
+		this.launcher = launcher;
+		this.access = access;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/** Counties of the system: those with a {@code standards} row. */
+	public List<String> counties() {
+		return jdbc.queryForList("select distinct county from current_standard order by county", String.class);
+	}
+
+	/**
+	 * Computes the draft run of {@code county} for {@code month}. Refused (MonthEndRefusedException) when
+	 * the month is out of order or already approved. A failed or interrupted attempt is restarted.
+	 */
+	public PayrollRun monthEnd(String county, YearMonth month, LocalDate payDate, String user) {
+		access.require(user, Permission.RUN_PAYROLL, county);
+		checkOrder(county, month);
+		Optional<PayrollRun> existing = runs.current(county, month);
+		long runId;
+		int revision;
+		if (existing.isPresent() && (existing.get().status() == RunStatus.RUNNING
+				|| existing.get().status() == RunStatus.FAILED)) {
+			runId = existing.get().id();
+			revision = existing.get().revision();
+			runs.setPayDate(runId, payDate);
+			runs.setStatus(runId, RunStatus.RUNNING);
+		}
+		else {
+			if (existing.isPresent()) {
+				PayrollRun old = existing.get();
+				if (old.status() == RunStatus.APPROVED) {
+					throw new MonthEndRefusedException(county + " " + month + " 的发放批次 " + old.batchNo()
+							+ " 已审批，不能重新计算（如需重算，先 revoke 撤销）");
+				}
+				runs.setStatus(old.id(), RunStatus.REPLACED);
+				audit.record(user, "RUN_REPLACED", county, old.batchNo(), "draft replaced by a re-run");
+			}
+			revision = runs.nextRevision(county, month);
+			runId = runs.insert(county, month, revision, payDate, user);
+		}
+		boolean completed = launcher.run(runId, county, month, revision);
+		runs.setStatus(runId, completed ? RunStatus.DRAFT : RunStatus.FAILED);
+		PayrollRun run = runs.byId(runId).orElseThrow();
+		audit.record(user, "RUN", county, run.batchNo(), completed ? "draft computed" : "job failed");
+		if (!completed) {
+			throw new IllegalStateException(county + " " + month + " 月结作业失败，可重新执行 month-end 从断点继续");
+		}
+		events.publishEvent(new PayrollRunDrafted(run.id(), county, month));
+		return run;
+	}
+
+	/** RULES.md "Runs in order": M is the county's first run month, or the run for M−1 is approved. */
+	void checkOrder(String county, YearMonth month) {
+		Optional<YearMonth> first = runs.firstRunMonth(county);
+		if (first.isEmpty() || first.get().equals(month)) {
+			return;
+		}
+		YearMonth previous = month.minusMonths(1);
+		boolean previousApproved = runs.current(county, previous).map(r -> r.status() == RunStatus.APPROVED)
+			.orElse(false);
+		if (!previousApproved) {
+			throw new MonthEndRefusedException(county + " " + month + " 不能计算：上月 " + previous
+					+ " 的发放批次尚未审批（各月须按顺序发放，首月为 " + first.get() + "）");
+		}
+	}
+
+	/** The maker: a FINANCE user releases the draft for approval. */
+	public PayrollRun release(String county, YearMonth month, String user) {
+		access.require(user, Permission.RUN_PAYROLL, county);
+		PayrollRun run = liveRun(county, month);
+		if (run.status() != RunStatus.DRAFT) {
+			throw new MonthEndRefusedException("发放批次 " + run.batchNo() + " 的状态是 " + run.status() + "，只有草稿可以提交");
+		}
+		runs.released(run.id(), user);
+		audit.record(user, "RELEASE", county, run.batchNo(), null);
+		return runs.byId(run.id()).orElseThrow();
+	}
+
+	/** The checker: another FINANCE user approves; the run becomes final and its PAY lines paid. */
+	public PayrollRun approve(String county, YearMonth month, String user) {
+		access.require(user, Permission.RUN_PAYROLL, county);
+		PayrollRun run = liveRun(county, month);
+		if (run.status() != RunStatus.RELEASED) {
+			throw new MonthEndRefusedException("发放批次 " + run.batchNo() + " 的状态是 " + run.status() + "，须先 release 提交");
+		}
+		if (user.equals(run.releasedBy())) {
+			throw new MonthEndRefusedException("审批人不能与提交人相同（" + user + "）：须由另一名财务人员审批");
+		}
+		runs.approved(run.id(), user);
+		audit.record(user, "APPROVE", county, run.batchNo(), "released by " + run.releasedBy());
+		PayrollRun approved = runs.byId(run.id()).orElseThrow();
+		events.publishEvent(new PayrollRunApproved(approved.id(), county, month));
+		return approved;
+	}
+
+	/** Revokes the county's latest approved run (audited, with a reason), so that month can be re-run. */
+	public PayrollRun revoke(String county, YearMonth month, String user, String reason) {
+		access.require(user, Permission.RUN_PAYROLL, county);
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalArgumentException("撤销须说明原因（--reason）");
+		}
+		PayrollRun latest = runs.latestApproved(county)
+			.orElseThrow(() -> new MonthEndRefusedException(county + " 没有已审批的发放批次"));
+		if (!latest.month().equals(month)) {
+			throw new MonthEndRefusedException("只能撤销本县区最近一个已审批批次（" + latest.month() + "，" + latest.batchNo() + "）");
+		}
+		if (runs.hasLaterRun(county, month)) {
+			throw new MonthEndRefusedException("不能撤销 " + latest.batchNo() + "：之后的月份已有批次，须先处理之后的批次");
+		}
+		runs.revoked(latest.id(), user, reason);
+		audit.record(user, "REVOKE", county, latest.batchNo(), reason);
+		return runs.byId(latest.id()).orElseThrow();
+	}
+
+	/** The live (DRAFT, RELEASED or APPROVED) runs of a month, by county. */
+	public List<PayrollRun> liveRuns(YearMonth month) {
+		return runs.liveRuns(month);
+	}
+
+	public Optional<PayrollRun> current(String county, YearMonth month) {
+		return runs.current(county, month);
+	}
+
+	/** Records where the run's files were written. */
+	public void recordOutputFolder(long runId, String folder) {
+		jdbc.update("update payroll_run set out_dir = ? where id = ?", folder, runId);
+	}
+
+	private PayrollRun liveRun(String county, YearMonth month) {
+		return runs.current(county, month)
+			.filter(r -> r.status() != RunStatus.RUNNING && r.status() != RunStatus.FAILED)
+			.orElseThrow(() -> new MonthEndRefusedException(county + " " + month + " 没有可操作的发放批次（先执行 month-end）"));
+	}
+}

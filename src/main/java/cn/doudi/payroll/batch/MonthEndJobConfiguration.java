@@ -1,0 +1,50 @@
+package cn.doudi.payroll.batch;
+
+import java.time.YearMonth;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The month-end job for one county and month. Identifying parameters: {@code county}, {@code month},
+ * {@code runRevision} (from the payroll_run table, never the clock) and {@code runId}; a failed attempt
+ * is restarted with the same ones, a deliberate re-run of a draft gets a new revision.
+ */
+@Configuration(proxyBeanMethods = false)
+class MonthEndJobConfiguration {
+
+	static final String JOB_NAME = "monthEndJob";
+
+	@Bean
+	Job monthEndJob(JobRepository jobRepository, Step computeLinesStep) {
+		return new JobBuilder(JOB_NAME, jobRepository)
+			.validator(new DefaultJobParametersValidator(new String[] { "county", "month", "runRevision", "runId" },
+					new String[0]))
+			.start(computeLinesStep)
+			.build();
+	}
+
+	@Bean
+	Step computeLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ComputeLinesTasklet computeLinesTasklet) {
+		return new StepBuilder("computeLinesStep", jobRepository).tasklet(computeLinesTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ComputeLinesTasklet computeLinesTasklet(MonthInputsLoader loader, PaymentLineStore store, RunFindingStore findings,
+			@Value("#{jobParameters['runId']}") Long runId, @Value("#{jobParameters['county']}") String county,
+			@Value("#{jobParameters['month']}") String month) {
+		return new ComputeLinesTasklet(loader, store, findings, runId, county, YearMonth.parse(month));
+	}
+}

@@ -1,0 +1,147 @@
+package cn.doudi.payroll.batch;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.doudi.allowance.Certificate;
+import cn.doudi.allowance.Cpi;
+import cn.doudi.allowance.DibaoPhase;
+import cn.doudi.allowance.EconomicResult;
+import cn.doudi.allowance.MonthInputs;
+import cn.doudi.allowance.PreviousDibaoLine;
+import cn.doudi.allowance.RosterRow;
+import cn.doudi.allowance.Standards;
+import cn.doudi.allowance.TempAssistCase;
+import cn.doudi.kernel.Program;
+import cn.doudi.matching.MatchedRecords;
+
+/**
+ * Loads everything the rules need for one county and month from the current snapshots (the
+ * {@code current_*} views) and the run history. Every query is set-based; nothing is loaded per row.
+ */
+@Component
+class MonthInputsLoader {
+
+	private final JdbcTemplate jdbc;
+	private final MatchedRecords matched;
+
+	MonthInputsLoader(JdbcTemplate jdbc, MatchedRecords matched) {
+		this.jdbc = jdbc;
+		this.matched = matched;
+	}
+
+	MonthInputs load(String county, YearMonth month) {
+		Map<String, List<Certificate>> certificates = new HashMap<>();
+		matched.certificates(county).forEach((id, list) -> certificates.put(id, list.stream()
+			.map(c -> new Certificate(c.idNumber(), c.certificateNo(), c.type(), c.grade()))
+			.toList()));
+		return new MonthInputs(county, month, roster(county), matched.deathMonths(county), certificates,
+				economic(county), previousDibao(county, month.minusMonths(1)), endedEnrollments(county, month),
+				tempAssist(county, month), List.of(), standards(county), cpi(month));
+	}
+
+	private List<RosterRow> roster(String county) {
+		return jdbc.query("""
+				select county, region_code, household_id, id_number, name, relation, program, category,
+				       household_income, start_month, end_month, bank, account_number, account_name
+				from current_beneficiary where county = ?
+				order by program, household_id, id_number, id
+				""", this::rosterRow, county);
+	}
+
+	private RosterRow rosterRow(ResultSet rs, int i) throws SQLException {
+		String end = rs.getString("end_month");
+		return new RosterRow(rs.getString("county"), rs.getString("region_code"), rs.getString("household_id"),
+				rs.getString("id_number"), rs.getString("name"), rs.getString("relation"),
+				Program.valueOf(rs.getString("program")), nullToEmpty(rs.getString("category")),
+				rs.getBigDecimal("household_income"), YearMonth.parse(rs.getString("start_month")),
+				end == null ? null : YearMonth.parse(end), nullToEmpty(rs.getString("bank")),
+				nullToEmpty(rs.getString("account_number")), nullToEmpty(rs.getString("account_name")));
+	}
+
+	private Map<String, List<EconomicResult>> economic(String county) {
+		Map<String, List<EconomicResult>> result = new HashMap<>();
+		jdbc.query("""
+				select household_id, check_month, household_income, vehicles, properties, business_registered, public_employee
+				from current_economic
+				where household_id in (select household_id from current_beneficiary where county = ?)
+				order by household_id, check_month, id
+				""", rs -> {
+			EconomicResult e = new EconomicResult(rs.getString(1), YearMonth.parse(rs.getString(2)),
+					rs.getBigDecimal(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7));
+			result.computeIfAbsent(e.householdId(), k -> new ArrayList<>()).add(e);
+		}, county);
+		return result;
+	}
+
+	/** The current-month DIBAO lines that the approved run of {@code previous} produced. */
+	private Map<String, PreviousDibaoLine> previousDibao(String county, YearMonth previous) {
+		Map<String, PreviousDibaoLine> result = new HashMap<>();
+		jdbc.query("""
+				select l.program, l.household_id, l.dibao_phase, l.amount, l.regular_amount, l.exit_month_no
+				from payment_line l join payroll_run r on r.id = l.run_id
+				where r.county = ? and r.month = ? and r.status = 'APPROVED'
+				  and l.program in ('DIBAO_URBAN', 'DIBAO_RURAL') and l.pay_month = r.month and not l.arrears
+				""", rs -> {
+			PreviousDibaoLine p = new PreviousDibaoLine(rs.getString(2), Program.valueOf(rs.getString(1)),
+					DibaoPhase.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6));
+			result.put(p.program().name() + '|' + p.householdId(), p);
+		}, county, previous.toString());
+		return result;
+	}
+
+	private Map<String, YearMonth> endedEnrollments(String county, YearMonth month) {
+		Map<String, YearMonth> result = new HashMap<>();
+		jdbc.query("""
+				select e.program, e.household_id, e.id_number, max(e.ended_month)
+				from enrollment_end e join payroll_run r on r.id = e.run_id
+				where e.county = ? and e.ended_month < ? and r.status = 'APPROVED'
+				group by e.program, e.household_id, e.id_number
+				""", rs -> {
+			result.put(MonthInputs.enrollmentKey(rs.getString(1), rs.getString(2), rs.getString(3)),
+					YearMonth.parse(rs.getString(4)));
+		}, county, month.toString());
+		return result;
+	}
+
+	private List<TempAssistCase> tempAssist(String county, YearMonth month) {
+		return jdbc.query("""
+				select county, region_code, household_id, id_number, name, case_no, approval_month, amount,
+				       bank, account_number, account_name
+				from current_temp_assist where county = ? and approval_month = ?
+				order by case_no
+				""", (rs, i) -> new TempAssistCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getString(6), YearMonth.parse(rs.getString(7)), rs.getBigDecimal(8),
+				rs.getString(9), rs.getString(10), rs.getString(11)), county, month.toString());
+	}
+
+	private Standards standards(String county) {
+		return new Standards(jdbc.query("""
+				select county, program, category, effective_month, value from current_standard where county = ?
+				""", (rs, i) -> new Standards.Row(rs.getString(1), rs.getString(2), rs.getString(3),
+				YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5)), county));
+	}
+
+	private Optional<Cpi> cpi(YearMonth month) {
+		return jdbc.query("select cpi, food_cpi from current_cpi where month = ? order by id desc limit 1",
+				(rs, i) -> new Cpi(rs.getBigDecimal(1), rs.getBigDecimal(2)), month.toString()).stream().findFirst();
+	}
+
+	private static String nullToEmpty(String s) {
+		return s == null ? "" : s;
+	}
+
+	static BigDecimal orZero(BigDecimal v) {
+		return v == null ? BigDecimal.ZERO : v;
+	}
+}

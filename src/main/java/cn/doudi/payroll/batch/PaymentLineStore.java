@@ -1,0 +1,53 @@
+package cn.doudi.payroll.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.doudi.allowance.ComputedLine;
+import cn.doudi.allowance.EnrollmentEnded;
+
+/**
+ * Writes a run's lines and enrollment ends. Idempotent: the run's earlier rows are deleted first, so a
+ * restarted step never writes a line twice.
+ */
+@Component
+class PaymentLineStore {
+
+	private final JdbcTemplate jdbc;
+
+	PaymentLineStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void replace(long runId, List<ComputedLine> lines, List<EnrollmentEnded> ends) {
+		jdbc.update("delete from payment_line where run_id = ?", runId);
+		jdbc.update("delete from enrollment_end where run_id = ?", runId);
+		List<Object[]> rows = new ArrayList<>(lines.size());
+		int seq = 0;
+		for (ComputedLine l : lines) {
+			rows.add(new Object[] { runId, l.county(), l.regionCode(), l.program().name(), l.category(), l.householdId(),
+					l.idNumber(), l.name(), l.payMonth().toString(), l.amount(), l.status().name(),
+					String.join(";", l.reasons()), l.bank(), l.accountNumber(), l.accountName(), l.arrears(),
+					l.paymentKey(), l.members(), l.phase() == null ? null : l.phase().name(), l.regularAmount(),
+					l.exitMonthNo(), ++seq });
+		}
+		jdbc.batchUpdate("""
+				insert into payment_line (run_id, county, region_code, program, category, household_id, id_number, name,
+				  pay_month, amount, status, reason, bank, account_number, account_name, arrears, payment_key, members,
+				  dibao_phase, regular_amount, exit_month_no, seq)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", rows);
+		List<Object[]> endRows = new ArrayList<>();
+		for (EnrollmentEnded e : ends) {
+			endRows.add(new Object[] { e.county(), e.program().name(), e.householdId(),
+					e.idNumber() == null ? "" : e.idNumber(), e.endedMonth().toString(), e.reason(), runId });
+		}
+		jdbc.batchUpdate("""
+				insert into enrollment_end (county, program, household_id, id_number, ended_month, reason, run_id)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+				""", endRows);
+	}
+}

@@ -1,0 +1,128 @@
+package cn.doudi.payroll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.doudi.security.AccessDeniedException;
+import cn.doudi.support.DatabaseCleaner;
+import cn.doudi.support.DoudiIntegrationTest;
+import cn.doudi.support.TestData;
+
+/** The run's life (RULES.md "Runs in order", "Runs and re-runs"; OUTPUTS.md maker–checker). */
+@DoudiIntegrationTest
+class PayrollRunsIntegrationTests {
+
+	static final String COUNTY = "410102";
+	static final YearMonth OCT = YearMonth.of(2026, 10);
+	static final YearMonth NOV = YearMonth.of(2026, 11);
+
+	@Autowired
+	PayrollRuns payroll;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void setUp() {
+		DatabaseCleaner.clean(jdbc);
+		new TestData(jdbc).standard(COUNTY, "ELDERLY", "80-89", "2026-01", "100.00")
+			.standard(COUNTY, "DIBAO_URBAN", "标准", "2026-01", "690.00")
+			.user("fin1", "FINANCE", COUNTY)
+			.user("fin2", "FINANCE", null)
+			.user("op", "OPERATOR", COUNTY)
+			.user("fin-other", "FINANCE", "410122")
+			.beneficiary("410102001001", "H1", TestData.id(COUNTY, "1940-03-02", 11), "张三", "户主", "ELDERLY", null,
+					null, "2026-01", null);
+	}
+
+	@Test
+	void aDraftReRunReplacesTheDraftWithTheNextRevision() {
+		PayrollRun first = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		PayrollRun second = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+
+		assertThat(first.batchNo()).isEqualTo("410102-202610-01");
+		assertThat(second.batchNo()).isEqualTo("410102-202610-02");
+		assertThat(second.status()).isEqualTo(RunStatus.DRAFT);
+		assertThat(jdbc.queryForObject("select status from payroll_run where id = ?", String.class, first.id()))
+			.isEqualTo("REPLACED");
+		assertThat(jdbc.queryForObject("select count(*) from payment_line where run_id = ?", Integer.class, second.id()))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void approvalNeedsASecondFinanceUser() {
+		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		payroll.release(COUNTY, OCT, "fin1");
+
+		assertThatThrownBy(() -> payroll.approve(COUNTY, OCT, "fin1")).isInstanceOf(MonthEndRefusedException.class)
+			.hasMessageContaining("审批人不能与提交人相同");
+		assertThat(payroll.approve(COUNTY, OCT, "fin2").status()).isEqualTo(RunStatus.APPROVED);
+	}
+
+	@Test
+	void onlyFinanceUsersOfTheCountyRunPayroll() {
+		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "op"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin-other"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "nobody"))
+			.isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void monthsRunInOrder() {
+		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+
+		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, NOV, NOV.atDay(10), "fin1"))
+			.isInstanceOf(MonthEndRefusedException.class)
+			.hasMessageContaining("2026-10");
+		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, YearMonth.of(2026, 9), LocalDate.of(2026, 9, 10), "fin1"))
+			.isInstanceOf(MonthEndRefusedException.class);
+
+		payroll.release(COUNTY, OCT, "fin1");
+		payroll.approve(COUNTY, OCT, "fin2");
+		assertThat(payroll.monthEnd(COUNTY, NOV, NOV.atDay(10), "fin1").batchNo()).isEqualTo("410102-202611-01");
+	}
+
+	@Test
+	void anApprovedRunIsFinalUntilRevokedThenTheMonthCanBeReRun() {
+		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		payroll.release(COUNTY, OCT, "fin1");
+		payroll.approve(COUNTY, OCT, "fin2");
+
+		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1"))
+			.isInstanceOf(MonthEndRefusedException.class)
+			.hasMessageContaining("revoke");
+
+		PayrollRun revoked = payroll.revoke(COUNTY, OCT, "fin1", "standard corrected");
+		assertThat(revoked.status()).isEqualTo(RunStatus.REVOKED);
+		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'REVOKE' and detail = ?",
+				Integer.class, "standard corrected")).isEqualTo(1);
+
+		PayrollRun rerun = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		assertThat(rerun.batchNo()).isEqualTo("410102-202610-02");
+		assertThat(rerun.status()).isEqualTo(RunStatus.DRAFT);
+	}
+
+	@Test
+	void onlyTheLatestApprovedRunCanBeRevoked() {
+		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		payroll.release(COUNTY, OCT, "fin1");
+		payroll.approve(COUNTY, OCT, "fin2");
+		payroll.monthEnd(COUNTY, NOV, NOV.atDay(10), "fin1");
+		payroll.release(COUNTY, NOV, "fin1");
+		payroll.approve(COUNTY, NOV, "fin2");
+
+		assertThatThrownBy(() -> payroll.revoke(COUNTY, OCT, "fin1", "x")).isInstanceOf(MonthEndRefusedException.class)
+			.hasMessageContaining("2026-11");
+	}
+}
