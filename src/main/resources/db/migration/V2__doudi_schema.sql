@@ -319,6 +319,7 @@ create table payment_line (
     arrears             boolean not null default false,
     payment_key         text    not null,
     members             integer,           -- DIBAO: covered members n
+    member_ids          text,              -- DIBAO: the covered members' ID numbers, sorted, ';'-joined
     dibao_phase         text,              -- DIBAO: REGULAR | GRADUAL_EXIT
     regular_amount      numeric(14, 2),    -- DIBAO: the frozen amount of the last regular month
     exit_month_no       integer,           -- DIBAO gradual exit: 1..K
