@@ -12,7 +12,6 @@ import java.util.TreeMap;
 
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.DibaoPhase;
-import cn.doudi.allowance.EconomicResult;
 import cn.doudi.allowance.EnrollmentEnded;
 import cn.doudi.allowance.RosterRow;
 import cn.doudi.kernel.Money;
@@ -76,7 +75,7 @@ final class DibaoRule {
 			return Optional.empty();
 		}
 		BigDecimal s = standard.get();
-		BigDecimal income = income(hh);
+		BigDecimal income = HouseholdIncome.of(hh, month);
 		BigDecimal pci = Money.fen(income.divide(BigDecimal.valueOf(hh.n()), MathContext.DECIMAL128));
 		BigDecimal g = s.subtract(pci);
 		if (g.signum() > 0) {
@@ -132,25 +131,6 @@ final class DibaoRule {
 		RosterRow head = hh.head();
 		findings.raise(code, head.county(), head.idNumber(), head.name(), hh.householdId(), hh.program(),
 				hh.program().chineseName() + "：" + detail);
-	}
-
-	/** I: the latest economic result with 核对月份 ≤ M, else the roster's 家庭月收入. */
-	private BigDecimal income(Household hh) {
-		List<EconomicResult> results = month.inputs().economic().getOrDefault(hh.householdId(), List.of());
-		Optional<EconomicResult> latest = results.stream()
-			.filter(e -> !e.checkMonth().isAfter(month.month()))
-			.max(Comparator.comparing(EconomicResult::checkMonth));
-		if (latest.isPresent()) {
-			return latest.get().householdIncome();
-		}
-		if (hh.head().householdIncome() != null) {
-			return hh.head().householdIncome();
-		}
-		return hh.covered().stream()
-			.map(RosterRow::householdIncome)
-			.filter(i -> i != null)
-			.findFirst()
-			.orElse(BigDecimal.ZERO);
 	}
 
 	private boolean enrollmentActive(RosterRow head) {

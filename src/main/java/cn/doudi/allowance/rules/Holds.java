@@ -1,16 +1,18 @@
 package cn.doudi.allowance.rules;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import cn.doudi.allowance.CheckHold;
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.LineStatus;
 import cn.doudi.identity.IdNumber;
-import cn.doudi.kernel.Program;
 
 /**
  * Applies the open HOLD findings of the cross-agency checks to computed lines, as the last paragraph
@@ -32,10 +34,18 @@ final class Holds {
 
 	static final Set<String> TEMP_ASSIST_CODES = Set.of("NAME_MISMATCH", "DEATH_PROBABLE", "SHARED_ACCOUNT");
 
-	private final List<CheckHold> holds;
+	private final Map<String, List<CheckHold>> byPerson = new TreeMap<>(Order.CODE_POINT);
+	private final Map<String, List<CheckHold>> byAccount = new TreeMap<>(Order.CODE_POINT);
 
 	Holds(List<CheckHold> holds) {
-		this.holds = holds == null ? List.of() : holds;
+		for (CheckHold h : holds == null ? List.<CheckHold>of() : holds) {
+			if (h.accountNumber() != null && !h.accountNumber().isBlank()) {
+				byAccount.computeIfAbsent(IdNumber.normalise(h.accountNumber()), k -> new ArrayList<>()).add(h);
+			}
+			if (h.idNumber() != null) {
+				byPerson.computeIfAbsent(h.idNumber(), k -> new ArrayList<>()).add(h);
+			}
+		}
 	}
 
 	/**
@@ -45,9 +55,16 @@ final class Holds {
 	ComputedLine apply(ComputedLine line, Collection<String> persons) {
 		SortedSet<String> reasons = new TreeSet<>(Order.CODE_POINT);
 		reasons.addAll(line.reasons());
-		for (CheckHold h : holds) {
-			if (touches(h, line.program(), line.householdId(), persons, line.accountNumber())) {
-				reasons.add(h.code());
+		if (line.accountNumber() != null) {
+			byAccount.getOrDefault(IdNumber.normalise(line.accountNumber()), List.of())
+				.forEach(h -> reasons.add(h.code()));
+		}
+		for (String person : persons) {
+			for (CheckHold h : byPerson.getOrDefault(person, List.of())) {
+				if (h.everyLineOfPerson() || h.programs().contains(line.program())
+						&& (h.householdId() == null || h.householdId().equals(line.householdId()))) {
+					reasons.add(h.code());
+				}
 			}
 		}
 		return withReasons(line, reasons);
@@ -56,28 +73,12 @@ final class Holds {
 	/** The codes that hold a TEMP_ASSIST line of the person. */
 	SortedSet<String> forTempAssist(String idNumber) {
 		SortedSet<String> codes = new TreeSet<>(Order.CODE_POINT);
-		for (CheckHold h : holds) {
-			if (TEMP_ASSIST_CODES.contains(h.code()) && idNumber.equals(h.idNumber())) {
+		for (CheckHold h : byPerson.getOrDefault(idNumber, List.of())) {
+			if (TEMP_ASSIST_CODES.contains(h.code())) {
 				codes.add(h.code());
 			}
 		}
 		return codes;
-	}
-
-	private static boolean touches(CheckHold h, Program program, String householdId, Collection<String> persons,
-			String account) {
-		if (h.accountNumber() != null && !h.accountNumber().isBlank()
-				&& IdNumber.normalise(h.accountNumber()).equals(IdNumber.normalise(account))) {
-			return true;
-		}
-		boolean person = h.idNumber() != null && persons.contains(h.idNumber());
-		if (!person) {
-			return false;
-		}
-		if (h.everyLineOfPerson()) {
-			return true;
-		}
-		return h.programs().contains(program) && (h.householdId() == null || h.householdId().equals(householdId));
 	}
 
 	static ComputedLine withReasons(ComputedLine l, SortedSet<String> reasons) {

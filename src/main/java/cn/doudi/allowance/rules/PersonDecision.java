@@ -2,6 +2,7 @@ package cn.doudi.allowance.rules;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -30,7 +31,7 @@ sealed interface PersonDecision {
 	record AgedOut(YearMonth endedMonth) implements PersonDecision {
 	}
 
-	static PersonDecision payOrNothing(String category, java.util.Optional<BigDecimal> amount) {
+	static PersonDecision payOrNothing(String category, Optional<BigDecimal> amount) {
 		return amount.<PersonDecision>map(a -> new Pay(category, a)).orElseGet(NoLine::new);
 	}
 }

@@ -132,6 +132,20 @@ class PriceSubsidyRuleTests {
 	}
 
 	@Test
+	void aQualifyingDibaoLineIsItsOwnProgramEvenWhenTheOtherDibaoIsActiveToo() {
+		// urban household held, rural household paid: the rural line qualifies and its standard counts
+		MonthOutcome out = month("2026-11").workedExampleStandards()
+			.cpi("3.5", "0")
+			.add(head(DIBAO_URBAN, "H8", LONER, "0.00"), head(DIBAO_RURAL, "R1", LONER, "0.00"))
+			.hold(new cn.doudi.allowance.CheckHold("EXCLUSIVE_PROGRAMS", LONER, java.util.Set.of(DIBAO_URBAN), false,
+					null, "H8"))
+			.compute();
+		ComputedLine line = only(out, PRICE_SUBSIDY);
+		assertThat(line.householdId()).isEqualTo("R1");
+		assertThat(line.amount()).isEqualByComparingTo("20.00"); // 560 × 3.5%, not 690 × 3.5%
+	}
+
+	@Test
 	void aPayLineQualifiesBeforeAHeldOne() {
 		MonthOutcome out = month("2026-11").workedExampleStandards()
 			.standard(TEKUN, "全自理", "1000.00")
