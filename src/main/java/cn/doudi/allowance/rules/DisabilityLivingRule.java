@@ -42,7 +42,7 @@ final class DisabilityLivingRule implements PersonRule {
 			holds.put("DISABILITY_NOT_FOUND", "残联数据中无该人员的有效残疾证（身份证号与姓名一致、证件有效）");
 		}
 		if (dibao.linesCovering(row.idNumber()).isEmpty()) {
-			holds.put("LIVING_SUBSIDY_NOT_POOR", month.month() + "不是本县有发放记录的低保家庭保障成员");
+			holds.put("LIVING_SUBSIDY_NOT_POOR", "本月（" + month.month() + "）不是本县有发放记录的低保家庭的保障成员");
 		}
 		return holds.isEmpty() ? new PersonDecision.Pay("标准", standard.get())
 				: new PersonDecision.Held("标准", standard.get(), holds);

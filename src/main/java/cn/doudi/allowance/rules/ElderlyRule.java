@@ -29,7 +29,7 @@ final class ElderlyRule implements PersonRule {
 		if (age < 80) {
 			return month.std(Program.ELDERLY, ENTRY_TIER)
 				.<PersonDecision>map(a -> PersonDecision.Held.of(ENTRY_TIER, a, "AGE_INELIGIBLE",
-						month.month() + "月1日年龄" + age + "周岁，未满80周岁"))
+						"按身份证号计算，" + month.month().atDay(1) + "年龄" + age + "周岁，未满80周岁"))
 				.orElseGet(PersonDecision.NoLine::new);
 		}
 		String tier = age >= 100 ? "100+" : age >= 90 ? "90-99" : ENTRY_TIER;

@@ -132,7 +132,7 @@ final class PriceSubsidyRule {
 		BigDecimal amount = Money.wholeYuan(standard.get().multiply(rate).movePointLeft(2));
 		ComputedLine q = c.line();
 		return Optional.of(new ComputedLine(q.county(), c.regionCode(), Program.PRICE_SUBSIDY, "",
-				q.householdId(), c.idNumber(), c.name(), month.month(), amount, q.status(), q.reasons(),
+				q.householdId(), c.idNumber(), c.name(), month.month(), amount, q.status(), new TreeSet<>(q.reasons()),
 				q.bank(), q.accountNumber(), q.accountName(), false, null, null, null, null, List.of()));
 	}
 
