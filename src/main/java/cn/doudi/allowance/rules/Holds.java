@@ -1,0 +1,90 @@
+package cn.doudi.allowance.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import cn.doudi.allowance.CheckHold;
+import cn.doudi.allowance.ComputedLine;
+import cn.doudi.allowance.LineStatus;
+import cn.doudi.identity.IdNumber;
+
+/**
+ * Applies the open HOLD findings of the cross-agency checks to computed lines, as the last paragraph
+ * of CHECKS.md's catalogue says. A line's {@code reasons} are its rule codes plus every touching check
+ * code, sorted; any reason makes it HELD, and a held line keeps the amount it would pay.
+ * <ul>
+ * <li>A hold naming programs touches the person's lines of those programs (only the named household's
+ * when the hold names one); for DIBAO_* the household line when the person is one of its covered
+ * members or its 户主 (household findings such as ASSETS_DISQUALIFY are the 户主's).</li>
+ * <li>NAME_MISMATCH / DEATH_PROBABLE ({@code everyLineOfPerson}) touch every line of the person, and a
+ * DIBAO line when the person is a covered member or its 户主.</li>
+ * <li>SHARED_ACCOUNT ({@code accountNumber}) touches every line paid into that account (compared with
+ * white space removed).</li>
+ * <li>TEMP_ASSIST is touched only by the person's own NAME_MISMATCH, DEATH_PROBABLE and SHARED_ACCOUNT
+ * ({@link #forTempAssist}); PRICE_SUBSIDY copies its qualifying line's status and reasons.</li>
+ * </ul>
+ */
+final class Holds {
+
+	static final Set<String> TEMP_ASSIST_CODES = Set.of("NAME_MISMATCH", "DEATH_PROBABLE", "SHARED_ACCOUNT");
+
+	private final Map<String, List<CheckHold>> byPerson = new TreeMap<>(Order.CODE_POINT);
+	private final Map<String, List<CheckHold>> byAccount = new TreeMap<>(Order.CODE_POINT);
+
+	Holds(List<CheckHold> holds) {
+		for (CheckHold h : holds == null ? List.<CheckHold>of() : holds) {
+			if (h.accountNumber() != null && !h.accountNumber().isBlank()) {
+				byAccount.computeIfAbsent(IdNumber.normalise(h.accountNumber()), k -> new ArrayList<>()).add(h);
+			}
+			if (h.idNumber() != null) {
+				byPerson.computeIfAbsent(h.idNumber(), k -> new ArrayList<>()).add(h);
+			}
+		}
+	}
+
+	/**
+	 * The line with the check codes that touch it added to its rule codes. {@code persons} are the people
+	 * the line is for: the covered members and the 户主 of a DIBAO line, else the line's person.
+	 */
+	ComputedLine apply(ComputedLine line, Collection<String> persons) {
+		SortedSet<String> reasons = new TreeSet<>(Order.CODE_POINT);
+		reasons.addAll(line.reasons());
+		if (line.accountNumber() != null) {
+			byAccount.getOrDefault(IdNumber.normalise(line.accountNumber()), List.of())
+				.forEach(h -> reasons.add(h.code()));
+		}
+		for (String person : persons) {
+			for (CheckHold h : byPerson.getOrDefault(person, List.of())) {
+				if (h.everyLineOfPerson() || h.programs().contains(line.program())
+						&& (h.householdId() == null || h.householdId().equals(line.householdId()))) {
+					reasons.add(h.code());
+				}
+			}
+		}
+		return withReasons(line, reasons);
+	}
+
+	/** The codes that hold a TEMP_ASSIST line of the person. */
+	SortedSet<String> forTempAssist(String idNumber) {
+		SortedSet<String> codes = new TreeSet<>(Order.CODE_POINT);
+		for (CheckHold h : byPerson.getOrDefault(idNumber, List.of())) {
+			if (TEMP_ASSIST_CODES.contains(h.code())) {
+				codes.add(h.code());
+			}
+		}
+		return codes;
+	}
+
+	static ComputedLine withReasons(ComputedLine l, SortedSet<String> reasons) {
+		LineStatus status = reasons.isEmpty() ? LineStatus.PAY : LineStatus.HELD;
+		return new ComputedLine(l.county(), l.regionCode(), l.program(), l.category(), l.householdId(), l.idNumber(),
+				l.name(), l.payMonth(), l.amount(), status, reasons, l.bank(), l.accountNumber(), l.accountName(),
+				l.arrears(), l.members(), l.phase(), l.regularAmount(), l.exitMonthNo(), l.memberIds());
+	}
+}

@@ -1,0 +1,10 @@
+/**
+ * The rules of RULES.md, one small class per rule, named with the spec's words: {@code DibaoRule}
+ * (with {@code HouseholdIncome}, {@code ClassifiedSupplement}, {@code GradualExit}), {@code TekunRule},
+ * {@code ElderlyRule}, {@code DisabilityLivingRule}, {@code DisabilityCareRule}, {@code ChildRule}
+ * (ORPHAN, DE_FACTO_CHILD and the 补差 top-up), {@code PriceSubsidyRule}, {@code TempAssistRule};
+ * {@code Holds} applies the cross-agency check holds; {@code MonthCalculation} runs them in order for
+ * one county and month. Internal to the allowance module: callers use
+ * {@link cn.doudi.allowance.MonthRules}.
+ */
+package cn.doudi.allowance.rules;
