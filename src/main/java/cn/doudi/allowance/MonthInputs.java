@@ -54,4 +54,15 @@ public record MonthInputs(String county, YearMonth month, List<RosterRow> roster
 	public static String enrollmentKey(String program, String householdId, String idNumber) {
 		return program + '|' + householdId + '|' + (idNumber == null ? "" : idNumber);
 	}
+
+	/** The same inputs with the other counties' lines for this county's people. */
+	public MonthInputs withOtherCountyLines(List<ComputedLine> lines) {
+		return new MonthInputs(county, month, roster, deathMonths, certificates, economic, previousDibao,
+				endedEnrollments, tempAssist, holds, standards, cpi, lines);
+	}
+
+	/** The same inputs without other counties' lines. */
+	public MonthInputs withoutOtherCounties() {
+		return withOtherCountyLines(List.of());
+	}
 }

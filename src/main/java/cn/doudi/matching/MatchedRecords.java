@@ -48,6 +48,33 @@ public class MatchedRecords {
 		return result;
 	}
 
+	/** A person as another record names them: ID and name. */
+	public record PersonRef(String idNumber, String name) {
+	}
+
+	/**
+	 * Earliest death month per ID for the given people (who may no longer be on the roster), each matched
+	 * by ID and the name given.
+	 */
+	public Map<String, YearMonth> deathMonthsOf(List<PersonRef> people) {
+		Map<String, YearMonth> result = new HashMap<>();
+		if (people.isEmpty()) {
+			return result;
+		}
+		Map<String, List<String>> names = new HashMap<>();
+		people.forEach(p -> names.computeIfAbsent(p.idNumber(), k -> new ArrayList<>()).add(p.name()));
+		jdbc.query("select id_number, name, death_date from current_death where id_valid and id_number = any(?)",
+				ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", names.keySet().toArray())), rs -> {
+					String id = rs.getString(1);
+					String deathName = rs.getString(2);
+					if (names.getOrDefault(id, List.of()).stream().anyMatch(n -> PersonName.matches(n, deathName))) {
+						YearMonth m = YearMonth.from(rs.getDate(3).toLocalDate());
+						result.merge(id, m, (a, b) -> a.isBefore(b) ? a : b);
+					}
+				});
+		return result;
+	}
+
 	/** Valid certificates matching the county's roster persons by ID and name, per ID number. */
 	public Map<String, List<MatchedCertificate>> certificates(String county) {
 		Map<String, List<MatchedCertificate>> result = new HashMap<>();

@@ -1,6 +1,7 @@
 package cn.doudi.payroll.batch;
 
 import java.time.YearMonth;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,10 @@ class ComputeLinesTasklet implements Tasklet {
 		MonthInputs inputs = loader.load(county, month);
 		contribution.incrementReadCount();
 		MonthOutcome outcome = new MonthRules().compute(inputs);
-		store.replace(runId, outcome.lines(), outcome.ends());
+		List<StopRules.PreviousLine> previous = loader.previousLines(county, month.minusMonths(1));
+		List<StopRules.Stop> stops = StopRules.find(inputs, outcome, previous, loader.deathMonthsOf(previous, inputs),
+				loader.lastPaidMonths(county));
+		store.replace(runId, outcome.lines(), outcome.ends(), stops);
 		findings.replace(runId, month, outcome.findings());
 		contribution.incrementWriteCount(outcome.lines().size());
 		log.info("{} {}: {} roster rows → {} lines", county, month, inputs.roster().size(), outcome.lines().size());

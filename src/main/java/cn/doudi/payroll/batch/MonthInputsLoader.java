@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.doudi.allowance.Certificate;
+import cn.doudi.allowance.ComputedLine;
+import cn.doudi.allowance.MonthRules;
 import cn.doudi.allowance.Cpi;
 import cn.doudi.allowance.DibaoPhase;
 import cn.doudi.allowance.EconomicResult;
@@ -40,23 +42,104 @@ class MonthInputsLoader {
 		this.matched = matched;
 	}
 
+	/**
+	 * The county's inputs for the month. People also on another county's roster bring that county's lines
+	 * for them (computed from that county's own inputs), so that the price subsidy's qualifying line is
+	 * chosen the same whether the county runs alone or city-wide (RULES.md "Enrollment").
+	 */
 	MonthInputs load(String county, YearMonth month) {
+		List<ComputedLine> other = new ArrayList<>();
+		Map<String, List<String>> households = householdsSharingPeople(county);
+		for (Map.Entry<String, List<String>> e : households.entrySet()) {
+			MonthInputs theirs = load(e.getKey(), month, e.getValue()).withoutOtherCounties();
+			other.addAll(new MonthRules().compute(theirs).lines());
+		}
+		return load(county, month, null).withOtherCountyLines(other);
+	}
+
+	private MonthInputs load(String county, YearMonth month, List<String> onlyHouseholds) {
 		Map<String, List<Certificate>> certificates = new HashMap<>();
 		matched.certificates(county).forEach((id, list) -> certificates.put(id, list.stream()
 			.map(c -> new Certificate(c.idNumber(), c.certificateNo(), c.type(), c.grade()))
 			.toList()));
-		return new MonthInputs(county, month, roster(county), matched.deathMonths(county), certificates,
-				economic(county), previousDibao(county, month.minusMonths(1)), endedEnrollments(county, month),
-				tempAssist(county, month), List.of(), standards(county), cpi(month));
+		return new MonthInputs(county, month, roster(county, onlyHouseholds), matched.deathMonths(county),
+				certificates, economic(county), previousDibao(county, month.minusMonths(1)),
+				endedEnrollments(county, month), tempAssist(county, month), List.of(), standards(county), cpi(month));
 	}
 
-	private List<RosterRow> roster(String county) {
-		return jdbc.query("""
+	/** Other counties' households that hold someone on this county's roster, by county. */
+	private Map<String, List<String>> householdsSharingPeople(String county) {
+		Map<String, List<String>> result = new java.util.TreeMap<>();
+		jdbc.query("""
+				select distinct o.county, o.household_id
+				from current_beneficiary o
+				where o.county <> ? and o.id_number in (select id_number from current_beneficiary where county = ?)
+				order by o.county, o.household_id
+				""", rs -> {
+			result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+		}, county, county);
+		return result;
+	}
+
+	private List<RosterRow> roster(String county, List<String> onlyHouseholds) {
+		String sql = """
 				select county, region_code, household_id, id_number, name, relation, program, category,
 				       household_income, start_month, end_month, bank, account_number, account_name
-				from current_beneficiary where county = ?
+				from current_beneficiary where county = ? %s
 				order by program, household_id, id_number, id
-				""", this::rosterRow, county);
+				""".formatted(onlyHouseholds == null ? "" : "and household_id = any(?)");
+		if (onlyHouseholds == null) {
+			return jdbc.query(sql, this::rosterRow, county);
+		}
+		return jdbc.query(sql, ps -> {
+			ps.setString(1, county);
+			ps.setArray(2, ps.getConnection().createArrayOf("text", onlyHouseholds.toArray()));
+		}, this::rosterRow);
+	}
+
+	/** The current-month lines of the county's approved run for {@code previous} (stops compare against them). */
+	List<StopRules.PreviousLine> previousLines(String county, YearMonth previous) {
+		return jdbc.query("""
+				select l.county, l.program, l.household_id, l.id_number, l.name, l.member_ids, l.payment_key
+				from payment_line l join payroll_run r on r.id = l.run_id
+				where r.county = ? and r.month = ? and r.status = 'APPROVED' and l.pay_month = r.month and not l.arrears
+				order by l.payment_key collate "C"
+				""", (rs, i) -> new StopRules.PreviousLine(rs.getString(1), Program.valueOf(rs.getString(2)),
+				rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6) == null ? List.of() : List.of(rs.getString(6).split(";")), rs.getString(7)),
+				county, previous.toString());
+	}
+
+	/** The last month with a paid PAY line (approved run, not failed at the bank), per payment key. */
+	Map<String, YearMonth> lastPaidMonths(String county) {
+		Map<String, YearMonth> result = new HashMap<>();
+		jdbc.query("""
+				select l.payment_key, max(l.pay_month)
+				from payment_line l join payroll_run r on r.id = l.run_id
+				where r.county = ? and r.status = 'APPROVED' and l.status = 'PAY' and l.bank_status is distinct from 'FAILED'
+				group by l.payment_key
+				""", rs -> {
+			result.put(rs.getString(1), YearMonth.parse(rs.getString(2)));
+		}, county);
+		return result;
+	}
+
+	/** Death months of the people a previous line named (members and payees), matched by ID and name. */
+	Map<String, YearMonth> deathMonthsOf(List<StopRules.PreviousLine> lines, MonthInputs inputs) {
+		Map<String, String> names = new HashMap<>();
+		inputs.roster().forEach(r -> names.putIfAbsent(r.idNumber(), r.name()));
+		List<MatchedRecords.PersonRef> people = new ArrayList<>();
+		for (StopRules.PreviousLine l : lines) {
+			people.add(new MatchedRecords.PersonRef(l.idNumber(), l.name()));
+			for (String member : l.memberIds()) {
+				if (names.containsKey(member)) {
+					people.add(new MatchedRecords.PersonRef(member, names.get(member)));
+				}
+			}
+		}
+		Map<String, YearMonth> result = new HashMap<>(matched.deathMonthsOf(people));
+		inputs.deathMonths().forEach((id, m) -> result.merge(id, m, (a, b) -> a.isBefore(b) ? a : b));
+		return result;
 	}
 
 	private RosterRow rosterRow(ResultSet rs, int i) throws SQLException {

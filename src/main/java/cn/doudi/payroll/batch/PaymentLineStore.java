@@ -22,7 +22,8 @@ class PaymentLineStore {
 		this.jdbc = jdbc;
 	}
 
-	void replace(long runId, List<ComputedLine> lines, List<EnrollmentEnded> ends) {
+	void replace(long runId, List<ComputedLine> lines, List<EnrollmentEnded> ends, List<StopRules.Stop> stops) {
+		jdbc.update("delete from stop_record where run_id = ?", runId);
 		jdbc.update("delete from payment_line where run_id = ?", runId);
 		jdbc.update("delete from enrollment_end where run_id = ?", runId);
 		List<Object[]> rows = new ArrayList<>(lines.size());
@@ -31,14 +32,15 @@ class PaymentLineStore {
 			rows.add(new Object[] { runId, l.county(), l.regionCode(), l.program().name(), l.category(), l.householdId(),
 					l.idNumber(), l.name(), l.payMonth().toString(), l.amount(), l.status().name(),
 					String.join(";", l.reasons()), l.bank(), l.accountNumber(), l.accountName(), l.arrears(),
-					l.paymentKey(), l.members(), l.phase() == null ? null : l.phase().name(), l.regularAmount(),
+					l.paymentKey(), l.members(), l.memberIds().isEmpty() ? null : String.join(";", l.memberIds()),
+					l.phase() == null ? null : l.phase().name(), l.regularAmount(),
 					l.exitMonthNo(), ++seq });
 		}
 		jdbc.batchUpdate("""
 				insert into payment_line (run_id, county, region_code, program, category, household_id, id_number, name,
 				  pay_month, amount, status, reason, bank, account_number, account_name, arrears, payment_key, members,
-				  dibao_phase, regular_amount, exit_month_no, seq)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  member_ids, dibao_phase, regular_amount, exit_month_no, seq)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", rows);
 		List<Object[]> endRows = new ArrayList<>();
 		for (EnrollmentEnded e : ends) {
@@ -49,5 +51,15 @@ class PaymentLineStore {
 				insert into enrollment_end (county, program, household_id, id_number, ended_month, reason, run_id)
 				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
 				""", endRows);
+		List<Object[]> stopRows = new ArrayList<>();
+		for (StopRules.Stop s : stops) {
+			stopRows.add(new Object[] { runId, s.county(), s.program().name(), s.householdId(), s.idNumber(), s.name(),
+					s.lastPaidMonth() == null ? null : s.lastPaidMonth().toString(), s.reason(), s.paymentKey() });
+		}
+		jdbc.batchUpdate("""
+				insert into stop_record (run_id, county, program, household_id, id_number, name, last_paid_month, reason,
+				  payment_key)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", stopRows);
 	}
 }
