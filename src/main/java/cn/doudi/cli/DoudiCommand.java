@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 /** The root command: lists the commands of OUTPUTS.md. */
 @Command(name = "doudi", mixinStandardHelpOptions = true, version = "doudi 0.1",
 		description = "兜底 Doudi: month-end engine for social-assistance payouts.",
-		subcommands = { StatusCommand.class, UsersCommand.class, MonthEndCommand.class,
-				RunCommands.Release.class, RunCommands.Approve.class, RunCommands.Revoke.class })
+		subcommands = { ImportCommand.class, MonthEndCommand.class, UsersCommand.class, RunCommands.Release.class,
+				RunCommands.Approve.class, RunCommands.Revoke.class, DemoCommand.class, SampleDataCommand.class,
+				StatusCommand.class })
 class DoudiCommand implements Runnable {
 
 	@Override

@@ -49,7 +49,8 @@ public final class IdNumber implements Comparable<IdNumber> {
 		if (s.length() != 18) {
 			return new ParsedId.Invalid(s, "身份证号应为18位（或15位），实为" + s.length() + "位", false);
 		}
-		if (!allDigits(s, 17) || !(Character.isDigit(s.charAt(17)) || s.charAt(17) == 'X')) {
+		char last = s.charAt(17);
+		if (!allDigits(s, 17) || !(last >= '0' && last <= '9' || last == 'X')) {
 			return new ParsedId.Invalid(s, "身份证号含非法字符（前17位应为数字，末位为数字或X）", false);
 		}
 		char expected = checkDigit(s.substring(0, 17));

@@ -1,0 +1,152 @@
+package cn.doudi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Names as CHECKS.md "Matching people" compares them. */
+class PersonNameTests {
+
+	@Nested
+	class Normalise {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "王建国", " 王建国 ", "王 建 国", "王\u3000建国", "\t王建国\n", "\uFEFF王建国", "王\u200B建国",
+				"王\u00A0建国" })
+		void trimsAndRemovesEverySpace(String raw) {
+			assertThat(PersonName.normalise(raw)).isEqualTo("王建国");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "买买提·艾力", "买买提•艾力", "买买提・艾力", "买买提‧艾力", "买买提⋅艾力", "买买提･艾力", "买买提∙艾力",
+				"买买提 · 艾力", "买买提\u0387艾力" })
+		void unifiesMiddleDots(String raw) {
+			assertThat(PersonName.normalise(raw)).isEqualTo("买买提·艾力");
+			assertThat(PersonName.matches(raw, "买买提·艾力")).isTrue();
+		}
+
+		@Test
+		void fullWidthLettersAndDigitsAreHalfWidth() {
+			assertThat(PersonName.normalise("ＡＢＣ１")).isEqualTo("ABC1");
+			assertThat(PersonName.normalise("王＊明")).isEqualTo("王*明");
+		}
+
+		@Test
+		void keepsTraditionalCharactersForDisplay() {
+			assertThat(PersonName.normalise("劉德華")).isEqualTo("劉德華");
+		}
+
+		@Test
+		void nullIsEmptyAndEmptyNeverMatches() {
+			assertThat(PersonName.normalise(null)).isEmpty();
+			assertThat(PersonName.matchKey(null)).isEmpty();
+			assertThat(PersonName.matches(null, null)).isFalse();
+			assertThat(PersonName.matches("", "")).isFalse();
+			assertThat(PersonName.matches(" ", "\u3000")).isFalse();
+		}
+	}
+
+	@Nested
+	class TraditionalToSimplified {
+
+		@ParameterizedTest
+		@CsvSource({ "劉德華, 刘德华", "張, 张", "張秀蘭, 张秀兰", "陳國強, 陈国强", "趙麗華, 赵丽华", "黃鳳英, 黄凤英", "鄭偉, 郑伟",
+				"馮嬌, 冯娇", "楊進寶, 杨进宝", "吳愛國, 吴爱国", "錢鐵柱, 钱铁柱", "蘇東坡, 苏东坡" })
+		void traditionalMatchesSimplified(String traditional, String simplified) {
+			assertThat(PersonName.matchKey(traditional)).isEqualTo(simplified);
+			assertThat(PersonName.matches(traditional, simplified)).isTrue();
+			assertThat(PersonName.matches(simplified, traditional)).isTrue();
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "王建国", "李秀英", "张伟", "刘德华", "马玉兰", "欧阳娜娜", "阿依古丽·买买提" })
+		void simplifiedNamesAreTheirOwnKey(String name) {
+			assertThat(PersonName.matchKey(name)).isEqualTo(name);
+		}
+
+		@Test
+		void mixedWidthSpacesDotsAndScriptTogether() {
+			assertThat(PersonName.matches(" 阿依古麗 ・買買提 ", "阿依古丽·买买提")).isTrue();
+		}
+	}
+
+	@Nested
+	class Placeholders {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "王*明", "王?明", "王□明", "王＊明", "王？明" })
+		void aPlaceholderMatchesAnyOneCharacter(String withPlaceholder) {
+			assertThat(PersonName.matches(withPlaceholder, "王喆明")).isTrue();
+			assertThat(PersonName.matches("王喆明", withPlaceholder)).isTrue();
+			assertThat(PersonName.matches(withPlaceholder, "王小明")).isTrue();
+			assertThat(PersonName.matchKey(withPlaceholder)).isEqualTo("王*明");
+		}
+
+		@Test
+		void aPlaceholderStandsForOneCharacterOnly() {
+			assertThat(PersonName.matches("王*明", "王明")).isFalse();
+			assertThat(PersonName.matches("王*明", "王小小明")).isFalse();
+			assertThat(PersonName.matches("王*", "王喆明")).isFalse();
+		}
+
+		@Test
+		void otherCharactersMustStillMatch() {
+			assertThat(PersonName.matches("王*明", "李喆明")).isFalse();
+			assertThat(PersonName.matches("王*明", "王喆亮")).isFalse();
+			assertThat(PersonName.matches("王□明", "王＊明")).isTrue();
+		}
+
+		@Test
+		void aPlaceholderMatchesACharacterOutsideTheBasicPlane() {
+			// 𠮷 (U+20BB7) is one character of two UTF-16 units
+			assertThat(PersonName.matches("王*明", "王𠮷明")).isTrue();
+			assertThat(PersonName.matches("王**明", "王𠮷明")).isFalse();
+			assertThat(PersonName.matches("王𠮷明", "王𠮷明")).isTrue();
+		}
+	}
+
+	@Nested
+	class DifferentNames {
+
+		@ParameterizedTest
+		@CsvSource({ "王建国, 王建", "王建国, 王建国强", "王建国, 王建军", "王秀英, 王秀兰", "张伟, 章伟", "李娜, 李那",
+				"买买提·艾力, 买买提艾力" })
+		void doNotMatch(String a, String b) {
+			assertThat(PersonName.matches(a, b)).isFalse();
+			assertThat(PersonName.matches(b, a)).isFalse();
+		}
+
+		@Test
+		void matchingIsSymmetricAndReflexiveOnGeneratedNames() {
+			Random random = new Random(7);
+			String chars = "王李张刘陈杨赵黄周吴建国秀英玉兰德华明伟芳娟军强劉張陳楊趙黃吳國蘭華偉軍強*□";
+			for (int i = 0; i < 5_000; i++) {
+				String a = randomName(random, chars);
+				String b = randomName(random, chars);
+				assertThat(PersonName.matches(a, b)).as("%s / %s", a, b).isEqualTo(PersonName.matches(b, a));
+				assertThat(PersonName.matches(a, a)).isTrue();
+				if (PersonName.matchKey(a).equals(PersonName.matchKey(b))) {
+					assertThat(PersonName.matches(a, b)).isTrue();
+				}
+				if (a.codePointCount(0, a.length()) != b.codePointCount(0, b.length())) {
+					assertThat(PersonName.matches(a, b)).isFalse();
+				}
+			}
+		}
+
+		private static String randomName(Random random, String chars) {
+			int length = 2 + random.nextInt(3);
+			StringBuilder sb = new StringBuilder();
+			for (int i = 0; i < length; i++) {
+				sb.append(chars.charAt(random.nextInt(chars.length())));
+			}
+			return sb.toString();
+		}
+	}
+}
