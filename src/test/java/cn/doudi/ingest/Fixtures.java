@@ -97,7 +97,7 @@ public final class Fixtures {
 	}
 
 	public static List<Object[]> rows(Object[]... rows) {
-		return new ArrayList<>(List.of(rows));
+		return new ArrayList<>(java.util.Arrays.asList(rows));
 	}
 
 	public static Object[] split(String csvLine) {

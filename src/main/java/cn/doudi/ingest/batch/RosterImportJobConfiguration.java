@@ -35,7 +35,10 @@ class RosterImportJobConfiguration {
 			.on(StageRowsTasklet.REJECTED.getExitCode())
 			.fail()
 			.from(rosterImportStageStep)
-			.on("*")
+			.on("FAILED")
+			.fail()
+			.from(rosterImportStageStep)
+			.on("COMPLETED")
 			.to(rosterImportSwapStep)
 			.end()
 			.build();

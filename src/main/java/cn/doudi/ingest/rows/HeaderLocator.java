@@ -16,6 +16,8 @@ import cn.doudi.ingest.read.RowSource;
 public final class HeaderLocator {
 
 	static final int MAX_ROWS = 30;
+	private static final int MAX_CELLS = 512;
+	private static final int MAX_HEADER_LENGTH = 64;
 
 	private HeaderLocator() {
 	}
@@ -39,7 +41,10 @@ public final class HeaderLocator {
 			int[] index = new int[columns.size()];
 			Arrays.fill(index, -1);
 			String[] values = row.values();
-			for (int i = 0; i < values.length; i++) {
+			for (int i = 0; i < Math.min(values.length, MAX_CELLS); i++) {
+				if (values[i] == null || values[i].length() > MAX_HEADER_LENGTH) {
+					continue;
+				}
 				String h = ColumnDef.normaliseHeader(values[i]);
 				if (h.isEmpty()) {
 					continue;
