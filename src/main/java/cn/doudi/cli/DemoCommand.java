@@ -1,0 +1,164 @@
+package cn.doudi.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import cn.doudi.ingest.ImportOptions;
+import cn.doudi.ingest.ImportOutcome;
+import cn.doudi.ingest.RosterImports;
+import cn.doudi.ingest.Source;
+import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.PayrollRun;
+import cn.doudi.payroll.PayrollRuns;
+import cn.doudi.security.AccessControl;
+import cn.doudi.security.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo [--out=DIR]}: in a fresh embedded database of its own (never the main one), imports
+ * {@code sample-data/} and replays its months — import, {@code month-end}, {@code release} and
+ * {@code approve} by two demo finance users — writing each month into {@code DIR/<YYYY-MM>/}.
+ * Layout: {@code regions.csv}, {@code standards.csv}, {@code cpi.csv} at the top, then one folder per
+ * month holding that month's uploads, each file named after its source ({@code beneficiaries-…}).
+ */
+@Command(name = "demo", description = "Replays sample-data/ in a fresh embedded database and writes each month's files.")
+class DemoCommand implements Callable<Integer> {
+
+	static final String ADMIN = "demo-admin";
+	static final String OPERATOR = "demo-operator";
+	static final String MAKER = "demo-finance-1";
+	static final String CHECKER = "demo-finance-2";
+
+	@Option(names = "--out", description = "Where to write the months (default ./doudi-demo).")
+	Path out = Path.of("doudi-demo");
+
+	@Option(names = "--sample-data", description = "The sample data folder (default ./sample-data).")
+	Path sampleData;
+
+	private final RosterImports imports;
+	private final PayrollRuns payroll;
+	private final MonthEndFiles files;
+	private final AccessControl access;
+
+	DemoCommand(RosterImports imports, PayrollRuns payroll, MonthEndFiles files, AccessControl access) {
+		this.imports = imports;
+		this.payroll = payroll;
+		this.files = files;
+		this.access = access;
+	}
+
+	@Override
+	public Integer call() throws IOException {
+		Path data = locateSampleData();
+		access.add(ADMIN, ADMIN, Role.ADMIN, null);
+		access.add(ADMIN, OPERATOR, Role.OPERATOR, null);
+		access.add(ADMIN, MAKER, Role.FINANCE, null);
+		access.add(ADMIN, CHECKER, Role.FINANCE, null);
+		access.add(ADMIN, "demo-monitor", Role.MONITOR, null);
+		for (Source s : List.of(Source.REGIONS, Source.STANDARDS, Source.CPI)) {
+			Path f = data.resolve(s.code() + ".csv");
+			if (Files.exists(f)) {
+				importFiles(s, List.of(f), ADMIN);
+			}
+		}
+		List<Path> months;
+		try (Stream<Path> list = Files.list(data)) {
+			months = list.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches("\\d{4}-\\d{2}"))
+				.sorted(Comparator.comparing(p -> p.getFileName().toString()))
+				.toList();
+		}
+		if (months.isEmpty()) {
+			throw new CommandFailedException("sample data " + data + " has no month folders (YYYY-MM)");
+		}
+		for (Path monthDir : months) {
+			YearMonth month = YearMonth.parse(monthDir.getFileName().toString());
+			for (Map.Entry<Source, List<Path>> e : uploadsOf(monthDir).entrySet()) {
+				importFiles(e.getKey(), e.getValue(), OPERATOR);
+			}
+			List<PayrollRun> runs = new ArrayList<>();
+			for (String county : payroll.counties()) {
+				runs.add(payroll.monthEnd(county, month, month.atDay(10), MAKER));
+			}
+			Path folder = out.resolve(month.toString());
+			files.write(runs, folder);
+			for (PayrollRun run : runs) {
+				payroll.recordOutputFolder(run.id(), folder.toAbsolutePath().toString());
+				payroll.release(run.county(), month, MAKER);
+				payroll.approve(run.county(), month, CHECKER);
+			}
+			System.out.printf("%s: %d counties approved → %s%n", month, runs.size(), folder.toAbsolutePath());
+		}
+		System.out.println("demo files: " + out.toAbsolutePath());
+		return 0;
+	}
+
+	private void importFiles(Source source, List<Path> paths, String user) {
+		ImportOutcome outcome = imports.importFiles(source, paths, ImportOptions.by(user));
+		if (!outcome.committed() && !outcome.duplicate()) {
+			throw new CommandFailedException("sample data " + paths + " was rejected: " + outcome.problems());
+		}
+	}
+
+	/** The month's files grouped by source, in a fixed order (sources as declared, files by name). */
+	private static Map<Source, List<Path>> uploadsOf(Path monthDir) throws IOException {
+		List<Path> all;
+		try (Stream<Path> list = Files.list(monthDir)) {
+			all = list.filter(Files::isRegularFile)
+				.filter(p -> p.getFileName().toString().matches(".*\\.(csv|xlsx)"))
+				.sorted(Comparator.comparing(p -> p.getFileName().toString()))
+				.toList();
+		}
+		Map<Source, List<Path>> bySource = new LinkedHashMap<>();
+		for (Source s : Source.values()) {
+			for (Path p : all) {
+				String name = p.getFileName().toString();
+				if (name.equals(s.code() + ".csv") || name.equals(s.code() + ".xlsx") || name.startsWith(s.code() + "-")
+						&& sourceOf(name).filter(s::equals).isPresent()) {
+					bySource.computeIfAbsent(s, k -> new ArrayList<>()).add(p);
+				}
+			}
+		}
+		return bySource;
+	}
+
+	/** The source a file name begins with, the longest code first ({@code temp-assist} before others). */
+	static Optional<Source> sourceOf(String fileName) {
+		return Stream.of(Source.values())
+			.sorted(Comparator.comparing((Source s) -> s.code().length()).reversed())
+			.filter(s -> fileName.startsWith(s.code() + "-") || fileName.startsWith(s.code() + "."))
+			.findFirst();
+	}
+
+	private Path locateSampleData() {
+		if (sampleData != null) {
+			return sampleData;
+		}
+		Path here = Path.of("sample-data");
+		if (Files.isDirectory(here)) {
+			return here;
+		}
+		try {
+			Path jar = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+				if (Files.isDirectory(p.resolve("sample-data"))) {
+					return p.resolve("sample-data");
+				}
+			}
+		}
+		catch (Exception e) {
+			// fall through
+		}
+		throw new CommandFailedException("cannot find sample-data/ (run from the project folder or pass --sample-data=DIR)");
+	}
+}

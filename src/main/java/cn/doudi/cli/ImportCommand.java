@@ -1,0 +1,117 @@
+package cn.doudi.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import cn.doudi.identity.IdNumber;
+import cn.doudi.ingest.ImportOptions;
+import cn.doudi.ingest.ImportOutcome;
+import cn.doudi.ingest.ImportProblem;
+import cn.doudi.ingest.RosterImports;
+import cn.doudi.ingest.Source;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code import <source> <file>... [--encoding=E] [--accept-valid-rows] [--user=U]}: the files of one
+ * command form one upload. Prints the counts, the first problems and the error reports' paths; exits
+ * 1 when nothing was imported because of rejects.
+ */
+@Command(name = "import", description = "Validates and imports spreadsheets of one source (INPUTS.md).")
+class ImportCommand implements Callable<Integer> {
+
+	private static final int SHOWN = 20;
+
+	@Parameters(index = "0", paramLabel = "<source>",
+			description = "beneficiaries, standards, regions, poverty, disability, deaths, marriages, economic, cpi, temp-assist")
+	String source;
+
+	@Parameters(index = "1..*", arity = "1..*", paramLabel = "<file>", description = "CSV or XLSX files (first sheet)")
+	List<Path> files;
+
+	@Option(names = "--encoding", description = "CSV encoding (default: detected; UTF-8 or GBK/GB18030)")
+	String encoding;
+
+	@Option(names = "--accept-valid-rows", description = "import the valid rows even when some are rejected")
+	boolean acceptValidRows;
+
+	@Option(names = "--user", description = "acting user (default: the operating-system account)")
+	String user;
+
+	private final RosterImports imports;
+
+	ImportCommand(RosterImports imports) {
+		this.imports = imports;
+	}
+
+	@Override
+	public Integer call() {
+		Source s = Source.parse(source)
+			.orElseThrow(() -> new CommandFailedException("unknown source " + source + " (one of "
+					+ String.join(", ", java.util.Arrays.stream(Source.values()).map(Source::code).toList()) + ")", 2));
+		ImportOptions options = new ImportOptions(charset(), acceptValidRows,
+				user != null ? user : System.getProperty("user.name", "unknown"),
+				p -> System.err.printf("%s：已读 %,d 行，%,d 行/秒，错误 %,d 行%n", p.file(), p.rowsRead(), p.rowsPerSecond(),
+						p.rowsRejected()));
+		ImportOutcome outcome;
+		try {
+			outcome = imports.importFiles(s, files, options);
+		}
+		catch (IllegalArgumentException e) {
+			throw new CommandFailedException(e.getMessage(), 2);
+		}
+		PrintStream out = System.out;
+		outcome.warnings().forEach(out::println);
+		if (outcome.duplicate()) {
+			out.printf("%s：相同内容已于导入 #%d 导入过，未做任何更改%n", s.code(), outcome.importId());
+			return 0;
+		}
+		printProblems(out, outcome);
+		outcome.errorReports().forEach(r -> out.println("错误报告：" + r));
+		if (outcome.committed()) {
+			out.printf("%s：已导入 #%d：读取 %d 行，导入 %d 行，拒绝 %d 行%s%n", s.code(), outcome.importId(),
+					outcome.rowsRead(), outcome.rowsAccepted(), outcome.rowsRejected(),
+					outcome.counties().isEmpty() ? "" : "（区县 " + String.join("、", outcome.counties()) + "）");
+			return 0;
+		}
+		throw new CommandFailedException(String.format("%s：未导入任何数据（读取 %d 行，拒绝 %d 行%s）", s.code(),
+				outcome.rowsRead(), outcome.rowsRejected(),
+				outcome.rowsRejected() > 0 && !acceptValidRows ? "；修正后重新导入，或用 --accept-valid-rows 只导入有效行" : ""));
+	}
+
+	private static void printProblems(PrintStream out, ImportOutcome outcome) {
+		List<ImportProblem> problems = outcome.problems();
+		for (ImportProblem p : problems.subList(0, Math.min(SHOWN, problems.size()))) {
+			out.printf("%s %s%s%s：%s%n", p.file(), p.row() > 0 ? "第" + p.row() + "行" : "",
+					p.column() == null || p.column().isEmpty() ? "" : " [" + p.column() + "]",
+					p.value() == null || p.value().isEmpty() ? "" : " 值“" + masked(p.value()) + "”", p.reason());
+		}
+		int more = outcome.rowsRejected() - Math.min(SHOWN, problems.size());
+		if (more > 0) {
+			out.printf("……另有约 %d 行被拒绝，详见错误报告%n", more);
+		}
+	}
+
+	/** Long digit runs (ID, account numbers) are masked on the console, as in logs. */
+	static String masked(String value) {
+		return value.matches(".*\\d{10,}.*") ? IdNumber.mask(value) : value;
+	}
+
+	private Charset charset() {
+		if (encoding == null || encoding.isBlank()) {
+			return null;
+		}
+		try {
+			return Charset.forName(encoding.equalsIgnoreCase("GBK") ? "GB18030" : encoding);
+		}
+		catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+			throw new CommandFailedException("unknown encoding " + encoding, 2);
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package cn.doudi.ingest.batch;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The one-户主 rule of household programs (DIBAO_*), over the whole upload: among a household's rows
+ * for the program that passed their own checks there must be exactly one 户主 (本人) row, and the
+ * household income must be the same on every row; otherwise all of that household's rows for the
+ * program are rejected (户主缺失 / 户主重复 / 家庭月收入不一致). Returns the rows rejected.
+ */
+final class HouseholdHeads {
+
+	private static final String SQL = """
+			with bad as (
+			    select program, household_id,
+			           count(*) filter (where relation = '户主') as heads,
+			           count(distinct household_income) as incomes
+			    from beneficiary
+			    where import_id = ? and program in ('DIBAO_URBAN', 'DIBAO_RURAL')
+			    group by program, household_id
+			    having count(*) filter (where relation = '户主') <> 1 or count(distinct household_income) > 1
+			), gone as (
+			    delete from beneficiary b using bad
+			    where b.import_id = ? and b.program = bad.program and b.household_id = bad.household_id
+			    returning b.file_name, b.row_no, b.relation, b.household_income, bad.household_id, bad.program, bad.heads
+			)
+			insert into import_rejection (import_id, file_name, row_no, column_name, value, reason)
+			select ?, file_name, row_no,
+			       case when heads = 1 then '家庭月收入' else '与户主关系' end,
+			       case when heads = 1 then household_income::text else relation end,
+			       case when heads = 0 then '户主缺失：户编号' || household_id || '的' || pname || '没有户主（本人）行，该户此项目的所有行均未导入'
+			            when heads > 1 then '户主重复：户编号' || household_id || '的' || pname || '有' || heads || '个户主（本人）行，该户此项目的所有行均未导入'
+			            else '家庭月收入不一致：户编号' || household_id || '的' || pname || '各行的家庭月收入应相同，该户此项目的所有行均未导入'
+			       end
+			from (select g.*, case g.program when 'DIBAO_URBAN' then '城市低保' else '农村低保' end as pname from gone g) x
+			""";
+
+	private HouseholdHeads() {
+	}
+
+	static int apply(JdbcTemplate jdbc, long importId) {
+		return jdbc.update(SQL, importId, importId, importId);
+	}
+}

@@ -1,0 +1,134 @@
+package cn.doudi.ingest.batch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.postgresql.copy.CopyManager;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.doudi.ingest.ImportProblem;
+import cn.doudi.ingest.read.FileRejectedException;
+import cn.doudi.ingest.read.RawRow;
+import cn.doudi.ingest.read.RowSource;
+import cn.doudi.ingest.read.SpreadsheetFiles;
+import cn.doudi.ingest.rows.HeaderLocator;
+import cn.doudi.ingest.rows.RowContext;
+import cn.doudi.ingest.rows.SourceRows;
+import cn.doudi.ingest.rows.Sources;
+
+/**
+ * Reads every file of an import, validates each row and COPYs the valid ones into the source's table
+ * under the staging import id; problems go to {@link Rejections}. Blank rows, title rows and a totals
+ * row ({@code 合计…}/{@code 总计…}) are skipped. A file that cannot be read throws
+ * {@link FileRejectedException} (the transaction then keeps nothing).
+ */
+final class RowStager {
+
+	/** What staging found. */
+	record Staged(long rowsRead, long rowsAccepted, long rowsRejected, List<String> counties, List<String> warnings) {
+	}
+
+	private final ImportWork work;
+	private final CopyManager copy;
+	private final JdbcTemplate jdbc;
+
+	RowStager(ImportWork work, CopyManager copy, JdbcTemplate jdbc) {
+		this.work = work;
+		this.copy = copy;
+		this.jdbc = jdbc;
+	}
+
+	Staged stage(Rejections rejections) throws IOException, SQLException {
+		SourceRows rows = Sources.rowsFor(work.source());
+		List<String> warnings = new ArrayList<>();
+		ProgressMeter meter = new ProgressMeter(work.progress());
+		long read = 0;
+		try (CopyOut out = new CopyOut(copy, rows.table(), rows.copyColumns(), work.importId())) {
+			for (Path file : work.files()) {
+				String name = file.getFileName().toString();
+				long before = read;
+				try (RowSource source = SpreadsheetFiles.open(file, work.encoding())) {
+					HeaderLocator.Header header = HeaderLocator.locate(source, rows.schema(), name);
+					RowContext ctx = new RowContext(name, header.columnIndex(), work.today(), source.date1904());
+					RawRow row;
+					while ((row = source.next()) != null) {
+						if (row.isBlank() || isTotals(row)) {
+							continue;
+						}
+						read++;
+						ctx.reset(row);
+						String[] values = rows.map(ctx);
+						if (values != null) {
+							out.write(values);
+						}
+						else if (!ctx.ok()) {
+							rejections.rejectRow(ctx.problems());
+						}
+						meter.tick(name, read, rejections.rows());
+					}
+				}
+				if (read == before) {
+					throw new FileRejectedException(name, "文件只有表头，没有数据行");
+				}
+			}
+			rows.finish(new FinishTo(out, rejections, warnings));
+			out.finish();
+			rejections.copyInto(copy);
+			return new Staged(read, out.rows(), rejections.rows(), List.copyOf(new java.util.TreeSet<>(rows.counties())),
+					warnings);
+		}
+	}
+
+	static boolean isTotals(RawRow row) {
+		String first = row.firstNonEmpty();
+		return first.startsWith("合计") || first.startsWith("总计");
+	}
+
+	private final class FinishTo implements SourceRows.Finish {
+
+		private final CopyOut out;
+		private final Rejections rejections;
+		private final List<String> warnings;
+
+		FinishTo(CopyOut out, Rejections rejections, List<String> warnings) {
+			this.out = out;
+			this.rejections = rejections;
+			this.warnings = warnings;
+		}
+
+		@Override
+		public void emit(String[] values) {
+			try {
+				out.write(values);
+			}
+			catch (SQLException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+
+		@Override
+		public void reject(ImportProblem problem) {
+			try {
+				rejections.rejectRow(List.of(problem));
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+
+		@Override
+		public void warn(String warning) {
+			warnings.add(warning);
+		}
+
+		@Override
+		public List<Map<String, Object>> current(String sql) {
+			return jdbc.queryForList(sql);
+		}
+	}
+}

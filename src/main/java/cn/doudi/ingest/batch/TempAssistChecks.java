@@ -1,0 +1,76 @@
+package cn.doudi.ingest.batch;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The temp-assist rules that need other data, over the staged cases, first failing rule per case:
+ * 区划不在本系统 (no standards for the county), 超过单次救助上限 (the county's TEMP_ASSIST 单次上限 in
+ * force in the 审批月份), 该审批已发放 (a PAY TEMP_ASSIST line of an APPROVED run for the household,
+ * person and month), 同一人同月已有临时救助 (another case number for the person and month, held or
+ * earlier in the upload), 超过补发期限 (before the county's first run month, or before the arrears
+ * window of its latest approved run: 补发上限月数, default 12). With no runs yet, no case is late.
+ */
+final class TempAssistChecks {
+
+	private static final String SQL = """
+			with checked as (
+			    select t.id, t.file_name, t.row_no, t.county, t.case_no, t.id_number, t.approval_month, t.amount,
+			           cap.value as cap, first_run.m as first_month, approved.m as approved_month, coalesce(k.value, 12)::int as k,
+			           exists (select 1 from current_standard s where s.county = t.county) as known_county,
+			           exists (select 1 from payment_line pl join payroll_run r on r.id = pl.run_id
+			                   where r.status = 'APPROVED' and pl.program = 'TEMP_ASSIST' and pl.status = 'PAY'
+			                     and pl.household_id = t.household_id and pl.id_number = t.id_number
+			                     and pl.pay_month = t.approval_month) as paid,
+			           (exists (select 1 from current_temp_assist o where o.id_number = t.id_number
+			                     and o.approval_month = t.approval_month and o.case_no <> t.case_no)
+			            or exists (select 1 from temp_assist o where o.import_id = t.import_id and o.id < t.id
+			                     and o.id_number = t.id_number and o.approval_month = t.approval_month
+			                     and o.case_no <> t.case_no)) as second_case
+			    from temp_assist t
+			    left join lateral (select s.value from current_standard s where s.county = t.county and s.program = 'TEMP_ASSIST'
+			                       and s.category = '单次上限' and s.effective_month <= t.approval_month
+			                       order by s.effective_month desc limit 1) cap on true
+			    left join lateral (select min(r.month) as m from payroll_run r where r.county = t.county
+			                       and r.status not in ('REVOKED', 'REPLACED', 'FAILED')) first_run on true
+			    left join lateral (select max(r.month) as m from payroll_run r where r.county = t.county
+			                       and r.status = 'APPROVED') approved on true
+			    left join lateral (select s.value from current_standard s where s.county = t.county and s.program = 'PARAM'
+			                       and s.category = '补发上限月数' order by s.effective_month desc limit 1) k on true
+			    where t.import_id = ?
+			), judged as (
+			    select c.*, case
+			        when not known_county then 'COUNTY'
+			        when cap is not null and amount > cap then 'CAP'
+			        when paid then 'PAID'
+			        when second_case then 'SECOND'
+			        when first_month is not null and (approval_month < first_month or (approved_month is not null
+			             and approval_month < to_char(to_date(approved_month || '-01', 'YYYY-MM-DD')
+			                                          + make_interval(months => 1 - k), 'YYYY-MM'))) then 'LATE'
+			        end as code
+			    from checked c
+			), gone as (
+			    delete from temp_assist t using judged j where t.id = j.id and j.code is not null
+			    returning j.*
+			)
+			insert into import_rejection (import_id, file_name, row_no, column_name, value, reason)
+			select ?, file_name, row_no,
+			       case code when 'COUNTY' then '区划代码' when 'CAP' then '救助金额' when 'PAID' then '审批编号'
+			                 when 'SECOND' then '身份证号' else '审批月份' end,
+			       case code when 'COUNTY' then county when 'CAP' then amount::text when 'PAID' then case_no
+			                 when 'SECOND' then id_number else approval_month end,
+			       case code when 'COUNTY' then '区划不在本系统：区县' || county || '没有保障标准'
+			                 when 'CAP' then '超过单次救助上限（' || cap || '元）'
+			                 when 'PAID' then '该审批已发放：' || approval_month || '的临时救助已在审批通过的发放批次中支付'
+			                 when 'SECOND' then '同一人同月已有临时救助（' || approval_month || '）'
+			                 else '超过补发期限：审批月份' || approval_month || '早于' || coalesce(first_month, '')
+			                      || '起的发放批次可补发的范围（补发上限' || k || '个月）' end
+			from gone
+			""";
+
+	private TempAssistChecks() {
+	}
+
+	static int apply(JdbcTemplate jdbc, long importId) {
+		return jdbc.update(SQL, importId, importId);
+	}
+}

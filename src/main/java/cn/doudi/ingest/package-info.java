@@ -1,0 +1,9 @@
+/**
+ * Ingest owns getting the operators' spreadsheets into the database: every source of INPUTS.md read
+ * from CSV or XLSX, normalised and validated row by row, staged under an import and swapped in whole
+ * (or not at all) in one short transaction, with an error report for the rows it rejects. Other
+ * modules call {@link cn.doudi.ingest.RosterImports} and read the {@code current_*} views; they may
+ * listen for {@link cn.doudi.ingest.RosterImported}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity" })
+package cn.doudi.ingest;

@@ -1,0 +1,89 @@
+package cn.doudi.ingest.rows;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+/**
+ * Amounts, percentages, counts and yes/no. Amounts accept {@code 1,234.50}, {@code ¥} and {@code 元};
+ * a number cell is taken to ten decimals first, so that a binary artefact such as
+ * {@code 900.49999999999994} reads as the 900.50 Excel shows.
+ */
+public final class NumberFields {
+
+	private static final Map<String, Boolean> YES_NO = Map.ofEntries(Map.entry("是", true), Map.entry("否", false),
+			Map.entry("有", true), Map.entry("无", false), Map.entry("Y", true), Map.entry("N", false),
+			Map.entry("y", true), Map.entry("n", false), Map.entry("1", true), Map.entry("0", false),
+			Map.entry("true", true), Map.entry("false", false), Map.entry("TRUE", true), Map.entry("FALSE", false));
+
+	private NumberFields() {
+	}
+
+	/** The decimal in a cell, or null when it is not a number. */
+	public static BigDecimal decimal(RowContext ctx, ColumnDef c) {
+		String s = TextFields.compact(ctx.raw(c)).replace(",", "").replace("，", "");
+		if (s.startsWith("¥") || s.startsWith("￥")) {
+			s = s.substring(1);
+		}
+		if (s.endsWith("元")) {
+			s = s.substring(0, s.length() - 1);
+		}
+		if (s.endsWith("%")) {
+			s = s.substring(0, s.length() - 1);
+		}
+		try {
+			BigDecimal v = new BigDecimal(s);
+			if (ctx.numeric(c)) {
+				v = v.setScale(10, RoundingMode.HALF_UP);
+			}
+			return v.stripTrailingZeros();
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	/** Yuan with at most two decimals, at least {@code min}; null (no problem) when blank and optional. */
+	public static BigDecimal money(RowContext ctx, ColumnDef c, boolean required, BigDecimal min, boolean strict) {
+		if (ctx.blank(c)) {
+			if (required) {
+				ctx.reject(c, c.header() + "不能为空");
+			}
+			return null;
+		}
+		BigDecimal v = decimal(ctx, c);
+		if (v == null) {
+			ctx.reject(c, c.header() + "不是数字");
+			return null;
+		}
+		if (v.scale() > 2) {
+			ctx.reject(c, c.header() + "最多两位小数（分）");
+			return null;
+		}
+		int cmp = v.compareTo(min);
+		if (cmp < 0 || strict && cmp == 0) {
+			ctx.reject(c, c.header() + (strict ? "应大于" : "不能小于") + min.toPlainString());
+			return null;
+		}
+		return v.setScale(2, RoundingMode.UNNECESSARY);
+	}
+
+	/** A whole number ≥ 0. */
+	public static Integer count(RowContext ctx, ColumnDef c) {
+		BigDecimal v = ctx.blank(c) ? null : decimal(ctx, c);
+		if (v == null || v.scale() > 0 || v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100000)) > 0) {
+			ctx.reject(c, ctx.blank(c) ? c.header() + "不能为空" : c.header() + "应为不小于0的整数");
+			return null;
+		}
+		return v.intValueExact();
+	}
+
+	/** 是/否 (also 有/无, Y/N, 1/0, true/false). */
+	public static Boolean yesNo(RowContext ctx, ColumnDef c) {
+		Boolean b = YES_NO.get(TextFields.compact(ctx.raw(c)));
+		if (b == null) {
+			ctx.reject(c, ctx.blank(c) ? c.header() + "不能为空" : c.header() + "应为“是”或“否”");
+		}
+		return b;
+	}
+}
