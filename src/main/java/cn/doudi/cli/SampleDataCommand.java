@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sample-data}: writes the demo city's sample uploads (deterministic for a seed and size). */
-@Command(name = "sample-data", description = "Writes the demo city's sample uploads (the committed sample-data/ with the defaults).")
+@Command(name = "sample-data", mixinStandardHelpOptions = true, description = "Writes the demo city's sample uploads (the committed sample-data/ with the defaults).")
 class SampleDataCommand implements Callable<Integer> {
 
 	@Option(names = "--out", required = true, description = "output folder, e.g. sample-data")

@@ -26,10 +26,6 @@ final class Model {
 		int ageIn(YearMonth month) {
 			return cn.doudi.identity.IdNumber.ageIn(birth, month);
 		}
-
-		Person withName(String otherName) {
-			return new Person(id, otherName, birth, male, written);
-		}
 	}
 
 	/** A payee account. */

@@ -25,12 +25,13 @@ final class Names {
 	private static final String[] YOUNG_FEMALE = { "欣怡", "梓涵", "雨桐", "一诺", "思雨", "诗涵", "可馨", "佳怡", "子涵", "欣妍",
 			"梦琪", "若汐", "语嫣", "雨萱", "紫涵", "佳琪", "梦瑶", "晨曦", "一涵", "心怡" };
 
-	/** Uyghur-style names written with a middle dot (民族姓名). */
-	static final String[] DOTTED = { "买买提·艾力", "阿卜杜拉·吐尔逊", "阿依古丽·买买提", "古丽娜尔·艾山", "热合曼·阿不都",
-			"帕提古丽·艾买提" };
+	/** Uyghur-style names written with a middle dot (民族姓名), male and female. */
+	static final String[] DOTTED_MALE = { "买买提·艾力", "阿卜杜拉·吐尔逊", "热合曼·阿不都", "艾尼瓦尔·买买提" };
+	static final String[] DOTTED_FEMALE = { "阿依古丽·买买提", "古丽娜尔·艾山", "帕提古丽·艾买提", "阿依努尔·吐尔逊" };
 
-	/** Names written in traditional characters on our own roster (a returned overseas family, an old register). */
-	static final String[] TRADITIONAL = { "張秀蘭", "劉國華", "陳鳳英", "楊寶山", "趙麗華", "鄭長順" };
+	/** Names written in traditional characters on our own roster (an old register), male and female. */
+	static final String[] TRADITIONAL_MALE = { "劉國華", "楊寶山", "鄭長順", "陳建國" };
+	static final String[] TRADITIONAL_FEMALE = { "張秀蘭", "陳鳳英", "趙麗華", "黃玉蘭" };
 
 	private final Random random;
 	private final int totalWeight;

@@ -220,7 +220,9 @@ final class Readme {
 		line("`bad/beneficiaries-410102-bad.xlsx` is a small 中原区 roster with the traps of INPUTS.md. `doudi import");
 		line("beneficiaries sample-data/bad/beneficiaries-410102-bad.xlsx` must import nothing, exit non-zero and write");
 		line("`beneficiaries-410102-bad.xlsx.errors.xlsx` with (at least) these rows; with `--accept-valid-rows` it imports");
-		line("the valid household of two and the valid TEKUN row:");
+		line("the valid household of two and the valid TEKUN row. Try it with a scratch `--home`: the file is a 中原区");
+		line("`beneficiaries` snapshot, so importing it where the demo data lives would replace 中原区's roster.");
+		line();
 		line();
 		line("| 行号 | 列 | 原因 |");
 		line("|---|---|---|");

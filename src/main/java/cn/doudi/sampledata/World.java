@@ -275,10 +275,10 @@ final class World {
 		LocalDate birth = birthForAge(age);
 		String name = (surname != null ? surname : mint.names().surname()) + mint.names().given(birth.getYear(), male);
 		if (surname == null && mint.chance(0.004)) {
-			name = mint.pick(Names.TRADITIONAL);
+			name = mint.pick(male ? Names.TRADITIONAL_MALE : Names.TRADITIONAL_FEMALE);
 		}
 		else if (surname == null && mint.chance(0.003)) {
-			name = mint.pick(Names.DOTTED);
+			name = mint.pick(male ? Names.DOTTED_MALE : Names.DOTTED_FEMALE);
 		}
 		return mint.person(county, birth, male, name);
 	}
