@@ -2,7 +2,9 @@ package cn.doudi.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -37,6 +39,12 @@ public final class DoudiCli {
 			new CommandLine(new DoudiCommand()).usage(System.out);
 			return command.isEmpty() ? 2 : 0;
 		}
+		if (command.equals("sample-data")) {
+			// needs no database: runs without starting the application
+			List<String> rest = new ArrayList<>(options.commandArgs());
+			rest.remove(command);
+			return configure(new CommandLine(new SampleDataCommand())).execute(rest.toArray(String[]::new));
+		}
 		Map<String, Object> props = new LinkedHashMap<>(options.properties());
 		if (command.equals("demo")) {
 			// demo never touches the main database: a fresh embedded one under <home>/demo
@@ -68,7 +76,10 @@ public final class DoudiCli {
 
 	/** Executes a command in a running application context (tests use this too). */
 	public static int execute(ConfigurableApplicationContext context, String... args) {
-		CommandLine cli = new CommandLine(new DoudiCommand(), new SpringFactory(context));
+		return configure(new CommandLine(new DoudiCommand(), new SpringFactory(context))).execute(args);
+	}
+
+	private static CommandLine configure(CommandLine cli) {
 		cli.setCaseInsensitiveEnumValuesAllowed(true);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			PrintWriter err = commandLine.getErr();
@@ -83,7 +94,7 @@ public final class DoudiCli {
 			ex.getCommandLine().getErr().println("doudi: " + ex.getMessage());
 			return 2;
 		});
-		return cli.execute(args);
+		return cli;
 	}
 
 	static String rootMessage(Throwable e) {

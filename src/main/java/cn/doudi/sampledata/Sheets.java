@@ -1,6 +1,5 @@
 package cn.doudi.sampledata;
 
-import java.io.InputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,15 +15,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -36,6 +29,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import cn.doudi.kernel.StableZip;
 
 /**
  * Writes tables as the agencies' machines would: CSV in UTF-8 (with or without BOM) or GBK with CRLF
@@ -204,28 +199,9 @@ final class Sheets {
 		}
 	}
 
-	/** The same zip with every entry's time fixed (DOS local time, no time zone involved), entries in the same order. */
-	static byte[] stableZip(byte[] zip) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
-		try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get();
-				ZipOutputStream zos = new ZipOutputStream(out)) {
-			zos.setLevel(6);
-			Enumeration<ZipArchiveEntry> entries = in.getEntriesInPhysicalOrder();
-			while (entries.hasMoreElements()) {
-				ZipArchiveEntry entry = entries.nextElement();
-				byte[] content;
-				try (InputStream data = in.getInputStream(entry)) {
-					content = data.readAllBytes();
-				}
-				ZipEntry copy = new ZipEntry(entry.getName());
-				copy.setTimeLocal(FIXED_TIME);
-				copy.setMethod(ZipEntry.DEFLATED);
-				zos.putNextEntry(copy);
-				zos.write(content);
-				zos.closeEntry();
-			}
-		}
-		return out.toByteArray();
+	/** The same zip with every entry's time fixed, entries in the same order. */
+	static byte[] stableZip(byte[] zip) {
+		return StableZip.restamp(zip, FIXED_TIME);
 	}
 
 	static void write(Path file, byte[] bytes) {

@@ -1,7 +1,6 @@
 package cn.doudi.payroll.files;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.doudi.kernel.Program;
+import cn.doudi.kernel.StableZip;
 import cn.doudi.payroll.MonthEndFiles.SummaryRow;
 
 /**
@@ -83,9 +83,9 @@ public final class SummaryWorkbook {
 			if (!rows.isEmpty()) {
 				chart(sheet, rows.size(), header.length + 1);
 			}
-			try (OutputStream out = Files.newOutputStream(temp)) {
-				wb.write(out);
-			}
+			java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+			wb.write(bytes);
+			Files.write(temp, StableZip.restamp(bytes.toByteArray()));
 			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException e) {
