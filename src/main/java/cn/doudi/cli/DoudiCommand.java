@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "doudi", mixinStandardHelpOptions = true, version = "doudi 0.1",
 		description = "兜底 Doudi: month-end engine for social-assistance payouts.",
 		subcommands = { ImportCommand.class, MonthEndCommand.class, UsersCommand.class, RunCommands.Release.class,
-				RunCommands.Approve.class, RunCommands.Revoke.class, DemoCommand.class, SampleDataCommand.class,
+				RunCommands.Approve.class, RunCommands.Revoke.class, DemoCommand.class, SampleDataCommand.class, BenchCommand.class,
 				StatusCommand.class })
 class DoudiCommand implements Runnable {
 

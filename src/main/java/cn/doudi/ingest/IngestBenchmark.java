@@ -1,0 +1,102 @@
+package cn.doudi.ingest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.doudi.ingest.bench.Floors;
+import cn.doudi.ingest.bench.RosterFiles;
+import cn.doudi.ingest.bench.ValidationOnly;
+
+/**
+ * The import benchmark ({@code doudi bench}): generates a beneficiaries roster of n valid rows as CSV
+ * and XLSX, measures the floors (raw COPY of the CSV into a plain logged table; a bare fastexcel read
+ * of the XLSX), the validation alone, and the real imports, and prints rows per second and peak heap
+ * side by side. Needs a database without imports (it imports a county 419901 snapshot).
+ */
+@Component
+public class IngestBenchmark {
+
+	private final RosterImports imports;
+	private final DataSource dataSource;
+	private final JdbcTemplate jdbc;
+
+	IngestBenchmark(RosterImports imports, DataSource dataSource, JdbcTemplate jdbc) {
+		this.imports = imports;
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+	}
+
+	/** One measured phase. */
+	public record Phase(String name, long rows, long millis, long peakHeapMb) {
+		public long rowsPerSecond() {
+			return rows * 1000 / Math.max(1, millis);
+		}
+	}
+
+	public List<Phase> run(int rows, Path dir, PrintStream out) throws IOException, SQLException {
+		Integer held = jdbc.queryForObject("select count(*) from import_batch", Integer.class);
+		if (held != null && held > 0) {
+			throw new IllegalStateException("bench needs a database without imports (this one has " + held
+					+ "): use --db-url=jdbc:postgresql://127.0.0.1:5432/doudi_bench or a fresh --home");
+		}
+		Files.createDirectories(dir);
+		Path csv = dir.resolve("bench-beneficiaries-" + rows + ".csv");
+		Path xlsx = dir.resolve("bench-beneficiaries-" + rows + ".xlsx");
+		out.printf("generating %,d rows: %s, %s (max heap %d MiB)%n", rows, csv, xlsx, Runtime.getRuntime().maxMemory() >> 20);
+		Phase genCsv = measure("generate CSV", rows, () -> RosterFiles.csv(csv, rows));
+		Phase genXlsx = measure("generate XLSX (SXSSF)", rows, () -> RosterFiles.xlsx(xlsx, rows));
+		Phase warm = measure("JIT warm-up (validate CSV)", rows, () -> ValidationOnly.run(Source.BENEFICIARIES, csv));
+		Phase copy = measure("floor: raw COPY of the CSV, plain logged table", rows, () -> Floors.rawCopy(dataSource, csv, 13));
+		Phase bare = measure("floor: bare fastexcel read of the XLSX", rows, () -> Floors.bareXlsxRead(xlsx));
+		Phase validate = measure("validate CSV only (no database)", rows, () -> ValidationOnly.run(Source.BENEFICIARIES, csv));
+		Phase importCsv = measure("import CSV (full: validate, COPY, checks, swap)", rows, () -> expect(csv, rows));
+		Phase importXlsx = measure("import XLSX (full)", rows, () -> expect(xlsx, rows));
+		List<Phase> phases = List.of(genCsv, genXlsx, warm, copy, bare, validate, importCsv, importXlsx);
+		out.printf("%-52s %10s %9s %11s %9s%n", "phase", "rows", "ms", "rows/s", "heap MiB");
+		for (Phase p : phases) {
+			out.printf("%-52s %,10d %,9d %,11d %,9d%n", p.name(), p.rows(), p.millis(), p.rowsPerSecond(), p.peakHeapMb());
+		}
+		out.printf("import CSV / raw COPY = %.2f; import XLSX / bare read = %.2f%n",
+				(double) importCsv.rowsPerSecond() / copy.rowsPerSecond(),
+				(double) importXlsx.rowsPerSecond() / bare.rowsPerSecond());
+		return phases;
+	}
+
+	private Object expect(Path file, int rows) {
+		ImportOutcome o = imports.importFiles(Source.BENEFICIARIES, List.of(file), ImportOptions.by("bench"));
+		if (!o.committed() || o.rowsAccepted() != rows) {
+			throw new IllegalStateException("bench import of " + file + " did not commit all rows: " + o.problems());
+		}
+		return o;
+	}
+
+	private interface Work {
+		Object run() throws IOException, SQLException;
+	}
+
+	private static Phase measure(String name, long rows, Work work) throws IOException, SQLException {
+		System.gc();
+		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(p -> p.getType() == MemoryType.HEAP)
+			.toList();
+		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		long t = System.nanoTime();
+		work.run();
+		long ms = (System.nanoTime() - t) / 1_000_000;
+		long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+		return new Phase(name, rows, ms, peak);
+	}
+}
