@@ -355,6 +355,7 @@ create table finding (
     name            text    not null,
     household_id    text    not null default '',
     programs        text    not null default '',
+    account_number  varchar(19),           -- SHARED_ACCOUNT: the account whose lines it holds
     detail          text    not null default '',
     evidence        text    not null default '', -- the records that raised it; a dismissal holds for the same evidence
     status          text    not null,      -- OPEN | CONFIRMED | DISMISSED | RESOLVED | RECOVERED

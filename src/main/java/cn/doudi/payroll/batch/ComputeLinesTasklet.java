@@ -48,7 +48,7 @@ class ComputeLinesTasklet implements Tasklet {
 		List<StopRules.Stop> stops = StopRules.find(inputs, outcome, previous, loader.deathMonthsOf(previous, inputs),
 				loader.lastPaidMonths(county));
 		store.replace(runId, outcome.lines(), outcome.ends(), stops);
-		findings.replace(runId, month, outcome.findings());
+		findings.replace(runId, county, month, outcome.findings());
 		contribution.incrementWriteCount(outcome.lines().size());
 		log.info("{} {}: {} roster rows → {} lines", county, month, inputs.roster().size(), outcome.lines().size());
 		return RepeatStatus.FINISHED;

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.doudi.allowance.Certificate;
+import cn.doudi.allowance.CheckHold;
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.MonthRules;
 import cn.doudi.allowance.Cpi;
@@ -26,6 +27,7 @@ import cn.doudi.allowance.Standards;
 import cn.doudi.allowance.TempAssistCase;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.MatchedRecords;
+import cn.doudi.matching.OpenHolds;
 
 /**
  * Loads everything the rules need for one county and month from the current snapshots (the
@@ -36,10 +38,12 @@ class MonthInputsLoader {
 
 	private final JdbcTemplate jdbc;
 	private final MatchedRecords matched;
+	private final OpenHolds openHolds;
 
-	MonthInputsLoader(JdbcTemplate jdbc, MatchedRecords matched) {
+	MonthInputsLoader(JdbcTemplate jdbc, MatchedRecords matched, OpenHolds openHolds) {
 		this.jdbc = jdbc;
 		this.matched = matched;
+		this.openHolds = openHolds;
 	}
 
 	/**
@@ -64,7 +68,16 @@ class MonthInputsLoader {
 			.toList()));
 		return new MonthInputs(county, month, roster(county, onlyHouseholds), matched.deathMonths(county),
 				certificates, economic(county), previousDibao(county, month.minusMonths(1)),
-				endedEnrollments(county, month), tempAssist(county, month), List.of(), standards(county), cpi(month));
+				endedEnrollments(county, month), tempAssist(county, month), holds(county), standards(county), cpi(month));
+	}
+
+	/** Open HOLD findings of the cross-agency checks (the hook the checks plug into). */
+	private List<CheckHold> holds(String county) {
+		return openHolds.forCounty(county)
+			.stream()
+			.map(h -> new CheckHold(h.code(), h.idNumber(), h.programs(), h.everyLineOfPerson(), h.accountNumber(),
+					h.householdId()))
+			.toList();
 	}
 
 	/** Other counties' households that hold someone on this county's roster, by county. */

@@ -23,8 +23,16 @@ class RunFindingStore {
 		this.jdbc = jdbc;
 	}
 
-	void replace(long runId, YearMonth month, List<RuleFinding> findings) {
+	void replace(long runId, String county, YearMonth month, List<RuleFinding> findings) {
 		jdbc.update("delete from run_finding where run_id = ?", runId);
+		// the cross-agency findings that are open in the county hold (or inform) in this run too
+		jdbc.update("""
+				insert into run_finding (run_id, finding_id)
+				select ?, id from finding
+				where county = ? and status in ('OPEN', 'CONFIRMED')
+				  and code not in ('AGE_INELIGIBLE', 'DISABILITY_NOT_FOUND', 'DISABILITY_GRADE_INELIGIBLE',
+				                   'LIVING_SUBSIDY_NOT_POOR', 'PAYEE_DECEASED', 'INCOME_ABOVE_STANDARD')
+				""", runId, county);
 		for (RuleFinding f : findings) {
 			FindingCode code = FindingCode.valueOf(f.code());
 			String programs = String.join(";", f.programs().stream().map(Program::name).sorted().toList());
