@@ -22,11 +22,14 @@ import cn.doudi.payroll.files.SummaryWorkbook;
 public class MonthEndFiles {
 
 	private final JdbcTemplate jdbc;
+	private final List<MonthEndOutput> outputs;
 
-	MonthEndFiles(JdbcTemplate jdbc) {
+	MonthEndFiles(JdbcTemplate jdbc, List<MonthEndOutput> outputs) {
 		this.jdbc = jdbc;
+		this.outputs = outputs;
 	}
 
+	/** Writes the month's files for {@code runs} into {@code folder}, then every other module's ({@link MonthEndOutput}). */
 	public void write(List<PayrollRun> runs, Path folder) {
 		Long[] ids = runs.stream().map(PayrollRun::id).toArray(Long[]::new);
 		String in = runIds(ids);
@@ -43,6 +46,9 @@ public class MonthEndFiles {
 			}
 		}
 		SummaryWorkbook.write(summary, folder.resolve("summary.xlsx"));
+		for (MonthEndOutput output : outputs) {
+			output.write(runs, folder);
+		}
 	}
 
 	private void writePayments(String in, Path file) {
