@@ -43,8 +43,9 @@ class MonthEndJobConfiguration {
 	@Bean
 	@StepScope
 	ComputeLinesTasklet computeLinesTasklet(MonthInputsLoader loader, PaymentLineStore store, RunFindingStore findings,
+			OverpaymentStore overpayments,
 			@Value("#{jobParameters['runId']}") Long runId, @Value("#{jobParameters['county']}") String county,
 			@Value("#{jobParameters['month']}") String month) {
-		return new ComputeLinesTasklet(loader, store, findings, runId, county, YearMonth.parse(month));
+		return new ComputeLinesTasklet(loader, store, findings, overpayments, runId, county, YearMonth.parse(month));
 	}
 }
