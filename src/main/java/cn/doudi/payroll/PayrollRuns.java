@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import cn.doudi.database.TableStatistics;
 import cn.doudi.payroll.batch.MonthEndJobLauncher;
 import cn.doudi.security.AccessControl;
 import cn.doudi.security.AuditLog;
@@ -29,9 +30,11 @@ public class PayrollRuns {
 	private final AuditLog audit;
 	private final JdbcTemplate jdbc;
 	private final ApplicationEventPublisher events;
+	private final TableStatistics statistics;
 
 	PayrollRuns(RunStore runs, MonthEndJobLauncher launcher, AccessControl access, AuditLog audit, JdbcTemplate jdbc,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, TableStatistics statistics) {
+		this.statistics = statistics;
 		this.runs = runs;
 		this.launcher = launcher;
 		this.access = access;
@@ -75,6 +78,7 @@ public class PayrollRuns {
 			revision = runs.nextRevision(county, month);
 			runId = runs.insert(county, month, revision, payDate, user);
 		}
+		statistics.refresh();
 		boolean completed = launcher.run(runId, county, month, revision);
 		runs.setStatus(runId, completed ? RunStatus.DRAFT : RunStatus.FAILED);
 		PayrollRun run = runs.byId(runId).orElseThrow();
