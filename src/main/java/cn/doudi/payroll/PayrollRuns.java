@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.doudi.database.TableStatistics;
 import cn.doudi.payroll.batch.MonthEndJobLauncher;
@@ -117,7 +118,12 @@ public class PayrollRuns {
 		return runs.byId(run.id()).orElseThrow();
 	}
 
-	/** The checker: another FINANCE user approves; the run becomes final and its PAY lines paid. */
+	/**
+	 * The checker: another FINANCE user approves; the run becomes final and its PAY lines paid. One
+	 * transaction with its listeners (the final bank files): if they cannot be written, the run stays
+	 * RELEASED.
+	 */
+	@Transactional
 	public PayrollRun approve(String county, YearMonth month, String user) {
 		access.require(user, Permission.RUN_PAYROLL, county);
 		PayrollRun run = liveRun(county, month);
