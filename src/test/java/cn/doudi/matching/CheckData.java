@@ -126,8 +126,10 @@ public final class CheckData {
 		return this;
 	}
 
-	/** A draft run of the county and month (the run a check step links its findings to). */
+	/** A draft run of the county and month, replacing a draft (the run a check step links its findings to). */
 	public long run(String county, YearMonth month) {
+		jdbc.update("update payroll_run set status = 'REPLACED' where county = ? and month = ? and status = 'DRAFT'", county,
+				month.toString());
 		Integer revision = jdbc.queryForObject("select count(*) + 1 from payroll_run where county = ? and month = ?",
 				Integer.class, county, month.toString());
 		return jdbc.queryForObject("""
