@@ -66,8 +66,8 @@ final class PublicNotices {
 				rows.add(row(l, run.month()));
 				total = total.add(l.amount());
 			}
-			String title = village + month + "城乡低保等救助对象公示";
-			String lead = "根据《社会救助暂行办法》和城乡最低生活保障、特困人员救助供养等社会救助政策的有关规定，现将" + village + month
+			String title = spaced(village) + month + "城乡低保等救助对象公示";
+			String lead = "根据《社会救助暂行办法》和城乡最低生活保障、特困人员救助供养等社会救助政策的有关规定，现将" + spaced(village) + month
 					+ "享受城乡低保等社会救助的对象及发放金额予以公示，接受群众监督。";
 			String place = "区划：" + String.join(" ", county, township, village).replaceAll(" +", " ").strip();
 			List<String> footer = List.of(
@@ -78,6 +78,11 @@ final class PublicNotices {
 					new PublicNotice(title, lead, place, rows, Money.fen(total), footer, issuer, ChineseDates.date(start))));
 		});
 		return notices;
+	}
+
+	/** A name followed by a space when it is a bare code, so that the code and the year stay apart. */
+	private static String spaced(String name) {
+		return !name.isEmpty() && Character.isDigit(name.charAt(name.length() - 1)) ? name + " " : name;
 	}
 
 	static LocalDate payDate(PayrollRun run) {

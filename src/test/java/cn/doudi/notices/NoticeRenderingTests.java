@@ -105,7 +105,7 @@ class NoticeRenderingTests {
 	@Test
 	void aCodeWithoutANameIsShownAsTheCode() {
 		var notice = PublicNotices.of(RUN, lines(), NAMES, "x", 7).get(1).notice();
-		assertThat(notice.title()).isEqualTo("4101020010022026年11月城乡低保等救助对象公示");
+		assertThat(notice.title()).isEqualTo("410102001002 2026年11月城乡低保等救助对象公示");
 	}
 
 	@Test
