@@ -66,12 +66,7 @@ final class Canvas implements AutoCloseable {
 	}
 
 	float width(String text, float size) {
-		try {
-			return font.getStringWidth(cjk.printable(text)) / 1000f * size;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return cjk.width(text) * size;
 	}
 
 	void text(String text, float x, float baseline, float size, boolean bold) {

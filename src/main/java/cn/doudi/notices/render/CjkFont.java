@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.apache.fontbox.ttf.CmapLookup;
@@ -40,12 +42,15 @@ public final class CjkFont implements Closeable {
 	private final TrueTypeCollection collection;
 	private final TrueTypeFont font;
 	private final CmapLookup cmap;
+	private final float unitsPerEm;
+	private final Map<Integer, Float> widths = new HashMap<>();
 
 	private CjkFont(Path path, TrueTypeCollection collection, TrueTypeFont font) throws IOException {
 		this.path = path;
 		this.collection = collection;
 		this.font = font;
 		this.cmap = font.getUnicodeCmapLookup();
+		this.unitsPerEm = font.getUnitsPerEm();
 	}
 
 	/**
@@ -92,6 +97,24 @@ public final class CjkFont implements Closeable {
 	public PDType0Font embedIn(PDDocument document) {
 		try {
 			return PDType0Font.load(document, font, true);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The advance width of a text at 1 pt, in points (the text {@link #printable}). */
+	public float width(String text) {
+		float w = 0;
+		for (int cp : printable(text).codePoints().toArray()) {
+			w += widths.computeIfAbsent(cp, this::glyphWidth);
+		}
+		return w;
+	}
+
+	private float glyphWidth(int cp) {
+		try {
+			return font.getAdvanceWidth(cmap.getGlyphId(cp)) / unitsPerEm;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
