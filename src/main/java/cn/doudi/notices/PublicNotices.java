@@ -11,7 +11,9 @@ import java.util.TreeMap;
 
 import cn.doudi.identity.IdNumber;
 import cn.doudi.kernel.Money;
+import cn.doudi.kernel.Program;
 import cn.doudi.notices.RegionNames.Names;
+import cn.doudi.notices.render.Amounts;
 import cn.doudi.notices.render.NoticeRow;
 import cn.doudi.notices.render.PublicNotice;
 import cn.doudi.payroll.PaymentLineView;
@@ -19,14 +21,20 @@ import cn.doudi.payroll.PayrollRun;
 
 /**
  * Words the public notices (公示) of one run: one per village or community (a line's 12-digit
- * {@code region_code}) that has a PAY line in the run. Listed: every PAY line — the month's own lines
- * and arrears (备注 {@code 补发YYYY年M月}), every program including price subsidies, since the notice
- * shows what public money is paid to whom. Not listed: HELD lines (under review, not paid; they appear
- * once paid, as arrears). The remark shows 渐退期 and 补发 only: other categories (disability grade, care
- * level) are sensitive personal data, not needed to check the payment. DIBAO lines are one row per household (户主, covered members n); the others
- * one row per person (1). Rows are sorted by program (the order of {@link cn.doudi.kernel.Program}),
- * household, ID number and pay month. The period (公示期) runs for {@code periodDays} days from the
- * run's pay date.
+ * {@code region_code}) that has a PAY line in the run.
+ * <ul>
+ * <li>Listed: every PAY line of the programs people apply for — the month's own lines and arrears
+ * (备注 {@code 补发YYYY年M月}), since the notice shows what public money is paid to whom. DIBAO lines
+ * are one row per household (户主, covered members n), the others one row per person (1).</li>
+ * <li>Price subsidies (价格临时补贴) are not listed row by row: they are a CPI-triggered top-up to
+ * people already listed (or members of a listed household, whose names a DIBAO row does not show);
+ * one footer line gives their count and total instead.</li>
+ * <li>Not listed: HELD lines (under review and not paid; they appear once paid, as arrears).</li>
+ * <li>The remark shows 渐退期 and 补发 only: other categories (disability grade, care level) are
+ * sensitive personal data, not needed to check a payment.</li>
+ * </ul>
+ * Rows are sorted by program (the order of {@link cn.doudi.kernel.Program}), household, ID number and
+ * pay month. The period (公示期) runs for {@code periodDays} days from the run's pay date.
  */
 final class PublicNotices {
 
@@ -62,7 +70,14 @@ final class PublicNotices {
 			String township = code.length() >= 9 ? names.of(code.substring(0, 9)) : "";
 			List<NoticeRow> rows = new ArrayList<>();
 			BigDecimal total = Money.ZERO;
+			int subsidies = 0;
+			BigDecimal subsidyTotal = Money.ZERO;
 			for (PaymentLineView l : villageLines.stream().sorted(ORDER).toList()) {
+				if (l.program() == Program.PRICE_SUBSIDY) {
+					subsidies++;
+					subsidyTotal = subsidyTotal.add(l.amount());
+					continue;
+				}
 				rows.add(row(l, run.month()));
 				total = total.add(l.amount());
 			}
@@ -70,10 +85,15 @@ final class PublicNotices {
 			String lead = "根据《社会救助暂行办法》和城乡最低生活保障、特困人员救助供养等社会救助政策的有关规定，现将" + spaced(village) + month
 					+ "享受城乡低保等社会救助的对象及发放金额予以公示，接受群众监督。";
 			String place = "区划：" + String.join(" ", county, township, village).replaceAll(" +", " ").strip();
-			List<String> footer = List.of(
+			List<String> footer = new ArrayList<>();
+			if (subsidies > 0) {
+				footer.add("本月另随以上保障对象发放" + Program.PRICE_SUBSIDY.chineseName() + subsidies + "人次，金额合计"
+						+ Amounts.format(subsidyTotal) + "元，不另列明细。");
+			}
+			footer.addAll(List.of(
 					"公示期：" + ChineseDates.date(start) + "至" + ChineseDates.date(end) + "（" + periodDays + "天）。",
 					"公示期间，对公示对象或金额有异议的，可向所在乡镇（街道）或" + issuer + "反映，我们将依法依规核实处理，并为反映人保密。",
-					"监督电话：" + hotline);
+					"监督电话：" + hotline));
 			notices.add(new VillageNotice(code,
 					new PublicNotice(title, lead, place, rows, Money.fen(total), footer, issuer, ChineseDates.date(start))));
 		});

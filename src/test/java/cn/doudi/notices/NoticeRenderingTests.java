@@ -78,12 +78,15 @@ class NoticeRenderingTests {
 				line(VILLAGE, Program.DISABILITY_CARE, "4101020010010002", ELDER, "李秀英", NOV, "120.00", "HELD", null,
 						"一级"),
 				line(VILLAGE, Program.ORPHAN, "4101020010010003", CHILD, "赵小明", NOV, "1380.00", "PAY", null, "散居"),
+				line(VILLAGE, Program.PRICE_SUBSIDY, "4101020010010003", CHILD, "赵小明", NOV, "51.00", "PAY", null, ""),
+				line(VILLAGE, Program.PRICE_SUBSIDY, "4101020010010001", TestData.id(COUNTY, "1972-01-01", 51), "刘桂花",
+						NOV, "51.00", "PAY", null, ""),
 				line("410102001002", Program.ELDERLY, "4101020010020001", TestData.id(COUNTY, "1941-01-01", 41), "孙大爷",
 						NOV, "100.00", "PAY", null, "80-89"));
 	}
 
 	@Test
-	void aVillageNoticeListsItsPayLinesOnePerHouseholdOrPersonInProgramOrder() {
+	void aVillageNoticeListsItsPayLinesOnePerHouseholdOrPersonInProgramOrderAndSumsUpPriceSubsidies() {
 		List<VillageNotice> notices = PublicNotices.of(RUN, lines(), NAMES, "0371-12345678", 7);
 
 		assertThat(notices).extracting(VillageNotice::villageCode).containsExactly(VILLAGE, "410102001002");
@@ -96,7 +99,8 @@ class NoticeRenderingTests {
 					"李秀英|410102********" + ELDER.substring(14) + "|高龄津贴|1|100.00|",
 					"赵小明|410102********" + CHILD.substring(14) + "|孤儿基本生活费|1|1380.00|");
 		assertThat(notice.total()).isEqualByComparingTo("4240.00");
-		assertThat(notice.footer()).containsExactly("公示期：2026年11月10日至2026年11月16日（7天）。",
+		assertThat(notice.footer()).containsExactly("本月另随以上保障对象发放价格临时补贴2人次，金额合计102.00元，不另列明细。",
+				"公示期：2026年11月10日至2026年11月16日（7天）。",
 				"公示期间，对公示对象或金额有异议的，可向所在乡镇（街道）或中原区民政局反映，我们将依法依规核实处理，并为反映人保密。",
 				"监督电话：0371-12345678");
 		assertThat(notice.place()).isEqualTo("区划：中原区 林山寨街道 建新社区");

@@ -5,12 +5,12 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Amounts as notices print them: yuan with two decimals and thousands separators ({@code 1,234.50}). */
-final class Amounts {
+public final class Amounts {
 
 	private Amounts() {
 	}
 
-	static String format(BigDecimal amount) {
+	public static String format(BigDecimal amount) {
 		return String.format(Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
 	}
 }
