@@ -37,7 +37,8 @@ final class StopNotices {
 					new Fact("身份证号", IdNumber.mask(s.idNumber())), new Fact("救助项目", s.program().chineseName()),
 					new Fact("停发原因", StopReasons.name(s.reason())), new Fact("最后发放月份", last),
 					new Fact("停止发放月份", stopMonth + "起"));
-			String decision = "经核查，" + (household ? "您家庭" : "您") + "享受的" + s.program().chineseName() + "，因"
+			String subject = deceased ? s.name() : household ? "您家庭" : "您";
+			String decision = "经核查，" + subject + "享受的" + s.program().chineseName() + "，因"
 					+ StopReasons.clause(s.reason()) + "，根据社会救助有关规定，自" + stopMonth + "起停止发放。"
 					+ (s.lastPaidMonth() == null ? "此前无已发放记录。" : "最后一次发放月份为" + last + "。");
 			List<String> paragraphs = List.of(decision,

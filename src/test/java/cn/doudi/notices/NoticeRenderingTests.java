@@ -190,7 +190,7 @@ class NoticeRenderingTests {
 		assertThat(pages.get(0)).contains("停止发放社会救助资金告知书", "户主 王建国：", "410102********" + HEAD.substring(14),
 				"城市最低生活保障", "保障期满", "2026年10月", "2026年11月起", "申请行政复议", "提起行政诉讼", "0371-12345678",
 				"中原区民政局", "2026年11月10日");
-		assertThat(pages.get(1)).contains("李秀英（已故）家属：", "死亡", "高龄津贴");
+		assertThat(pages.get(1)).contains("李秀英（已故）家属：", "死亡", "经核查，李秀英享受的高龄津贴");
 		assertThat(pages.get(2)).contains("年满18周岁", "此前无已发放记录");
 		NoticeFiles.assertNoFullNumbers(String.join("\n", pages));
 		keep(a, "stop-notice", 0);
