@@ -1,8 +1,9 @@
 /**
- * Matching people across the agencies' rosters (CHECKS.md "Matching people"): a record is the same
- * person when the normalised ID numbers are equal and the names match. Owns who is dead for a month,
- * which disability certificates count, and — as the checks land — the cross-agency findings.
- * Matching is a join on the ID number in PostgreSQL, then a name comparison per pair.
+ * Matching people across the agencies' rosters and the cross-agency checks (CHECKS.md): a record is
+ * the same person when the normalised ID numbers are equal and the names match. Owns who is dead for a
+ * month, which certificates count, the checks ({@link cn.doudi.matching.CrossChecks}, one class per code
+ * in {@code checks}) and the life of findings ({@link cn.doudi.matching.FindingLedger}); the open HOLD
+ * findings reach the payroll through {@link cn.doudi.matching.OpenHolds}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity" })
 package cn.doudi.matching;

@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
+import cn.doudi.database.TableStatistics;
 import cn.doudi.payroll.batch.MonthEndJobLauncher;
 import cn.doudi.security.AccessControl;
 import cn.doudi.security.AuditLog;
@@ -29,9 +31,11 @@ public class PayrollRuns {
 	private final AuditLog audit;
 	private final JdbcTemplate jdbc;
 	private final ApplicationEventPublisher events;
+	private final TableStatistics statistics;
 
 	PayrollRuns(RunStore runs, MonthEndJobLauncher launcher, AccessControl access, AuditLog audit, JdbcTemplate jdbc,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, TableStatistics statistics) {
+		this.statistics = statistics;
 		this.runs = runs;
 		this.launcher = launcher;
 		this.access = access;
@@ -75,6 +79,7 @@ public class PayrollRuns {
 			revision = runs.nextRevision(county, month);
 			runId = runs.insert(county, month, revision, payDate, user);
 		}
+		statistics.refresh();
 		boolean completed = launcher.run(runId, county, month, revision);
 		runs.setStatus(runId, completed ? RunStatus.DRAFT : RunStatus.FAILED);
 		PayrollRun run = runs.byId(runId).orElseThrow();
@@ -113,7 +118,12 @@ public class PayrollRuns {
 		return runs.byId(run.id()).orElseThrow();
 	}
 
-	/** The checker: another FINANCE user approves; the run becomes final and its PAY lines paid. */
+	/**
+	 * The checker: another FINANCE user approves; the run becomes final and its PAY lines paid. One
+	 * transaction with its listeners (the final bank files): if they cannot be written, the run stays
+	 * RELEASED.
+	 */
+	@Transactional
 	public PayrollRun approve(String county, YearMonth month, String user) {
 		access.require(user, Permission.RUN_PAYROLL, county);
 		PayrollRun run = liveRun(county, month);

@@ -83,6 +83,17 @@ class DemoEndToEndTests {
 			.contains(",PAY,,");
 	}
 
+	@Test
+	void aLateApprovalIsBackPaidAndALateDeathBecomesAnOverpayment() throws IOException {
+		// sample-data README: a household approved late (start 2026-11, on the roster from December), and a
+		// death in 2026-10 reported only in 2026-12 after November's ELDERLY 200.00 was paid
+		assertThat(line(first.resolve("2026-12/payments.csv"), "DIBAO_RURAL", "41012219900603879X"))
+			.contains(",2026-11,").endsWith(",true");
+		assertThat(Files.readAllLines(first.resolve("2026-12/overpayments.csv")))
+			.contains("410102,ELDERLY,41010219330817804X,张金花,2026-11,200.00,0.00,200.00");
+		assertThat(Files.readString(first.resolve("2026-12/findings.csv"))).contains(",OVERPAID,INFO,41010219330817804X,");
+	}
+
 	private static String line(Path payments, String program, String id) throws IOException {
 		return Files.readAllLines(payments).stream()
 			.filter(l -> l.contains("," + program + ",") && l.contains("," + id + ","))

@@ -10,10 +10,10 @@ import cn.doudi.allowance.RuleFinding;
  * The sort orders of OUTPUTS.md, comparing strings by Unicode code point (not UTF-16 unit), so that
  * nothing ever leaves in hash or input order.
  */
-final class Order {
+public final class Order {
 
 	/** Code-point order of two strings; null sorts as "". */
-	static final Comparator<String> CODE_POINT = (a, b) -> {
+	public static final Comparator<String> CODE_POINT = (a, b) -> {
 		String x = a == null ? "" : a;
 		String y = b == null ? "" : b;
 		int i = 0;
@@ -31,7 +31,7 @@ final class Order {
 	};
 
 	/** payments.csv: county, program code, household_id, id_number, pay_month. */
-	static final Comparator<ComputedLine> LINES = Comparator.comparing(ComputedLine::county, CODE_POINT)
+	public static final Comparator<ComputedLine> LINES = Comparator.comparing(ComputedLine::county, CODE_POINT)
 		.thenComparing(l -> l.program().name(), CODE_POINT)
 		.thenComparing(ComputedLine::householdId, CODE_POINT)
 		.thenComparing(ComputedLine::idNumber, CODE_POINT)

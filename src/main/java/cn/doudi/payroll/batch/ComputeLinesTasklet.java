@@ -1,7 +1,9 @@
 package cn.doudi.payroll.batch;
 
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,10 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import cn.doudi.allowance.ArrearsRule;
+import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.MonthInputs;
+import cn.doudi.allowance.OverpaymentRule;
 import cn.doudi.allowance.MonthOutcome;
 import cn.doudi.allowance.MonthRules;
 
@@ -26,14 +31,17 @@ class ComputeLinesTasklet implements Tasklet {
 	private final MonthInputsLoader loader;
 	private final PaymentLineStore store;
 	private final RunFindingStore findings;
+	private final OverpaymentStore overpayments;
 	private final long runId;
 	private final String county;
 	private final YearMonth month;
 
-	ComputeLinesTasklet(MonthInputsLoader loader, PaymentLineStore store, RunFindingStore findings, long runId, String county, YearMonth month) {
+	ComputeLinesTasklet(MonthInputsLoader loader, PaymentLineStore store, RunFindingStore findings,
+			OverpaymentStore overpayments, long runId, String county, YearMonth month) {
 		this.loader = loader;
 		this.store = store;
 		this.findings = findings;
+		this.overpayments = overpayments;
 		this.runId = runId;
 		this.county = county;
 		this.month = month;
@@ -41,13 +49,33 @@ class ComputeLinesTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		MonthRules rules = new MonthRules();
 		MonthInputs inputs = loader.load(county, month);
 		contribution.incrementReadCount();
-		MonthOutcome outcome = new MonthRules().compute(inputs);
+		MonthOutcome outcome = rules.compute(inputs);
+
+		// arrears: the window's months recomputed with today's knowledge (RULES.md "Arrears")
+		Map<YearMonth, MonthOutcome> earlier = new HashMap<>();
+		int window = inputs.standards().arrearsMonths(county, month);
+		YearMonth first = loader.firstRunMonth(county, month);
+		for (YearMonth m = month.minusMonths(window); m.isBefore(month); m = m.plusMonths(1)) {
+			if (!m.isBefore(first)) {
+				earlier.put(m, rules.compute(loader.load(county, m)));
+			}
+		}
+		List<ComputedLine> arrears = ArrearsRule.arrears(outcome, earlier, loader.paidKeys(county));
+
 		List<StopRules.PreviousLine> previous = loader.previousLines(county, month.minusMonths(1));
 		List<StopRules.Stop> stops = StopRules.find(inputs, outcome, previous, loader.deathMonthsOf(previous, inputs),
 				loader.lastPaidMonths(county));
-		store.replace(runId, outcome.lines(), outcome.ends(), stops);
+
+		// overpayments: paid months after a death that became known late (RULES.md "Overpayment")
+		List<OverpaymentRule.PaidLine> paid = loader.paidLinesTouchingDeaths(county);
+		List<OverpaymentRule.Overpayment> overpaid = OverpaymentRule.find(paid, loader.deathMonthsOfPaid(paid),
+				m -> earlier.computeIfAbsent(m, x -> rules.compute(loader.load(county, x))));
+
+		store.replace(runId, ArrearsRule.merged(outcome.lines(), arrears), outcome.ends(), stops);
+		overpayments.reconcile(county, month, runId, overpaid);
 		findings.replace(runId, county, month, outcome.findings());
 		contribution.incrementWriteCount(outcome.lines().size());
 		log.info("{} {}: {} roster rows → {} lines", county, month, inputs.roster().size(), outcome.lines().size());

@@ -9,10 +9,14 @@ import org.springframework.batch.core.job.parameters.DefaultJobParametersValidat
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import cn.doudi.matching.CrossChecks;
 
 /**
  * The month-end job for one county and month. Identifying parameters: {@code county}, {@code month},
@@ -25,12 +29,30 @@ class MonthEndJobConfiguration {
 	static final String JOB_NAME = "monthEndJob";
 
 	@Bean
-	Job monthEndJob(JobRepository jobRepository, Step computeLinesStep) {
+	Job monthEndJob(JobRepository jobRepository, Step crossCheckStep, Step computeLinesStep) {
 		return new JobBuilder(JOB_NAME, jobRepository)
 			.validator(new DefaultJobParametersValidator(new String[] { "county", "month", "runRevision", "runId" },
 					new String[0]))
-			.start(computeLinesStep)
+			.start(crossCheckStep)
+			.next(computeLinesStep)
 			.build();
+	}
+
+	/** The cross-agency checks (matching) first: their open HOLD findings hold the lines computed next. */
+	@Bean
+	Step crossCheckStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Tasklet crossCheckTasklet) {
+		return new StepBuilder("crossCheckStep", jobRepository).tasklet(crossCheckTasklet, transactionManager).build();
+	}
+
+	@Bean
+	@StepScope
+	Tasklet crossCheckTasklet(CrossChecks checks, @Value("#{jobParameters['runId']}") Long runId,
+			@Value("#{jobParameters['county']}") String county, @Value("#{jobParameters['month']}") String month) {
+		return (contribution, chunkContext) -> {
+			checks.check(county, YearMonth.parse(month), runId);
+			return RepeatStatus.FINISHED;
+		};
 	}
 
 	@Bean
@@ -43,8 +65,9 @@ class MonthEndJobConfiguration {
 	@Bean
 	@StepScope
 	ComputeLinesTasklet computeLinesTasklet(MonthInputsLoader loader, PaymentLineStore store, RunFindingStore findings,
+			OverpaymentStore overpayments,
 			@Value("#{jobParameters['runId']}") Long runId, @Value("#{jobParameters['county']}") String county,
 			@Value("#{jobParameters['month']}") String month) {
-		return new ComputeLinesTasklet(loader, store, findings, runId, county, YearMonth.parse(month));
+		return new ComputeLinesTasklet(loader, store, findings, overpayments, runId, county, YearMonth.parse(month));
 	}
 }

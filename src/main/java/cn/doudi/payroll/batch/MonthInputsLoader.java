@@ -17,6 +17,7 @@ import cn.doudi.allowance.Certificate;
 import cn.doudi.allowance.CheckHold;
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.MonthRules;
+import cn.doudi.allowance.OverpaymentRule;
 import cn.doudi.allowance.Cpi;
 import cn.doudi.allowance.DibaoPhase;
 import cn.doudi.allowance.EconomicResult;
@@ -135,6 +136,63 @@ class MonthInputsLoader {
 			result.put(rs.getString(1), YearMonth.parse(rs.getString(2)));
 		}, county);
 		return result;
+	}
+
+	/** {@code paymentKey#YYYY-MM} of every paid PAY line of the county (approved run, not failed at the bank). */
+	java.util.Set<String> paidKeys(String county) {
+		java.util.Set<String> result = new java.util.HashSet<>();
+		jdbc.query("""
+				select l.payment_key || '#' || l.pay_month
+				from payment_line l join payroll_run r on r.id = l.run_id
+				where r.county = ? and r.status = 'APPROVED' and l.status = 'PAY' and l.bank_status is distinct from 'FAILED'
+				""", rs -> {
+			result.add(rs.getString(1));
+		}, county);
+		return result;
+	}
+
+	/** The county's first run month: its earliest run that was not revoked (RULES.md "Runs in order"). */
+	YearMonth firstRunMonth(String county, YearMonth fallback) {
+		String m = jdbc.queryForObject("select min(month) from payroll_run where county = ? and status not in ('REVOKED', 'REPLACED')",
+				String.class, county);
+		return m == null ? fallback : YearMonth.parse(m);
+	}
+
+	/** Paid PAY lines of the county on which someone with a death record (by ID) is the payee or a covered member. */
+	List<OverpaymentRule.PaidLine> paidLinesTouchingDeaths(String county) {
+		return jdbc.query("""
+				select l.id, l.county, l.program, l.household_id, l.id_number, l.name, l.pay_month, l.amount,
+				       l.payment_key, l.member_ids
+				from payment_line l join payroll_run r on r.id = l.run_id
+				where r.county = ? and r.status = 'APPROVED' and l.status = 'PAY' and l.bank_status is distinct from 'FAILED'
+				  and exists (select 1 from current_death d where d.id_valid
+				              and (d.id_number = l.id_number or d.id_number = any(string_to_array(l.member_ids, ';'))))
+				order by l.id
+				""", (rs, i) -> new OverpaymentRule.PaidLine(rs.getLong(1), rs.getString(2), Program.valueOf(rs.getString(3)),
+				rs.getString(4), rs.getString(5), rs.getString(6), YearMonth.parse(rs.getString(7)), rs.getBigDecimal(8),
+				rs.getString(9), rs.getString(10) == null ? List.of() : List.of(rs.getString(10).split(";"))), county);
+	}
+
+	/**
+	 * Death months of the people on paid lines, each matched by ID and a name our roster ever gave them
+	 * (the person may have been removed from the roster since).
+	 */
+	Map<String, YearMonth> deathMonthsOfPaid(List<OverpaymentRule.PaidLine> lines) {
+		java.util.Set<String> ids = new java.util.TreeSet<>();
+		lines.forEach(l -> {
+			ids.add(l.idNumber());
+			ids.addAll(l.memberIds());
+		});
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		List<MatchedRecords.PersonRef> people = jdbc.query(
+				"select distinct id_number, name from beneficiary where id_number = any(?) order by 1, 2",
+				ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids.toArray())),
+				(rs, i) -> new MatchedRecords.PersonRef(rs.getString(1), rs.getString(2)));
+		List<MatchedRecords.PersonRef> all = new ArrayList<>(people);
+		lines.forEach(l -> all.add(new MatchedRecords.PersonRef(l.idNumber(), l.name())));
+		return matched.deathMonthsOf(all);
 	}
 
 	/** Death months of the people a previous line named (members and payees), matched by ID and name. */

@@ -1,0 +1,137 @@
+package cn.doudi.disbursement.files;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import cn.doudi.disbursement.batch.BankBatch;
+import cn.doudi.disbursement.files.BankFileRecords.BankFileRow;
+import cn.doudi.disbursement.files.BatchAssembler.RunBatches;
+import cn.doudi.disbursement.layout.BankLayout;
+import cn.doudi.disbursement.layout.BankLayouts;
+import cn.doudi.disbursement.layout.LayoutSet;
+import cn.doudi.disbursement.layout.LayoutWriter;
+import cn.doudi.disbursement.pain.Pain001Schema;
+import cn.doudi.disbursement.pain.Pain001Writer;
+import cn.doudi.disbursement.pain.Payer;
+import cn.doudi.kernel.Bank;
+import cn.doudi.payroll.PayrollRun;
+import cn.doudi.payroll.RunReader;
+
+/**
+ * Writes a run's bank files into {@code <folder>/bank/}: one per bank in its layout, the county's pain.001
+ * (validated against the XSD), then the manifest. Everything is rendered and checked in memory first, so a
+ * refused file leaves the folder as it was; each file is then moved into place atomically. Drafts are named
+ * {@code DRAFT-…} and carry the batch number prefixed 草稿; writing a county's files removes its other files of
+ * that month (its drafts when the finals are written; a revoked run's files when the month is re-run).
+ */
+@Component
+public class BankFileWriter {
+
+	public static final String DRAFT = "DRAFT-";
+	public static final String PAIN_BANK = "ISO20022";
+	private static final Logger log = LoggerFactory.getLogger(BankFileWriter.class);
+
+	private final RunReader reader;
+	private final BankLayouts layouts;
+	private final BankFileRecords records;
+	private final Payer payer;
+
+	BankFileWriter(RunReader reader, BankLayouts layouts, BankFileRecords records, Payer payer) {
+		this.reader = reader;
+		this.layouts = layouts;
+		this.records = records;
+		this.payer = payer;
+	}
+
+	private record OutFile(String bank, String name, byte[] bytes, int lines, BigDecimal total) {
+	}
+
+	/** Writes the runs' files (drafts or finals) into {@code folder/bank/} and rewrites the manifest. */
+	public void write(List<PayrollRun> runs, Path folder, boolean draft) {
+		LayoutSet set = layouts.load();
+		Path dir = BankFolder.of(folder);
+		List<List<OutFile>> rendered = new ArrayList<>();
+		Set<String> names = new HashSet<>();
+		for (PayrollRun run : runs) {
+			List<OutFile> files = render(run, draft, set);
+			for (OutFile f : files) {
+				if (!names.add(f.name())) {
+					throw new IllegalStateException("两个代发文件同名 bank/" + f.name() + "（检查 " + set.where() + " 的 file-name）");
+				}
+			}
+			rendered.add(files);
+		}
+		for (int i = 0; i < runs.size(); i++) {
+			PayrollRun run = runs.get(i);
+			List<OutFile> files = rendered.get(i);
+			for (String stale : countyMonthNames(set, run.county(), run.month())) {
+				if (!names.contains(stale)) {
+					BankFolder.delete(dir, stale);
+				}
+			}
+			List<BankFileRow> rows = new ArrayList<>();
+			for (OutFile f : files) {
+				BankFolder.writeAtomically(dir, f.name(), f.bytes());
+				rows.add(new BankFileRow(run.id(), f.bank(), BankFolder.NAME + "/" + f.name(), !draft,
+						BankFolder.sha256(f.bytes()), f.lines(), f.total()));
+			}
+			records.replace(run.id(), !draft, rows);
+			log.info("{} {}: {} bank files written to {}", draft ? "draft" : "final", run.batchNo(), files.size(), dir);
+		}
+		Manifest.rewrite(dir, records);
+	}
+
+	private List<OutFile> render(PayrollRun run, boolean draft, LayoutSet set) {
+		RunBatches rb = BatchAssembler.assemble(run, reader.lines(run.id()), draft);
+		List<OutFile> files = new ArrayList<>();
+		for (BankBatch batch : rb.byBank().values()) {
+			BankLayout layout = set.forBank(batch.bank());
+			String name = (draft ? DRAFT : "") + fileName(layout, batch.bank(), run.county(), run.month());
+			files.add(new OutFile(batch.bank(), name, LayoutWriter.write(layout, batch), batch.count(), batch.total()));
+		}
+		if (!rb.transfers().isEmpty()) {
+			BankBatch county = BatchAssembler.county(rb, draft);
+			String name = (draft ? DRAFT : "") + painName(run.county(), run.month());
+			byte[] xml = Pain001Writer.write(county, rb.transfers(), payer);
+			Pain001Schema.validate(name, xml);
+			files.add(new OutFile(PAIN_BANK, name, xml, county.count(), county.total()));
+		}
+		return files;
+	}
+
+	/** Every name a county's bank files of that month can have, draft or final. */
+	static Set<String> countyMonthNames(LayoutSet set, String county, YearMonth month) {
+		Set<String> names = new LinkedHashSet<>();
+		for (Bank b : Bank.values()) {
+			String name = fileName(set.forBank(b.name()), b.name(), county, month);
+			names.add(name);
+			names.add(DRAFT + name);
+		}
+		names.add(painName(county, month));
+		names.add(DRAFT + painName(county, month));
+		return names;
+	}
+
+	public static String fileName(BankLayout layout, String bank, String county, YearMonth month) {
+		return layout.fileName(bank, county, yyyymm(month), month.toString());
+	}
+
+	/** {@code <county>-<YYYYMM>.pain.001.xml}. */
+	public static String painName(String county, YearMonth month) {
+		return county + "-" + yyyymm(month) + ".pain.001.xml";
+	}
+
+	static String yyyymm(YearMonth month) {
+		return "%04d%02d".formatted(month.getYear(), month.getMonthValue());
+	}
+}

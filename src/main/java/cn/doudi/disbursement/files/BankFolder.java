@@ -1,0 +1,69 @@
+package cn.doudi.disbursement.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The {@code bank/} folder of a month: files written under a temporary name and moved into place atomically. */
+public final class BankFolder {
+
+	public static final String NAME = "bank";
+
+	private BankFolder() {
+	}
+
+	public static Path of(Path monthFolder) {
+		return monthFolder.resolve(NAME);
+	}
+
+	/** Writes {@code bytes} to {@code dir/name} through {@code dir/.name.tmp} and an atomic move. */
+	public static void writeAtomically(Path dir, String name, byte[] bytes) {
+		try {
+			Files.createDirectories(dir);
+			Path tmp = dir.resolve("." + name + ".tmp");
+			Files.write(tmp, bytes);
+			try {
+				Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (AtomicMoveNotSupportedException e) {
+				Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot write " + dir.resolve(name), e);
+		}
+	}
+
+	public static void delete(Path dir, String name) {
+		try {
+			Files.deleteIfExists(dir.resolve(name));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot delete " + dir.resolve(name), e);
+		}
+	}
+
+	public static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public static String sha256(Path file) {
+		try {
+			return sha256(Files.readAllBytes(file));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot read " + file, e);
+		}
+	}
+}

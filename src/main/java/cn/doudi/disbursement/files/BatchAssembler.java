@@ -1,0 +1,65 @@
+package cn.doudi.disbursement.files;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import cn.doudi.disbursement.batch.BankBatch;
+import cn.doudi.disbursement.batch.BankLine;
+import cn.doudi.disbursement.batch.Memo;
+import cn.doudi.disbursement.pain.Pain001Writer.Transfer;
+import cn.doudi.identity.IdNumber;
+import cn.doudi.kernel.Bank;
+import cn.doudi.payroll.PaymentLineView;
+import cn.doudi.payroll.PayrollRun;
+
+/**
+ * A run's PAY lines as bank batches: per bank (by code), the lines in {@code payments.csv} order numbered
+ * from 1. A PAY line without a known bank or an account number cannot be paid and is refused, naming it.
+ */
+public final class BatchAssembler {
+
+	/** The run's batches by bank code, and the county's transfers (every bank) in payments.csv order. */
+	public record RunBatches(PayrollRun run, Map<String, BankBatch> byBank, List<Transfer> transfers) {
+	}
+
+	private BatchAssembler() {
+	}
+
+	public static RunBatches assemble(PayrollRun run, List<PaymentLineView> lines, boolean draft) {
+		Map<String, List<BankLine>> byBank = new TreeMap<>();
+		List<Transfer> transfers = new ArrayList<>();
+		for (PaymentLineView l : lines) {
+			if (!l.isPay()) {
+				continue;
+			}
+			String bank = l.bank() == null ? "" : l.bank().strip();
+			if (Bank.parse(bank).filter(b -> b.name().equals(bank)).isEmpty() || l.accountNumber() == null
+					|| l.accountNumber().isBlank()) {
+				throw new IllegalStateException("批次 " + run.batchNo() + " 的发放行（" + l.program() + "，身份证 "
+						+ IdNumber.mask(l.idNumber()) + "，" + l.payMonth() + "）没有有效的开户银行或账号，不能生成代发文件");
+			}
+			List<BankLine> bankLines = byBank.computeIfAbsent(bank, b -> new ArrayList<>());
+			String accountName = l.accountName() == null || l.accountName().isBlank() ? l.name() : l.accountName();
+			BankLine line = new BankLine(bankLines.size() + 1, l.id(), l.accountNumber(), accountName, l.amount(),
+					l.idNumber(), l.name(), l.program().name(), l.payMonth(), Memo.of(l.program(), l.payMonth(), l.arrears()));
+			bankLines.add(line);
+			transfers.add(new Transfer(bank, line));
+		}
+		Map<String, BankBatch> batches = new LinkedHashMap<>();
+		byBank.forEach((bank, bl) -> batches.put(bank, batch(run, draft, bank, bl)));
+		return new RunBatches(run, batches, transfers);
+	}
+
+	/** The county's batch over every bank (for pain.001). */
+	public static BankBatch county(RunBatches rb, boolean draft) {
+		return batch(rb.run(), draft, "ISO20022", rb.transfers().stream().map(Transfer::line).toList());
+	}
+
+	private static BankBatch batch(PayrollRun run, boolean draft, String bank, List<BankLine> lines) {
+		return new BankBatch(run.id(), run.batchNo(), draft, bank, run.county(), run.month(), run.payDate(),
+				List.copyOf(lines));
+	}
+}

@@ -1,0 +1,82 @@
+package cn.doudi.matching.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Component;
+
+import cn.doudi.identity.IdNumber;
+import cn.doudi.identity.PersonName;
+import cn.doudi.kernel.FindingCode;
+import cn.doudi.matching.RaisedFinding;
+import cn.doudi.matching.roster.Enrollment;
+
+/**
+ * DEATH_PROBABLE (HOLD): a death record that matches no beneficiary by ID (a valid ID on no roster row,
+ * or a flagged ID that never matches by ID), and a person with an active roster row of the county in M
+ * whose name matches and whose ID body (17 digits, check digit left out) is at most one substitution or
+ * one adjacent swap away. The person is held, never stopped. Only deaths with death month ≤ M count
+ * (what run M can know, as for DECEASED). Blocking by {@link OneEditIndex}, never all pairs.
+ */
+@Component
+class DeathProbableCheck implements Check {
+
+	private record Death(String idNumber, String body, String name, String date) {
+	}
+
+	@Override
+	public FindingCode code() {
+		return FindingCode.DEATH_PROBABLE;
+	}
+
+	@Override
+	public List<RaisedFinding> run(CheckContext ctx) {
+		OneEditIndex<Death> index = new OneEditIndex<>();
+		ctx.jdbc().query("""
+				select d.id_number, d.name, d.death_date from current_death d
+				where d.death_date < ?
+				  and not (d.id_valid and exists (select 1 from current_beneficiary b where b.id_number = d.id_number))
+				order by d.id
+				""", rs -> {
+			String body = OneEditIndex.body(rs.getString(1));
+			if (body != null) {
+				index.add(body, new Death(rs.getString(1), body, rs.getString(2), rs.getDate(3).toLocalDate().toString()));
+			}
+		}, java.sql.Date.valueOf(ctx.month().plusMonths(1).atDay(1)));
+		if (index.isEmpty()) {
+			return List.of();
+		}
+		Map<String, List<Enrollment>> people = new TreeMap<>();
+		ctx.roster().enrollments().stream().filter(e -> e.county().equals(ctx.county()))
+			.forEach(e -> people.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
+		List<RaisedFinding> out = new ArrayList<>();
+		people.forEach((id, enrollments) -> {
+			PersonRows p = PersonRows.ofEnrollments(enrollments);
+			String body = IdNumber.of(id).body();
+			List<Death> matches = index.candidates(body).stream()
+				.filter(d -> OneEditIndex.withinOneEdit(body, d.body()))
+				.filter(d -> enrollments.stream().anyMatch(e -> PersonName.matches(e.name(), d.name())))
+				.toList();
+			if (!matches.isEmpty()) {
+				out.add(finding(ctx.county(), p, matches));
+			}
+		});
+		return out;
+	}
+
+	private RaisedFinding finding(String county, PersonRows p, List<Death> matches) {
+		TreeSet<String> evidence = new TreeSet<>();
+		List<String> seen = new ArrayList<>();
+		for (Death d : matches) {
+			evidence.add("death:" + d.idNumber() + ':' + d.date() + ':' + PersonName.matchKey(d.name()));
+			seen.add(IdNumber.mask(d.idNumber()) + "（" + d.name() + "，" + d.date() + "死亡）");
+		}
+		String detail = "死亡信息与本人姓名相同、身份证号仅差一位：" + String.join("、", new TreeSet<>(seen))
+				+ "；疑为本人死亡，暂停发放待核实（" + PersonRows.programNames(p.programs()) + "）";
+		return new RaisedFinding(FindingCode.DEATH_PROBABLE, county, p.idNumber(), p.name(), p.householdId(),
+				p.programs(), null, detail, RaisedFinding.evidence(evidence));
+	}
+}

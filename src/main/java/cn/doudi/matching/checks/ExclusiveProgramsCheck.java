@@ -1,0 +1,79 @@
+package cn.doudi.matching.checks;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Component;
+
+import cn.doudi.kernel.FindingCode;
+import cn.doudi.kernel.Program;
+import cn.doudi.matching.RaisedFinding;
+import cn.doudi.matching.roster.Enrollment;
+
+/**
+ * EXCLUSIVE_PROGRAMS (HOLD): a person of the county's roster active in M in two programs that exclude
+ * each other, in any county ({@link ExclusivePrograms}). One finding per held enrollment's person and
+ * county — here the county checked — naming the held programs; {@code household_id} is the held
+ * enrollments' household when they share one (OpenHolds narrows the hold to it), else empty (every
+ * household of the named programs is held). A DIBAO enrollment's start is the member's own row's start.
+ */
+@Component
+class ExclusiveProgramsCheck implements Check {
+
+	@Override
+	public FindingCode code() {
+		return FindingCode.EXCLUSIVE_PROGRAMS;
+	}
+
+	@Override
+	public List<RaisedFinding> run(CheckContext ctx) {
+		Map<String, List<Enrollment>> byPerson = new TreeMap<>();
+		ctx.roster().enrollments().forEach(e -> byPerson.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
+		List<RaisedFinding> out = new ArrayList<>();
+		byPerson.forEach((id, enrollments) -> {
+			if (enrollments.size() < 2) {
+				return;
+			}
+			List<ExclusivePrograms.Held> held = ExclusivePrograms.held(enrollments).stream()
+				.filter(h -> h.enrollment().county().equals(ctx.county()))
+				.toList();
+			if (!held.isEmpty()) {
+				out.add(finding(ctx.county(), held));
+			}
+		});
+		return out;
+	}
+
+	private RaisedFinding finding(String county, List<ExclusivePrograms.Held> held) {
+		Set<Program> programs = EnumSet.noneOf(Program.class);
+		Set<String> households = new TreeSet<>();
+		TreeSet<String> evidence = new TreeSet<>();
+		List<String> parts = new ArrayList<>();
+		for (ExclusivePrograms.Held h : held) {
+			Enrollment e = h.enrollment();
+			programs.add(e.program());
+			households.add(e.householdId());
+			evidence.add("held:" + e.key() + '|' + e.start());
+			List<String> others = new ArrayList<>();
+			for (Enrollment o : h.against()) {
+				evidence.add("other:" + o.key() + '|' + o.start());
+				others.add(describe(o));
+			}
+			parts.add(describe(e) + "与" + String.join("、", others) + "不能同时享受");
+		}
+		Enrollment first = held.get(0).enrollment();
+		String detail = String.join("；", parts) + "：开始较晚的" + PersonRows.programNames(programs) + "暂停发放待核实";
+		return new RaisedFinding(FindingCode.EXCLUSIVE_PROGRAMS, county, first.idNumber(), first.name(),
+				households.size() == 1 ? households.iterator().next() : "", programs, null, detail,
+				RaisedFinding.evidence(evidence));
+	}
+
+	private static String describe(Enrollment e) {
+		return e.program().chineseName() + "（" + e.county() + "，户" + e.householdId() + "，" + e.start() + "起）";
+	}
+}

@@ -1,0 +1,73 @@
+package cn.doudi.matching.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Component;
+
+import cn.doudi.identity.PersonName;
+import cn.doudi.kernel.FindingCode;
+import cn.doudi.matching.RaisedFinding;
+import cn.doudi.matching.roster.Enrollment;
+
+/**
+ * NAME_MISMATCH (HOLD): the ID of a person with an active roster row of the county in M is in
+ * {@code deaths} (valid IDs), {@code disability} (any status) or {@code poverty}, under a name that
+ * matches none of the person's names on the county's roster (CHECKS.md "Matching people": 劉 = 刘,
+ * 王*明 = 王喆明, middle dots unified). Such a death record stops nothing: it holds.
+ */
+@Component
+class NameMismatchCheck implements Check {
+
+	private record Other(String source, String name, String key) {
+	}
+
+	@Override
+	public FindingCode code() {
+		return FindingCode.NAME_MISMATCH;
+	}
+
+	@Override
+	public List<RaisedFinding> run(CheckContext ctx) {
+		Map<String, List<Enrollment>> people = new TreeMap<>();
+		ctx.roster().enrollments().stream().filter(e -> e.county().equals(ctx.county()))
+			.forEach(e -> people.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
+		Map<String, List<Other>> others = new TreeMap<>();
+		ctx.jdbc().query("""
+				select d.id_number, '死亡信息', d.name, d.death_date::text from current_death d
+				where d.id_valid and d.id_number in (select id_number from current_beneficiary where county = ?)
+				union all
+				select s.id_number, '残疾人信息', s.name, s.certificate_no from current_disability s
+				where s.id_number in (select id_number from current_beneficiary where county = ?)
+				union all
+				select p.id_number, '扶贫信息', p.name, '' from current_poverty p
+				where p.id_number in (select id_number from current_beneficiary where county = ?)
+				order by 1, 2, 3, 4
+				""", rs -> {
+			List<Enrollment> mine = people.get(rs.getString(1));
+			String name = rs.getString(3);
+			if (mine != null && mine.stream().noneMatch(e -> PersonName.matches(e.name(), name))) {
+				others.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+					.add(new Other(rs.getString(2), name, rs.getString(4)));
+			}
+		}, ctx.county(), ctx.county(), ctx.county());
+		List<RaisedFinding> out = new ArrayList<>();
+		others.forEach((id, list) -> {
+			PersonRows p = PersonRows.ofEnrollments(people.get(id));
+			TreeSet<String> evidence = new TreeSet<>();
+			TreeSet<String> seen = new TreeSet<>();
+			for (Other o : list) {
+				evidence.add(o.source() + ':' + PersonName.matchKey(o.name()) + ':' + o.key());
+				seen.add(o.source() + "姓名为“" + o.name() + "”");
+			}
+			String detail = "同一身份证号，" + String.join("、", seen) + "，与花名册姓名“" + p.name()
+					+ "”不一致：核实身份前暂停发放（" + PersonRows.programNames(p.programs()) + "）";
+			out.add(new RaisedFinding(code(), ctx.county(), id, p.name(), p.householdId(), p.programs(), null, detail,
+					RaisedFinding.evidence(evidence)));
+		});
+		return out;
+	}
+}

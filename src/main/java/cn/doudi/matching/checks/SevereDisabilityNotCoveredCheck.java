@@ -1,0 +1,111 @@
+package cn.doudi.matching.checks;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Component;
+
+import cn.doudi.identity.PersonName;
+import cn.doudi.kernel.FindingCode;
+import cn.doudi.kernel.Program;
+import cn.doudi.matching.MatchedRecords.PersonRef;
+import cn.doudi.matching.RaisedFinding;
+import cn.doudi.matching.roster.ActiveRoster;
+import cn.doudi.matching.roster.Row;
+
+/**
+ * SEVERE_DISABILITY_NOT_COVERED (LEAD): a living person with a valid certificate qualifying for
+ * DISABILITY_CARE (RULES.md: the most severe certificate counts; grade 1 or 2 any type, grade 3 or 4 of
+ * type 智力/精神 where the county has the 三级智力精神 / 四级智力精神 row in force in M) and no active
+ * DISABILITY_CARE enrollment in M in any county. The person's county is that of their roster rows (the
+ * lowest county code when several; the certificate must then match a roster name), else the ID's
+ * first 6 digits when that county has a standards row, else no finding.
+ */
+@Component
+class SevereDisabilityNotCoveredCheck implements Check {
+
+	private record Cert(String idNumber, String name, String certificateNo, int type, int grade) {
+	}
+
+	static final Comparator<Cert> MOST_SEVERE_FIRST = Comparator.comparingInt(Cert::grade)
+		.thenComparing(c -> c.type() == 5 || c.type() == 6 ? 0 : 1)
+		.thenComparingInt(Cert::type)
+		.thenComparing(Cert::certificateNo);
+
+	private static final String[] TYPES = { "", "视力", "听力", "言语", "肢体", "智力", "精神", "多重" };
+	private static final String[] GRADES = { "", "一级", "二级", "三级", "四级" };
+
+	@Override
+	public FindingCode code() {
+		return FindingCode.SEVERE_DISABILITY_NOT_COVERED;
+	}
+
+	@Override
+	public List<RaisedFinding> run(CheckContext ctx) {
+		String people = """
+				select d.id_number from current_disability d
+				where d.valid and (d.id_number in (select id_number from current_beneficiary where county = ?)
+				       or substr(d.id_number, 1, 6) = ?
+				          and d.id_number not in (select id_number from current_beneficiary))
+				""";
+		Map<String, List<Cert>> certs = new TreeMap<>();
+		ctx.jdbc().query("select id_number, name, certificate_no, type, grade from current_disability where valid and id_number in ("
+				+ people + ") order by id_number, certificate_no", rs -> {
+			certs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+				.add(new Cert(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)));
+		}, ctx.county(), ctx.county());
+		if (certs.isEmpty()) {
+			return List.of();
+		}
+		ActiveRoster roster = ctx.rosterOf("select household_id from current_beneficiary where id_number in (" + people + ")",
+				ctx.county(), ctx.county());
+		Map<String, List<Row>> rows = new TreeMap<>();
+		roster.rows().forEach(r -> rows.computeIfAbsent(r.idNumber(), k -> new ArrayList<>()).add(r));
+		Set<String> caredFor = new HashSet<>();
+		roster.enrollments().stream().filter(e -> e.program() == Program.DISABILITY_CARE)
+			.forEach(e -> caredFor.add(e.idNumber()));
+		boolean third = ctx.hasStandard("DISABILITY_CARE", "三级智力精神");
+		boolean fourth = ctx.hasStandard("DISABILITY_CARE", "四级智力精神");
+		List<RaisedFinding> out = new ArrayList<>();
+		List<Cert> counting = new ArrayList<>();
+		certs.forEach((id, list) -> {
+			List<Row> own = rows.getOrDefault(id, List.of());
+			String county = own.stream().map(Row::county).min(String::compareTo)
+				.orElse(ctx.systemCounties().contains(id.substring(0, 6)) ? id.substring(0, 6) : null);
+			if (!ctx.county().equals(county) || caredFor.contains(id)) {
+				return;
+			}
+			List<Row> named = own.stream().filter(r -> r.county().equals(county)).toList();
+			list.stream()
+				.filter(c -> named.isEmpty() ? own.isEmpty() : named.stream().anyMatch(r -> PersonName.matches(r.name(), c.name())))
+				.min(MOST_SEVERE_FIRST)
+				.filter(c -> c.grade() <= 2 || (c.type() == 5 || c.type() == 6) && (c.grade() == 3 ? third : fourth))
+				.ifPresent(counting::add);
+		});
+		Set<String> dead = ctx.deadFor(counting.stream().map(c -> new PersonRef(c.idNumber(), nameOf(c, rows))).toList());
+		for (Cert c : counting) {
+			if (dead.contains(c.idNumber())) {
+				continue;
+			}
+			List<Row> named = rows.getOrDefault(c.idNumber(), List.of()).stream()
+				.filter(r -> r.county().equals(ctx.county())).toList();
+			PersonRows p = named.isEmpty() ? null : PersonRows.of(named);
+			String detail = "持有效残疾证（" + GRADES[c.grade()] + TYPES[c.type()] + "），未享受重度残疾人护理补贴"
+					+ (p == null ? "，且不在本系统花名册上" : "") + "：请核实是否符合条件（应保尽保）";
+			out.add(new RaisedFinding(code(), ctx.county(), c.idNumber(), p == null ? c.name() : p.name(),
+					p == null ? "" : p.householdId(), Set.of(Program.DISABILITY_CARE), null, detail,
+					"disability:" + c.certificateNo() + '|' + c.type() + '|' + c.grade()));
+		}
+		return out;
+	}
+
+	private static String nameOf(Cert c, Map<String, List<Row>> rows) {
+		List<Row> own = rows.getOrDefault(c.idNumber(), List.of());
+		return own.isEmpty() ? c.name() : own.get(0).name();
+	}
+}

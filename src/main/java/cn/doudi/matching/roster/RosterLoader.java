@@ -1,0 +1,59 @@
+package cn.doudi.matching.roster;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.doudi.kernel.Program;
+import cn.doudi.matching.MatchedRecords;
+import cn.doudi.matching.MatchedRecords.PersonRef;
+
+/**
+ * Loads whole households of the current roster, chosen by a sub-query that yields household IDs (unique
+ * in the whole system), with each row's rule end (approved runs only, before M) and the death months of
+ * their people (matched by ID and roster name). One query for the rows, one for the deaths.
+ */
+@Component
+public class RosterLoader {
+
+	private final JdbcTemplate jdbc;
+	private final MatchedRecords matched;
+
+	RosterLoader(JdbcTemplate jdbc, MatchedRecords matched) {
+		this.jdbc = jdbc;
+		this.matched = matched;
+	}
+
+	/**
+	 * @param householdsQuery a SQL query returning household IDs, e.g. {@code select household_id from
+	 *        current_beneficiary where county = ?}
+	 */
+	public ActiveRoster load(YearMonth month, String householdsQuery, Object... args) {
+		Object[] all = new Object[args.length + 1];
+		all[0] = month.toString();
+		System.arraycopy(args, 0, all, 1, args.length);
+		List<Row> rows = jdbc.query("""
+				select b.county, b.region_code, b.household_id, b.id_number, b.name, b.relation, b.program, b.category,
+				       b.start_month, b.end_month, coalesce(b.account_number, ''),
+				       (select max(e.ended_month) from enrollment_end e join payroll_run r on r.id = e.run_id
+				        where r.status = 'APPROVED' and e.county = b.county and e.program = b.program
+				          and e.household_id = b.household_id and e.ended_month < ?
+				          and e.id_number = case when b.program in ('DIBAO_URBAN', 'DIBAO_RURAL') then '' else b.id_number end)
+				from current_beneficiary b
+				where b.household_id in (%s)
+				order by b.county, b.program, b.household_id, b.id_number, b.id
+				""".formatted(householdsQuery), (rs, i) -> new Row(rs.getString(1).trim(), rs.getString(2),
+				rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), Program.valueOf(rs.getString(7)),
+				rs.getString(8) == null ? "" : rs.getString(8), YearMonth.parse(rs.getString(9)),
+				rs.getString(10) == null ? null : YearMonth.parse(rs.getString(10)), rs.getString(11),
+				rs.getString(12) == null ? null : YearMonth.parse(rs.getString(12))), all);
+		Map<String, PersonRef> people = new LinkedHashMap<>();
+		rows.forEach(r -> people.putIfAbsent(r.idNumber() + '|' + r.name(), new PersonRef(r.idNumber(), r.name())));
+		return new ActiveRoster(month, rows, matched.deathMonthsOf(new ArrayList<>(people.values())));
+	}
+}

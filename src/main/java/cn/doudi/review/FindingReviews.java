@@ -1,0 +1,148 @@
+package cn.doudi.review;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.doudi.identity.IdNumber;
+import cn.doudi.kernel.FindingCode;
+import cn.doudi.security.AccessControl;
+import cn.doudi.security.AuditLog;
+import cn.doudi.security.Permission;
+import cn.doudi.security.Role;
+import cn.doudi.security.User;
+
+/**
+ * The monitor's review (CHECKS.md "Review", OUTPUTS.md {@code findings}). Reading needs READ within the
+ * finding's county; deciding needs REVIEW_FINDINGS (MONITOR) within it. {@code dismiss} only for the
+ * dismissable codes (the rule findings close by themselves); {@code confirm} keeps a finding open with its
+ * effect; {@code recover} closes an OVERPAID finding and its overpayments. Every decision is kept in
+ * {@code finding_decision} with who, when and why, and audited. Privacy: lists always mask ID and account
+ * numbers; {@code show} gives them whole only to a MONITOR or AUDITOR of the county (they verify them
+ * with the other agency).
+ */
+@Service
+public class FindingReviews {
+
+	private static final List<String> OPEN = List.of("OPEN", "CONFIRMED");
+
+	private final FindingRecords records;
+	private final AccessControl access;
+	private final AuditLog audit;
+	private final JdbcTemplate jdbc;
+	private final Clock clock;
+	private final ApplicationEventPublisher events;
+
+	FindingReviews(FindingRecords records, AccessControl access, AuditLog audit, JdbcTemplate jdbc, Clock clock,
+			ApplicationEventPublisher events) {
+		this.records = records;
+		this.access = access;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	/** Findings of a county (default the user's own; all counties for a city-wide user), masked. */
+	public List<FindingView> list(String userName, FindingQuery query) {
+		User user = access.find(userName).orElse(null);
+		String county = query.county() != null ? query.county() : user == null ? null : user.county();
+		access.require(userName, Permission.READ, county);
+		String status = query.status() == null ? "OPEN" : query.status().toUpperCase(java.util.Locale.ROOT);
+		List<String> statuses = status.equals("ALL") ? null : status.equals("OPEN") ? OPEN : List.of(status);
+		String code = query.code() == null ? null : FindingCode.valueOf(query.code().toUpperCase(java.util.Locale.ROOT)).name();
+		return records.list(county, code, statuses).stream().map(FindingReviews::masked).toList();
+	}
+
+	/** One finding with its decisions; whole ID and account numbers for a MONITOR or AUDITOR of its county. */
+	public FindingView show(String userName, long id) {
+		FindingView f = finding(id);
+		User user = access.require(userName, Permission.READ, f.county());
+		FindingView v = user.role() == Role.MONITOR || user.role() == Role.AUDITOR ? f : masked(f);
+		return new FindingView(v.id(), v.code(), v.effect(), v.status(), v.county(), v.idNumber(), v.name(),
+				v.householdId(), v.programs(), v.accountNumber(), v.detail(), v.firstMonth(), v.lastMonth(),
+				v.closedMonth(), records.decisions(id));
+	}
+
+	@Transactional
+	public FindingView dismiss(String userName, long id, String note) {
+		FindingView f = decidable(userName, id, note);
+		if (!FindingCode.valueOf(f.code()).dismissable()) {
+			throw new ReviewRefusedException(f.code() + " 是规则认定的疑点，不能撤销：数据更正后自动关闭");
+		}
+		close(f, "DISMISSED");
+		decide(userName, f, "DISMISS", note, null);
+		events.publishEvent(new FindingDismissed(id, f.code(), f.county(), f.idNumber(), f.programs(),
+				YearMonth.parse(f.lastMonth()), userName));
+		return finding(id);
+	}
+
+	@Transactional
+	public FindingView confirm(String userName, long id, String note) {
+		FindingView f = decidable(userName, id, note);
+		jdbc.update("update finding set status = 'CONFIRMED' where id = ?", id);
+		decide(userName, f, "CONFIRM", note, null);
+		return finding(id);
+	}
+
+	@Transactional
+	public FindingView recover(String userName, long id, BigDecimal amount, String note) {
+		FindingView f = decidable(userName, id, note);
+		if (!f.code().equals(FindingCode.OVERPAID.name())) {
+			throw new ReviewRefusedException("只有多发（OVERPAID）疑点可以登记追回，本疑点为 " + f.code());
+		}
+		if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+			throw new ReviewRefusedException("追回金额应为正数，最多两位小数（--amount）");
+		}
+		close(f, "RECOVERED");
+		jdbc.update("update overpayment set status = 'RECOVERED' where finding_id = ? and status = 'OPEN'", id);
+		decide(userName, f, "RECOVER", note, amount);
+		return finding(id);
+	}
+
+	private FindingView decidable(String userName, long id, String note) {
+		FindingView f = finding(id);
+		access.require(userName, Permission.REVIEW_FINDINGS, f.county());
+		if (note == null || note.isBlank()) {
+			throw new ReviewRefusedException("须填写处理说明（--note）");
+		}
+		if (!OPEN.contains(f.status())) {
+			throw new ReviewRefusedException("疑点 " + id + " 的状态是 " + f.status() + "，已关闭，不能再处理");
+		}
+		return f;
+	}
+
+	private void close(FindingView f, String status) {
+		jdbc.update("update finding set status = ?, closed_month = last_month where id = ?", status, f.id());
+	}
+
+	private void decide(String userName, FindingView f, String decision, String note, BigDecimal amount) {
+		jdbc.update("""
+				insert into finding_decision (finding_id, decision, decided_by, decided_at, note, amount) values (?, ?, ?, ?, ?, ?)
+				""", f.id(), decision, userName, Timestamp.from(clock.instant()), note.strip(), amount);
+		audit.record(userName, decision, f.county(), "finding " + f.id(),
+				f.code() + (amount == null ? "" : " amount=" + amount.toPlainString()) + ": " + maskNumbers(note.strip()));
+	}
+
+	private FindingView finding(long id) {
+		return records.find(id).orElseThrow(() -> new ReviewRefusedException("没有编号为 " + id + " 的疑点"));
+	}
+
+	private static FindingView masked(FindingView f) {
+		return new FindingView(f.id(), f.code(), f.effect(), f.status(), f.county(), IdNumber.mask(f.idNumber()),
+				f.name(), f.householdId(), f.programs(), f.accountNumber().isEmpty() ? "" : IdNumber.mask(f.accountNumber()),
+				f.detail(), f.firstMonth(), f.lastMonth(), f.closedMonth(), f.decisions());
+	}
+
+	/** A note may quote an ID or account number: masked in the audit trail. */
+	static String maskNumbers(String text) {
+		return java.util.regex.Pattern.compile("\\d{12,19}[Xx]?").matcher(text).replaceAll(m -> IdNumber.mask(m.group()));
+	}
+}

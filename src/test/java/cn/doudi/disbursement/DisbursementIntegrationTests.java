@@ -1,0 +1,164 @@
+package cn.doudi.disbursement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.doudi.disbursement.files.BankFolder;
+import cn.doudi.disbursement.pain.Pain001Schema;
+import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.PayrollRun;
+import cn.doudi.payroll.PayrollRuns;
+import cn.doudi.support.DatabaseCleaner;
+import cn.doudi.support.DoudiIntegrationTest;
+import cn.doudi.support.TestData;
+
+/** Month-end writes draft bank files; approval writes the finals in their place (OUTPUTS.md). */
+@DoudiIntegrationTest
+class DisbursementIntegrationTests {
+
+	static final String COUNTY = "410102";
+	static final YearMonth OCT = YearMonth.of(2026, 10);
+	static final Charset GBK = Charset.forName("GBK");
+
+	@Autowired
+	PayrollRuns payroll;
+
+	@Autowired
+	MonthEndFiles files;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@TempDir
+	Path tmp;
+
+	@BeforeEach
+	void setUp() {
+		DatabaseCleaner.clean(jdbc);
+		givenThreeElders(jdbc);
+	}
+
+	/** Three ELDERLY lines of 100.00 (two ICBC, one PSBC); users fin1 (county) and fin2 (city). */
+	static void givenThreeElders(JdbcTemplate jdbc) {
+		TestData data = new TestData(jdbc).standard(COUNTY, "ELDERLY", "80-89", "2026-01", "100.00")
+			.user("fin1", "FINANCE", COUNTY)
+			.user("fin2", "FINANCE", null)
+			.user("op", "OPERATOR", COUNTY);
+		for (int i = 1; i <= 3; i++) {
+			data.beneficiary("410102001001", "H" + i, TestData.id(COUNTY, "1940-03-0" + i, 10 + i), "老人" + i, "户主",
+					"ELDERLY", null, null, "2026-01", null);
+		}
+		jdbc.update("update beneficiary set bank = 'PSBC' where household_id = 'H2'");
+	}
+
+	PayrollRun draft(Path out) {
+		PayrollRun run = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		files.write(List.of(run), out);
+		payroll.recordOutputFolder(run.id(), out.toAbsolutePath().toString());
+		return run;
+	}
+
+	@Test
+	void monthEndWritesDraftsWithAManifest() throws IOException {
+		Path out = tmp.resolve("2026-10");
+		PayrollRun run = draft(out);
+		Path bank = out.resolve("bank");
+
+		assertThat(names(bank)).containsExactly("DRAFT-410102-202610.pain.001.xml", "DRAFT-ICBC-410102-202610.txt",
+				"DRAFT-PSBC-410102-202610.dat", "MANIFEST.sha256");
+		String icbc = Files.readString(bank.resolve("DRAFT-ICBC-410102-202610.txt"), GBK);
+		assertThat(icbc).startsWith("H|草稿410102-202610-01|20261010|2|200.00\nD|1|")
+			.contains("|高龄津贴2026年10月\nD|2|")
+			.endsWith("|高龄津贴2026年10月\n");
+		Pain001Schema.validate("draft", Files.readAllBytes(bank.resolve("DRAFT-410102-202610.pain.001.xml")));
+		assertManifestMatches(bank);
+		assertThat(jdbc.queryForObject("select count(*) from bank_file where run_id = ? and not final", Integer.class,
+				run.id())).isEqualTo(3);
+		assertThat(jdbc.queryForObject("select total from bank_file where file_name = 'bank/DRAFT-410102-202610.pain.001.xml'",
+				java.math.BigDecimal.class)).isEqualByComparingTo("300.00");
+	}
+
+	@Test
+	void theSameRunWritesTheSameBytes() throws IOException {
+		PayrollRun run = draft(tmp.resolve("a"));
+		files.write(List.of(run), tmp.resolve("b"));
+		for (String name : names(tmp.resolve("a/bank"))) {
+			assertThat(Files.readAllBytes(tmp.resolve("b/bank").resolve(name))).as(name)
+				.isEqualTo(Files.readAllBytes(tmp.resolve("a/bank").resolve(name)));
+		}
+	}
+
+	@Test
+	void approvalWritesTheFinalsAndRemovesTheDrafts() throws IOException {
+		Path out = tmp.resolve("2026-10");
+		PayrollRun run = draft(out);
+		payroll.release(COUNTY, OCT, "fin1");
+		payroll.approve(COUNTY, OCT, "fin2");
+		Path bank = out.resolve("bank");
+
+		assertThat(names(bank)).containsExactly("410102-202610.pain.001.xml", "ICBC-410102-202610.txt",
+				"MANIFEST.sha256", "PSBC-410102-202610.dat");
+		for (String name : names(bank)) {
+			byte[] bytes = Files.readAllBytes(bank.resolve(name));
+			assertThat(new String(bytes, name.endsWith(".xml") || name.startsWith("MANIFEST") ? StandardCharsets.UTF_8 : GBK))
+				.as(name)
+				.doesNotContain("草稿")
+				.doesNotContain("DRAFT");
+		}
+		assertThat(Files.readString(bank.resolve("ICBC-410102-202610.txt"), GBK))
+			.startsWith("H|410102-202610-01|20261010|2|200.00\n");
+		Pain001Schema.validate("final", Files.readAllBytes(bank.resolve("410102-202610.pain.001.xml")));
+		assertManifestMatches(bank);
+		assertThat(jdbc.queryForList("select file_name from bank_file where run_id = ? and final order by file_name",
+				String.class, run.id())).containsExactly("bank/410102-202610.pain.001.xml", "bank/ICBC-410102-202610.txt",
+						"bank/PSBC-410102-202610.dat");
+	}
+
+	@Test
+	void aReRunOfTheMonthReplacesTheDraftsAndDropsABankThatNoLongerHasLines() throws IOException {
+		Path out = tmp.resolve("2026-10");
+		draft(out);
+		jdbc.update("update beneficiary set bank = 'ICBC' where household_id = 'H2'");
+		PayrollRun second = draft(out);
+
+		assertThat(names(out.resolve("bank"))).containsExactly("DRAFT-410102-202610.pain.001.xml",
+				"DRAFT-ICBC-410102-202610.txt", "MANIFEST.sha256");
+		assertThat(Files.readString(out.resolve("bank/DRAFT-ICBC-410102-202610.txt"), GBK))
+			.startsWith("H|草稿" + second.batchNo() + "|20261010|3|300.00\n");
+		assertManifestMatches(out.resolve("bank"));
+	}
+
+	static void assertManifestMatches(Path bank) throws IOException {
+		List<String> lines = Files.readAllLines(bank.resolve("MANIFEST.sha256"));
+		List<String> files = names(bank).stream().filter(n -> !n.equals("MANIFEST.sha256")).toList();
+		assertThat(lines).hasSize(files.size());
+		for (int i = 0; i < files.size(); i++) {
+			String[] parts = lines.get(i).split("  ");
+			assertThat(parts[1]).isEqualTo(files.get(i));
+			assertThat(parts[0]).as(files.get(i)).isEqualTo(BankFolder.sha256(bank.resolve(files.get(i))));
+			assertThat(parts[2]).matches("lines=\\d+");
+			assertThat(parts[3]).matches("total=\\d+\\.\\d{2}");
+		}
+	}
+
+	static List<String> names(Path dir) throws IOException {
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.map(p -> p.getFileName().toString()).sorted().toList();
+		}
+	}
+}

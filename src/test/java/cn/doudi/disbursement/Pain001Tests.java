@@ -1,0 +1,103 @@
+package cn.doudi.disbursement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+import cn.doudi.disbursement.batch.BankBatch;
+import cn.doudi.disbursement.files.BatchAssembler;
+import cn.doudi.disbursement.files.BatchAssembler.RunBatches;
+import cn.doudi.disbursement.pain.Pain001Schema;
+import cn.doudi.disbursement.pain.Pain001Writer;
+import cn.doudi.disbursement.pain.Payer;
+import cn.doudi.payroll.PaymentLineView;
+
+/** pain.001.001.09: valid against the official XSD, sums exact, deterministic, an invalid file refused. */
+class Pain001Tests {
+
+	static final Payer PAYER = new Payer("某市民政局社会救助资金专户", "6222020200000000001", "ICBKCNBJXXX");
+
+	static byte[] pain(List<PaymentLineView> lines, boolean draft) {
+		RunBatches rb = BatchAssembler.assemble(BankLayoutTests.RUN, lines, draft);
+		return Pain001Writer.write(BatchAssembler.county(rb, draft), rb.transfers(), PAYER);
+	}
+
+	@Test
+	void validatesAgainstTheOfficialSchemaWithExactSums() throws Exception {
+		byte[] xml = pain(BankLayoutTests.lines(), false);
+
+		// the XSD as published in shared/data (when beside the repo), not only our copy of it
+		Path official = Path.of("..", "shared", "data", "iso20022", "pain.001.001.09.xsd");
+		if (official.toFile().exists()) {
+			SchemaFactory f = SchemaFactory.newDefaultInstance();
+			f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+			f.newSchema(official.toFile()).newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+		}
+		Pain001Schema.validate("test.xml", xml);
+
+		Document doc = parse(xml);
+		assertThat(text(doc, "NbOfTxs")).containsExactly("4", "4");
+		assertThat(text(doc, "CtrlSum")).containsExactly("3370.50", "3370.50");
+		BigDecimal sum = text(doc, "InstdAmt").stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
+		assertThat(sum).isEqualByComparingTo("3370.50");
+		assertThat(text(doc, "EndToEndId")).containsExactly("410102-202610-01-ICBC-000001", "410102-202610-01-ICBC-000002",
+				"410102-202610-01-PSBC-000001", "410102-202610-01-ICBC-000003");
+		assertThat(text(doc, "CreDtTm")).containsExactly("2026-10-10T00:00:00");
+		assertThat(text(doc, "Ustrd")).contains("补发城市最低生活保障2026年9月");
+		assertThat(text(doc, "MsgId")).containsExactly("410102-202610-01");
+	}
+
+	@Test
+	void draftsCarryTheDraftBatchNumberAndStayValid() throws Exception {
+		byte[] xml = pain(BankLayoutTests.lines(), true);
+		Pain001Schema.validate("draft.xml", xml);
+		assertThat(text(parse(xml), "MsgId")).containsExactly("草稿410102-202610-01");
+	}
+
+	@Test
+	void theSameInputsGiveTheSameBytes() {
+		assertThat(pain(BankLayoutTests.lines(), false)).isEqualTo(pain(BankLayoutTests.lines(), false));
+	}
+
+	@Test
+	void anInvalidFileIsRefused() {
+		RunBatches rb = BatchAssembler.assemble(BankLayoutTests.RUN, BankLayoutTests.lines(), false);
+		BankBatch county = BatchAssembler.county(rb, false);
+		byte[] xml = Pain001Writer.write(county, rb.transfers(), new Payer("x", "1", "NOT A BIC"));
+		assertThatThrownBy(() -> Pain001Schema.validate("bad.xml", xml)).hasMessageContaining("bad.xml")
+			.hasMessageContaining("XSD");
+	}
+
+	static Document parse(byte[] xml) throws Exception {
+		DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
+		f.setNamespaceAware(true);
+		return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+	}
+
+	static List<String> text(Document doc, String element) {
+		NodeList nodes = doc.getElementsByTagNameNS(Pain001Writer.NAMESPACE, element);
+		List<String> out = new java.util.ArrayList<>();
+		for (int i = 0; i < nodes.getLength(); i++) {
+			out.add(nodes.item(i).getTextContent());
+		}
+		return out;
+	}
+
+	static String string(byte[] xml) {
+		return new String(xml, StandardCharsets.UTF_8);
+	}
+}

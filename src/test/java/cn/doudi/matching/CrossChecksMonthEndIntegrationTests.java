@@ -1,0 +1,110 @@
+package cn.doudi.matching;
+
+import static cn.doudi.matching.CheckData.ZY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.PayrollRun;
+import cn.doudi.payroll.PayrollRuns;
+import cn.doudi.support.DatabaseCleaner;
+import cn.doudi.support.DoudiIntegrationTest;
+
+/**
+ * The checks in the month-end job: a planted NAME_MISMATCH and SHARED_ACCOUNT hold the lines they touch
+ * (payments.csv reasons) and are listed in findings.csv; a rule finding the rules no longer raise is
+ * RESOLVED by the next run; the silent-certification counts.
+ */
+@DoudiIntegrationTest
+class CrossChecksMonthEndIntegrationTests {
+
+	static final YearMonth OCT = YearMonth.of(2026, 10);
+	static final YearMonth NOV = YearMonth.of(2026, 11);
+	static final String ELDER = CheckData.id(ZY, "1940-03-02", 11);
+	static final String YOUNG = CheckData.id(ZY, "1946-11-01", 12); // 79 in 2026-10, 80 in 2026-11
+	static final String HEAD1 = CheckData.id(ZY, "1970-01-01", 21);
+	static final String HEAD2 = CheckData.id(ZY, "1971-01-01", 22);
+	static final String PAID = CheckData.id(ZY, "1942-01-01", 31);
+	static final String ACCOUNT = "6217000010002008959";
+
+	@Autowired
+	PayrollRuns payroll;
+
+	@Autowired
+	MonthEndFiles files;
+
+	@Autowired
+	CrossChecks checks;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@TempDir
+	Path out;
+
+	@BeforeEach
+	void setUp() {
+		DatabaseCleaner.clean(jdbc);
+		new CheckData(jdbc).counties(ZY)
+			.user("fin1", "FINANCE", ZY)
+			.user("fin2", "FINANCE", ZY)
+			.row("410102001001", "E1", ELDER, "杨桂英", "户主", "ELDERLY", "2026-01")
+			.row("410102001001", "E2", YOUNG, "陈翠花", "户主", "ELDERLY", "2026-01")
+			.row("410102001001", "E3", PAID, "李四", "户主", "ELDERLY", "2026-01")
+			.row("410102001001", "D1", HEAD1, "徐万年", "户主", "DIBAO_URBAN", "2026-01", null, ACCOUNT)
+			.row("410102001001", "D2", HEAD2, "李桂兰", "户主", "DIBAO_URBAN", "2026-01", null, ACCOUNT)
+			.death(ELDER, "韩广才", "2026-09-20");
+	}
+
+	List<String> lines(PayrollRun run) {
+		return jdbc.queryForList("""
+				select program || ':' || id_number || ':' || status || ':' || reason from payment_line
+				where run_id = ? order by program, id_number
+				""", String.class, run.id());
+	}
+
+	@Test
+	void checkFindingsHoldTheirLinesAndAreListed() throws Exception {
+		PayrollRun oct = payroll.monthEnd(ZY, OCT, OCT.atDay(10), "fin1");
+		files.write(List.of(oct), out);
+
+		assertThat(lines(oct)).containsExactly("DIBAO_URBAN:" + HEAD1 + ":HELD:SHARED_ACCOUNT",
+				"DIBAO_URBAN:" + HEAD2 + ":HELD:SHARED_ACCOUNT", "ELDERLY:" + ELDER + ":HELD:NAME_MISMATCH",
+				"ELDERLY:" + PAID + ":PAY:", "ELDERLY:" + YOUNG + ":HELD:AGE_INELIGIBLE");
+		List<String> csv = Files.readAllLines(out.resolve("findings.csv"));
+		assertThat(csv).hasSize(5);
+		assertThat(csv.stream().map(l -> l.split(",")[1] + ":" + l.split(",")[3]).toList()).containsExactly("code:id_number",
+				"AGE_INELIGIBLE:" + YOUNG, "NAME_MISMATCH:" + ELDER, "SHARED_ACCOUNT:" + HEAD1, "SHARED_ACCOUNT:" + HEAD2);
+		CheckCounts counts = checks.countsFor(oct.id()).orElseThrow();
+		assertThat(counts.checked()).isEqualTo(5);
+		assertThat(counts.held()).isEqualTo(4);
+		assertThat(counts.certifiedSilently()).isEqualTo(1);
+
+		payroll.release(ZY, OCT, "fin1");
+		payroll.approve(ZY, OCT, "fin2");
+		PayrollRun nov = payroll.monthEnd(ZY, NOV, NOV.atDay(10), "fin1");
+
+		assertThat(lines(nov)).contains("ELDERLY:" + YOUNG + ":PAY:");
+		assertThat(jdbc.queryForObject("select status || ':' || closed_month from finding where code = 'AGE_INELIGIBLE'",
+				String.class)).isEqualTo("RESOLVED:2026-11");
+	}
+
+	@Test
+	void aRuleFindingIsNotRaisedTwiceWhenADraftIsReRun() {
+		payroll.monthEnd(ZY, OCT, OCT.atDay(10), "fin1");
+		payroll.monthEnd(ZY, OCT, OCT.atDay(10), "fin1");
+
+		assertThat(jdbc.queryForList("select code || ':' || status from finding order by code, id", String.class))
+			.containsExactly("AGE_INELIGIBLE:OPEN", "NAME_MISMATCH:OPEN", "SHARED_ACCOUNT:OPEN", "SHARED_ACCOUNT:OPEN");
+	}
+}

@@ -1,0 +1,181 @@
+package cn.doudi.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.doudi.cli.DoudiCli;
+import cn.doudi.matching.CheckData;
+import cn.doudi.security.AccessDeniedException;
+import cn.doudi.support.DatabaseCleaner;
+import cn.doudi.support.DoudiIntegrationTest;
+
+/** The monitor's review: decisions with who/when/why, refusals, privacy of lists, the CLI. */
+@DoudiIntegrationTest
+@Import(FindingReviewsIntegrationTests.Events.class)
+class FindingReviewsIntegrationTests {
+
+	static final String ZY = CheckData.ZY;
+	static final String PERSON = CheckData.id(ZY, "1940-03-02", 11);
+
+	@TestConfiguration
+	static class Events {
+
+		final List<FindingDismissed> dismissed = new ArrayList<>();
+
+		@EventListener
+		void on(FindingDismissed e) {
+			dismissed.add(e);
+		}
+	}
+
+	@Autowired
+	FindingReviews reviews;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Events events;
+
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	@BeforeEach
+	void setUp() {
+		DatabaseCleaner.clean(jdbc);
+		events.dismissed.clear();
+		new CheckData(jdbc).user("mon", "MONITOR", ZY)
+			.user("mon2", "MONITOR", "410122")
+			.user("fin", "FINANCE", ZY)
+			.user("aud", "AUDITOR", null);
+	}
+
+	long finding(String code, String effect) {
+		return jdbc.queryForObject("""
+				insert into finding (code, effect, county, id_number, name, programs, detail, status, first_month, last_month)
+				values (?, ?, ?, ?, '杨桂英', 'ELDERLY', '说明', 'OPEN', '2026-10', '2026-11') returning id
+				""", Long.class, code, effect, ZY, PERSON);
+	}
+
+	@Test
+	void aDismissalKeepsWhoWhenWhyAndIsAnnounced() {
+		long id = finding("NAME_MISMATCH", "HOLD");
+
+		FindingView v = reviews.dismiss("mon", id, "经核实为同一人，公安录入错误");
+
+		assertThat(v.status()).isEqualTo("DISMISSED");
+		assertThat(v.closedMonth()).isEqualTo("2026-11");
+		assertThat(jdbc.queryForObject("select decision || ':' || decided_by || ':' || note from finding_decision",
+				String.class)).isEqualTo("DISMISS:mon:经核实为同一人，公安录入错误");
+		assertThat(jdbc.queryForObject("select action || ':' || subject from audit_event", String.class))
+			.isEqualTo("DISMISS:finding " + id);
+		assertThat(events.dismissed).singleElement().satisfies(e -> {
+			assertThat(e.findingId()).isEqualTo(id);
+			assertThat(e.idNumber()).isEqualTo(PERSON);
+		});
+	}
+
+	@Test
+	void refusals() {
+		long rule = finding("AGE_INELIGIBLE", "HOLD");
+		long review = finding("SHARED_ACCOUNT", "HOLD");
+
+		assertThatThrownBy(() -> reviews.dismiss("mon", rule, "年龄")).isInstanceOf(ReviewRefusedException.class)
+			.hasMessageContaining("不能撤销");
+		assertThatThrownBy(() -> reviews.dismiss("mon", review, " ")).isInstanceOf(ReviewRefusedException.class);
+		assertThatThrownBy(() -> reviews.dismiss("fin", review, "x")).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> reviews.dismiss("mon2", review, "x")).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> reviews.recover("mon", review, BigDecimal.TEN, "x"))
+			.isInstanceOf(ReviewRefusedException.class);
+		reviews.dismiss("mon", review, "集体户");
+		assertThatThrownBy(() -> reviews.confirm("mon", review, "x")).isInstanceOf(ReviewRefusedException.class)
+			.hasMessageContaining("已关闭");
+		assertThat(jdbc.queryForObject("select count(*) from finding_decision", Integer.class)).isEqualTo(1);
+	}
+
+	@Test
+	void aConfirmedFindingStaysOpen() {
+		long id = finding("ASSETS_DISQUALIFY", "HOLD");
+
+		assertThat(reviews.confirm("mon", id, "车辆属实").status()).isEqualTo("CONFIRMED");
+		assertThat(reviews.list("mon", new FindingQuery(null, null, "OPEN"))).hasSize(1);
+	}
+
+	@Test
+	void aRecoveryClosesTheOverpaymentAndItsRecords() {
+		long id = finding("OVERPAID", "INFO");
+		long run = jdbc.queryForObject("""
+				insert into payroll_run (county, month, revision, batch_no, status, pay_date, created_by, created_at)
+				values (?, '2026-11', 1, 'b', 'APPROVED', date '2026-11-10', 't', now()) returning id
+				""", Long.class, ZY);
+		long line = jdbc.queryForObject("""
+				insert into payment_line (run_id, county, region_code, program, household_id, id_number, name, pay_month,
+				  amount, status, payment_key)
+				values (?, ?, '410102001001', 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 'PAY', 'k') returning id
+				""", Long.class, run, ZY, PERSON);
+		jdbc.update("""
+				insert into overpayment (finding_id, line_id, county, program, household_id, id_number, name, pay_month,
+				  paid, due, overpaid, status)
+				values (?, ?, ?, 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 0.00, 200.00, 'OPEN')
+				""", id, line, ZY, PERSON);
+
+		reviews.recover("mon", id, new BigDecimal("200.00"), "家属已退回");
+
+		assertThat(jdbc.queryForObject("select status from finding", String.class)).isEqualTo("RECOVERED");
+		assertThat(jdbc.queryForObject("select status from overpayment", String.class)).isEqualTo("RECOVERED");
+		assertThat(jdbc.queryForObject("select amount from finding_decision", BigDecimal.class)).isEqualByComparingTo("200");
+	}
+
+	@Test
+	void listsMaskIdsAndShowGivesThemWholeToTheMonitorOnly() {
+		long id = finding("NAME_MISMATCH", "HOLD");
+
+		assertThat(reviews.list("mon", new FindingQuery(null, null, null))).singleElement()
+			.satisfies(f -> assertThat(f.idNumber()).isEqualTo("410102********" + PERSON.substring(14)));
+		assertThat(reviews.show("mon", id).idNumber()).isEqualTo(PERSON);
+		assertThat(reviews.show("fin", id).idNumber()).doesNotContain(PERSON);
+		assertThat(reviews.list("aud", new FindingQuery(ZY, "NAME_MISMATCH", null))).hasSize(1);
+		assertThatThrownBy(() -> reviews.show("mon2", id)).isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void theFindingsCommand() {
+		long id = finding("NAME_MISMATCH", "HOLD");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream original = System.out;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		int list;
+		int dismiss;
+		int again;
+		try {
+			list = DoudiCli.execute(context, "findings", "list", "--user=mon");
+			dismiss = DoudiCli.execute(context, "findings", "dismiss", String.valueOf(id), "--note=同一人", "--user=mon");
+			again = DoudiCli.execute(context, "findings", "dismiss", String.valueOf(id), "--note=同一人", "--user=mon");
+			DoudiCli.execute(context, "findings", "show", String.valueOf(id), "--user=mon");
+		}
+		finally {
+			System.setOut(original);
+		}
+		String printed = out.toString(StandardCharsets.UTF_8);
+		assertThat(list).isZero();
+		assertThat(dismiss).isZero();
+		assertThat(again).isNotZero();
+		assertThat(printed).contains("NAME_MISMATCH", "410102********", "dismissed by mon", "DISMISS", "同一人");
+	}
+}
