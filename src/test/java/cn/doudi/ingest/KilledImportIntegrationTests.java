@@ -87,7 +87,8 @@ class KilledImportIntegrationTests {
 	}
 
 	boolean copyRunning() {
-		return jdbc.queryForObject("select count(*) from pg_stat_activity where query ilike 'copy beneficiary%' and state = 'active'",
+		return jdbc.queryForObject("select count(*) from pg_stat_activity where query ilike 'copy beneficiary%' and state = 'active'"
+				+ " and datname = current_database()",
 				Integer.class) > 0;
 	}
 

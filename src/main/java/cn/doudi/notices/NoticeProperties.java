@@ -1,0 +1,21 @@
+package cn.doudi.notices;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code doudi.notice.*}: the complaint hotline (监督电话) printed on every notice, the length of the
+ * public-notice period (公示期) in days counted from the run's pay date, and the CJK font the PDFs embed
+ * (empty: the first of {@link cn.doudi.notices.render.CjkFont#DEFAULT_PATHS} that exists).
+ */
+@ConfigurationProperties("doudi.notice")
+record NoticeProperties(String hotline, Integer periodDays, String font) {
+
+	NoticeProperties {
+		hotline = hotline == null ? "" : hotline.strip();
+		periodDays = periodDays == null ? 7 : periodDays;
+		font = font == null ? "" : font.strip();
+		if (periodDays < 1) {
+			throw new IllegalArgumentException("doudi.notice.period-days must be at least 1: " + periodDays);
+		}
+	}
+}

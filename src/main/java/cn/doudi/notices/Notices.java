@@ -1,0 +1,113 @@
+package cn.doudi.notices;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import cn.doudi.notices.PublicNotices.VillageNotice;
+import cn.doudi.notices.RegionNames.Names;
+import cn.doudi.notices.render.CjkFont;
+import cn.doudi.notices.render.PublicNoticePdf;
+import cn.doudi.notices.render.PublicNoticeWorkbook;
+import cn.doudi.notices.render.StopNotice;
+import cn.doudi.notices.render.StopNoticesPdf;
+import cn.doudi.payroll.MonthEndOutput;
+import cn.doudi.payroll.PayrollRun;
+import cn.doudi.payroll.RunReader;
+
+/**
+ * Writes the month's notices after the payroll's files (OUTPUTS.md): per run (county),
+ * {@code notices/<county>/<village code>-<YYYYMM>.xlsx} and {@code .pdf} for every village or community
+ * with a PAY line, and {@code notices/<county>/stops-<YYYYMM>.pdf} with one page per stop (no file when
+ * the run has no stop). The CJK font is opened on first use and kept.
+ */
+@Component
+@EnableConfigurationProperties(NoticeProperties.class)
+public class Notices implements MonthEndOutput, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Notices.class);
+
+	private final RunReader reader;
+	private final RegionNames regions;
+	private final NoticeProperties properties;
+	private CjkFont font;
+
+	Notices(RunReader reader, RegionNames regions, NoticeProperties properties) {
+		this.reader = reader;
+		this.regions = regions;
+		this.properties = properties;
+	}
+
+	@Override
+	public synchronized void write(List<PayrollRun> runs, Path folder) {
+		Names names = regions.load();
+		for (PayrollRun run : runs) {
+			write(run, folder, names);
+		}
+	}
+
+	/** {@code 202611}: the month as file names write it (as the bank files do). */
+	public static String fileMonth(YearMonth month) {
+		return String.format("%04d%02d", month.getYear(), month.getMonthValue());
+	}
+
+	private void write(PayrollRun run, Path folder, Names names) {
+		long started = System.nanoTime();
+		Path dir = folder.resolve("notices").resolve(run.county());
+		String m = fileMonth(run.month());
+		LocalDate date = PublicNotices.payDate(run);
+		List<VillageNotice> villages = PublicNotices.of(run, reader.lines(run.id()), names, properties.hotline(),
+				properties.periodDays());
+		List<StopNotice> stops = StopNotices.of(run, reader.stops(run.id()), names, properties.hotline());
+		if (villages.isEmpty() && stops.isEmpty()) {
+			return;
+		}
+		createDirectories(dir);
+		PublicNoticePdf pdf = new PublicNoticePdf(font());
+		for (VillageNotice v : villages) {
+			String file = v.villageCode() + "-" + m;
+			PublicNoticeWorkbook.write(v.notice(), dir.resolve(file + ".xlsx"));
+			pdf.write(v.notice(), dir.resolve(file + ".pdf"), date, "doudi notice " + run.batchNo() + " " + file);
+		}
+		if (!stops.isEmpty()) {
+			new StopNoticesPdf(font()).write(stops, dir.resolve("stops-" + m + ".pdf"),
+					StopNotices.TITLE + " " + run.county() + " " + m, date, "doudi stops " + run.batchNo());
+		}
+		log.info("notices {}: {} village notices, {} stop notices in {} ms", run.batchNo(), villages.size(),
+				stops.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private CjkFont font() {
+		if (font == null) {
+			font = CjkFont.open(properties.font());
+		}
+		return font;
+	}
+
+	private static void createDirectories(Path dir) {
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (font != null) {
+			font.close();
+			font = null;
+		}
+	}
+}

@@ -1,0 +1,9 @@
+/**
+ * Notices (公示 and 告知书): after month-end, writes each village's or community's monthly public notice
+ * ({@code notices/<county>/<village>-<YYYYMM>.xlsx} and {@code .pdf}: the PAY lines of the run, one row
+ * per DIBAO household or per person, masked ID numbers only) and one PDF per county with an individual
+ * stop notice per stop. Everything is derived from the run and configuration ({@code doudi.notice.*}),
+ * never the clock, so the same run gives byte-identical files.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "payroll" })
+package cn.doudi.notices;

@@ -1,0 +1,183 @@
+package cn.doudi.notices.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+
+/**
+ * Drawing on A4 pages with the CJK font: text (bold is the font filled and stroked, as the font has
+ * no bold face), centred and right-aligned text, wrapping by width (any character may break a line, as
+ * in Chinese typesetting, except before closing punctuation), lines and rectangles. Coordinates are PDF
+ * points from the bottom left.
+ */
+final class Canvas implements AutoCloseable {
+
+	static final float WIDTH = PDRectangle.A4.getWidth();
+	static final float HEIGHT = PDRectangle.A4.getHeight();
+	static final float LEFT = 56;
+	static final float RIGHT = WIDTH - 56;
+	static final float TOP = HEIGHT - 64;
+	static final float BOTTOM = 64;
+
+	/** Punctuation that never starts a line (避头点): it hangs at the end of the line before. */
+	private static final String NO_LINE_START = "，。、；：！？）》」』”’,.;:!?)%";
+
+	private final PDDocument document;
+	private final CjkFont cjk;
+	private final PDType0Font font;
+	private PDPageContentStream content;
+
+	Canvas(PDDocument document, CjkFont cjk) {
+		this.document = document;
+		this.cjk = cjk;
+		this.font = cjk.embedIn(document);
+	}
+
+	/** Starts a new page (closing the previous one's content). */
+	void newPage() {
+		closeContent();
+		PDPage page = new PDPage(PDRectangle.A4);
+		document.addPage(page);
+		try {
+			content = new PDPageContentStream(document, page);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Appends to an existing page (page numbers once the page count is known). */
+	void onPage(PDPage page) {
+		closeContent();
+		try {
+			content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	float width(String text, float size) {
+		return cjk.width(text) * size;
+	}
+
+	void text(String text, float x, float baseline, float size, boolean bold) {
+		String s = cjk.printable(text);
+		if (s.isEmpty()) {
+			return;
+		}
+		try {
+			content.beginText();
+			content.setFont(font, size);
+			if (bold) {
+				content.setRenderingMode(RenderingMode.FILL_STROKE);
+				content.setLineWidth(size / 30f);
+			}
+			content.newLineAtOffset(x, baseline);
+			content.showText(s);
+			if (bold) {
+				content.setRenderingMode(RenderingMode.FILL);
+			}
+			content.endText();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	void centered(String text, float centre, float baseline, float size, boolean bold) {
+		text(text, centre - width(text, size) / 2, baseline, size, bold);
+	}
+
+	void rightAligned(String text, float right, float baseline, float size, boolean bold) {
+		text(text, right - width(text, size), baseline, size, bold);
+	}
+
+	/** The text broken into lines no wider than {@code max}; an empty text is one empty line. */
+	List<String> wrap(String text, float size, float max) {
+		return wrap(text, size, max, max);
+	}
+
+	/** As {@link #wrap(String, float, float)}, the first line no wider than {@code firstMax}. */
+	List<String> wrap(String text, float size, float firstMax, float max) {
+		List<String> lines = new ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		float lineWidth = 0;
+		for (int cp : cjk.printable(text).codePoints().toArray()) {
+			float w = width(Character.toString(cp), size);
+			float limit = lines.isEmpty() ? firstMax : max;
+			if (!line.isEmpty() && lineWidth + w > limit && NO_LINE_START.indexOf(cp) < 0) {
+				lines.add(line.toString());
+				line.setLength(0);
+				lineWidth = 0;
+			}
+			line.appendCodePoint(cp);
+			lineWidth += w;
+		}
+		lines.add(line.toString());
+		return lines;
+	}
+
+	/**
+	 * A paragraph from {@code top} down, wrapped to the text column, the first line indented by two
+	 * characters when {@code indent}; returns the y of its last baseline.
+	 */
+	float paragraph(String text, float top, float size, float leading, boolean indent) {
+		float indentWidth = indent ? 2 * size : 0;
+		List<String> lines = wrap(text, size, RIGHT - LEFT - indentWidth, RIGHT - LEFT);
+		float y = top;
+		for (int i = 0; i < lines.size(); i++) {
+			y -= leading;
+			text(lines.get(i), LEFT + (i == 0 ? indentWidth : 0), y, size, false);
+		}
+		return y;
+	}
+
+	void line(float x1, float y1, float x2, float y2, float width) {
+		try {
+			content.setLineWidth(width);
+			content.moveTo(x1, y1);
+			content.lineTo(x2, y2);
+			content.stroke();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	void rect(float x, float y, float w, float h, float width) {
+		try {
+			content.setLineWidth(width);
+			content.addRect(x, y, w, h);
+			content.stroke();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private void closeContent() {
+		if (content != null) {
+			try {
+				content.close();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			content = null;
+		}
+	}
+
+	@Override
+	public void close() {
+		closeContent();
+	}
+}

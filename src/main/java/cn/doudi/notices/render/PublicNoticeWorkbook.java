@@ -1,0 +1,179 @@
+package cn.doudi.notices.render;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Date;
+import java.util.Optional;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import cn.doudi.kernel.StableZip;
+
+/**
+ * The public notice as XLSX, laid out like the PDF for printing on A4 (title, lead, place, the table
+ * with its header repeated on every printed page, a totals row, then period, hotline and issuer). Masked
+ * ID numbers are text. Byte-stable: fixed document dates and zip entry times ({@link StableZip}).
+ */
+public final class PublicNoticeWorkbook {
+
+	private static final Date FIXED = new Date(0);
+	private static final String[] HEADER = { "序号", "户主/姓名", "身份证号", "救助项目", "保障人数", "金额（元）", "备注" };
+	private static final int[] WIDTHS = { 6, 12, 22, 30, 10, 14, 18 };
+	private static final int LAST = HEADER.length - 1;
+
+	private PublicNoticeWorkbook() {
+	}
+
+	public static void write(PublicNotice notice, Path target) {
+		try (XSSFWorkbook wb = new XSSFWorkbook()) {
+			wb.getProperties().getCoreProperties().setCreated(Optional.of(FIXED));
+			wb.getProperties().getCoreProperties().setModified(Optional.of(FIXED));
+			wb.getProperties().getCoreProperties().setCreator("Doudi");
+			wb.getProperties().getCoreProperties().setTitle(notice.title());
+			Styles st = new Styles(wb);
+			XSSFSheet sheet = wb.createSheet("公示");
+			int r = 0;
+			merged(sheet, r++, notice.title(), st.title, 30);
+			merged(sheet, r++, notice.lead(), st.wrapped, 48);
+			Row place = sheet.createRow(r);
+			place.createCell(0).setCellValue(notice.place());
+			sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 4));
+			place.createCell(5).setCellValue("单位：元");
+			sheet.addMergedRegion(new CellRangeAddress(r, r, 5, LAST));
+			place.getCell(5).setCellStyle(st.right);
+			r++;
+			int headerRow = r;
+			Row h = sheet.createRow(r++);
+			for (int c = 0; c < HEADER.length; c++) {
+				h.createCell(c).setCellValue(HEADER[c]);
+				h.getCell(c).setCellStyle(st.header);
+			}
+			int seq = 1;
+			for (NoticeRow nr : notice.rows()) {
+				Row row = sheet.createRow(r++);
+				row.createCell(0).setCellValue(seq++);
+				row.createCell(1).setCellValue(nr.name());
+				row.createCell(2).setCellValue(nr.maskedId());
+				row.createCell(3).setCellValue(nr.program());
+				row.createCell(4).setCellValue(nr.members());
+				row.createCell(5).setCellValue(nr.amount().doubleValue()); // display only: amounts come from the run
+				row.createCell(6).setCellValue(nr.remark());
+				for (int c = 0; c <= LAST; c++) {
+					row.getCell(c).setCellStyle(c == 5 ? st.money : c == 3 || c == 6 ? st.cellLeft : st.cell);
+				}
+			}
+			Row total = sheet.createRow(r);
+			total.createCell(0).setCellValue(notice.totalLabel());
+			for (int c = 1; c <= LAST; c++) {
+				total.createCell(c).setCellStyle(st.header);
+			}
+			total.getCell(0).setCellStyle(st.header);
+			sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 4));
+			total.getCell(5).setCellValue(notice.total().doubleValue());
+			total.getCell(5).setCellStyle(st.moneyBold);
+			r += 2;
+			for (String line : notice.footer()) {
+				merged(sheet, r++, line, st.wrapped, 34);
+			}
+			r++;
+			for (String line : new String[] { notice.issuer(), notice.issueDate() }) {
+				Row sign = sheet.createRow(r);
+				sign.createCell(4).setCellValue(line);
+				sign.getCell(4).setCellStyle(st.right);
+				sheet.addMergedRegion(new CellRangeAddress(r, r, 4, LAST));
+				r++;
+			}
+			for (int c = 0; c <= LAST; c++) {
+				sheet.setColumnWidth(c, WIDTHS[c] * 256);
+			}
+			sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, 0, LAST));
+			sheet.setFitToPage(true);
+			sheet.setHorizontallyCenter(true);
+			PrintSetup print = sheet.getPrintSetup();
+			print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+			print.setFitWidth((short) 1);
+			print.setFitHeight((short) 0);
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+			wb.write(bytes);
+			Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+			Files.write(temp, StableZip.restamp(bytes.toByteArray()));
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static void merged(XSSFSheet sheet, int r, String text, CellStyle style, float height) {
+		Row row = sheet.createRow(r);
+		row.setHeightInPoints(height);
+		row.createCell(0).setCellValue(text);
+		row.getCell(0).setCellStyle(style);
+		sheet.addMergedRegion(new CellRangeAddress(r, r, 0, LAST));
+	}
+
+	/** The workbook's cell styles, made once per workbook. */
+	private static final class Styles {
+
+		final CellStyle title;
+		final CellStyle wrapped;
+		final CellStyle right;
+		final CellStyle header;
+		final CellStyle cell;
+		final CellStyle cellLeft;
+		final CellStyle money;
+		final CellStyle moneyBold;
+
+		Styles(XSSFWorkbook wb) {
+			Font big = wb.createFont();
+			big.setBold(true);
+			big.setFontHeightInPoints((short) 16);
+			Font bold = wb.createFont();
+			bold.setBold(true);
+			title = wb.createCellStyle();
+			title.setFont(big);
+			title.setAlignment(HorizontalAlignment.CENTER);
+			title.setVerticalAlignment(VerticalAlignment.CENTER);
+			wrapped = wb.createCellStyle();
+			wrapped.setWrapText(true);
+			wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+			right = wb.createCellStyle();
+			right.setAlignment(HorizontalAlignment.RIGHT);
+			header = bordered(wb, HorizontalAlignment.CENTER);
+			header.setFont(bold);
+			cell = bordered(wb, HorizontalAlignment.CENTER);
+			cellLeft = bordered(wb, HorizontalAlignment.LEFT);
+			short format = wb.createDataFormat().getFormat("#,##0.00");
+			money = bordered(wb, HorizontalAlignment.RIGHT);
+			money.setDataFormat(format);
+			moneyBold = bordered(wb, HorizontalAlignment.RIGHT);
+			moneyBold.setDataFormat(format);
+			moneyBold.setFont(bold);
+		}
+
+		private static CellStyle bordered(XSSFWorkbook wb, HorizontalAlignment alignment) {
+			CellStyle s = wb.createCellStyle();
+			s.setBorderTop(BorderStyle.THIN);
+			s.setBorderBottom(BorderStyle.THIN);
+			s.setBorderLeft(BorderStyle.THIN);
+			s.setBorderRight(BorderStyle.THIN);
+			s.setAlignment(alignment);
+			s.setVerticalAlignment(VerticalAlignment.CENTER);
+			s.setWrapText(true);
+			return s;
+		}
+	}
+}
