@@ -41,6 +41,7 @@ public class Notices implements MonthEndOutput, DisposableBean {
 	private final RegionNames regions;
 	private final NoticeProperties properties;
 	private CjkFont font;
+	private boolean warned;
 
 	Notices(RunReader reader, RegionNames regions, NoticeProperties properties) {
 		this.reader = reader;
@@ -73,22 +74,38 @@ public class Notices implements MonthEndOutput, DisposableBean {
 			return;
 		}
 		createDirectories(dir);
-		PublicNoticePdf pdf = new PublicNoticePdf(font());
+		CjkFont cjk = fontIfAvailable();
+		PublicNoticePdf pdf = cjk == null ? null : new PublicNoticePdf(cjk);
 		for (VillageNotice v : villages) {
 			String file = v.villageCode() + "-" + m;
 			PublicNoticeWorkbook.write(v.notice(), dir.resolve(file + ".xlsx"));
-			pdf.write(v.notice(), dir.resolve(file + ".pdf"), date, "doudi notice " + run.batchNo() + " " + file);
+			if (pdf != null) {
+				pdf.write(v.notice(), dir.resolve(file + ".pdf"), date, "doudi notice " + run.batchNo() + " " + file);
+			}
 		}
-		if (!stops.isEmpty()) {
-			new StopNoticesPdf(font()).write(stops, dir.resolve("stops-" + m + ".pdf"),
+		if (!stops.isEmpty() && cjk != null) {
+			new StopNoticesPdf(cjk).write(stops, dir.resolve("stops-" + m + ".pdf"),
 					StopNotices.TITLE + " " + run.county() + " " + m, date, "doudi stops " + run.batchNo());
 		}
 		log.info("notices {}: {} village notices, {} stop notices in {} ms", run.batchNo(), villages.size(),
 				stops.size(), (System.nanoTime() - started) / 1_000_000);
 	}
 
-	private CjkFont font() {
+	/**
+	 * The CJK font, or null when none is configured and none of the usual paths exists: the notices are
+	 * then written as XLSX only, with one warning saying how to get the PDFs. A configured font that
+	 * cannot be read is an error.
+	 */
+	private CjkFont fontIfAvailable() {
 		if (font == null) {
+			if (properties.font().isEmpty() && !CjkFont.defaultAvailable()) {
+				if (!warned) {
+					warned = true;
+					log.warn("no Chinese font: public and stop notices are written as XLSX only; for the PDFs install one"
+							+ " (apt-get install -y fonts-wqy-microhei) or set doudi.notice.font");
+				}
+				return null;
+			}
 			font = CjkFont.open(properties.font());
 		}
 		return font;

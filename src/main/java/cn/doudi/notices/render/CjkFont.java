@@ -57,6 +57,11 @@ public final class CjkFont implements Closeable {
 	 * Opens the configured font, or the first of {@link #DEFAULT_PATHS} that exists; fails with a message
 	 * that says how to install one.
 	 */
+	/** True when one of the usual font paths exists. */
+	public static boolean defaultAvailable() {
+		return DEFAULT_PATHS.stream().anyMatch(Files::isRegularFile);
+	}
+
 	public static CjkFont open(String configured) {
 		Path path = configured == null || configured.isBlank() ? DEFAULT_PATHS.stream().filter(Files::isRegularFile)
 			.findFirst()
