@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import cn.doudi.ingest.bench.Floors;
 import cn.doudi.ingest.bench.RosterFiles;
 import cn.doudi.ingest.bench.ValidationOnly;
+import cn.doudi.security.AccessControl;
+import cn.doudi.security.Role;
 
 /**
  * The import benchmark ({@code doudi bench}): generates a beneficiaries roster of n valid rows as CSV
@@ -28,14 +30,19 @@ import cn.doudi.ingest.bench.ValidationOnly;
 @Component
 public class IngestBenchmark {
 
+	/** The user the benchmark imports as: bootstrapped as ADMIN on an empty user table, else it must exist. */
+	static final String USER = "bench";
+
 	private final RosterImports imports;
 	private final DataSource dataSource;
 	private final JdbcTemplate jdbc;
+	private final AccessControl access;
 
-	IngestBenchmark(RosterImports imports, DataSource dataSource, JdbcTemplate jdbc) {
+	IngestBenchmark(RosterImports imports, DataSource dataSource, JdbcTemplate jdbc, AccessControl access) {
 		this.imports = imports;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
+		this.access = access;
 	}
 
 	/** One measured phase. */
@@ -50,6 +57,14 @@ public class IngestBenchmark {
 		if (held != null && held > 0) {
 			throw new IllegalStateException("bench needs a database without imports (this one has " + held
 					+ "): use --db-url=jdbc:postgresql://127.0.0.1:5432/doudi_bench or a fresh --home");
+		}
+		if (access.find(USER).isEmpty()) {
+			Integer users = jdbc.queryForObject("select count(*) from app_user", Integer.class);
+			if (users != null && users > 0) {
+				throw new IllegalStateException("bench imports as user " + USER + ": add it first (users add --name=" + USER
+						+ " --role=OPERATOR), or use an empty database");
+			}
+			access.add(USER, USER, Role.ADMIN, null);
 		}
 		Files.createDirectories(dir);
 		Path csv = dir.resolve("bench-beneficiaries-" + rows + ".csv");
@@ -75,7 +90,7 @@ public class IngestBenchmark {
 	}
 
 	private Object expect(Path file, int rows) {
-		ImportOutcome o = imports.importFiles(Source.BENEFICIARIES, List.of(file), ImportOptions.by("bench"));
+		ImportOutcome o = imports.importFiles(Source.BENEFICIARIES, List.of(file), ImportOptions.by(USER));
 		if (!o.committed() || o.rowsAccepted() != rows) {
 			throw new IllegalStateException("bench import of " + file + " did not commit all rows: " + o.problems());
 		}

@@ -35,6 +35,7 @@ class CombineSemanticsIntegrationTests {
 	@BeforeEach
 	void clean() {
 		DatabaseCleaner.clean(jdbc);
+		Fixtures.users(jdbc);
 	}
 
 	ImportOutcome run(Source source, Path... files) {

@@ -46,6 +46,7 @@ class KilledImportIntegrationTests {
 	@BeforeEach
 	void clean() {
 		DatabaseCleaner.clean(jdbc);
+		Fixtures.users(jdbc);
 	}
 
 	@Test

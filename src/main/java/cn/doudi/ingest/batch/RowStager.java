@@ -20,6 +20,7 @@ import cn.doudi.ingest.rows.HeaderLocator;
 import cn.doudi.ingest.rows.RowContext;
 import cn.doudi.ingest.rows.SourceRows;
 import cn.doudi.ingest.rows.Sources;
+import cn.doudi.security.AccessDeniedException;
 
 /**
  * Reads every file of an import, validates each row and COPYs the valid ones into the source's table
@@ -76,11 +77,29 @@ final class RowStager {
 					throw new FileRejectedException(name, "文件只有表头，没有数据行");
 				}
 			}
+			checkCounties(rows);
 			rows.finish(new FinishTo(out, rejections, warnings));
 			out.finish();
 			rejections.copyInto(copy);
 			return new Staged(read, out.rows(), rejections.rows(), List.copyOf(new java.util.TreeSet<>(rows.counties())),
 					warnings);
+		}
+	}
+
+	/**
+	 * A county user's import holds only rows of its county: checked before the import started
+	 * ({@link ImportAccess}), and again here on what was read, in case a file changed in between.
+	 */
+	private void checkCounties(SourceRows rows) {
+		String county = work.userCounty();
+		if (county == null) {
+			return;
+		}
+		for (String c : new java.util.TreeSet<>(rows.rowCounties())) {
+			if (!c.equals(county)) {
+				throw new AccessDeniedException("无权导入" + work.source().title() + "（" + work.source().code() + "）：用户 "
+						+ work.user() + " 只能导入本县区 " + county + " 的数据，文件中有区县 " + c + " 的行");
+			}
 		}
 	}
 

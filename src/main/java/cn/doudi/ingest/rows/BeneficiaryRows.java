@@ -51,6 +51,11 @@ public final class BeneficiaryRows implements SourceRows {
 	}
 
 	@Override
+	public ColumnDef countyColumn() {
+		return region;
+	}
+
+	@Override
 	public String table() {
 		return "beneficiary";
 	}

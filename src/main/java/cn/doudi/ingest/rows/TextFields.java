@@ -135,6 +135,16 @@ public final class TextFields {
 		return r;
 	}
 
+	/**
+	 * The county of a readable 12-digit region code, else null: what {@link #region} would find. May
+	 * record a problem in {@code ctx} (a number cell that lost digits): use a context of its own.
+	 */
+	public static String countyOf(RowContext ctx, ColumnDef c) {
+		String s = codeText(ctx, c);
+		RegionCode r = s == null ? null : RegionCode.parseOrNull(s);
+		return r == null ? null : r.county();
+	}
+
 	/** Digits only (spaces and dashes removed), between min and max digits. */
 	public static String digits(RowContext ctx, ColumnDef c, int min, int max) {
 		String s = codeText(ctx, c);
