@@ -87,14 +87,15 @@ create index cpi_month on cpi (month) where replaced_by is null;
 
 -- ===== our own roster: beneficiaries (在册对象花名册), one row per covered person per program =====
 -- A household's enrollment in a DIBAO program follows its 户主 row; every other program is per person.
--- A bulk table (up to millions of rows per upload): no foreign key, no primary-key index, one index
--- (V100) that finds an upload's rows of a county. id comes from the sequence (unique, in file order).
+-- A bulk table (up to millions of rows per upload): no foreign key, no primary-key index, one BRIN
+-- index (V100) that finds an upload's rows of a county. id comes from the sequence (unique, in file
+-- order).
 create table beneficiary (
     id                bigserial not null,
     import_id         bigint  not null,    -- import_batch.id (no FK: checked per row it would double the COPY)
     file_name         text    not null,
     row_no            integer not null,
-    county            text    not null,    -- 6 digits; text, not char(6), so that the index deduplicates (views show char(6))
+    county            text    not null,    -- 6 digits (text: compared with snapshot.county; the views show char(6))
     region_code       char(12) not null,
     household_id      text    not null,
     id_number         char(18) not null,
@@ -224,7 +225,7 @@ create index temp_assist_current_case on temp_assist (case_no) where replaced_by
 
 -- ===== what every reader uses: the current_* views (and people and households of the roster) =====
 -- Snapshot sources: the rows of the upload that `snapshot` names for each county. Read through the
--- (import_id, county) index, one snapshot row at a time: the LATERAL subquery with OFFSET 0 keeps the
+-- (import_id, county) BRIN index, one snapshot row at a time: the LATERAL subquery with OFFSET 0 keeps the
 -- planner from flattening it into a scan of the whole bulk table, which holds every earlier upload too
 -- (a query for other counties would otherwise read the history). county comes from `snapshot`, so
 -- that a condition on it selects snapshot rows before any bulk row is read. replaced_by is always null
