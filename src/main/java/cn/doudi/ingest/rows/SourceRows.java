@@ -26,6 +26,14 @@ public interface SourceRows {
 	default void finish(Finish finish) {
 	}
 
+	/**
+	 * False when the rows read prove that the whole-upload checks in SQL after staging (the 户主 rule of
+	 * beneficiaries) can find nothing, so that they may be skipped; true when they must run.
+	 */
+	default boolean wholeUploadChecksNeeded() {
+		return true;
+	}
+
 	/** The column whose 区划代码 gives a row's county (null for sources without one): who may import it. */
 	default ColumnDef countyColumn() {
 		return null;
