@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import cn.doudi.ingest.bench.Floors;
 import cn.doudi.ingest.bench.RosterFiles;
+import cn.doudi.ingest.bench.ServerCpu;
 import cn.doudi.ingest.bench.ValidationOnly;
 import cn.doudi.security.AccessControl;
 import cn.doudi.security.Role;
@@ -45,8 +47,8 @@ public class IngestBenchmark {
 		this.access = access;
 	}
 
-	/** One measured phase. */
-	public record Phase(String name, long rows, long millis, long peakHeapMb) {
+	/** One measured phase; CPU times in ms (server: -1 when the server's processes cannot be read). */
+	public record Phase(String name, long rows, long millis, long peakHeapMb, long jvmCpuMs, long serverCpuMs) {
 		public long rowsPerSecond() {
 			return rows * 1000 / Math.max(1, millis);
 		}
@@ -70,8 +72,11 @@ public class IngestBenchmark {
 		Path csv = dir.resolve("bench-beneficiaries-" + rows + ".csv");
 		Path xlsx = dir.resolve("bench-beneficiaries-" + rows + ".xlsx");
 		out.printf("generating %,d rows: %s, %s (max heap %d MiB)%n", rows, csv, xlsx, Runtime.getRuntime().maxMemory() >> 20);
-		Phase genCsv = measure("generate CSV", rows, () -> RosterFiles.csv(csv, rows));
-		Phase genXlsx = measure("generate XLSX (SXSSF)", rows, () -> RosterFiles.xlsx(xlsx, rows));
+		// the generator is deterministic: files of an earlier run with the same row count are reused
+		Phase genCsv = Files.isRegularFile(csv) ? new Phase("generate CSV (reused)", rows, 0, 0, 0, 0)
+				: measure("generate CSV", rows, () -> RosterFiles.csv(csv, rows));
+		Phase genXlsx = Files.isRegularFile(xlsx) ? new Phase("generate XLSX (reused)", rows, 0, 0, 0, 0)
+				: measure("generate XLSX (SXSSF)", rows, () -> RosterFiles.xlsx(xlsx, rows));
 		Phase warm = measure("JIT warm-up (validate CSV)", rows, () -> ValidationOnly.run(Source.BENEFICIARIES, csv));
 		Phase copy = measure("floor: raw COPY of the CSV, plain logged table", rows, () -> Floors.rawCopy(dataSource, csv, 13));
 		Phase bare = measure("floor: bare fastexcel read of the XLSX", rows, () -> Floors.bareXlsxRead(xlsx));
@@ -79,10 +84,17 @@ public class IngestBenchmark {
 		Phase importCsv = measure("import CSV (full: validate, COPY, checks, swap)", rows, () -> expect(csv, rows));
 		Phase importXlsx = measure("import XLSX (full)", rows, () -> expect(xlsx, rows));
 		List<Phase> phases = List.of(genCsv, genXlsx, warm, copy, bare, validate, importCsv, importXlsx);
-		out.printf("%-52s %10s %9s %11s %9s%n", "phase", "rows", "ms", "rows/s", "heap MiB");
+		out.printf("%-52s %10s %9s %11s %9s %9s %9s%n", "phase", "rows", "ms", "rows/s", "heap MiB", "JVM CPU", "PG CPU");
 		for (Phase p : phases) {
-			out.printf("%-52s %,10d %,9d %,11d %,9d%n", p.name(), p.rows(), p.millis(), p.rowsPerSecond(), p.peakHeapMb());
+			if (p.millis() == 0) {
+				out.printf("%-52s %,10d %9s %11s %9s %9s %9s%n", p.name(), p.rows(), "-", "-", "-", "-", "-");
+				continue;
+			}
+			out.printf("%-52s %,10d %,9d %,11d %,9d %,9d %9s%n", p.name(), p.rows(), p.millis(), p.rowsPerSecond(),
+					p.peakHeapMb(), p.jvmCpuMs(), p.serverCpuMs() < 0 ? "?" : String.format("%,d", p.serverCpuMs()));
 		}
+		out.printf("load average (1 min) at the end: %.2f on %d cores%n",
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
 		out.printf("import CSV / raw COPY = %.2f; import XLSX / bare read = %.2f%n",
 				(double) importCsv.rowsPerSecond() / copy.rowsPerSecond(),
 				(double) importXlsx.rowsPerSecond() / bare.rowsPerSecond());
@@ -101,8 +113,11 @@ public class IngestBenchmark {
 		Object run() throws IOException, SQLException;
 	}
 
-	private static Phase measure(String name, long rows, Work work) throws IOException, SQLException {
+	private Phase measure(String name, long rows, Work work) throws IOException, SQLException {
 		System.gc();
+		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		Map<Integer, Long> server = ServerCpu.snapshot(jdbc);
+		long cpu = os.getProcessCpuTime();
 		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
 			.filter(p -> p.getType() == MemoryType.HEAP)
@@ -111,7 +126,9 @@ public class IngestBenchmark {
 		long t = System.nanoTime();
 		work.run();
 		long ms = (System.nanoTime() - t) / 1_000_000;
+		long jvmCpu = (os.getProcessCpuTime() - cpu) / 1_000_000;
+		long serverCpu = ServerCpu.millisBetween(server, ServerCpu.snapshot(jdbc));
 		long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-		return new Phase(name, rows, ms, peak);
+		return new Phase(name, rows, ms, peak, jvmCpu, serverCpu);
 	}
 }
