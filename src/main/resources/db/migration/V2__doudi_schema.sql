@@ -1,10 +1,16 @@
 -- Doudi schema: every table the spec needs, designed once (later issues fill them).
 -- Conventions
 --   * months are char(7) 'YYYY-MM' (compare as text); money numeric(14,2) yuan; no floating point.
---   * every imported source table carries import_id (the upload it came from) and replaced_by
---     (the upload that replaced it, null while current). Replaced rows are kept for audit.
---     Rows count as current only when their upload is COMMITTED and replaced_by is null: the
---     current_* views below are what every reader uses, so an import killed half-way is invisible.
+--   * every imported source table carries import_id (the upload it came from). Replaced rows are
+--     kept for audit. The current_* views below are what every reader uses, so an import killed
+--     half-way is invisible:
+--       - snapshot sources (beneficiary, poverty: per county; disability: the whole source) are
+--         bulk tables without foreign keys or per-row state: the small table `snapshot` names the
+--         upload that is current per (source, county), and a new upload replaces it by updating a
+--         few `snapshot` rows (nothing in the bulk table is rewritten);
+--       - keyed sources (standard, cpi, region, death, marriage, economic, temp_assist) carry
+--         replaced_by (the upload that replaced the row, null while current); their rows count as
+--         current when their upload is COMMITTED and replaced_by is null.
 --   * ID numbers are stored normalised (18 characters); account numbers as digits only.
 
 -- ===== uploads (ingest) =====
@@ -24,6 +30,15 @@ create table import_batch (
     job_execution_id bigint
 );
 create unique index import_batch_committed_hash on import_batch (source, content_hash) where status = 'COMMITTED';
+
+-- The current upload of each snapshot source, per county ('' for a source replaced whole: disability).
+-- Written only by an import's swap, in the transaction that makes the upload COMMITTED.
+create table snapshot (
+    source    text   not null,             -- beneficiaries | poverty | disability
+    county    text   not null,             -- 6-digit county, or '' for a whole-source snapshot
+    import_id bigint not null references import_batch (id),
+    primary key (source, county)
+);
 
 create table import_rejection (
     id          bigserial primary key,
@@ -72,13 +87,15 @@ create index cpi_month on cpi (month) where replaced_by is null;
 
 -- ===== our own roster: beneficiaries (在册对象花名册), one row per covered person per program =====
 -- A household's enrollment in a DIBAO program follows its 户主 row; every other program is per person.
+-- A bulk table (up to millions of rows per upload): no foreign key, no primary-key index, one BRIN
+-- index (V100) that finds an upload's rows of a county. id comes from the sequence (unique, in file
+-- order).
 create table beneficiary (
-    id                bigserial primary key,
-    import_id         bigint  not null references import_batch (id),
-    replaced_by       bigint references import_batch (id),
+    id                bigserial not null,
+    import_id         bigint  not null,    -- import_batch.id (no FK: checked per row it would double the COPY)
     file_name         text    not null,
     row_no            integer not null,
-    county            char(6) not null,
+    county            text    not null,    -- 6 digits (text: compared with snapshot.county; the views show char(6))
     region_code       char(12) not null,
     household_id      text    not null,
     id_number         char(18) not null,
@@ -94,9 +111,6 @@ create table beneficiary (
     account_number    varchar(19),
     account_name      text
 );
-create index beneficiary_current_county on beneficiary (county, program, household_id) where replaced_by is null;
-create index beneficiary_current_id on beneficiary (id_number) where replaced_by is null;
-create index beneficiary_import on beneficiary (import_id);
 
 -- An enrollment ended by rule (GRADUAL_EXIT_END, AGED_OUT) is not active for any payment or check.
 -- id_number is '' for a DIBAO household enrollment. A 户主 row starting after ended_month reopens it.
@@ -112,25 +126,22 @@ create table enrollment_end (
 );
 
 -- ===== other agencies' rosters =====
-create table poverty (
-    id           bigserial primary key,
-    import_id    bigint  not null references import_batch (id),
-    replaced_by  bigint references import_batch (id),
+create table poverty (                 -- bulk table, like beneficiary
+    id           bigserial not null,
+    import_id    bigint  not null,
     file_name    text    not null,
     row_no       integer not null,
     id_number    char(18) not null,
     name         text    not null,
     region_code  char(12) not null,
-    county       char(6) not null,
+    county       text    not null,         -- 6 digits (text: see beneficiary.county)
     household_id text    not null,
     category     text    not null          -- 未脱贫人口 / 脱贫监测人口 / 贫困边缘人口 / 已稳定脱贫
 );
-create index poverty_current_id on poverty (id_number) where replaced_by is null;
 
-create table disability (
-    id             bigserial primary key,
-    import_id      bigint  not null references import_batch (id),
-    replaced_by    bigint references import_batch (id),
+create table disability (              -- bulk table, like beneficiary
+    id             bigserial not null,
+    import_id      bigint  not null,
     file_name      text    not null,
     row_no         integer not null,
     id_number      char(18) not null,
@@ -140,7 +151,6 @@ create table disability (
     grade          smallint not null,      -- 1..4
     valid          boolean  not null       -- 证件状态 有效 (true) / 注销 (false)
 );
-create index disability_current_id on disability (id_number) where replaced_by is null;
 
 -- deaths: an ID of the right shape that fails the check digit or birth date is kept (id_valid false):
 -- it never matches by ID but can still identify someone through DEATH_PROBABLE.
@@ -213,10 +223,33 @@ create table temp_assist (
 );
 create index temp_assist_current_case on temp_assist (case_no) where replaced_by is null;
 
--- ===== people and households (derived from the current roster) =====
+-- ===== what every reader uses: the current_* views (and people and households of the roster) =====
+-- Snapshot sources: the rows of the upload that `snapshot` names for each county. Read through the
+-- (import_id, county) BRIN index, one snapshot row at a time: the LATERAL subquery with OFFSET 0 keeps the
+-- planner from flattening it into a scan of the whole bulk table, which holds every earlier upload too
+-- (a query for other counties would otherwise read the history). county comes from `snapshot`, so
+-- that a condition on it selects snapshot rows before any bulk row is read. replaced_by is always null
+-- (kept so that the views' columns stay as they were).
 create view current_beneficiary as
-    select b.* from beneficiary b join import_batch i on i.id = b.import_id
-    where b.replaced_by is null and i.status = 'COMMITTED';
+    select b.id, b.import_id, null::bigint as replaced_by, b.file_name, b.row_no, s.county::char(6) as county,
+           b.region_code, b.household_id, b.id_number, b.id_converted_from, b.name, b.relation, b.program,
+           b.category, b.household_income, b.start_month, b.end_month, b.bank, b.account_number, b.account_name
+    from snapshot s
+    cross join lateral (select * from beneficiary x where x.import_id = s.import_id and x.county = s.county offset 0) b
+    where s.source = 'beneficiaries';
+create view current_poverty as
+    select p.id, p.import_id, null::bigint as replaced_by, p.file_name, p.row_no, p.id_number, p.name,
+           p.region_code, s.county::char(6) as county, p.household_id, p.category
+    from snapshot s
+    cross join lateral (select * from poverty x where x.import_id = s.import_id and x.county = s.county offset 0) p
+    where s.source = 'poverty';
+create view current_disability as
+    select d.id, d.import_id, null::bigint as replaced_by, d.file_name, d.row_no, d.id_number, d.name,
+           d.certificate_no, d.type, d.grade, d.valid
+    from snapshot s
+    cross join lateral (select * from disability x where x.import_id = s.import_id offset 0) d
+    where s.source = 'disability' and s.county = '';
+-- Keyed sources: rows of committed uploads that no later upload replaced.
 create view current_standard as
     select s.* from standard s join import_batch i on i.id = s.import_id
     where s.replaced_by is null and i.status = 'COMMITTED';
@@ -226,12 +259,6 @@ create view current_cpi as
 create view current_region as
     select r.* from region r join import_batch i on i.id = r.import_id
     where r.replaced_by is null and i.status = 'COMMITTED';
-create view current_poverty as
-    select p.* from poverty p join import_batch i on i.id = p.import_id
-    where p.replaced_by is null and i.status = 'COMMITTED';
-create view current_disability as
-    select d.* from disability d join import_batch i on i.id = d.import_id
-    where d.replaced_by is null and i.status = 'COMMITTED';
 create view current_death as
     select d.* from death d join import_batch i on i.id = d.import_id
     where d.replaced_by is null and i.status = 'COMMITTED';

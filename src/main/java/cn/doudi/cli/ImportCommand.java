@@ -14,19 +14,25 @@ import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.ImportProblem;
 import cn.doudi.ingest.RosterImports;
 import cn.doudi.ingest.Source;
+import cn.doudi.security.AccessDeniedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code import <source> <file>... [--encoding=E] [--accept-valid-rows] [--user=U]}: the files of one
- * command form one upload. Prints the counts, the first problems and the error reports' paths; exits
- * 1 when nothing was imported because of rejects.
+ * command form one upload. Prints the counts, the first problems and the error reports' paths. Exits 0
+ * when imported (or already imported), 1 when nothing was imported because of rejects, 2 on a usage
+ * error, {@value #REFUSED} when the user may not import the files (one line on standard error, nothing
+ * written).
  */
 @Command(name = "import", description = "Validates and imports spreadsheets of one source (INPUTS.md).")
 class ImportCommand implements Callable<Integer> {
 
 	private static final int SHOWN = 20;
+
+	/** Exit status when the acting user may not import the files (nothing was written). */
+	static final int REFUSED = 4;
 
 	@Parameters(index = "0", paramLabel = "<source>",
 			description = "beneficiaries, standards, regions, poverty, disability, deaths, marriages, economic, cpi, temp-assist")
@@ -65,6 +71,9 @@ class ImportCommand implements Callable<Integer> {
 		}
 		catch (IllegalArgumentException e) {
 			throw new CommandFailedException(e.getMessage(), 2);
+		}
+		catch (AccessDeniedException e) {
+			throw new CommandFailedException(e.getMessage().replace('\n', ' '), REFUSED);
 		}
 		PrintStream out = System.out;
 		outcome.warnings().forEach(out::println);

@@ -30,6 +30,8 @@ public class RosterImports {
 
 	/**
 	 * Imports {@code files} (CSV or XLSX, first sheet) of {@code source} as one upload.
+	 * @throws cn.doudi.security.AccessDeniedException when {@code options.user()} may not import these
+	 *         files (unknown user, no permission, or rows of another county): nothing is written
 	 * @throws IllegalArgumentException when no file is given or a file does not exist
 	 * @throws IllegalStateException when the database fails during the import (nothing is imported)
 	 */

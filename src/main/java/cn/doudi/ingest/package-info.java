@@ -1,9 +1,10 @@
 /**
  * Ingest owns getting the operators' spreadsheets into the database: every source of INPUTS.md read
  * from CSV or XLSX, normalised and validated row by row, staged under an import and swapped in whole
- * (or not at all) in one short transaction, with an error report for the rows it rejects. Other
+ * (or not at all) in one short transaction, with an error report for the rows it rejects. Every import
+ * first checks the acting user ({@code cn.doudi.security}). Other
  * modules call {@link cn.doudi.ingest.RosterImports} and read the {@code current_*} views; they may
  * listen for {@link cn.doudi.ingest.RosterImported}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "security" })
 package cn.doudi.ingest;

@@ -39,6 +39,7 @@ class BeneficiaryImportIntegrationTests {
 	@BeforeEach
 	void clean() {
 		DatabaseCleaner.clean(jdbc);
+		Fixtures.users(jdbc);
 	}
 
 	@Test

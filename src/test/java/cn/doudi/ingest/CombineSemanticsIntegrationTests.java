@@ -35,6 +35,7 @@ class CombineSemanticsIntegrationTests {
 	@BeforeEach
 	void clean() {
 		DatabaseCleaner.clean(jdbc);
+		Fixtures.users(jdbc);
 	}
 
 	ImportOutcome run(Source source, Path... files) {
@@ -62,8 +63,10 @@ class CombineSemanticsIntegrationTests {
 
 		assertThat(jdbc.queryForList("select household_id from current_beneficiary order by household_id", String.class))
 			.containsExactly("A1", "B1");
-		assertThat(jdbc.queryForObject("select count(*) from beneficiary where replaced_by = ?", Integer.class,
-				second.importId())).isEqualTo(2);
+		assertThat(jdbc.queryForList("select county || '=' || import_id from snapshot where source = 'beneficiaries' order by county",
+				String.class)).containsExactly("410102=" + second.importId(), "410103=" + first.importId());
+		assertThat(jdbc.queryForObject("select count(*) from beneficiary where import_id = ?", Integer.class,
+				first.importId())).as("replaced rows are kept for audit").isEqualTo(3);
 		assertThat(jdbc.queryForObject("select household_income from current_beneficiary where household_id = 'A1'",
 				java.math.BigDecimal.class)).isEqualByComparingTo("200");
 	}

@@ -41,6 +41,7 @@ class CorruptFilesIntegrationTests {
 	@BeforeEach
 	void setUp() throws IOException {
 		DatabaseCleaner.clean(jdbc);
+		Fixtures.users(jdbc);
 		valid = Fixtures.csv(dir, "valid.csv", BENEFICIARY_HEADER, dibao("H1", id("410102", "19500101", 1), "甲", "户主", "1"));
 	}
 

@@ -36,6 +36,7 @@ class ExcelTrapsIntegrationTests {
 	@BeforeEach
 	void clean() {
 		DatabaseCleaner.clean(jdbc);
+		Fixtures.users(jdbc);
 	}
 
 	ImportOutcome accept(Source source, Path file) {

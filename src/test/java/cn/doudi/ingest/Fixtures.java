@@ -26,6 +26,18 @@ public final class Fixtures {
 	private Fixtures() {
 	}
 
+	/** The users the tests import as: {@code tester} (ADMIN, city-wide), {@code op1}, {@code killed} (OPERATOR, city-wide). */
+	public static void users(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+		user(jdbc, "tester", "ADMIN", null);
+		user(jdbc, "op1", "OPERATOR", null);
+		user(jdbc, "killed", "OPERATOR", null);
+	}
+
+	public static void user(org.springframework.jdbc.core.JdbcTemplate jdbc, String name, String role, String county) {
+		jdbc.update("insert into app_user (name, role, county, created_by, created_at) values (?, ?, ?, 'test', now())",
+				name, role, county);
+	}
+
 	/** A valid 18-digit ID: county, birth date yyyyMMdd, sequence (3 digits), check digit computed. */
 	public static String id(String county, String birth, int seq) {
 		String body = county + birth + String.format("%03d", seq);

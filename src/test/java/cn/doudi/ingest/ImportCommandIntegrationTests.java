@@ -38,6 +38,7 @@ class ImportCommandIntegrationTests {
 	@BeforeEach
 	void clean() {
 		DatabaseCleaner.clean(jdbc);
+		Fixtures.users(jdbc);
 	}
 
 	record Run(int exit, String out) {
@@ -70,7 +71,7 @@ class ImportCommandIntegrationTests {
 		assertThat(accepted.exit()).isZero();
 		assertThat(accepted.out()).contains("导入 1 行，拒绝 1 行");
 
-		Run again = run("import", "beneficiaries", file.toString(), "--accept-valid-rows");
+		Run again = run("import", "beneficiaries", file.toString(), "--accept-valid-rows", "--user=op1");
 		assertThat(again.exit()).isZero();
 		assertThat(again.out()).contains("已于导入 #2 导入过");
 		assertThat(jdbc.queryForObject("select imported_by from import_batch where id = 2", String.class)).isEqualTo("op1");

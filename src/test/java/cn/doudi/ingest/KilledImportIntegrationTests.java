@@ -46,6 +46,7 @@ class KilledImportIntegrationTests {
 	@BeforeEach
 	void clean() {
 		DatabaseCleaner.clean(jdbc);
+		Fixtures.users(jdbc);
 	}
 
 	@Test
@@ -82,8 +83,10 @@ class KilledImportIntegrationTests {
 		assertThat(jdbc.queryForObject("select status from import_batch where id = ?", String.class, leftover))
 			.isEqualTo("FAILED");
 		assertThat(jdbc.queryForObject("select count(*) from current_beneficiary", Integer.class)).isEqualTo(150_000);
-		assertThat(jdbc.queryForObject("select replaced_by from beneficiary where import_id = ?", Long.class,
-				before.importId())).isEqualTo(after.importId());
+		assertThat(jdbc.queryForObject("select import_id from snapshot where source = 'beneficiaries' and county = '410102'",
+				Long.class)).isEqualTo(after.importId());
+		assertThat(jdbc.queryForObject("select count(*) from beneficiary where import_id = ?", Integer.class,
+				before.importId())).as("the replaced snapshot is kept").isEqualTo(1);
 	}
 
 	boolean copyRunning() {

@@ -35,6 +35,7 @@ class ValidationRulesIntegrationTests {
 	@BeforeEach
 	void clean() {
 		DatabaseCleaner.clean(jdbc);
+		Fixtures.users(jdbc);
 	}
 
 	ImportOutcome run(Source source, boolean accept, Path... files) {

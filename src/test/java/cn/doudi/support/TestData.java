@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.doudi.identity.IdNumber;
 
 /**
- * Puts rows straight into the snapshot tables under a COMMITTED upload, for tests of what comes after
- * import. {@link #id} makes a valid ID number from a county, a birth date and a serial.
+ * Puts rows straight into the snapshot tables under a COMMITTED upload (made the county's current
+ * {@code snapshot}), for tests of what comes after import. {@link #id} makes a valid ID number from a
+ * county, a birth date and a serial.
  */
 public final class TestData {
 
@@ -52,6 +53,11 @@ public final class TestData {
 				""", importId, regionCode.substring(0, 6), regionCode, household, idNumber, name, relation, program,
 				category, income == null ? null : new BigDecimal(income), start, end,
 				"62220200" + idNumber.substring(7, 17), name);
+		// current_beneficiary shows the rows of the upload that `snapshot` names for the county
+		jdbc.update("""
+				insert into snapshot (source, county, import_id) values ('beneficiaries', ?, ?)
+				on conflict (source, county) do update set import_id = excluded.import_id
+				""", regionCode.substring(0, 6), importId);
 		return this;
 	}
 }

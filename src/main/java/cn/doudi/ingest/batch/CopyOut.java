@@ -24,6 +24,7 @@ final class CopyOut implements AutoCloseable {
 	private byte[] buf = new byte[FLUSH_AT + 64 * 1024];
 	private int len;
 	private long rows;
+	private long writeNanos;
 	private boolean done;
 
 	CopyOut(CopyManager manager, String table, List<String> columns, long importId) {
@@ -33,69 +34,72 @@ final class CopyOut implements AutoCloseable {
 	}
 
 	void write(String[] values) throws SQLException {
-		put(prefix, prefix.length);
+		int worst = prefix.length + 3 * values.length + 1;
+		for (String v : values) {
+			worst += v == null ? 0 : 3 * v.length(); // a char: at most 3 UTF-8 bytes (a pair: 4), or 2 escaped
+		}
+		if (len + worst > buf.length) {
+			buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + worst));
+		}
+		byte[] b = buf;
+		int p = len;
+		System.arraycopy(prefix, 0, b, p, prefix.length);
+		p += prefix.length;
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
-				put('\t');
+				b[p++] = '\t';
 			}
 			String v = values[i];
 			if (v == null) {
-				put('\\');
-				put('N');
+				b[p++] = '\\';
+				b[p++] = 'N';
 			}
 			else {
-				field(v);
+				p = field(v, b, p);
 			}
 		}
-		put('\n');
+		b[p++] = '\n';
+		len = p;
 		rows++;
 		if (len >= FLUSH_AT) {
 			flush();
 		}
 	}
 
-	private void field(String v) {
-		for (int i = 0; i < v.length(); i++) {
+	/** Writes one value as COPY text (UTF-8; backslash, tab, newline and return escaped); returns the new end. */
+	private static int field(String v, byte[] b, int p) {
+		for (int i = 0, n = v.length(); i < n; i++) {
 			char c = v.charAt(i);
 			if (c < 0x80) {
 				switch (c) {
-					case '\\' -> { put('\\'); put('\\'); }
-					case '\t' -> { put('\\'); put('t'); }
-					case '\n' -> { put('\\'); put('n'); }
-					case '\r' -> { put('\\'); put('r'); }
-					default -> put(c);
+					case '\\' -> { b[p++] = '\\'; b[p++] = '\\'; }
+					case '\t' -> { b[p++] = '\\'; b[p++] = 't'; }
+					case '\n' -> { b[p++] = '\\'; b[p++] = 'n'; }
+					case '\r' -> { b[p++] = '\\'; b[p++] = 'r'; }
+					default -> b[p++] = (byte) c;
 				}
+			}
+			else if (c < 0x800) {
+				b[p++] = (byte) (0xC0 | c >> 6);
+				b[p++] = (byte) (0x80 | c & 0x3F);
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(v.charAt(i + 1))) {
+				int cp = Character.toCodePoint(c, v.charAt(++i));
+				b[p++] = (byte) (0xF0 | cp >> 18);
+				b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+				b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+				b[p++] = (byte) (0x80 | cp & 0x3F);
+			}
+			else if (Character.isSurrogate(c)) {
+				b[p++] = '?'; // a lone surrogate is not text: as String.getBytes(UTF_8) replaces it
 			}
 			else {
-				byte[] b = v.substring(i).getBytes(StandardCharsets.UTF_8);
-				// the rest of the field, escaped byte-wise (multi-byte sequences never contain ASCII bytes)
-				for (byte x : b) {
-					switch (x) {
-						case '\\' -> { put('\\'); put('\\'); }
-						case '\t' -> { put('\\'); put('t'); }
-						case '\n' -> { put('\\'); put('n'); }
-						case '\r' -> { put('\\'); put('r'); }
-						default -> put((char) (x & 0xFF));
-					}
-				}
-				return;
+				b[p++] = (byte) (0xE0 | c >> 12);
+				b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+				b[p++] = (byte) (0x80 | c & 0x3F);
 			}
 		}
-	}
-
-	private void put(char c) {
-		if (len == buf.length) {
-			buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-		}
-		buf[len++] = (byte) c;
-	}
-
-	private void put(byte[] b, int n) {
-		if (len + n > buf.length) {
-			buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
-		}
-		System.arraycopy(b, 0, buf, len, n);
-		len += n;
+		return p;
 	}
 
 	private void flush() throws SQLException {
@@ -103,7 +107,9 @@ final class CopyOut implements AutoCloseable {
 			if (copy == null) {
 				copy = manager.copyIn(sql);
 			}
+			long t = System.nanoTime();
 			copy.writeToCopy(buf, 0, len);
+			writeNanos += System.nanoTime() - t;
 			len = 0;
 		}
 	}
@@ -112,11 +118,19 @@ final class CopyOut implements AutoCloseable {
 		return rows;
 	}
 
+	/** Time spent handing data to the server (mostly waiting while it is busy), in ms. */
+	long writeMillis() {
+		return writeNanos / 1_000_000;
+	}
+
 	/** Ends the COPY; returns the number of rows the server took. */
 	long finish() throws SQLException {
 		flush();
 		done = true;
-		return copy == null ? 0 : copy.endCopy();
+		long t = System.nanoTime();
+		long n = copy == null ? 0 : copy.endCopy();
+		writeNanos += System.nanoTime() - t;
+		return n;
 	}
 
 	@Override

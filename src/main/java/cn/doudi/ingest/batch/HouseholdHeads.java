@@ -6,19 +6,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The one-户主 rule of household programs (DIBAO_*), over the whole upload: among a household's rows
  * for the program that passed their own checks there must be exactly one 户主 (本人) row, and the
  * household income must be the same on every row; otherwise all of that household's rows for the
- * program are rejected (户主缺失 / 户主重复 / 家庭月收入不一致). Returns the rows rejected.
+ * program are rejected (户主缺失 / 户主重复 / 家庭月收入不一致). Returns the rows rejected. Groups byte-wise
+ * (collate "C": the same groups, a cheaper sort) and compares min and max income (a distinct count
+ * would sort every group again). Skipped when staging proved every household right
+ * ({@code DibaoHouseholds}).
  */
 final class HouseholdHeads {
 
 	private static final String SQL = """
 			with bad as (
-			    select program, household_id,
-			           count(*) filter (where relation = '户主') as heads,
-			           count(distinct household_income) as incomes
+			    select program, household_id collate "C" as household_id,
+			           count(*) filter (where relation = '户主') as heads
 			    from beneficiary
 			    where import_id = ? and program in ('DIBAO_URBAN', 'DIBAO_RURAL')
-			    group by program, household_id
-			    having count(*) filter (where relation = '户主') <> 1 or count(distinct household_income) > 1
+			    group by program, household_id collate "C"
+			    having count(*) filter (where relation = '户主') <> 1 or min(household_income) <> max(household_income)
 			), gone as (
 			    delete from beneficiary b using bad
 			    where b.import_id = ? and b.program = bad.program and b.household_id = bad.household_id

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.doudi.ingest.Source;
 import cn.doudi.ingest.rows.Sources;
+import cn.doudi.security.AuditLog;
 
 /** The {@code import_batch} rows: one per upload, STAGING → COMMITTED | REJECTED | FAILED. */
 @Component
@@ -22,10 +23,12 @@ class ImportBatches {
 
 	private final JdbcTemplate jdbc;
 	private final Clock clock;
+	private final AuditLog auditLog;
 
-	ImportBatches(JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+	ImportBatches(JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<Clock> clock, AuditLog auditLog) {
 		this.jdbc = jdbc;
 		this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+		this.auditLog = auditLog;
 	}
 
 	Clock clock() {
@@ -86,8 +89,7 @@ class ImportBatches {
 	}
 
 	void audit(String actor, String county, long importId, String detail) {
-		jdbc.update("insert into audit_event (at, actor, action, county, subject, detail) values (?, ?, 'IMPORT', ?, ?, ?)",
-				now(), actor, county, "import:" + importId, detail);
+		auditLog.record(actor, "IMPORT", county, "import:" + importId, detail);
 	}
 
 	private Timestamp now() {

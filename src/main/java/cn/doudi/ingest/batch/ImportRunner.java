@@ -24,9 +24,11 @@ import cn.doudi.ingest.ImportOptions;
 import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.Source;
 import cn.doudi.ingest.read.FileRejectedException;
+import cn.doudi.security.AccessDeniedException;
 
 /**
- * Runs one import: under the import lock, cleans up what a killed import left, recognises content
+ * Runs one import: checks that the acting user may import the files ({@link ImportAccess}; nothing is
+ * written for a refused import), then, under the import lock, cleans up what a killed import left, recognises content
  * already imported, opens a STAGING import and launches {@code rosterImportJob}; then reads the
  * outcome. A file that cannot be read at all ends the import REJECTED with that one problem.
  */
@@ -42,9 +44,10 @@ public class ImportRunner {
 	private final ImportBatches batches;
 	private final ImportWorkRegistry registry;
 	private final Outcomes outcomes;
+	private final ImportAccess access;
 
 	ImportRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("rosterImportJob") Job job,
-			ImportLock lock, ImportBatches batches, ImportWorkRegistry registry, Outcomes outcomes) {
+			ImportLock lock, ImportBatches batches, ImportWorkRegistry registry, Outcomes outcomes, ImportAccess access) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
@@ -52,6 +55,7 @@ public class ImportRunner {
 		this.batches = batches;
 		this.registry = registry;
 		this.outcomes = outcomes;
+		this.access = access;
 	}
 
 	public ImportOutcome run(Source source, List<Path> files, ImportOptions options) throws IOException, SQLException {
@@ -63,6 +67,8 @@ public class ImportRunner {
 				throw new IllegalArgumentException("文件不存在：" + f);
 			}
 		}
+		LocalDate today = LocalDate.now(batches.clock());
+		String userCounty = access.check(source, files, options.user(), options.encoding(), today);
 		String hash = ContentHash.of(files);
 		try (ImportLock.Held held = lock.acquire(m -> notify(options, m))) {
 			cleanUpLeftovers();
@@ -72,9 +78,8 @@ public class ImportRunner {
 			}
 			String names = String.join(";", files.stream().map(p -> p.getFileName().toString()).toList());
 			long importId = batches.insertStaging(source, hash, names, options.user());
-			LocalDate today = LocalDate.now(batches.clock());
 			registry.put(new ImportWork(importId, source, List.copyOf(files), options.encoding(),
-					options.acceptValidRows(), options.user(), today, options.progress()));
+					options.acceptValidRows(), options.user(), userCounty, today, options.progress()));
 			try {
 				JobExecution execution = jobOperator.start(job, parameters(source, hash, importId, names));
 				batches.setJobExecution(importId, execution.getId());
@@ -100,9 +105,14 @@ public class ImportRunner {
 			return outcomes.of(importId, source, execution);
 		}
 		Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-		FileRejectedException rejected = rootFileRejection(failure);
+		FileRejectedException rejected = cause(failure, FileRejectedException.class);
 		if (rejected != null) {
 			return outcomes.fileRejected(importId, source, files, options.user(), rejected);
+		}
+		AccessDeniedException denied = cause(failure, AccessDeniedException.class);
+		if (denied != null) {
+			batches.finish(importId, "REJECTED");
+			throw denied;
 		}
 		batches.finish(importId, "FAILED");
 		String why = failure == null ? execution.getExitStatus().getExitDescription() : rootMessage(failure);
@@ -128,10 +138,10 @@ public class ImportRunner {
 			.toJobParameters();
 	}
 
-	private static FileRejectedException rootFileRejection(Throwable t) {
+	private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
 		while (t != null) {
-			if (t instanceof FileRejectedException f) {
-				return f;
+			if (type.isInstance(t)) {
+				return type.cast(t);
 			}
 			t = t.getCause() == t ? null : t.getCause();
 		}

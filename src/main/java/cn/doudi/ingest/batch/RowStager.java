@@ -1,7 +1,6 @@
 package cn.doudi.ingest.batch;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,23 +13,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.doudi.ingest.ImportProblem;
 import cn.doudi.ingest.read.FileRejectedException;
 import cn.doudi.ingest.read.RawRow;
-import cn.doudi.ingest.read.RowSource;
-import cn.doudi.ingest.read.SpreadsheetFiles;
-import cn.doudi.ingest.rows.HeaderLocator;
 import cn.doudi.ingest.rows.RowContext;
 import cn.doudi.ingest.rows.SourceRows;
 import cn.doudi.ingest.rows.Sources;
+import cn.doudi.security.AccessDeniedException;
 
 /**
- * Reads every file of an import, validates each row and COPYs the valid ones into the source's table
- * under the staging import id; problems go to {@link Rejections}. Blank rows, title rows and a totals
- * row ({@code 合计…}/{@code 总计…}) are skipped. A file that cannot be read throws
- * {@link FileRejectedException} (the transaction then keeps nothing).
+ * Reads every file of an import ({@link RowFeed}, on a thread of its own), validates each row and COPYs
+ * the valid ones into the source's table under the staging import id; problems go to
+ * {@link Rejections}. Blank rows, title rows and a totals row ({@code 合计…}/{@code 总计…}) are skipped.
+ * A file that cannot be read throws {@link FileRejectedException} (the transaction then keeps nothing).
  */
 final class RowStager {
 
-	/** What staging found. */
-	record Staged(long rowsRead, long rowsAccepted, long rowsRejected, List<String> counties, List<String> warnings) {
+	/**
+	 * What staging found; how long validation waited for the reader thread (reading was the slower
+	 * side) and for the server (COPY was).
+	 */
+	record Staged(long rowsRead, long rowsAccepted, long rowsRejected, List<String> counties, List<String> warnings,
+			boolean wholeUploadChecksNeeded, long readerWaitMillis, long serverWaitMillis) {
 	}
 
 	private final ImportWork work;
@@ -48,39 +49,53 @@ final class RowStager {
 		List<String> warnings = new ArrayList<>();
 		ProgressMeter meter = new ProgressMeter(work.progress());
 		long read = 0;
-		try (CopyOut out = new CopyOut(copy, rows.table(), rows.copyColumns(), work.importId())) {
-			for (Path file : work.files()) {
-				String name = file.getFileName().toString();
-				long before = read;
-				try (RowSource source = SpreadsheetFiles.open(file, work.encoding())) {
-					HeaderLocator.Header header = HeaderLocator.locate(source, rows.schema(), name);
-					RowContext ctx = new RowContext(name, header.columnIndex(), work.today(), source.date1904());
-					RawRow row;
-					while ((row = source.next()) != null) {
-						if (row.isBlank() || isTotals(row)) {
-							continue;
-						}
-						read++;
-						ctx.reset(row);
-						String[] values = rows.map(ctx);
-						if (values != null) {
-							out.write(values);
-						}
-						else if (!ctx.ok()) {
-							rejections.rejectRow(ctx.problems());
-						}
-						meter.tick(name, read, rejections.rows());
-					}
+		try (CopyOut out = new CopyOut(copy, rows.table(), rows.copyColumns(), work.importId());
+				RowFeed feed = RowFeed.start(work.files(), work.encoding(), rows.schema(), work.importId())) {
+			RowContext ctx = null;
+			String name = null;
+			Object item;
+			while ((item = feed.next()) != null) {
+				if (item instanceof RowFeed.FileStart f) {
+					name = f.name();
+					ctx = new RowContext(name, f.columnIndex(), work.today(), f.date1904());
+					continue;
 				}
-				if (read == before) {
-					throw new FileRejectedException(name, "文件只有表头，没有数据行");
+				for (RawRow row : (RawRow[]) item) {
+					read++;
+					ctx.reset(row);
+					String[] values = rows.map(ctx);
+					if (values != null) {
+						out.write(values);
+					}
+					else if (!ctx.ok()) {
+						rejections.rejectRow(ctx.problems());
+					}
+					meter.tick(name, read, rejections.rows());
 				}
 			}
+			checkCounties(rows);
 			rows.finish(new FinishTo(out, rejections, warnings));
 			out.finish();
 			rejections.copyInto(copy);
 			return new Staged(read, out.rows(), rejections.rows(), List.copyOf(new java.util.TreeSet<>(rows.counties())),
-					warnings);
+					warnings, rows.wholeUploadChecksNeeded(), feed.waitMillis(), out.writeMillis());
+		}
+	}
+
+	/**
+	 * A county user's import holds only rows of its county: checked before the import started
+	 * ({@link ImportAccess}), and again here on what was read, in case a file changed in between.
+	 */
+	private void checkCounties(SourceRows rows) {
+		String county = work.userCounty();
+		if (county == null) {
+			return;
+		}
+		for (String c : new java.util.TreeSet<>(rows.rowCounties())) {
+			if (!c.equals(county)) {
+				throw new AccessDeniedException("无权导入" + work.source().title() + "（" + work.source().code() + "）：用户 "
+						+ work.user() + " 只能导入本县区 " + county + " 的数据，文件中有区县 " + c + " 的行");
+			}
 		}
 	}
 

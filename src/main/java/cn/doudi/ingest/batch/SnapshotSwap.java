@@ -1,5 +1,6 @@
 package cn.doudi.ingest.batch;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,19 +8,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.doudi.ingest.Source;
 
 /**
- * Swaps a staged import in, as INPUTS.md's table says a new upload combines (replaced rows stay, with
- * {@code replaced_by} set, for audit):
+ * Swaps a staged import in, as INPUTS.md's table says a new upload combines (replaced rows stay for
+ * audit):
  * <ul>
- * <li>beneficiaries, poverty: replace every current row of the counties the upload covers;</li>
- * <li>disability: replaces the whole source;</li>
+ * <li>beneficiaries, poverty: the import becomes the {@code snapshot} of every county the upload
+ * covers; disability: the import becomes the source's one snapshot (county {@code ''}). Only the few
+ * {@code snapshot} rows change: the bulk rows of the earlier imports stay as they are, whatever their
+ * number;</li>
  * <li>standards, cpi, regions, deaths, marriages, economic, temp-assist: a row with the same normalised
- * key replaces the held one (and, inside one upload, the later row replaces the earlier).</li>
+ * key replaces the held one ({@code replaced_by}; inside one upload, the later row replaces the
+ * earlier).</li>
  * </ul>
  * Runs inside the swap step's one transaction, together with the status change to COMMITTED.
  */
 final class SnapshotSwap {
 
 	private static final String COMMITTED_OF_SOURCE = "o.import_id in (select id from import_batch where status = 'COMMITTED' and source = ?)";
+
+	/** What a swap replaced: held keyed rows, or the earlier snapshots ("county:import", "" county for the whole source). */
+	record Replaced(int rows, List<String> snapshots) {
+
+		String describe() {
+			return snapshots.isEmpty() ? "replaced=" + rows : "replaced=" + String.join(",", snapshots);
+		}
+	}
 
 	private SnapshotSwap() {
 	}
@@ -38,28 +50,41 @@ final class SnapshotSwap {
 		};
 	}
 
-	/** Marks the rows the import replaces; returns how many held rows it replaced. */
-	static int swap(JdbcTemplate jdbc, Source source, String table, long importId, List<String> counties) {
+	/** True for the sources whose current rows are named by {@code snapshot}. */
+	static boolean isSnapshot(Source source) {
+		return key(source) == null;
+	}
+
+	/** Makes the import current; returns what it replaced. */
+	static Replaced swap(JdbcTemplate jdbc, Source source, String table, long importId, List<String> counties) {
 		String key = key(source);
-		if (key != null) {
-			String n = key.formatted("n");
-			String o = key.formatted("o");
-			jdbc.update("update " + table + " o set replaced_by = ? where o.import_id = ? and exists (select 1 from "
-					+ table + " n where n.import_id = ? and n.id > o.id and " + n + " = " + o + ")", importId, importId,
-					importId);
-			return jdbc.update("update " + table + " o set replaced_by = ? from " + table + " n where n.import_id = ?"
-					+ " and n.replaced_by is null and o.replaced_by is null and " + n + " = " + o + " and "
-					+ COMMITTED_OF_SOURCE, importId, importId, source.code());
+		if (key == null) {
+			return snapshot(jdbc, source, importId, source == Source.DISABILITY ? List.of("") : counties);
 		}
-		if (source == Source.DISABILITY) {
-			return jdbc.update("update disability o set replaced_by = ? where o.replaced_by is null and " + COMMITTED_OF_SOURCE,
-					importId, source.code());
+		String n = key.formatted("n");
+		String o = key.formatted("o");
+		jdbc.update("update " + table + " o set replaced_by = ? where o.import_id = ? and exists (select 1 from "
+				+ table + " n where n.import_id = ? and n.id > o.id and " + n + " = " + o + ")", importId, importId,
+				importId);
+		return new Replaced(jdbc.update("update " + table + " o set replaced_by = ? from " + table + " n where n.import_id = ?"
+				+ " and n.replaced_by is null and o.replaced_by is null and " + n + " = " + o + " and "
+				+ COMMITTED_OF_SOURCE, importId, importId, source.code()), List.of());
+	}
+
+	/** Points the snapshot of each county (locked first, in order) at the import. */
+	private static Replaced snapshot(JdbcTemplate jdbc, Source source, long importId, List<String> counties) {
+		List<String> replaced = new ArrayList<>();
+		for (String county : counties.stream().sorted().distinct().toList()) {
+			List<Long> held = jdbc.queryForList("select import_id from snapshot where source = ? and county = ? for update",
+					Long.class, source.code(), county);
+			if (held.isEmpty()) {
+				jdbc.update("insert into snapshot (source, county, import_id) values (?, ?, ?)", source.code(), county, importId);
+			}
+			else {
+				jdbc.update("update snapshot set import_id = ? where source = ? and county = ?", importId, source.code(), county);
+				replaced.add((county.isEmpty() ? "all" : county) + ":" + held.get(0));
+			}
 		}
-		return jdbc.update("update " + table + " o set replaced_by = ? where o.replaced_by is null and o.county = any (?) and "
-				+ COMMITTED_OF_SOURCE, ps -> {
-					ps.setLong(1, importId);
-					ps.setArray(2, ps.getConnection().createArrayOf("text", counties.toArray()));
-					ps.setString(3, source.code());
-				});
+		return new Replaced(0, replaced);
 	}
 }

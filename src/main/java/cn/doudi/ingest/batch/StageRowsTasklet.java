@@ -29,6 +29,8 @@ final class StageRowsTasklet implements Tasklet {
 
 	static final ExitStatus REJECTED = new ExitStatus("REJECTED");
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StageRowsTasklet.class);
+
 	private final DataSource dataSource;
 	private final JdbcTemplate jdbc;
 	private final ImportWorkRegistry registry;
@@ -51,10 +53,12 @@ final class StageRowsTasklet implements Tasklet {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 		RowStager.Staged staged;
+		long t0 = System.nanoTime();
 		try (Rejections rejections = new Rejections(importId)) {
 			staged = new RowStager(work, copy, jdbc).stage(rejections);
 		}
-		long late = switch (work.source()) {
+		long t1 = System.nanoTime();
+		long late = !staged.wholeUploadChecksNeeded() ? 0 : switch (work.source()) {
 			case BENEFICIARIES -> HouseholdHeads.apply(jdbc, importId);
 			case TEMP_ASSIST -> TempAssistChecks.apply(jdbc, importId);
 			default -> 0;
@@ -62,7 +66,12 @@ final class StageRowsTasklet implements Tasklet {
 		long accepted = staged.rowsAccepted() - late;
 		long rejected = staged.rowsRejected() + late;
 		batches.recordCounts(importId, staged.rowsRead(), accepted, rejected, staged.counties());
+		long t2 = System.nanoTime();
 		List<Path> written = reports.write(importId, work.files());
+		log.info("import {} ({}): {} rows read, checked and staged in {} ms (waited {} ms for the reader, {} ms for the "
+				+ "server); whole-upload checks {}", importId, work.source().code(), staged.rowsRead(), (t1 - t0) / 1_000_000,
+				staged.readerWaitMillis(), staged.serverWaitMillis(),
+				staged.wholeUploadChecksNeeded() ? (t2 - t1) / 1_000_000 + " ms" : "not needed");
 		ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
 		job.putString("errorReports", String.join("\n", written.stream().map(Path::toString).toList()));
 		job.putString("warnings", String.join("\n", staged.warnings()));

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.doudi.ingest.rows.Sources;
 
 /**
- * Step 2, one short transaction: marks the rows the import replaces ({@link SnapshotSwap}), sets the
- * import COMMITTED and writes the audit event. Until this commits, readers of the {@code current_*}
+ * Step 2, one short transaction: points the source's snapshot at the import, or marks the keyed rows
+ * it replaces ({@link SnapshotSwap}), sets the import COMMITTED and writes the audit event. Until this commits, readers of the {@code current_*}
  * views see the previous snapshot; a process killed before it leaves that snapshot intact.
  */
 final class SwapSnapshotTasklet implements Tasklet {
@@ -34,12 +34,12 @@ final class SwapSnapshotTasklet implements Tasklet {
 		ImportWork work = registry.get(importId);
 		ImportBatches.Batch batch = batches.get(importId);
 		List<String> counties = batch.counties() == null ? List.of() : Arrays.asList(batch.counties().split(";"));
-		int replaced = SnapshotSwap.swap(jdbc, work.source(), Sources.rowsFor(work.source()).table(), importId, counties);
+		SnapshotSwap.Replaced replaced = SnapshotSwap.swap(jdbc, work.source(), Sources.rowsFor(work.source()).table(),
+				importId, counties);
 		batches.finish(importId, "COMMITTED");
 		batches.audit(work.user(), StageRowsTasklet.singleCounty(counties), importId,
 				StageRowsTasklet.detail(work.source(), work, batch.rowsRead(), batch.rowsAccepted(), batch.rowsRejected(),
-						"COMMITTED") + " replaced=" + replaced);
-		chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putInt("replaced", replaced);
+						"COMMITTED") + " " + replaced.describe());
 		contribution.incrementWriteCount(batch.rowsAccepted());
 		return RepeatStatus.FINISHED;
 	}

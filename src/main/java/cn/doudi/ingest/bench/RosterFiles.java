@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -36,7 +37,8 @@ public final class RosterFiles {
 	}
 
 	public static Path csv(Path file, int rows) throws IOException {
-		try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+		Path part = file.resolveSibling(file.getFileName() + ".part");
+		try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
 			w.write(String.join(",", HEADER));
 			w.write('\n');
 			for (int i = 0; i < rows; i++) {
@@ -44,12 +46,13 @@ public final class RosterFiles {
 				w.write('\n');
 			}
 		}
-		return file;
+		return Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	/** Streaming write (SXSSF, inline strings, 100-row window): text cells only, as a 花名册 keeps them. */
 	public static Path xlsx(Path file, int rows) throws IOException {
-		try (SXSSFWorkbook wb = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
+		Path part = file.resolveSibling(file.getFileName() + ".part");
+		try (SXSSFWorkbook wb = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(part)) {
 			Sheet sheet = wb.createSheet("花名册");
 			write(sheet.createRow(0), HEADER);
 			for (int i = 0; i < rows; i++) {
@@ -57,7 +60,7 @@ public final class RosterFiles {
 			}
 			wb.write(out);
 		}
-		return file;
+		return Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	private static void write(Row row, String[] values) {

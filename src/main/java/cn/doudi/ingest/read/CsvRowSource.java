@@ -1,37 +1,27 @@
 package cn.doudi.ingest.read;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a CSV file (RFC 4180, comma-separated) in the given encoding, strictly: a byte sequence that
- * is not valid in that encoding rejects the file rather than turning into replacement characters.
- * Empty lines are rows too, so that row numbers are the text editor's.
+ * Reads a CSV file (RFC 4180, comma-separated; {@link CsvParser}) in the given encoding, strictly: a
+ * byte sequence that is not valid in that encoding rejects the file rather than turning into
+ * replacement characters. Empty lines are rows too, so that row numbers are the text editor's.
  */
 final class CsvRowSource implements RowSource {
 
-	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-		.setIgnoreEmptyLines(false)
-		.setIgnoreSurroundingSpaces(false)
-		.get();
-
 	private final String fileName;
 	private final Charset charset;
-	private final CSVParser parser;
-	private final Iterator<CSVRecord> records;
+	private final Reader reader;
+	private final CsvParser parser;
 	private int rowNo;
 
 	CsvRowSource(Path file, Charset charset, boolean skipBom) throws IOException {
@@ -44,27 +34,27 @@ final class CsvRowSource implements RowSource {
 		var decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-		this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-		this.records = parser.iterator();
+		this.reader = new InputStreamReader(new BufferedInputStream(in, 1 << 16), decoder);
+		this.parser = new CsvParser(reader);
 	}
 
 	@Override
-	public RawRow next() {
+	public RawRow next() throws IOException {
+		String[] values;
 		try {
-			if (!records.hasNext()) {
-				return null;
-			}
-			CSVRecord r = records.next();
-			rowNo = (int) r.getRecordNumber();
-			return new RawRow(rowNo, r.values(), null);
+			values = parser.next();
 		}
-		catch (UncheckedIOException e) {
-			throw rejected(e.getCause());
+		catch (CharacterCodingException e) {
+			throw rejected(e);
 		}
-		catch (IllegalStateException e) {
-			throw rejected(e.getCause() != null ? e.getCause() : e);
+		catch (CsvParser.FormatException e) {
+			throw rejected(e);
 		}
+		if (values == null) {
+			return null;
+		}
+		rowNo = (int) parser.recordNumber();
+		return new RawRow(rowNo, values, null);
 	}
 
 	private FileRejectedException rejected(Throwable cause) {
@@ -84,6 +74,6 @@ final class CsvRowSource implements RowSource {
 
 	@Override
 	public void close() throws IOException {
-		parser.close();
+		reader.close();
 	}
 }

@@ -1,20 +1,16 @@
 package cn.doudi.ingest.rows;
 
-import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.doudi.identity.ParsedId;
-import cn.doudi.identity.RegionCode;
 import cn.doudi.kernel.Program;
 
 /**
  * {@code beneficiaries} (在册对象花名册): one row per covered person per program. Checks each row on its
  * own; the one-户主-per-household rule of DIBAO programs is checked over the whole upload in SQL
- * after staging ({@code HouseholdHeads}).
+ * after staging ({@code HouseholdHeads}), unless {@link DibaoHouseholds} proved it while reading.
  */
 public final class BeneficiaryRows implements SourceRows {
 
@@ -44,10 +40,17 @@ public final class BeneficiaryRows implements SourceRows {
 	private final ColumnDef account = schema.optional("银行账号", "account_number", "一卡通账号");
 	private final ColumnDef accountName = schema.optional("账户名", "account_name", "户名");
 	private final Set<String> counties = new HashSet<>();
+	private final DibaoHouseholds households = new DibaoHouseholds();
+	private String lastCounty;
 
 	@Override
 	public Schema schema() {
 		return schema;
+	}
+
+	@Override
+	public ColumnDef countyColumn() {
+		return region;
 	}
 
 	@Override
@@ -64,36 +67,52 @@ public final class BeneficiaryRows implements SourceRows {
 
 	@Override
 	public String[] map(RowContext ctx) {
-		RegionCode rc = TextFields.region(ctx, region);
-		if (rc != null) {
-			counties.add(rc.county());
-		}
+		String rc = TextFields.regionText(ctx, region);
+		String county = rc == null ? null : county(rc);
 		String hh = TextFields.requiredCode(ctx, household);
-		ParsedId.Valid id = TextFields.validId(ctx, idNumber);
+		TextFields.IdText id = TextFields.validIdText(ctx, idNumber);
 		String person = TextFields.name(ctx, name);
 		String rel = TextFields.oneOf(ctx, relation, RELATIONS, "户主/本人、配偶、子女、父母、孙子女、兄弟姐妹、其他");
 		Program prog = program(ctx);
 		String cat = prog == null ? null : category(ctx, prog);
-		BigDecimal inc = null;
+		String inc = null;
 		if (prog != null && prog.isDibao()) {
-			inc = NumberFields.money(ctx, income, true, BigDecimal.ZERO, false);
+			inc = NumberFields.moneyText(ctx, income, true, false);
 		}
-		YearMonth from = DateFields.month(ctx, start, true);
-		YearMonth to = DateFields.month(ctx, end, false);
-		if (from != null && to != null && to.isBefore(from)) {
+		String from = DateFields.monthText(ctx, start, true);
+		String to = DateFields.monthText(ctx, end, false);
+		if (from != null && to != null && to.compareTo(from) < 0) {
 			ctx.reject(end, "结束月份早于开始月份");
 		}
-		boolean payee = prog != null && (!prog.isDibao() || "户主".equals(rel));
+		boolean head = "户主".equals(rel);
+		boolean payee = prog != null && (!prog.isDibao() || head);
 		String[] pay = Payees.read(ctx, bank, account, accountName, payee);
 		if (!ctx.ok()) {
 			return null;
 		}
-		return RowValues.row(ctx.fileName(), ctx.rowNo(), rc.county(), rc.value(), hh, id.id().value(),
-				id.convertedFrom(), person, rel, prog.name(), cat, inc, from, to, pay[0], pay[1], pay[2]);
+		if (prog.isDibao()) {
+			households.row(prog, hh, head, inc);
+		}
+		return new String[] { ctx.fileName(), Integer.toString(ctx.rowNo()), county, rc, hh, id.value(),
+				id.convertedFrom(), person, rel, prog.name(), cat, inc, from, to, pay[0], pay[1], pay[2] };
+	}
+
+	/** The county of a 12-digit region code, remembered among the counties the upload covers. */
+	private String county(String regionCode) {
+		if (lastCounty == null || !regionCode.startsWith(lastCounty)) {
+			lastCounty = regionCode.substring(0, 6);
+			counties.add(lastCounty);
+		}
+		return lastCounty;
+	}
+
+	@Override
+	public boolean wholeUploadChecksNeeded() {
+		return !households.proven();
 	}
 
 	private Program program(RowContext ctx) {
-		Program p = Program.parse(TextFields.compact(ctx.raw(program))).orElse(null);
+		Program p = Lookups.program(TextFields.compact(ctx.raw(program))).orElse(null);
 		if (p == null) {
 			ctx.reject(program, ctx.blank(program) ? "项目不能为空" : "项目无法识别，应为项目代码或中文名称（如 DIBAO_URBAN、城市低保）");
 		}

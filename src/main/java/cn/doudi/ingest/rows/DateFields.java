@@ -109,6 +109,24 @@ public final class DateFields {
 		return d;
 	}
 
+	/**
+	 * {@link #month} as {@code YYYY-MM} text (null when blank or rejected), with the fast path of a text
+	 * cell that is already {@code YYYY-MM}.
+	 */
+	public static String monthText(RowContext ctx, ColumnDef c, boolean required) {
+		String raw = ctx.raw(c);
+		if (raw != null && raw.length() == 7 && raw.charAt(4) == '-' && !ctx.numeric(c) && TextFields.allDigits(raw, 0, 4)
+				&& TextFields.allDigits(raw, 5, 7)) {
+			int year = TextFields.number(raw, 0, 4);
+			int month = TextFields.number(raw, 5, 7);
+			if (year >= 1950 && year <= 2200 && month >= 1 && month <= 12) {
+				return raw;
+			}
+		}
+		YearMonth m = month(ctx, c, required);
+		return m == null ? null : m.toString();
+	}
+
 	/** A month; null (without a problem) when blank and not required. */
 	public static YearMonth month(RowContext ctx, ColumnDef c, boolean required) {
 		if (ctx.blank(c)) {

@@ -68,6 +68,50 @@ public final class NumberFields {
 		return v.setScale(2, RoundingMode.UNNECESSARY);
 	}
 
+	/**
+	 * {@link #money} as canonical text with two decimals ({@code 900.00}; null when blank or rejected), for
+	 * {@code min} 0. The fast path takes a text cell of plain digits without a leading zero and with at
+	 * most two decimals, the form a roster writes.
+	 */
+	public static String moneyText(RowContext ctx, ColumnDef c, boolean required, boolean strict) {
+		String raw = ctx.raw(c);
+		if (raw != null && !ctx.numeric(c)) {
+			String fast = plainAmount(raw, strict);
+			if (fast != null) {
+				return fast;
+			}
+		}
+		BigDecimal v = money(ctx, c, required, BigDecimal.ZERO, strict);
+		return v == null ? null : v.toPlainString();
+	}
+
+	/** {@code 0}, {@code 900}, {@code 900.5}, {@code 900.50} → {@code 900.50}; null for anything else (or 0 when strict). */
+	static String plainAmount(String s, boolean strict) {
+		int n = s.length();
+		int dot = s.indexOf('.');
+		int whole = dot < 0 ? n : dot;
+		int decimals = dot < 0 ? 0 : n - dot - 1;
+		if (whole == 0 || whole > 12 || decimals > 2 || dot >= 0 && decimals == 0 || whole > 1 && s.charAt(0) == '0'
+				|| !TextFields.allDigits(s, 0, whole) || !TextFields.allDigits(s, whole + (dot < 0 ? 0 : 1), n)) {
+			return null;
+		}
+		String text = decimals == 2 ? s : decimals == 1 ? s + "0" : s + ".00";
+		if (strict && isZero(text)) {
+			return null;
+		}
+		return text;
+	}
+
+	private static boolean isZero(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c != '0' && c != '.') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** A whole number ≥ 0. */
 	public static Integer count(RowContext ctx, ColumnDef c) {
 		BigDecimal v = ctx.blank(c) ? null : decimal(ctx, c);

@@ -18,7 +18,7 @@ final class Payees {
 	static String[] read(RowContext ctx, ColumnDef bank, ColumnDef account, ColumnDef accountName, boolean payee) {
 		String bankCode = null;
 		if (!ctx.blank(bank)) {
-			Optional<Bank> b = Bank.parse(TextFields.compact(ctx.raw(bank)));
+			Optional<Bank> b = Lookups.bank(TextFields.compact(ctx.raw(bank)));
 			if (b.isEmpty()) {
 				ctx.reject(bank, "开户银行无法识别，应为" + BANKS);
 			}
@@ -33,7 +33,7 @@ final class Payees {
 		if (!ctx.blank(account) || payee) {
 			number = TextFields.digits(ctx, account, 12, 19);
 		}
-		String name = ctx.blank(accountName) ? null : cn.doudi.identity.PersonName.normalise(ctx.raw(accountName));
+		String name = ctx.blank(accountName) ? null : TextFields.personName(ctx.raw(accountName));
 		if (name == null && payee) {
 			ctx.reject(accountName, "收款行的账户名不能为空");
 		}

@@ -29,6 +29,11 @@ public final class PovertyRows implements SourceRows {
 	}
 
 	@Override
+	public ColumnDef countyColumn() {
+		return region;
+	}
+
+	@Override
 	public String table() {
 		return "poverty";
 	}

@@ -18,6 +18,7 @@ public final class RowContext {
 	private final int[] columnIndex;
 	private final LocalDate today;
 	private final boolean date1904;
+	private final int todayNumber;
 	private final List<ImportProblem> problems = new ArrayList<>();
 	private RawRow row;
 
@@ -26,6 +27,7 @@ public final class RowContext {
 		this.columnIndex = columnIndex;
 		this.today = today;
 		this.date1904 = date1904;
+		this.todayNumber = today.getYear() * 10000 + today.getMonthValue() * 100 + today.getDayOfMonth();
 	}
 
 	public void reset(RawRow next) {
@@ -80,6 +82,11 @@ public final class RowContext {
 
 	public LocalDate today() {
 		return today;
+	}
+
+	/** Today as yyyymmdd, for quick comparisons. */
+	public int todayNumber() {
+		return todayNumber;
 	}
 
 	public boolean date1904() {

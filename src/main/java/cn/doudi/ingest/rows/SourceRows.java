@@ -26,9 +26,30 @@ public interface SourceRows {
 	default void finish(Finish finish) {
 	}
 
+	/**
+	 * False when the rows read prove that the whole-upload checks in SQL after staging (the 户主 rule of
+	 * beneficiaries) can find nothing, so that they may be skipped; true when they must run.
+	 */
+	default boolean wholeUploadChecksNeeded() {
+		return true;
+	}
+
+	/** The column whose 区划代码 gives a row's county (null for sources without one): who may import it. */
+	default ColumnDef countyColumn() {
+		return null;
+	}
+
 	/** The counties a snapshot covers (rows with a readable region code, rejected ones included). */
 	default Set<String> counties() {
 		return Set.of();
+	}
+
+	/**
+	 * The counties of every row read with a readable region code in {@link #countyColumn()} (rejected
+	 * ones included), for the access check; empty for sources without one.
+	 */
+	default Set<String> rowCounties() {
+		return counties();
 	}
 
 	/** What {@link #finish} can do. */

@@ -2,7 +2,9 @@ package cn.doudi.ingest.rows;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import cn.doudi.identity.ParsedId;
 import cn.doudi.identity.RegionCode;
@@ -26,10 +28,16 @@ public final class TempAssistRows implements SourceRows {
 	private final ColumnDef bank = schema.required("开户银行", "bank");
 	private final ColumnDef account = schema.required("银行账号", "account_number", "一卡通账号");
 	private final ColumnDef accountName = schema.required("账户名", "account_name", "户名");
+	private final Set<String> rowCounties = new HashSet<>();
 
 	@Override
 	public Schema schema() {
 		return schema;
+	}
+
+	@Override
+	public ColumnDef countyColumn() {
+		return region;
 	}
 
 	@Override
@@ -46,6 +54,9 @@ public final class TempAssistRows implements SourceRows {
 	@Override
 	public String[] map(RowContext ctx) {
 		RegionCode rc = TextFields.region(ctx, region);
+		if (rc != null) {
+			rowCounties.add(rc.county());
+		}
 		String hh = TextFields.requiredCode(ctx, household);
 		ParsedId.Valid id = TextFields.validId(ctx, idNumber);
 		String person = TextFields.name(ctx, name);
@@ -62,5 +73,10 @@ public final class TempAssistRows implements SourceRows {
 		}
 		return RowValues.row(ctx.fileName(), ctx.rowNo(), rc.value(), rc.county(), hh, id.id().value(), person, no, m,
 				amt, why, pay[0], pay[1], pay[2]);
+	}
+
+	@Override
+	public Set<String> rowCounties() {
+		return rowCounties;
 	}
 }

@@ -20,10 +20,28 @@ public final class TextFields {
 	private TextFields() {
 	}
 
+	/**
+	 * True when every character is printable ASCII (no space) or a CJK unified ideograph (U+4E00–U+9FFF):
+	 * such text is already NFKC, has no white space and no middle-dot variant, so that {@link #compact},
+	 * {@link #plain} and {@link #personName} return it as it is. The fast path of the common cell.
+	 */
+	static boolean isPlain(String s) {
+		for (int i = 0, n = s.length(); i < n; i++) {
+			char c = s.charAt(i);
+			if ((c <= ' ' || c >= 0x7F) && (c < 0x4E00 || c > 0x9FFF)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** NFKC (full-width → half-width), all white space removed; "" for null. */
 	public static String compact(String raw) {
 		if (raw == null) {
 			return "";
+		}
+		if (isPlain(raw)) {
+			return raw;
 		}
 		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
 		StringBuilder out = null;
@@ -42,7 +60,12 @@ public final class TextFields {
 
 	/** NFKC and stripped (inner spaces kept); "" for null. */
 	public static String plain(String raw) {
-		return raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+		return raw == null ? "" : isPlain(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+	}
+
+	/** {@link PersonName#normalise}, with the fast path of plain text. */
+	public static String personName(String raw) {
+		return raw != null && isPlain(raw) ? raw : PersonName.normalise(raw);
 	}
 
 	/**
@@ -92,7 +115,79 @@ public final class TextFields {
 		if (s == null) {
 			return null;
 		}
+		if (isValid18(s, ctx.todayNumber())) {
+			return new ParsedId.Valid(IdNumber.of(s), null);
+		}
 		return IdNumber.parse(s, ctx.today());
+	}
+
+	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	private static final char[] CHECK = "10X98765432".toCharArray();
+
+	/**
+	 * The fast path of {@link IdNumber#parse}: true for an 18-character ID, already normalised (17
+	 * digits, then a digit or upper-case X), with the right check digit and a real birth date from 1850
+	 * to {@code today} (yyyymmdd). Anything else goes to {@link IdNumber#parse}, which says why.
+	 */
+	static boolean isValid18(String s, int today) {
+		if (s.length() != 18) {
+			return false;
+		}
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			int d = s.charAt(i) - '0';
+			if (d < 0 || d > 9) {
+				return false;
+			}
+			sum += d * WEIGHTS[i];
+		}
+		if (s.charAt(17) != CHECK[sum % 11]) {
+			return false;
+		}
+		int year = number(s, 6, 10);
+		int month = number(s, 10, 12);
+		int day = number(s, 12, 14);
+		if (year < 1850 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
+			return false;
+		}
+		return year * 10000 + month * 100 + day <= today;
+	}
+
+	static int number(String s, int from, int to) {
+		int v = 0;
+		for (int i = from; i < to; i++) {
+			v = v * 10 + (s.charAt(i) - '0');
+		}
+		return v;
+	}
+
+	private static int daysIn(int year, int month) {
+		return switch (month) {
+			case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+			case 4, 6, 9, 11 -> 30;
+			default -> 31;
+		};
+	}
+
+	/** A valid ID as text: the 18 characters, and the 15-digit original when it was converted (else null). */
+	public record IdText(String value, String convertedFrom) {
+	}
+
+	/** {@link #validId} as text, without building an {@link IdNumber} on the fast path. */
+	public static IdText validIdText(RowContext ctx, ColumnDef c) {
+		String s = codeText(ctx, c);
+		if (s == null) {
+			return null;
+		}
+		if (isValid18(s, ctx.todayNumber())) {
+			return new IdText(s, null);
+		}
+		ParsedId p = IdNumber.parse(s, ctx.today());
+		if (p instanceof ParsedId.Valid v) {
+			return new IdText(v.id().value(), v.convertedFrom());
+		}
+		ctx.reject(c, ((ParsedId.Invalid) p).reason());
+		return null;
 	}
 
 	/** A valid ID (15 digits converted); rejects otherwise. */
@@ -109,7 +204,7 @@ public final class TextFields {
 
 	/** A person name: normalised (PersonName), 1–30 characters. */
 	public static String name(RowContext ctx, ColumnDef c) {
-		String s = PersonName.normalise(ctx.raw(c));
+		String s = personName(ctx.raw(c));
 		int n = s.codePointCount(0, s.length());
 		if (n == 0) {
 			ctx.reject(c, c.header() + "不能为空");
@@ -120,6 +215,30 @@ public final class TextFields {
 			return null;
 		}
 		return s;
+	}
+
+	/** A 12-digit region code (区划代码) as text (its county is the first 6 digits); null after rejecting. */
+	public static String regionText(RowContext ctx, ColumnDef c) {
+		String s = codeText(ctx, c);
+		if (s != null && s.length() == 12 && allDigits(s)) {
+			return s;
+		}
+		RegionCode r = s == null ? null : region(ctx, c);
+		return r == null ? null : r.value();
+	}
+
+	static boolean allDigits(String s) {
+		return allDigits(s, 0, s.length());
+	}
+
+	static boolean allDigits(String s, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char ch = s.charAt(i);
+			if (ch < '0' || ch > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** A 12-digit region code (区划代码). */
@@ -135,14 +254,26 @@ public final class TextFields {
 		return r;
 	}
 
+	/**
+	 * The county of a readable 12-digit region code, else null: what {@link #region} would find. May
+	 * record a problem in {@code ctx} (a number cell that lost digits): use a context of its own.
+	 */
+	public static String countyOf(RowContext ctx, ColumnDef c) {
+		String s = codeText(ctx, c);
+		RegionCode r = s == null ? null : RegionCode.parseOrNull(s);
+		return r == null ? null : r.county();
+	}
+
 	/** Digits only (spaces and dashes removed), between min and max digits. */
 	public static String digits(RowContext ctx, ColumnDef c, int min, int max) {
 		String s = codeText(ctx, c);
 		if (s == null) {
 			return null;
 		}
-		s = s.replace("-", "");
-		if (s.isEmpty() || !s.chars().allMatch(ch -> ch >= '0' && ch <= '9') || s.length() < min || s.length() > max) {
+		if (s.indexOf('-') >= 0) {
+			s = s.replace("-", "");
+		}
+		if (s.isEmpty() || !allDigits(s) || s.length() < min || s.length() > max) {
 			ctx.reject(c, c.header() + "应为" + min + "–" + max + "位数字");
 			return null;
 		}
