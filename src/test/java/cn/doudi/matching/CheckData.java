@@ -74,6 +74,15 @@ public final class CheckData {
 				values (?, 'test.csv', 2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ICBC', ?, ?)
 				""", importId, region.substring(0, 6), region, household, id, name, relation, program, category, income,
 				start, end, account == null ? "62220200" + id.substring(7, 17) : account, name);
+		return current("beneficiaries", region.substring(0, 6));
+	}
+
+	/** Makes this upload the current snapshot of a snapshot source (beneficiaries, poverty, disability). */
+	private CheckData current(String source, String county) {
+		jdbc.update("""
+				insert into snapshot (source, county, import_id) values (?, ?, ?)
+				on conflict (source, county) do update set import_id = excluded.import_id
+				""", source, county, importId);
 		return this;
 	}
 
@@ -97,7 +106,7 @@ public final class CheckData {
 				insert into disability (import_id, file_name, row_no, id_number, name, certificate_no, type, grade, valid)
 				values (?, 'disability.xlsx', 2, ?, ?, ?, ?, ?, ?)
 				""", importId, id, name, id + type + grade, type, grade, valid);
-		return this;
+		return current("disability", "");
 	}
 
 	public CheckData poverty(String region, String household, String id, String name, String category) {
@@ -105,7 +114,7 @@ public final class CheckData {
 				insert into poverty (import_id, file_name, row_no, id_number, name, region_code, county, household_id, category)
 				values (?, 'poverty.csv', 2, ?, ?, ?, ?, ?, ?)
 				""", importId, id, name, region, region.substring(0, 6), household, category);
-		return this;
+		return current("poverty", region.substring(0, 6));
 	}
 
 	public CheckData marriage(String id, String name, String spouseId, String spouseName, String kind, String date) {
