@@ -34,9 +34,9 @@ public class RosterLoader {
 	 *        current_beneficiary where county = ?}
 	 */
 	public ActiveRoster load(YearMonth month, String householdsQuery, Object... args) {
-		Object[] all = new Object[args.length + 1];
-		all[0] = month.toString();
-		System.arraycopy(args, 0, all, 1, args.length);
+		// the households first, then their rows: nesting the household query inside the roster query made
+		// the planner rescan each snapshot per household (seconds per call instead of milliseconds)
+		String[] households = jdbc.queryForList(householdsQuery, String.class, args).stream().distinct().toArray(String[]::new);
 		List<Row> rows = jdbc.query("""
 				select b.county, b.region_code, b.household_id, b.id_number, b.name, b.relation, b.program, b.category,
 				       b.start_month, b.end_month, coalesce(b.account_number, ''),
@@ -45,13 +45,16 @@ public class RosterLoader {
 				          and e.household_id = b.household_id and e.ended_month < ?
 				          and e.id_number = case when b.program in ('DIBAO_URBAN', 'DIBAO_RURAL') then '' else b.id_number end)
 				from current_beneficiary b
-				where b.household_id in (%s)
+				where b.household_id = any(?)
 				order by b.county, b.program, b.household_id, b.id_number, b.id
-				""".formatted(householdsQuery), (rs, i) -> new Row(rs.getString(1).trim(), rs.getString(2),
+				""", ps -> {
+			ps.setString(1, month.toString());
+			ps.setArray(2, ps.getConnection().createArrayOf("text", households));
+		}, (rs, i) -> new Row(rs.getString(1).trim(), rs.getString(2),
 				rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), Program.valueOf(rs.getString(7)),
 				rs.getString(8) == null ? "" : rs.getString(8), YearMonth.parse(rs.getString(9)),
 				rs.getString(10) == null ? null : YearMonth.parse(rs.getString(10)), rs.getString(11),
-				rs.getString(12) == null ? null : YearMonth.parse(rs.getString(12))), all);
+				rs.getString(12) == null ? null : YearMonth.parse(rs.getString(12))));
 		Map<String, PersonRef> people = new LinkedHashMap<>();
 		rows.forEach(r -> people.putIfAbsent(r.idNumber() + '|' + r.name(), new PersonRef(r.idNumber(), r.name())));
 		return new ActiveRoster(month, rows, matched.deathMonthsOf(new ArrayList<>(people.values())));
