@@ -14,6 +14,9 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--rows", defaultValue = "1000000", description = "rows to generate (default 1000000)")
 	int rows;
 
+	@Option(names = "--rounds", defaultValue = "3", description = "measured rounds of floors and imports; medians are reported (default 3)")
+	int rounds;
+
 	@Option(names = "--dir", defaultValue = "bench-data", description = "where the generated files go")
 	Path dir;
 
@@ -26,7 +29,7 @@ class BenchCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		try {
-			benchmark.run(rows, dir, System.out);
+			benchmark.run(rows, rounds, dir, System.out);
 		}
 		catch (IllegalStateException e) {
 			throw new CommandFailedException(e.getMessage());

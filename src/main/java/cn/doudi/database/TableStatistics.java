@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
  * Keeps the planner's statistics fresh after bulk loads. A roster just imported has no statistics until
  * autovacuum gets to it, and the planner then estimates one row and picks nested loops: a county's
  * month-end that takes seconds takes minutes. {@link #refresh} analyzes the tables that changed a lot
- * since their last analysis (cheap: ANALYZE samples).
+ * since their last analysis (cheap: ANALYZE samples), and summarises the block ranges that imports
+ * appended to the BRIN-indexed bulk tables since autovacuum last did (until then every lookup through
+ * such an index reads those ranges too; summarising reads only the new ranges, once).
  */
 @Service
 public class TableStatistics {
@@ -37,5 +39,12 @@ public class TableStatistics {
 			log.debug("analyzing {}", stale);
 			jdbc.execute("analyze " + String.join(", ", stale));
 		}
+		List<Integer> summarised = jdbc.queryForList("""
+				select brin_summarize_new_values(i.indexrelid) from pg_index i
+				join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+				where a.amname = 'brin' and c.relnamespace = current_schema()::regnamespace
+				order by c.relname
+				""", Integer.class);
+		log.debug("summarised {} new BRIN block ranges", summarised.stream().mapToInt(Integer::intValue).sum());
 	}
 }

@@ -69,9 +69,9 @@ public final class CheckData {
 		String category = program.equals("TEKUN") ? "全自理" : program.equals("ORPHAN") ? "散居" : null;
 		BigDecimal income = program.startsWith("DIBAO") ? new BigDecimal("300.00") : null;
 		jdbc.update("""
-				insert into beneficiary (import_id, file_name, row_no, county, region_code, household_id, id_number, name,
+				insert into beneficiary (import_id, file_no, row_no, county, region_code, household_id, id_number, name,
 				  relation, program, category, household_income, start_month, end_month, bank, account_number, account_name)
-				values (?, 'test.csv', 2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ICBC', ?, ?)
+				values (?, 1, nextval('test_row_no'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ICBC', ?, ?)
 				""", importId, region.substring(0, 6), region, household, id, name, relation, program, category, income,
 				start, end, account == null ? "62220200" + id.substring(7, 17) : account, name);
 		return current("beneficiaries", region.substring(0, 6));
@@ -103,16 +103,16 @@ public final class CheckData {
 
 	public CheckData certificate(String id, String name, int type, int grade, boolean valid) {
 		jdbc.update("""
-				insert into disability (import_id, file_name, row_no, id_number, name, certificate_no, type, grade, valid)
-				values (?, 'disability.xlsx', 2, ?, ?, ?, ?, ?, ?)
+				insert into disability (import_id, file_no, row_no, id_number, name, certificate_no, type, grade, valid)
+				values (?, 1, nextval('test_row_no'), ?, ?, ?, ?, ?, ?)
 				""", importId, id, name, id + type + grade, type, grade, valid);
 		return current("disability", "");
 	}
 
 	public CheckData poverty(String region, String household, String id, String name, String category) {
 		jdbc.update("""
-				insert into poverty (import_id, file_name, row_no, id_number, name, region_code, county, household_id, category)
-				values (?, 'poverty.csv', 2, ?, ?, ?, ?, ?, ?)
+				insert into poverty (import_id, file_no, row_no, id_number, name, region_code, county, household_id, category)
+				values (?, 1, nextval('test_row_no'), ?, ?, ?, ?, ?, ?)
 				""", importId, id, name, region, region.substring(0, 6), household, category);
 		return current("poverty", region.substring(0, 6));
 	}

@@ -18,6 +18,8 @@ public final class TestData {
 
 	public TestData(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		// bulk roster rows are ordered by (import, file, row): each test row gets its own row number
+		jdbc.execute("create sequence if not exists test_row_no start 2");
 		this.importId = jdbc.queryForObject("""
 				insert into import_batch (source, content_hash, file_names, status, imported_by, started_at)
 				values ('test', repeat('0', 64), 'test', 'COMMITTED', 'test', now()) returning id
@@ -47,9 +49,9 @@ public final class TestData {
 	public TestData beneficiary(String regionCode, String household, String idNumber, String name, String relation,
 			String program, String category, String income, String start, String end) {
 		jdbc.update("""
-				insert into beneficiary (import_id, file_name, row_no, county, region_code, household_id, id_number, name,
+				insert into beneficiary (import_id, file_no, row_no, county, region_code, household_id, id_number, name,
 				  relation, program, category, household_income, start_month, end_month, bank, account_number, account_name)
-				values (?, 'test.csv', 2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ICBC', ?, ?)
+				values (?, 1, nextval('test_row_no'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ICBC', ?, ?)
 				""", importId, regionCode.substring(0, 6), regionCode, household, idNumber, name, relation, program,
 				category, income == null ? null : new BigDecimal(income), start, end,
 				"62220200" + idNumber.substring(7, 17), name);

@@ -24,10 +24,10 @@ final class HouseholdHeads {
 			), gone as (
 			    delete from beneficiary b using bad
 			    where b.import_id = ? and b.program = bad.program and b.household_id = bad.household_id
-			    returning b.file_name, b.row_no, b.relation, b.household_income, bad.household_id, bad.program, bad.heads
+			    returning b.file_no, b.row_no, b.relation, b.household_income, bad.household_id, bad.program, bad.heads
 			)
 			insert into import_rejection (import_id, file_name, row_no, column_name, value, reason)
-			select ?, file_name, row_no,
+			select i.id, i.files[x.file_no], x.row_no,
 			       case when heads = 1 then '家庭月收入' else '与户主关系' end,
 			       case when heads = 1 then household_income::text else relation end,
 			       case when heads = 0 then '户主缺失：户编号' || household_id || '的' || pname || '没有户主（本人）行，该户此项目的所有行均未导入'
@@ -35,6 +35,7 @@ final class HouseholdHeads {
 			            else '家庭月收入不一致：户编号' || household_id || '的' || pname || '各行的家庭月收入应相同，该户此项目的所有行均未导入'
 			       end
 			from (select g.*, case g.program when 'DIBAO_URBAN' then '城市低保' else '农村低保' end as pname from gone g) x
+			join import_batch i on i.id = ?
 			""";
 
 	private HouseholdHeads() {

@@ -40,11 +40,12 @@ class ImportBatches {
 				Long.class, source.code(), contentHash).stream().findFirst();
 	}
 
-	long insertStaging(Source source, String contentHash, String fileNames, String user) {
+	/** A new STAGING import of the files (base names, in argument order: a bulk row's file_no indexes them). */
+	long insertStaging(Source source, String contentHash, List<String> fileNames, String user) {
 		return jdbc.queryForObject("""
-				insert into import_batch (source, content_hash, file_names, status, imported_by, started_at)
-				values (?, ?, ?, 'STAGING', ?, ?) returning id""", Long.class, source.code(), contentHash, fileNames, user,
-				now());
+				insert into import_batch (source, content_hash, file_names, files, status, imported_by, started_at)
+				values (?, ?, ?, string_to_array(?, chr(31)), 'STAGING', ?, ?) returning id""", Long.class, source.code(),
+				contentHash, String.join(";", fileNames), String.join("\u001f", fileNames), user, now());
 	}
 
 	Batch get(long id) {

@@ -76,8 +76,9 @@ public class ImportRunner {
 			if (earlier.isPresent()) {
 				return outcomes.duplicate(earlier.get(), source);
 			}
-			String names = String.join(";", files.stream().map(p -> p.getFileName().toString()).toList());
-			long importId = batches.insertStaging(source, hash, names, options.user());
+			List<String> fileNames = files.stream().map(p -> p.getFileName().toString()).toList();
+			String names = String.join(";", fileNames);
+			long importId = batches.insertStaging(source, hash, fileNames, options.user());
 			registry.put(new ImportWork(importId, source, List.copyOf(files), options.encoding(),
 					options.acceptValidRows(), options.user(), userCounty, today, options.progress()));
 			try {

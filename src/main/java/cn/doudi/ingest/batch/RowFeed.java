@@ -28,7 +28,7 @@ import cn.doudi.ingest.rows.Schema;
 final class RowFeed implements AutoCloseable {
 
 	/** A file begins: its name, the header's column index per schema column, its date system. */
-	record FileStart(String name, int[] columnIndex, boolean date1904) {
+	record FileStart(String name, int fileNo, int[] columnIndex, boolean date1904) {
 	}
 
 	private static final int BATCH = 512;
@@ -87,12 +87,14 @@ final class RowFeed implements AutoCloseable {
 
 	private void read(List<Path> files, Charset encoding, Schema schema) {
 		try {
+			int fileNo = 0;
 			for (Path file : files) {
 				String name = file.getFileName().toString();
+				fileNo++;
 				long rows = 0;
 				try (RowSource source = SpreadsheetFiles.open(file, encoding)) {
 					HeaderLocator.Header header = HeaderLocator.locate(source, schema, name);
-					put(new FileStart(name, header.columnIndex(), source.date1904()));
+					put(new FileStart(name, fileNo, header.columnIndex(), source.date1904()));
 					List<RawRow> batch = new ArrayList<>(BATCH);
 					RawRow row;
 					while ((row = source.next()) != null) {

@@ -57,7 +57,7 @@ final class RowStager {
 			while ((item = feed.next()) != null) {
 				if (item instanceof RowFeed.FileStart f) {
 					name = f.name();
-					ctx = new RowContext(name, f.columnIndex(), work.today(), f.date1904());
+					ctx = new RowContext(name, f.fileNo(), f.columnIndex(), work.today(), f.date1904());
 					continue;
 				}
 				for (RawRow row : (RawRow[]) item) {

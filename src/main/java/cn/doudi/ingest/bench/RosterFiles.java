@@ -70,4 +70,36 @@ public final class RosterFiles {
 			}
 		}
 	}
+
+	/**
+	 * A copy of a generated file with the same rows but other bytes, so that a later benchmark round is
+	 * not recognised as the same upload (imports are identified by content hash): a CSV gets {@code
+	 * round} trailing blank lines (skipped on import), an XLSX a zip comment naming the round (the end of
+	 * central directory record's comment, which spreadsheet readers ignore).
+	 */
+	public static Path variant(Path file, int round) throws IOException {
+		String name = file.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		Path copy = file.resolveSibling(name.substring(0, dot) + "-round" + round + name.substring(dot));
+		Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+		try (OutputStream out = Files.newOutputStream(copy, java.nio.file.StandardOpenOption.APPEND)) {
+			if (name.endsWith(".csv")) {
+				out.write("\n".repeat(round).getBytes(StandardCharsets.US_ASCII));
+				return copy;
+			}
+			byte[] comment = ("bench round " + round).getBytes(StandardCharsets.US_ASCII);
+			try (var raf = new java.io.RandomAccessFile(copy.toFile(), "rw")) {
+				long eocd = raf.length() - 22; // a generated workbook has no comment: the record is the last 22 bytes
+				raf.seek(eocd);
+				if (Integer.reverseBytes(raf.readInt()) != 0x06054b50) {
+					throw new IOException(copy + ": no end of central directory record where expected");
+				}
+				raf.seek(eocd + 20);
+				raf.write(comment.length & 0xff);
+				raf.write(comment.length >> 8);
+			}
+			out.write(comment);
+		}
+		return copy;
+	}
 }

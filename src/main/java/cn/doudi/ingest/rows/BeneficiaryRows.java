@@ -60,7 +60,7 @@ public final class BeneficiaryRows implements SourceRows {
 
 	@Override
 	public List<String> copyColumns() {
-		return List.of("file_name", "row_no", "county", "region_code", "household_id", "id_number", "id_converted_from",
+		return List.of("file_no", "row_no", "county", "region_code", "household_id", "id_number", "id_converted_from",
 				"name", "relation", "program", "category", "household_income", "start_month", "end_month", "bank",
 				"account_number", "account_name");
 	}
@@ -93,7 +93,7 @@ public final class BeneficiaryRows implements SourceRows {
 		if (prog.isDibao()) {
 			households.row(prog, hh, head, inc);
 		}
-		return new String[] { ctx.fileName(), Integer.toString(ctx.rowNo()), county, rc, hh, id.value(),
+		return new String[] { ctx.fileNo(), Integer.toString(ctx.rowNo()), county, rc, hh, id.value(),
 				id.convertedFrom(), person, rel, prog.name(), cat, inc, from, to, pay[0], pay[1], pay[2] };
 	}
 

@@ -9,8 +9,9 @@ import cn.doudi.kernel.Program;
  * rosters that list each household's rows of a program together, as the national 低保 system exports
  * them (other programs' rows may come in between): as soon as a household breaks the rule, or comes
  * back after other households, it gives up and the SQL check decides, exactly as before. Keeps a
- * 64-bit hash per household seen (an open-addressing table of longs: about 16–32 bytes a household),
- * never the rows.
+ * 64-bit hash per household seen (appended to an array of longs, 8–16 bytes a household, never the
+ * rows); that no household came back is proven at the end by sorting the hashes once (a hash table
+ * missed the CPU cache on nearly every row of a million-household roster).
  */
 final class DibaoHouseholds {
 
@@ -22,6 +23,7 @@ final class DibaoHouseholds {
 	private long[] seen = new long[1 << 12];
 	private int size;
 	private boolean proven = true;
+	private boolean checked;
 
 	/** A valid DIBAO row: its program, household, whether it is the 户主 row, its income (canonical text). */
 	void row(Program program, String householdId, boolean head, String householdIncome) {
@@ -33,10 +35,7 @@ final class DibaoHouseholds {
 			if (household[p] != null) {
 				close(p);
 			}
-			if (!add(hash(p, householdId))) {
-				proven = false; // the household came back (or, rarely, two keys share a hash): SQL decides
-				return;
-			}
+			add(hash(p, householdId));
 			household[p] = householdId;
 			heads[p] = 0;
 			income[p] = householdIncome;
@@ -57,6 +56,10 @@ final class DibaoHouseholds {
 				household[p] = null;
 			}
 		}
+		if (proven && !checked) {
+			checked = true;
+			proven = distinct(); // a household that came back (or two keys sharing a hash): SQL decides
+		}
 		return proven;
 	}
 
@@ -67,7 +70,7 @@ final class DibaoHouseholds {
 	}
 
 	private static long hash(int program, String householdId) {
-		// FNV-1a over the characters, then a final mix; 0 is kept for empty slots
+		// FNV-1a over the characters, then a final mix
 		long h = 0xcbf29ce484222325L ^ program;
 		for (int i = 0, n = householdId.length(); i < n; i++) {
 			h = (h ^ householdId.charAt(i)) * 0x100000001b3L;
@@ -75,39 +78,24 @@ final class DibaoHouseholds {
 		h ^= h >>> 33;
 		h *= 0xff51afd7ed558ccdL;
 		h ^= h >>> 33;
-		return h == 0 ? 1 : h;
+		return h;
 	}
 
-	/** Adds the hash; false when it was there already. */
-	private boolean add(long h) {
-		if (size * 2 >= seen.length) {
-			grow();
+	private void add(long h) {
+		if (size == seen.length) {
+			seen = java.util.Arrays.copyOf(seen, size * 2);
 		}
-		int mask = seen.length - 1;
-		int i = (int) h & mask;
-		while (seen[i] != 0) {
-			if (seen[i] == h) {
+		seen[size++] = h;
+	}
+
+	/** True when no hash was added twice (a household that came back, or, rarely, two keys with one hash). */
+	private boolean distinct() {
+		java.util.Arrays.sort(seen, 0, size); // called once, at the end
+		for (int i = 1; i < size; i++) {
+			if (seen[i] == seen[i - 1]) {
 				return false;
 			}
-			i = (i + 1) & mask;
 		}
-		seen[i] = h;
-		size++;
 		return true;
-	}
-
-	private void grow() {
-		long[] old = seen;
-		seen = new long[old.length * 2];
-		int mask = seen.length - 1;
-		for (long h : old) {
-			if (h != 0) {
-				int i = (int) h & mask;
-				while (seen[i] != 0) {
-					i = (i + 1) & mask;
-				}
-				seen[i] = h;
-			}
-		}
 	}
 }

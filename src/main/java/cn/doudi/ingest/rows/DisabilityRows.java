@@ -43,7 +43,7 @@ public final class DisabilityRows implements SourceRows {
 
 	@Override
 	public List<String> copyColumns() {
-		return List.of("file_name", "row_no", "id_number", "name", "certificate_no", "type", "grade", "valid");
+		return List.of("file_no", "row_no", "id_number", "name", "certificate_no", "type", "grade", "valid");
 	}
 
 	@Override
@@ -69,6 +69,6 @@ public final class DisabilityRows implements SourceRows {
 		if (!ctx.ok()) {
 			return null;
 		}
-		return RowValues.row(ctx.fileName(), ctx.rowNo(), id.id().value(), person, cert, t, g, valid);
+		return RowValues.row(ctx.fileNo(), ctx.rowNo(), id.id().value(), person, cert, t, g, valid);
 	}
 }

@@ -40,7 +40,7 @@ public final class PovertyRows implements SourceRows {
 
 	@Override
 	public List<String> copyColumns() {
-		return List.of("file_name", "row_no", "id_number", "name", "region_code", "county", "household_id", "category");
+		return List.of("file_no", "row_no", "id_number", "name", "region_code", "county", "household_id", "category");
 	}
 
 	@Override
@@ -56,7 +56,7 @@ public final class PovertyRows implements SourceRows {
 		if (!ctx.ok()) {
 			return null;
 		}
-		return RowValues.row(ctx.fileName(), ctx.rowNo(), id.id().value(), person, rc.value(), rc.county(), hh, cat);
+		return RowValues.row(ctx.fileNo(), ctx.rowNo(), id.id().value(), person, rc.value(), rc.county(), hh, cat);
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import cn.doudi.ingest.read.RawRow;
 public final class RowContext {
 
 	private final String fileName;
+	private final String fileNo;
 	private final int[] columnIndex;
 	private final LocalDate today;
 	private final boolean date1904;
@@ -23,7 +24,13 @@ public final class RowContext {
 	private RawRow row;
 
 	public RowContext(String fileName, int[] columnIndex, LocalDate today, boolean date1904) {
+		this(fileName, 1, columnIndex, today, date1904);
+	}
+
+	/** @param fileNo the file's position among the upload's files (1-based), as bulk rows record it */
+	public RowContext(String fileName, int fileNo, int[] columnIndex, LocalDate today, boolean date1904) {
 		this.fileName = fileName;
+		this.fileNo = Integer.toString(fileNo);
 		this.columnIndex = columnIndex;
 		this.today = today;
 		this.date1904 = date1904;
@@ -74,6 +81,11 @@ public final class RowContext {
 
 	public String fileName() {
 		return fileName;
+	}
+
+	/** The file's position among the upload's files (1-based), as text for COPY: the bulk tables' file_no. */
+	public String fileNo() {
+		return fileNo;
 	}
 
 	public int rowNo() {

@@ -41,7 +41,7 @@ class PovertyNotCoveredCheck implements Check {
 		ctx.jdbc().query("""
 				select id_number, name, household_id, category from current_poverty
 				where county = ? and category in ('未脱贫人口', '脱贫监测人口', '贫困边缘人口')
-				order by id_number, id
+				order by id_number, import_id, file_no, row_no
 				""", rs -> {
 			String name = rs.getString(2);
 			String household = rs.getString(3);

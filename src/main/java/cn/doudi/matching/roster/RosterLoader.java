@@ -46,7 +46,7 @@ public class RosterLoader {
 				          and e.id_number = case when b.program in ('DIBAO_URBAN', 'DIBAO_RURAL') then '' else b.id_number end)
 				from current_beneficiary b
 				where b.household_id = any(?)
-				order by b.county, b.program, b.household_id, b.id_number, b.id
+				order by b.county, b.program, b.household_id, b.id_number, b.import_id, b.file_no, b.row_no
 				""", ps -> {
 			ps.setString(1, month.toString());
 			ps.setArray(2, ps.getConnection().createArrayOf("text", households));

@@ -100,7 +100,7 @@ class MonthInputsLoader {
 				select county, region_code, household_id, id_number, name, relation, program, category,
 				       household_income, start_month, end_month, bank, account_number, account_name
 				from current_beneficiary where county = ? %s
-				order by program, household_id, id_number, id
+				order by program, household_id, id_number, import_id, file_no, row_no
 				""".formatted(onlyHouseholds == null ? "" : "and household_id = any(?)");
 		if (onlyHouseholds == null) {
 			return jdbc.query(sql, this::rosterRow, county);

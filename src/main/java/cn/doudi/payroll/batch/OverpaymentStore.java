@@ -61,7 +61,7 @@ class OverpaymentStore {
 	}
 
 	private long finding(String county, YearMonth month, long runId, String deceasedId, List<Overpayment> list) {
-		String name = jdbc.query("select name from beneficiary where id_number = ? order by id desc limit 1",
+		String name = jdbc.query("select name from beneficiary where id_number = ? order by import_id desc, file_no desc, row_no desc limit 1",
 				(rs, i) -> rs.getString(1), deceasedId).stream().findFirst().orElse(list.get(0).line().name());
 		TreeSet<String> programs = new TreeSet<>();
 		java.math.BigDecimal total = java.math.BigDecimal.ZERO;
