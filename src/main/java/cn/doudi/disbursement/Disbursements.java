@@ -12,13 +12,16 @@ import cn.doudi.disbursement.files.BankFileWriter;
 import cn.doudi.payroll.MonthEndOutput;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRunApproved;
+import cn.doudi.payroll.PayrollRunRevoked;
 import cn.doudi.payroll.RunReader;
 import cn.doudi.payroll.RunStatus;
 
 /**
  * The bank files of OUTPUTS.md: month-end writes the drafts ({@code bank/DRAFT-…}, batch number prefixed
  * 草稿) into the month's folder; approval writes the finals into the run's output folder, replacing its
- * drafts; both rewrite {@code bank/MANIFEST.sha256} and record each file in {@code bank_file}.
+ * drafts; both rewrite {@code bank/MANIFEST.sha256} and record each file in {@code bank_file}. A revoke
+ * moves the run's final files out of {@code bank/} into {@code revoked/<batch no>/}, so that a revoked
+ * batch cannot be sent to the bank by mistake (and the re-run's files do not sit beside it).
  */
 @Service
 public class Disbursements implements MonthEndOutput {
@@ -42,6 +45,12 @@ public class Disbursements implements MonthEndOutput {
 	@EventListener
 	void onApproved(PayrollRunApproved event) {
 		writeFinals(event.runId());
+	}
+
+	@EventListener
+	void onRevoked(PayrollRunRevoked event) {
+		PayrollRun run = reader.run(event.runId()).orElseThrow(() -> new IllegalArgumentException("no run " + event.runId()));
+		reader.outputFolder(run.id()).ifPresent(folder -> writer.setAsideFinals(run, Path.of(folder)));
 	}
 
 	/** The final bank files of an approved run, into the folder month-end wrote it to (none if it wrote none). */

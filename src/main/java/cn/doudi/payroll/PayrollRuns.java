@@ -140,7 +140,14 @@ public class PayrollRuns {
 		return approved;
 	}
 
-	/** Revokes the county's latest approved run (audited, with a reason), so that month can be re-run. */
+	/**
+	 * Revokes the county's latest approved run (audited, with a reason), so that month can be re-run.
+	 * Refused once the bank has returned any of its lines (bank-return): the money may have left, and a
+	 * re-run would pay it again. {@link PayrollRunRevoked} lets the disbursement module take the run's
+	 * final bank files out of the month's {@code bank/} folder, in the same transaction: if they cannot
+	 * be moved, the run stays approved.
+	 */
+	@Transactional
 	public PayrollRun revoke(String county, YearMonth month, String user, String reason) {
 		access.require(user, Permission.RUN_PAYROLL, county);
 		if (reason == null || reason.isBlank()) {
@@ -154,8 +161,16 @@ public class PayrollRuns {
 		if (runs.hasLaterRun(county, month)) {
 			throw new MonthEndRefusedException("不能撤销 " + latest.batchNo() + "：之后的月份已有批次，须先处理之后的批次");
 		}
+		Integer returned = jdbc.queryForObject(
+				"select count(*) from payment_line where run_id = ? and bank_status is not null", Integer.class,
+				latest.id());
+		if (returned != null && returned > 0) {
+			throw new MonthEndRefusedException("不能撤销 " + latest.batchNo() + "：银行已回盘（" + returned
+					+ " 笔已处理），资金可能已经发放；重算会重复发放。请核对银行回盘，多发部分按追回处理");
+		}
 		runs.revoked(latest.id(), user, reason);
 		audit.record(user, "REVOKE", county, latest.batchNo(), reason);
+		events.publishEvent(new PayrollRunRevoked(latest.id(), county, month, latest.batchNo()));
 		return runs.byId(latest.id()).orElseThrow();
 	}
 

@@ -120,6 +120,19 @@ class BankReturnIntegrationTests {
 	}
 
 	@Test
+	void aRunTheBankHasAnsweredForCannotBeRevoked() throws IOException {
+		approved();
+		returns.read(icbcReturn("ICBC-410102-202610-回盘.txt", s -> s, "|成功|", "|成功|"), null, "fin1");
+
+		assertThatThrownBy(() -> payroll.revoke(COUNTY, OCT, "fin1", "重算"))
+			.isInstanceOf(cn.doudi.payroll.MonthEndRefusedException.class)
+			.hasMessageContaining("银行已回盘（2 笔已处理）");
+		assertThat(jdbc.queryForObject("select status from payroll_run where month = '2026-10'", String.class))
+			.isEqualTo("APPROVED");
+		assertThat(Files.exists(bank.resolve("ICBC-410102-202610.txt"))).isTrue();
+	}
+
+	@Test
 	void aMismatchRejectsTheWholeFileNamingRowValueAndReason() throws IOException {
 		approved();
 		Path amount = icbcReturn("ICBC-a.txt", s -> s.replaceFirst("\\|100\\.00\\|", "|1000.00|"), "|成功|", "|成功|");

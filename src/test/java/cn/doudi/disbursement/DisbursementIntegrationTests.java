@@ -143,6 +143,31 @@ class DisbursementIntegrationTests {
 		assertManifestMatches(out.resolve("bank"));
 	}
 
+	@Test
+	void aRevokeMovesTheFinalsOutOfTheBankFolderAndTheReRunWritesNewDrafts() throws IOException {
+		Path out = tmp.resolve("2026-10");
+		PayrollRun run = draft(out);
+		payroll.release(COUNTY, OCT, "fin1");
+		payroll.approve(COUNTY, OCT, "fin2");
+		byte[] icbc = Files.readAllBytes(out.resolve("bank/ICBC-410102-202610.txt"));
+
+		payroll.revoke(COUNTY, OCT, "fin1", "标准录入错误");
+
+		assertThat(names(out.resolve("bank"))).containsExactly("MANIFEST.sha256");
+		assertThat(Files.readString(out.resolve("bank/MANIFEST.sha256"))).isEmpty();
+		Path aside = out.resolve("revoked").resolve(run.batchNo());
+		assertThat(names(aside)).containsExactly("410102-202610.pain.001.xml", "ICBC-410102-202610.txt",
+				"PSBC-410102-202610.dat");
+		assertThat(Files.readAllBytes(aside.resolve("ICBC-410102-202610.txt"))).isEqualTo(icbc);
+
+		PayrollRun again = draft(out);
+		assertThat(again.batchNo()).isEqualTo("410102-202610-02");
+		assertThat(names(out.resolve("bank"))).containsExactly("DRAFT-410102-202610.pain.001.xml",
+				"DRAFT-ICBC-410102-202610.txt", "DRAFT-PSBC-410102-202610.dat", "MANIFEST.sha256");
+		assertManifestMatches(out.resolve("bank"));
+		assertThat(names(aside)).hasSize(3);
+	}
+
 	static void assertManifestMatches(Path bank) throws IOException {
 		List<String> lines = Files.readAllLines(bank.resolve("MANIFEST.sha256"));
 		List<String> files = names(bank).stream().filter(n -> !n.equals("MANIFEST.sha256")).toList();

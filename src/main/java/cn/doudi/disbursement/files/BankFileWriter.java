@@ -39,6 +39,8 @@ public class BankFileWriter {
 
 	public static final String DRAFT = "DRAFT-";
 	public static final String PAIN_BANK = "ISO20022";
+	/** Where a revoked run's final files go, beside {@code bank/} in the month's folder. */
+	public static final String REVOKED = "revoked";
 	private static final Logger log = LoggerFactory.getLogger(BankFileWriter.class);
 
 	private final RunReader reader;
@@ -89,6 +91,26 @@ public class BankFileWriter {
 			log.info("{} {}: {} bank files written to {}", draft ? "draft" : "final", run.batchNo(), files.size(), dir);
 		}
 		Manifest.rewrite(dir, records);
+	}
+
+	/**
+	 * Takes a revoked run's final files out of {@code <folder>/bank/}: each file still there with the
+	 * content the run wrote moves to {@code <folder>/revoked/<batch no>/} (kept for the audit trail, out of
+	 * the folder files are sent to the bank from), and the manifest is rewritten without them. Returns
+	 * the files moved.
+	 */
+	public List<Path> setAsideFinals(PayrollRun run, Path folder) {
+		Path aside = folder.resolve(REVOKED).resolve(run.batchNo());
+		List<Path> moved = new ArrayList<>();
+		for (BankFileRow f : records.finals(run.id())) {
+			Path file = folder.resolve(f.fileName());
+			if (java.nio.file.Files.isRegularFile(file) && BankFolder.sha256(file).equals(f.sha256())) {
+				moved.add(BankFolder.move(file, aside));
+			}
+		}
+		Manifest.rewrite(BankFolder.of(folder), records);
+		log.info("revoked {}: {} final bank files moved to {}", run.batchNo(), moved.size(), aside);
+		return moved;
 	}
 
 	private List<OutFile> render(PayrollRun run, boolean draft, LayoutSet set) {

@@ -40,6 +40,23 @@ public final class BankFolder {
 		}
 	}
 
+	/** Moves {@code file} into {@code dir} (created when missing), replacing a file of that name; returns the new path. */
+	public static Path move(Path file, Path dir) {
+		try {
+			Files.createDirectories(dir);
+			Path target = dir.resolve(file.getFileName());
+			try {
+				return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (AtomicMoveNotSupportedException e) {
+				return Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot move " + file + " to " + dir, e);
+		}
+	}
+
 	public static void delete(Path dir, String name) {
 		try {
 			Files.deleteIfExists(dir.resolve(name));
