@@ -17,7 +17,7 @@ import cn.doudi.ingest.ImportOptions;
 import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.RosterImports;
 import cn.doudi.ingest.Source;
-import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
 import cn.doudi.security.AccessControl;
@@ -48,13 +48,13 @@ class DemoCommand implements Callable<Integer> {
 
 	private final RosterImports imports;
 	private final PayrollRuns payroll;
-	private final MonthEndFiles files;
+	private final MonthEnd monthEnd;
 	private final AccessControl access;
 
-	DemoCommand(RosterImports imports, PayrollRuns payroll, MonthEndFiles files, AccessControl access) {
+	DemoCommand(RosterImports imports, PayrollRuns payroll, MonthEnd monthEnd, AccessControl access) {
 		this.imports = imports;
 		this.payroll = payroll;
-		this.files = files;
+		this.monthEnd = monthEnd;
 		this.access = access;
 	}
 
@@ -86,14 +86,19 @@ class DemoCommand implements Callable<Integer> {
 			for (Map.Entry<Source, List<Path>> e : uploadsOf(monthDir).entrySet()) {
 				importFiles(e.getKey(), e.getValue(), OPERATOR);
 			}
-			List<PayrollRun> runs = new ArrayList<>();
-			for (String county : payroll.counties()) {
-				runs.add(payroll.monthEnd(county, month, month.atDay(10), MAKER));
-			}
 			Path folder = out.resolve(month.toString());
-			files.write(runs, folder);
+			MonthEnd.Report report = monthEnd.run(month, List.of(), null, folder, MAKER, new MonthEnd.Listener() {
+				@Override
+				public void computed(PayrollRun run) {
+				}
+
+				@Override
+				public void refused(String county, String reason) {
+					throw new CommandFailedException("demo month-end " + month + " refused for " + county + ": " + reason);
+				}
+			});
+			List<PayrollRun> runs = report.runs();
 			for (PayrollRun run : runs) {
-				payroll.recordOutputFolder(run.id(), folder.toAbsolutePath().toString());
 				payroll.release(run.county(), month, MAKER);
 				payroll.approve(run.county(), month, CHECKER);
 			}

@@ -3,15 +3,13 @@ package cn.doudi.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import cn.doudi.kernel.Months;
-import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.MonthEndRefusedException;
 import cn.doudi.payroll.PayrollRun;
-import cn.doudi.payroll.PayrollRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,40 +37,36 @@ class MonthEndCommand implements Callable<Integer> {
 	@Mixin
 	UserOption user;
 
-	private final PayrollRuns payroll;
-	private final MonthEndFiles files;
+	private final MonthEnd monthEnd;
 
-	MonthEndCommand(PayrollRuns payroll, MonthEndFiles files) {
-		this.payroll = payroll;
-		this.files = files;
+	MonthEndCommand(MonthEnd monthEnd) {
+		this.monthEnd = monthEnd;
 	}
 
 	@Override
 	public Integer call() {
 		YearMonth m = Months.require(month);
-		LocalDate date = payDate != null ? payDate : m.atDay(10);
-		List<String> counties = county != null ? List.of(county) : payroll.counties();
-		if (counties.isEmpty()) {
-			throw new CommandFailedException("没有任何区县的保障标准（先 import standards）");
+		MonthEnd.Report report;
+		try {
+			report = monthEnd.run(m, county != null ? List.of(county) : List.of(), payDate, out, user.user,
+					new MonthEnd.Listener() {
+						@Override
+						public void computed(PayrollRun run) {
+							System.out.printf("%s %s: draft %s computed%n", run.county(), m, run.batchNo());
+						}
+
+						@Override
+						public void refused(String c, String reason) {
+							System.err.println("doudi: " + c + " refused: " + reason);
+						}
+					});
 		}
-		List<PayrollRun> done = new ArrayList<>();
-		int refused = 0;
-		for (String c : counties) {
-			try {
-				PayrollRun run = payroll.monthEnd(c, m, date, user.user);
-				done.add(run);
-				System.out.printf("%s %s: draft %s computed%n", c, m, run.batchNo());
-			}
-			catch (MonthEndRefusedException | cn.doudi.security.AccessDeniedException e) {
-				refused++;
-				System.err.println("doudi: " + c + " refused: " + e.getMessage());
-			}
+		catch (MonthEndRefusedException e) {
+			throw new CommandFailedException(e.getMessage());
 		}
-		if (!done.isEmpty()) {
-			files.write(done, out);
-			done.forEach(r -> payroll.recordOutputFolder(r.id(), out.toAbsolutePath().toString()));
+		if (!report.runs().isEmpty()) {
 			System.out.println("files: " + out.toAbsolutePath());
 		}
-		return refused == 0 ? 0 : 1;
+		return report.allRan() ? 0 : 1;
 	}
 }

@@ -1,0 +1,125 @@
+package cn.doudi.cli;
+
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import cn.doudi.kernel.Months;
+import cn.doudi.payroll.MonthEnd;
+import cn.doudi.scheduling.ScheduleException;
+import cn.doudi.scheduling.Schedules;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code schedules list|run|start}: the schedules of {@code jobs/schedules/*.yml} (cn.doudi.scheduling).
+ * {@code list} checks every file and prints the next firings; {@code run NAME [--month=YYYY-MM]} runs one
+ * now, as its own user; {@code start} runs the scheduler in the foreground until stopped (the web console
+ * {@code serve} starts it too).
+ */
+@Command(name = "schedules", description = "Scheduled jobs of jobs/schedules/: list, run one now, or start the scheduler.",
+		subcommands = { SchedulesCommand.ListSchedules.class, SchedulesCommand.Run.class, SchedulesCommand.Start.class })
+class SchedulesCommand implements Runnable {
+
+	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+
+	@Override
+	public void run() {
+		new picocli.CommandLine(this).usage(System.out);
+	}
+
+	@Command(name = "list", description = "Checks the schedule files and prints each with its next firings.")
+	static class ListSchedules implements Callable<Integer> {
+
+		@Option(names = "--next", defaultValue = "3", description = "How many next firings to show (default 3).")
+		int next;
+
+		private final Schedules schedules;
+
+		ListSchedules(Schedules schedules) {
+			this.schedules = schedules;
+		}
+
+		@Override
+		public Integer call() {
+			List<Schedules.Listed> all;
+			try {
+				all = schedules.list(ZonedDateTime.now(), next);
+			}
+			catch (ScheduleException e) {
+				throw new CommandFailedException(e.getMessage().replace("\n", "; "));
+			}
+			System.out.println("name\ttask\tcron\ttime_zone\tmonth\tcounties\tuser\tout\tnext");
+			for (Schedules.Listed l : all) {
+				var s = l.schedule();
+				System.out.println(String.join("\t", s.name(), s.task(), s.cron(), s.timeZone().getId(),
+						s.month().name().toLowerCase(), s.counties().isEmpty() ? "all" : String.join(",", s.counties()),
+						s.user(), s.out(), s.enabled() ? String.join(", ", l.next().stream().map(AT::format).toList())
+								: "(disabled)"));
+			}
+			System.out.printf("%d schedules%n", all.size());
+			return 0;
+		}
+	}
+
+	@Command(name = "run", description = "Runs one schedule now, in this process, as the schedule's user.")
+	static class Run implements Callable<Integer> {
+
+		@Parameters(index = "0", description = "The schedule's name (its file name without .yml).")
+		String name;
+
+		@Option(names = "--month", description = "The month to run (default: the month a firing now would run).")
+		String month;
+
+		private final Schedules schedules;
+
+		Run(Schedules schedules) {
+			this.schedules = schedules;
+		}
+
+		@Override
+		public Integer call() {
+			YearMonth m = month == null ? null : Months.require(month);
+			MonthEnd.Report report;
+			try {
+				report = schedules.runNow(name, m);
+			}
+			catch (ScheduleException e) {
+				throw new CommandFailedException(e.getMessage().replace("\n", "; "));
+			}
+			report.runs().forEach(r -> System.out.printf("%s %s: draft %s computed%n", r.county(), report.month(), r.batchNo()));
+			report.refused().forEach((c, why) -> System.err.println("doudi: " + (c.isEmpty() ? "" : c + " refused: ") + why));
+			if (!report.runs().isEmpty()) {
+				System.out.println("files: " + report.folder().toAbsolutePath());
+			}
+			return report.allRan() ? 0 : 1;
+		}
+	}
+
+	@Command(name = "start", description = "Runs the scheduler in the foreground until stopped (Ctrl-C).")
+	static class Start implements Callable<Integer> {
+
+		private final Schedules schedules;
+
+		Start(Schedules schedules) {
+			this.schedules = schedules;
+		}
+
+		@Override
+		public Integer call() throws InterruptedException {
+			try {
+				schedules.start();
+			}
+			catch (ScheduleException e) {
+				throw new CommandFailedException(e.getMessage().replace("\n", "; "));
+			}
+			System.out.println("scheduler running; Ctrl-C stops it");
+			new CountDownLatch(1).await();
+			return 0;
+		}
+	}
+}
