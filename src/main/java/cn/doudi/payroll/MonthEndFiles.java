@@ -9,23 +9,28 @@ import org.springframework.stereotype.Service;
 
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Money;
+import cn.doudi.matching.CrossChecks;
 import cn.doudi.payroll.files.CsvFile;
+import cn.doudi.payroll.files.FindingsWorkbook;
+import cn.doudi.payroll.files.FindingsWorkbook.CountySummary;
 import cn.doudi.payroll.files.SummaryWorkbook;
 
 /**
  * Writes the month-end files of OUTPUTS.md for the runs of one month into one folder: {@code
- * payments.csv}, {@code stops.csv}, {@code findings.csv}, {@code overpayments.csv}, {@code summary.csv}
- * and {@code summary.xlsx}. Everything comes from the database in a fixed order (code-point order,
+ * payments.csv}, {@code stops.csv}, {@code findings.csv} and {@code findings.xlsx}, {@code overpayments.csv},
+ * {@code summary.csv} and {@code summary.xlsx}. Everything comes from the database in a fixed order (code-point order,
  * {@code COLLATE "C"}), so the same inputs give byte-identical files.
  */
 @Service
 public class MonthEndFiles {
 
 	private final JdbcTemplate jdbc;
+	private final CrossChecks checks;
 	private final List<MonthEndOutput> outputs;
 
-	MonthEndFiles(JdbcTemplate jdbc, List<MonthEndOutput> outputs) {
+	MonthEndFiles(JdbcTemplate jdbc, CrossChecks checks, List<MonthEndOutput> outputs) {
 		this.jdbc = jdbc;
+		this.checks = checks;
 		this.outputs = outputs;
 	}
 
@@ -35,9 +40,11 @@ public class MonthEndFiles {
 		String in = runIds(ids);
 		writePayments(in, folder.resolve("payments.csv"));
 		writeStops(in, folder.resolve("stops.csv"));
-		writeFindings(in, folder.resolve("findings.csv"));
+		List<FindingRow> findings = findings(in);
+		writeFindings(findings, folder.resolve("findings.csv"));
 		writeOverpayments(runs, folder.resolve("overpayments.csv"));
 		List<SummaryRow> summary = summary(in);
+		FindingsWorkbook.write(title(runs), countySummaries(runs, summary), findings, folder.resolve("findings.xlsx"));
 		try (CsvFile csv = new CsvFile(folder.resolve("summary.csv"), "county", "program", "households", "persons",
 				"lines_paid", "amount_paid", "lines_held", "amount_held")) {
 			for (SummaryRow r : summary) {
@@ -83,20 +90,56 @@ public class MonthEndFiles {
 		}
 	}
 
-	private void writeFindings(String in, Path file) {
+	/** One open finding of the runs, as findings.csv lists it (its status is always {@code OPEN}). */
+	public record FindingRow(String county, String code, String effect, String idNumber, String name,
+			String householdId, String programs, String detail) {
+	}
+
+	private List<FindingRow> findings(String in) {
+		return jdbc.query("""
+				select f.county, f.code, f.id_number, f.name, f.household_id, f.programs, f.detail
+				from finding f join run_finding rf on rf.finding_id = f.id
+				where rf.run_id in (%s) and f.status in ('OPEN', 'CONFIRMED')
+				order by f.county collate "C", f.code collate "C", f.id_number collate "C", f.id
+				""".formatted(in), (rs, i) -> {
+			String code = rs.getString(2);
+			return new FindingRow(rs.getString(1), code, FindingCode.valueOf(code).effect().name(),
+					nonNull(rs.getString(3)), nonNull(rs.getString(4)), nonNull(rs.getString(5)),
+					nonNull(rs.getString(6)), nonNull(rs.getString(7)));
+		});
+	}
+
+	private static String nonNull(String s) {
+		return s == null ? "" : s;
+	}
+
+	private static void writeFindings(List<FindingRow> findings, Path file) {
 		try (CsvFile csv = new CsvFile(file, "county", "code", "effect", "id_number", "name", "household_id",
 				"programs", "detail", "status")) {
-			jdbc.query("""
-					select f.county, f.code, f.id_number, f.name, f.household_id, f.programs, f.detail
-					from finding f join run_finding rf on rf.finding_id = f.id
-					where rf.run_id in (%s) and f.status in ('OPEN', 'CONFIRMED')
-					order by f.county collate "C", f.code collate "C", f.id_number collate "C", f.id
-					""".formatted(in), rs -> {
-				String code = rs.getString(2);
-				csv.row(rs.getString(1), code, FindingCode.valueOf(code).effect().name(), rs.getString(3),
-						rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), "OPEN");
-			});
+			for (FindingRow f : findings) {
+				csv.row(f.county(), f.code(), f.effect(), f.idNumber(), f.name(), f.householdId(), f.programs(),
+						f.detail(), "OPEN");
+			}
 		}
+	}
+
+	/** findings.xlsx's summary per county: the check step's counts (matching's) and the lines held. */
+	private List<CountySummary> countySummaries(List<PayrollRun> runs, List<SummaryRow> summary) {
+		return runs.stream().map(run -> {
+			List<SummaryRow> rows = summary.stream().filter(r -> r.county().equals(run.county())).toList();
+			return new CountySummary(run.county(), checks.countsFor(run.id()),
+					rows.stream().mapToLong(SummaryRow::linesHeld).sum(),
+					Money.fen(rows.stream().map(SummaryRow::amountHeld).reduce(BigDecimal.ZERO, BigDecimal::add)));
+		}).toList();
+	}
+
+	private static String title(List<PayrollRun> runs) {
+		return runs.stream()
+			.map(PayrollRun::month)
+			.distinct()
+			.sorted()
+			.map(m -> m.getYear() + "年" + m.getMonthValue() + "月")
+			.collect(java.util.stream.Collectors.joining("、"));
 	}
 
 	private void writeOverpayments(List<PayrollRun> runs, Path file) {
