@@ -29,7 +29,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.doudi.identity.IdNumber;
 import cn.doudi.kernel.FindingCode;
-import cn.doudi.kernel.FindingCode.Effect;
 import cn.doudi.kernel.Program;
 import cn.doudi.kernel.StableZip;
 import cn.doudi.matching.CheckCounts;
@@ -152,8 +151,8 @@ public final class FindingsWorkbook {
 		for (FindingCode code : Arrays.stream(FindingCode.values()).sorted(Comparator.comparing(FindingCode::name)).toList()) {
 			Row row = sheet.createRow(r++);
 			row.createCell(0).setCellValue(code.name());
-			row.createCell(1).setCellValue(chineseName(code));
-			row.createCell(2).setCellValue(effect(code.effect()));
+			row.createCell(1).setCellValue(code.chineseName());
+			row.createCell(2).setCellValue(code.effect().chineseName());
 			List<FindingRow> rows = byCode.getOrDefault(code.name(), List.of());
 			for (int i = 0; i < countyCodes.size(); i++) {
 				String county = countyCodes.get(i);
@@ -169,7 +168,7 @@ public final class FindingsWorkbook {
 	}
 
 	private static void codeSheet(XSSFSheet sheet, Styles styles, String title, FindingCode code, List<FindingRow> rows) {
-		title(sheet, styles, 0, title + " " + code.name() + " " + chineseName(code) + "：" + effect(code.effect()) + "，"
+		title(sheet, styles, 0, title + " " + code.name() + " " + code.chineseName() + "：" + code.effect().chineseName() + "，"
 				+ rows.size() + "条", HEADER.length);
 		header(sheet, styles, 1, HEADER);
 		int r = 2;
@@ -177,7 +176,7 @@ public final class FindingsWorkbook {
 			Row row = sheet.createRow(r++);
 			row.createCell(0).setCellValue(f.county());
 			row.createCell(1).setCellValue(f.code());
-			row.createCell(2).setCellValue(effect(code.effect()));
+			row.createCell(2).setCellValue(code.effect().chineseName());
 			row.createCell(3).setCellValue(IdNumber.mask(f.idNumber()));
 			row.createCell(4).setCellValue(f.name());
 			row.createCell(5).setCellValue(f.householdId());
@@ -229,38 +228,6 @@ public final class FindingsWorkbook {
 			row.createCell(i).setCellValue(names[i]);
 			row.getCell(i).setCellStyle(styles.bold);
 		}
-	}
-
-	/** What the finding does to payment (CHECKS.md effects), in the bureau's words. */
-	static String effect(Effect effect) {
-		return switch (effect) {
-			case STOP -> "停止发放";
-			case HOLD -> "暂停发放待核实";
-			case LEAD -> "线索（应保尽保）";
-			case INFO -> "提示核实";
-		};
-	}
-
-	/** The Chinese name of a finding code (CHECKS.md catalogue); a new code does not compile without one. */
-	static String chineseName(FindingCode code) {
-		return switch (code) {
-			case DECEASED -> "死亡人员";
-			case PAYEE_DECEASED -> "低保户收款户主已死亡";
-			case OVERPAID -> "死亡后多发待追回";
-			case DEATH_PROBABLE -> "疑似死亡（身份证号仅差一位）";
-			case NAME_MISMATCH -> "身份证号相同姓名不一致";
-			case EXCLUSIVE_PROGRAMS -> "互斥项目重复享受";
-			case DISABILITY_NOT_FOUND -> "无有效残疾证";
-			case DISABILITY_GRADE_INELIGIBLE -> "残疾类别等级不符";
-			case LIVING_SUBSIDY_NOT_POOR -> "生活补贴对象非低保家庭成员";
-			case AGE_INELIGIBLE -> "高龄津贴未满80周岁";
-			case ASSETS_DISQUALIFY -> "家庭经济状况核对不符";
-			case SHARED_ACCOUNT -> "多户共用收款账户";
-			case INCOME_ABOVE_STANDARD -> "家庭人均收入达到或超过标准";
-			case MARRIAGE_CHANGE -> "婚姻状况变化";
-			case POVERTY_NOT_COVERED -> "防返贫监测对象未纳入低保特困";
-			case SEVERE_DISABILITY_NOT_COVERED -> "重度残疾人未享受护理补贴";
-		};
 	}
 
 	private static final class Styles {
