@@ -67,9 +67,22 @@ class MonthInputsLoader {
 		matched.certificates(county).forEach((id, list) -> certificates.put(id, list.stream()
 			.map(c -> new Certificate(c.idNumber(), c.certificateNo(), c.type(), c.grade()))
 			.toList()));
-		return new MonthInputs(county, month, roster(county, onlyHouseholds), matched.deathMonths(county),
+		List<TempAssistCase> cases = tempAssist(county, month);
+		return new MonthInputs(county, month, roster(county, onlyHouseholds), deathMonths(county, cases),
 				certificates, economic(county), previousDibao(county, month.minusMonths(1)),
-				endedEnrollments(county, month), tempAssist(county, month), holds(county), standards(county), cpi(month));
+				endedEnrollments(county, month), cases, holds(county), standards(county), cpi(month));
+	}
+
+	/**
+	 * Death months (RULES.md "Who is alive") of the county's roster persons and of the people its
+	 * TEMP_ASSIST cases name: a case need not be for someone on the roster (INPUTS.md), and no case is paid
+	 * for a person dead for its month — each matched by ID and the name its own record gives.
+	 */
+	private Map<String, YearMonth> deathMonths(String county, List<TempAssistCase> cases) {
+		Map<String, YearMonth> deaths = new HashMap<>(matched.deathMonths(county));
+		matched.deathMonthsOf(cases.stream().map(c -> new MatchedRecords.PersonRef(c.idNumber(), c.name())).toList())
+			.forEach((id, m) -> deaths.merge(id, m, (a, b) -> a.isBefore(b) ? a : b));
+		return deaths;
 	}
 
 	/** Open HOLD findings of the cross-agency checks (the hook the checks plug into). */
