@@ -133,8 +133,11 @@ class ValidationRulesIntegrationTests {
 				  amount, status, payment_key)
 				select id, '410102', '410102001001', 'TEMP_ASSIST', 'H1', ?, '甲', '2026-05', 3000, 'PAY', 'k'
 				from payroll_run where month = '2026-05'""", p1);
-		Path paid = csv(dir, "paid.csv", header, "410102001001,H1," + p1 + ",甲,C1,2026-05,2999,火灾" + tail);
-		assertThat(reasons(run(Source.TEMP_ASSIST, true, paid))).containsExactly("2:该审批已发放");
+		Path paid = csv(dir, "paid.csv", header, "410102001001,H1," + p1 + ",甲,C1,2026-05,2999,火灾" + tail,
+				"410102001001,H1," + p1 + ",甲,C5,2026-05,50,疾病" + tail);
+		// C1 again: the case already paid; C5: a new case for the person and month already paid under C1
+		assertThat(reasons(run(Source.TEMP_ASSIST, true, paid))).containsExactly("2:该审批已发放",
+				"3:同一人同月已有临时救助（2026-05）");
 	}
 
 	void csvStandards() throws Exception {

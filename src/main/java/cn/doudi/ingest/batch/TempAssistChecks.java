@@ -5,9 +5,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The temp-assist rules that need other data, over the staged cases, first failing rule per case:
  * 区划不在本系统 (no standards for the county), 超过单次救助上限 (the county's TEMP_ASSIST 单次上限 in
- * force in the 审批月份), 该审批已发放 (a PAY TEMP_ASSIST line of an APPROVED run for the household,
- * person and month), 同一人同月已有临时救助 (another case number for the person and month, held or
- * earlier in the upload), 超过补发期限 (before the county's first run month, or before the arrears
+ * force in the 审批月份), 该审批已发放 (a re-upload of a case — same 审批编号, person and month, from an
+ * earlier upload — with a PAY TEMP_ASSIST line of an APPROVED run for the household, person and month),
+ * 同一人同月已有临时救助 (another case number for the person and month: current, earlier in the upload,
+ * or already paid under that other number), 超过补发期限 (before the county's first run month, or before the arrears
  * window of its latest approved run: 补发上限月数, default 12). With no runs yet, no case is late.
  */
 final class TempAssistChecks {
@@ -21,6 +22,9 @@ final class TempAssistChecks {
 			                   where r.status = 'APPROVED' and pl.program = 'TEMP_ASSIST' and pl.status = 'PAY'
 			                     and pl.household_id = t.household_id and pl.id_number = t.id_number
 			                     and pl.pay_month = t.approval_month) as paid,
+			           exists (select 1 from temp_assist o join import_batch i on i.id = o.import_id
+			                   where i.status = 'COMMITTED' and o.import_id <> t.import_id and o.case_no = t.case_no
+			                     and o.id_number = t.id_number and o.approval_month = t.approval_month) as case_seen,
 			           (exists (select 1 from current_temp_assist o where o.id_number = t.id_number
 			                     and o.approval_month = t.approval_month and o.case_no <> t.case_no)
 			            or exists (select 1 from temp_assist o where o.import_id = t.import_id and o.id < t.id
@@ -41,8 +45,8 @@ final class TempAssistChecks {
 			    select c.*, case
 			        when not known_county then 'COUNTY'
 			        when cap is not null and amount > cap then 'CAP'
-			        when paid then 'PAID'
-			        when second_case then 'SECOND'
+			        when paid and case_seen then 'PAID'
+			        when second_case or paid then 'SECOND'
 			        when first_month is not null and (approval_month < first_month or (approved_month is not null
 			             and approval_month < to_char(to_date(approved_month || '-01', 'YYYY-MM-DD')
 			                                          + make_interval(months => 1 - k), 'YYYY-MM'))) then 'LATE'
