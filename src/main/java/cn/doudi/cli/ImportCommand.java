@@ -89,13 +89,24 @@ class ImportCommand implements Callable<Integer> {
 					outcome.counties().isEmpty() ? "" : "（区县 " + String.join("、", outcome.counties()) + "）");
 			return 0;
 		}
-		throw new CommandFailedException(String.format("%s：未导入任何数据（读取 %d 行，拒绝 %d 行%s）", s.code(),
+		ImportProblem first = outcome.problems().isEmpty() ? null : sorted(outcome.problems()).get(0);
+		String why = first != null && first.row() <= 0 ? "：" + first.file() + " " + first.reason() : "";
+		throw new CommandFailedException(String.format("%s：未导入任何数据%s（读取 %d 行，拒绝 %d 行%s）", s.code(), why,
 				outcome.rowsRead(), outcome.rowsRejected(),
 				outcome.rowsRejected() > 0 && !acceptValidRows ? "；修正后重新导入，或用 --accept-valid-rows 只导入有效行" : ""));
 	}
 
-	private static void printProblems(PrintStream out, ImportOutcome outcome) {
-		List<ImportProblem> problems = outcome.problems();
+	/** In the order of the files on the command line, then by row. */
+	private List<ImportProblem> sorted(List<ImportProblem> problems) {
+		List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
+		return problems.stream()
+			.sorted(java.util.Comparator.comparingInt((ImportProblem p) -> names.indexOf(p.file()))
+				.thenComparingInt(ImportProblem::row))
+			.toList();
+	}
+
+	private void printProblems(PrintStream out, ImportOutcome outcome) {
+		List<ImportProblem> problems = sorted(outcome.problems());
 		for (ImportProblem p : problems.subList(0, Math.min(SHOWN, problems.size()))) {
 			out.printf("%s %s%s%s：%s%n", p.file(), p.row() > 0 ? "第" + p.row() + "行" : "",
 					p.column() == null || p.column().isEmpty() ? "" : " [" + p.column() + "]",
@@ -107,9 +118,12 @@ class ImportCommand implements Callable<Integer> {
 		}
 	}
 
-	/** Long digit runs (ID, account numbers) are masked on the console, as in logs. */
+	/**
+	 * Values holding an ID or account number (a run of 15 or more digits, an 18-character ID ending in X)
+	 * are masked on the console, as in logs; shorter codes (区划代码, 户编号) are shown as they are.
+	 */
 	static String masked(String value) {
-		return value.matches(".*\\d{10,}.*") ? IdNumber.mask(value) : value;
+		return value.matches(".*(\\d{15,}|\\d{17}[Xx]).*") ? IdNumber.mask(value) : value;
 	}
 
 	private Charset charset() {

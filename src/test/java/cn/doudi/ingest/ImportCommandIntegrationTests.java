@@ -41,19 +41,56 @@ class ImportCommandIntegrationTests {
 		Fixtures.users(jdbc);
 	}
 
-	record Run(int exit, String out) {
+	record Run(int exit, String out, String err) {
 	}
 
 	Run run(String... args) {
 		PrintStream old = System.out;
+		PrintStream oldErr = System.err;
 		ByteArrayOutputStream buf = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 		try {
-			return new Run(DoudiCli.execute(context, args), buf.toString(StandardCharsets.UTF_8));
+			int exit = DoudiCli.execute(context, args);
+			return new Run(exit, buf.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 		}
 		finally {
 			System.setOut(old);
+			System.setErr(oldErr);
 		}
+	}
+
+	@Test
+	void aFileThatCannotBeReadIsNamedWithItsReasonOnStandardError() throws Exception {
+		Path empty = dir.resolve("empty.csv");
+		java.nio.file.Files.write(empty, new byte[0]);
+
+		Run r = run("import", "beneficiaries", empty.toString(), "--user=op1");
+
+		assertThat(r.exit()).isEqualTo(1);
+		assertThat(r.err().strip()).startsWith("doudi: beneficiaries：未导入任何数据：empty.csv ").contains("文件为空")
+			.doesNotContain("\n");
+		assertThat(r.out() + r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
+	@Test
+	void problemsAreListedInRowOrderWithShortCodesShownAndIdsMasked() throws Exception {
+		String good = id("410102", "19500101", 1);
+		String bad = Fixtures.badCheck(id("410102", "19500101", 3));
+		Path file = Fixtures.csv(dir, "r.csv", BENEFICIARY_HEADER, dibao("H1", good, "甲", "户主", "1"),
+				"4101020010,H2," + id("410102", "19500101", 2) + ",乙,户主,农村低保,,1,2026-01,,农业银行,6228480000001234567,乙",
+				dibao("H3", bad, "丙", "户主", "1"),
+				dibao("H4", id("410102", "19500101", 4), "丁", "配偶", "1"));
+
+		Run r = run("import", "beneficiaries", file.toString(), "--user=op1");
+
+		assertThat(r.out()).contains("值“4101020010”").doesNotContain(bad);
+		int row3 = r.out().indexOf("第3行");
+		int row4 = r.out().indexOf("第4行");
+		int row5 = r.out().indexOf("第5行");
+		assertThat(row3).isPositive().isLessThan(row4);
+		assertThat(row4).isLessThan(row5);
 	}
 
 	@Test

@@ -116,6 +116,7 @@ public class ImportRunner {
 			throw denied;
 		}
 		batches.finish(importId, "FAILED");
+		log.debug("import {} failed", importId, failure);
 		String why = failure == null ? execution.getExitStatus().getExitDescription() : rootMessage(failure);
 		throw new IllegalStateException("导入失败：" + why, failure);
 	}

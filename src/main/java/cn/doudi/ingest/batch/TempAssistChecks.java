@@ -15,7 +15,7 @@ final class TempAssistChecks {
 
 	private static final String SQL = """
 			with checked as (
-			    select t.id, t.file_name, t.row_no, t.county, t.case_no, t.id_number, t.approval_month, t.amount,
+			    select t.id, t.file_name, t.row_no, t.region_code, t.county, t.case_no, t.id_number, t.approval_month, t.amount,
 			           cap.value as cap, first_run.m as first_month, approved.m as approved_month, coalesce(k.value, 12)::int as k,
 			           exists (select 1 from current_standard s where s.county = t.county) as known_county,
 			           exists (select 1 from payment_line pl join payroll_run r on r.id = pl.run_id
@@ -60,7 +60,7 @@ final class TempAssistChecks {
 			select ?, file_name, row_no,
 			       case code when 'COUNTY' then '区划代码' when 'CAP' then '救助金额' when 'PAID' then '审批编号'
 			                 when 'SECOND' then '身份证号' else '审批月份' end,
-			       case code when 'COUNTY' then county when 'CAP' then amount::text when 'PAID' then case_no
+			       case code when 'COUNTY' then region_code when 'CAP' then amount::text when 'PAID' then case_no
 			                 when 'SECOND' then id_number else approval_month end,
 			       case code when 'COUNTY' then '区划不在本系统：区县' || county || '没有保障标准'
 			                 when 'CAP' then '超过单次救助上限（' || cap || '元）'
