@@ -55,6 +55,18 @@ public final class DoudiCli {
 			props.put("doudi.db.embedded-dir", Path.of(home, "demo", "pgdata").toString());
 			props.put("doudi.db.fresh", "true");
 		}
+		if (command.equals("serve")) {
+			// the server binds while the application starts: its options become properties first
+			props.putIfAbsent("server.address", "127.0.0.1");
+			for (String a : options.commandArgs()) {
+				if (a.startsWith("--port=")) {
+					props.put("server.port", a.substring("--port=".length()));
+				}
+				else if (a.startsWith("--address=")) {
+					props.put("server.address", a.substring("--address=".length()));
+				}
+			}
+		}
 		SpringApplication app = new SpringApplication(application);
 		app.setAddCommandLineProperties(false);
 		app.setWebApplicationType(command.equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE);
