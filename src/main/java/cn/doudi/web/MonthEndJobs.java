@@ -51,11 +51,11 @@ class MonthEndJobs implements DisposableBean {
 			return new Job(id, county, month, user, started, s, m, run, end);
 		}
 
-		boolean finished() {
+		public boolean finished() {
 			return state == State.DONE || state == State.FAILED;
 		}
 
-		long seconds(Instant now) {
+		public long seconds(Instant now) {
 			return Duration.between(started, ended != null ? ended : now).toSeconds();
 		}
 	}

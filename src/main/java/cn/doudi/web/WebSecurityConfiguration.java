@@ -16,9 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 class WebSecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain console(HttpSecurity http, ConsoleLogin login) throws Exception {
-		http.authenticationProvider(login)
-			.authorizeHttpRequests(a -> a.requestMatchers("/login", "/css/**", "/favicon.ico").permitAll()
+	SecurityFilterChain console(HttpSecurity http) throws Exception {
+		// the login is ConsoleLogin, the one AuthenticationProvider bean (so it is asked once per attempt)
+		http.authorizeHttpRequests(a -> a.requestMatchers("/login", "/css/**", "/favicon.ico").permitAll()
 				.anyRequest()
 				.authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())
