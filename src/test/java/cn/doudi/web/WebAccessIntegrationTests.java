@@ -209,6 +209,34 @@ class WebAccessIntegrationTests {
 	}
 
 	@Test
+	void anUploadShowsTheProblemsAndItsErrorReportIsDownloadableInItsSessionOnly() throws Exception {
+		String good = TestData.id(WebFixture.A, "1940-03-02", 11);
+		String csv = "身份证号,姓名,死亡日期,来源\n" + good + ",张三,2026-09-01,公安\n" + "41010219400302999,李四,2026-09-01,公安\n";
+		MockMultipartFile file = new MockMultipartFile("files", "deaths.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+		// deaths come from a city-level agency: a county operator may not import them (the ingest façade's words)
+		mvc.perform(multipart("/uploads").file(file).param("source", "deaths").with(user("op")).with(csrf()))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("须由全市范围的用户导入")));
+		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+		var result = mvc.perform(multipart("/uploads").file(file).param("source", "deaths").session(session)
+				.with(user("admin")).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn();
+		String page = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("未导入任何数据", "拒绝 1 行", "错误报告");
+		String link = page.replaceAll("(?s).*href=\"(/uploads/reports/[^\"]+)\".*", "$1");
+		mvc.perform(get(link).session(session).with(user("admin"))).andExpect(status().isOk());
+		// another session (another user, or the same user elsewhere) cannot fetch it
+		mvc.perform(get(link).with(user("admin"))).andExpect(status().isNotFound());
+
+		// the valid rows alone, when asked
+		mvc.perform(multipart("/uploads").file(file).param("source", "deaths").param("acceptValidRows", "true")
+				.with(user("admin")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("导入 1 行")));
+	}
+
+	@Test
 	void listsMaskIdNumbers() throws Exception {
 		String id = TestData.id(WebFixture.A, "1940-03-02", 11);
 		String page = mvc.perform(get("/findings").with(user("mon"))).andReturn().getResponse()
