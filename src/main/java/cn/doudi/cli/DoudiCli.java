@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
@@ -55,10 +57,26 @@ public final class DoudiCli {
 			props.put("doudi.db.embedded-dir", Path.of(home, "demo", "pgdata").toString());
 			props.put("doudi.db.fresh", "true");
 		}
+		if (command.equals("serve")) {
+			// the server binds while the application starts: its options become properties first
+			// application.yml says none for every other command; the property outranks setWebApplicationType
+			props.put("spring.main.web-application-type", "servlet");
+			props.putIfAbsent("server.address", "127.0.0.1");
+			for (String a : options.commandArgs()) {
+				if (a.startsWith("--port=")) {
+					props.put("server.port", a.substring("--port=".length()));
+				}
+				else if (a.startsWith("--address=")) {
+					props.put("server.address", a.substring("--address=".length()));
+				}
+			}
+		}
 		SpringApplication app = new SpringApplication(application);
 		app.setAddCommandLineProperties(false);
 		app.setWebApplicationType(command.equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-		app.addInitializers(ctx -> ctx.getEnvironment()
+		// added once the environment is prepared, before it is bound to the application (spring.main.*, as
+		// serve's web-application-type, must outrank application.yml) and before any bean reads it
+		app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) e -> e.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("doudiCommandLine", props)));
 		ConfigurableApplicationContext context;

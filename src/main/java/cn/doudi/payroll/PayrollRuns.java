@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.doudi.database.TableStatistics;
+import cn.doudi.kernel.Money;
 import cn.doudi.payroll.batch.MonthEndJobLauncher;
 import cn.doudi.security.AccessControl;
 import cn.doudi.security.AuditLog;
@@ -181,6 +182,38 @@ public class PayrollRuns {
 
 	public Optional<PayrollRun> current(String county, YearMonth month) {
 		return runs.current(county, month);
+	}
+
+	/**
+	 * The runs of {@code county} (null: every county, for a city-wide user), newest month first, with
+	 * their totals; REPLACED drafts are left out. Needs READ on the county.
+	 */
+	public List<RunTotals> runs(String user, String county) {
+		access.require(user, Permission.READ, county);
+		return jdbc.query("""
+				select r.id, r.county, r.month, r.revision, r.batch_no, r.status, r.pay_date, r.released_by, r.approved_by,
+				       r.created_by,
+				       count(l.id) filter (where l.status = 'PAY'), coalesce(sum(l.amount) filter (where l.status = 'PAY'), 0),
+				       count(l.id) filter (where l.status = 'HELD'), coalesce(sum(l.amount) filter (where l.status = 'HELD'), 0)
+				from payroll_run r left join payment_line l on l.run_id = r.id
+				where r.status <> 'REPLACED' and (cast(? as text) is null or r.county = ?)
+				group by r.id
+				order by r.month desc, r.county, r.revision desc
+				""", (rs, i) -> new RunTotals(
+				new PayrollRun(rs.getLong(1), rs.getString(2).trim(), YearMonth.parse(rs.getString(3)), rs.getInt(4),
+						rs.getString(5), RunStatus.valueOf(rs.getString(6)), rs.getDate(7).toLocalDate(), rs.getString(8),
+						rs.getString(9)),
+				rs.getLong(11), Money.fen(rs.getBigDecimal(12)), rs.getLong(13), Money.fen(rs.getBigDecimal(14)),
+				rs.getString(10)), county, county);
+	}
+
+	/** One run with its totals; needs READ on its county. */
+	public RunTotals run(String user, long runId) {
+		PayrollRun run = runs.byId(runId).orElseThrow(() -> new MonthEndRefusedException("没有编号为 " + runId + " 的发放批次"));
+		return runs(user, run.county()).stream()
+			.filter(t -> t.run().id() == runId)
+			.findFirst()
+			.orElseThrow(() -> new MonthEndRefusedException("发放批次 " + run.batchNo() + " 已被重算替换"));
 	}
 
 	/** Records where the run's files were written. */

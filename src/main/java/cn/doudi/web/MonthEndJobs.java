@@ -1,0 +1,153 @@
+package cn.doudi.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.PayrollRun;
+import cn.doudi.payroll.PayrollRuns;
+import cn.doudi.security.AccessControl;
+import cn.doudi.security.Permission;
+
+/**
+ * Month-ends started from the console run on one background thread, one at a time (the machine is small
+ * and a county's months run in order anyway), as the command line does: {@link PayrollRuns#monthEnd}
+ * then {@link MonthEndFiles#write} into {@code <doudi.home>/console-out/<batch no>/}, a folder of that
+ * run only (so its files are the county's alone). The page polls {@link #find} until the job ends.
+ */
+@Component
+class MonthEndJobs implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(MonthEndJobs.class);
+
+	enum State {
+		QUEUED, RUNNING, DONE, FAILED
+	}
+
+	/** One month-end started from the console. */
+	record Job(String id, String county, YearMonth month, String user, Instant started, State state, String message,
+			Long runId, Instant ended) {
+
+		Job with(State s, String m, Long run, Instant end) {
+			return new Job(id, county, month, user, started, s, m, run, end);
+		}
+
+		public boolean finished() {
+			return state == State.DONE || state == State.FAILED;
+		}
+
+		public long seconds(Instant now) {
+			return Duration.between(started, ended != null ? ended : now).toSeconds();
+		}
+	}
+
+	private final PayrollRuns payroll;
+	private final MonthEndFiles files;
+	private final AccessControl access;
+	private final Clock clock;
+	private final Path out;
+	private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "console-month-end");
+		t.setDaemon(true);
+		return t;
+	});
+
+	MonthEndJobs(PayrollRuns payroll, MonthEndFiles files, AccessControl access, Clock clock,
+			@Value("${doudi.web.out-dir:${doudi.home}/console-out}") Path out) {
+		this.payroll = payroll;
+		this.files = files;
+		this.access = access;
+		this.clock = clock;
+		this.out = out;
+	}
+
+	/**
+	 * Queues the month-end of {@code county}; the user's permission is checked now (the façade checks it
+	 * again when the job runs). Refused while a job for the same county is queued or running.
+	 */
+	Job start(String user, String county, YearMonth month) {
+		access.require(user, Permission.RUN_PAYROLL, county);
+		synchronized (jobs) {
+			Optional<Job> busy = jobs.values().stream().filter(j -> j.county().equals(county) && !j.finished()).findFirst();
+			if (busy.isPresent()) {
+				return busy.get();
+			}
+			Job job = new Job(UUID.randomUUID().toString(), county, month, user, clock.instant(), State.QUEUED,
+					"排队等待", null, null);
+			jobs.put(job.id(), job);
+			executor.submit(() -> run(job.id()));
+			return job;
+		}
+	}
+
+	/** The job, if the user may read its county. */
+	Optional<Job> find(String user, String id) {
+		Job job = jobs.get(id);
+		if (job != null) {
+			access.require(user, Permission.READ, job.county());
+		}
+		return Optional.ofNullable(job);
+	}
+
+	List<Job> recent(String user) {
+		return jobs.values().stream()
+			.filter(j -> access.find(user).map(u -> u.covers(j.county())).orElse(false))
+			.sorted((a, b) -> b.started().compareTo(a.started()))
+			.limit(10)
+			.toList();
+	}
+
+	Instant now() {
+		return clock.instant();
+	}
+
+	private void run(String id) {
+		Job job = jobs.computeIfPresent(id, (k, j) -> j.with(State.RUNNING, "正在核对与计算", null, null));
+		try {
+			PayrollRun run = payroll.monthEnd(job.county(), job.month(), job.month().atDay(10), job.user());
+			jobs.computeIfPresent(id, (k, j) -> j.with(State.RUNNING, "正在生成文件", run.id(), null));
+			Path folder = out.resolve(run.batchNo());
+			Files.createDirectories(folder);
+			files.write(List.of(run), folder);
+			payroll.recordOutputFolder(run.id(), folder.toAbsolutePath().toString());
+			jobs.computeIfPresent(id, (k, j) -> j.with(State.DONE, "草稿 " + run.batchNo() + " 已生成", run.id(),
+					clock.instant()));
+		}
+		catch (IOException e) {
+			fail(id, new UncheckedIOException(e));
+		}
+		catch (RuntimeException e) {
+			fail(id, e);
+		}
+	}
+
+	private void fail(String id, RuntimeException e) {
+		log.warn("console month-end failed: {}", e.getMessage());
+		jobs.computeIfPresent(id, (k, j) -> j.with(State.FAILED, e.getMessage(), j.runId(), clock.instant()));
+	}
+
+	@Override
+	public void destroy() {
+		executor.shutdownNow();
+	}
+}

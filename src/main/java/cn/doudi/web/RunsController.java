@@ -1,0 +1,114 @@
+package cn.doudi.web;
+
+import java.security.Principal;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.doudi.kernel.Months;
+import cn.doudi.payroll.MonthEndRefusedException;
+import cn.doudi.payroll.PayrollRuns;
+import cn.doudi.payroll.RunTotals;
+import cn.doudi.security.AccessControl;
+import cn.doudi.security.User;
+
+/**
+ * 发放批次: the runs of the user's county (a city-wide user: every county, or one), a run's totals and
+ * files, month-end (queued, its progress polled), release and approve. Every read and action goes
+ * through {@link PayrollRuns}, which refuses another county or a missing role as the command line does;
+ * the maker–checker refusal is the façade's, shown in its words.
+ */
+@Controller
+class RunsController {
+
+	private final PayrollRuns payroll;
+	private final MonthEndJobs jobs;
+	private final RunFiles files;
+	private final AccessControl access;
+
+	RunsController(PayrollRuns payroll, MonthEndJobs jobs, RunFiles files, AccessControl access) {
+		this.payroll = payroll;
+		this.jobs = jobs;
+		this.files = files;
+		this.access = access;
+	}
+
+	@GetMapping("/runs")
+	String runs(Principal principal, @RequestParam(required = false) String county, Model model) {
+		User me = user(principal);
+		String scope = county == null || county.isBlank() ? me.county() : county;
+		model.addAttribute("runs", payroll.runs(me.name(), scope));
+		model.addAttribute("county", scope);
+		model.addAttribute("counties", me.cityWide() ? payroll.counties() : List.of(me.county()));
+		model.addAttribute("jobs", jobs.recent(me.name()));
+		model.addAttribute("defaultMonth", YearMonth.now().toString());
+		return "runs";
+	}
+
+	@GetMapping("/runs/{id}")
+	String run(Principal principal, @PathVariable long id, Model model) {
+		RunTotals run = payroll.run(principal.getName(), id);
+		model.addAttribute("t", run);
+		model.addAttribute("files", files.list(principal.getName(), run));
+		return "run";
+	}
+
+	@PostMapping("/runs/month-end")
+	String monthEnd(Principal principal, @RequestParam String county, @RequestParam String month) {
+		YearMonth m;
+		try {
+			m = Months.require(month);
+		}
+		catch (RuntimeException e) {
+			throw new IllegalArgumentException("月份应为 YYYY-MM：" + month);
+		}
+		MonthEndJobs.Job job = jobs.start(principal.getName(), county.strip(), m);
+		return "redirect:/runs/jobs/" + job.id();
+	}
+
+	@GetMapping("/runs/jobs/{id}")
+	String job(Principal principal, @PathVariable String id, Model model) {
+		MonthEndJobs.Job job = jobs.find(principal.getName(), id)
+			.orElseThrow(() -> new WebErrors.NotFound("没有这个月结任务（服务重启后任务记录不保留，请在发放批次列表查看）"));
+		model.addAttribute("job", job);
+		model.addAttribute("seconds", job.seconds(jobs.now()));
+		return "job";
+	}
+
+	@PostMapping("/runs/{id}/release")
+	String release(Principal principal, @PathVariable long id, RedirectAttributes flash) {
+		RunTotals t = payroll.run(principal.getName(), id);
+		return act(flash, id, () -> "已提交 " + payroll.release(t.run().county(), t.run().month(), principal.getName()).batchNo()
+				+ "，须由另一名财务人员审批");
+	}
+
+	@PostMapping("/runs/{id}/approve")
+	String approve(Principal principal, @PathVariable long id, RedirectAttributes flash) {
+		RunTotals t = payroll.run(principal.getName(), id);
+		return act(flash, id, () -> "已审批 " + payroll.approve(t.run().county(), t.run().month(), principal.getName()).batchNo()
+				+ "，批次已生效");
+	}
+
+	/** Runs a maker–checker step; the façade's refusal (e.g. the same user approving) is shown on the run's page. */
+	private static String act(RedirectAttributes flash, long id, java.util.function.Supplier<String> action) {
+		try {
+			flash.addFlashAttribute("info", action.get());
+		}
+		catch (MonthEndRefusedException e) {
+			flash.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/runs/" + id;
+	}
+
+	private User user(Principal principal) {
+		return access.find(principal.getName())
+			.orElseThrow(() -> new cn.doudi.security.AccessDeniedException("用户 " + principal.getName() + " 已停用"));
+	}
+}

@@ -1,0 +1,154 @@
+package cn.doudi.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.doudi.identity.IdNumber;
+import cn.doudi.ingest.ImportOptions;
+import cn.doudi.ingest.ImportOutcome;
+import cn.doudi.ingest.ImportProblem;
+import cn.doudi.ingest.RosterImports;
+import cn.doudi.ingest.Source;
+import cn.doudi.security.AccessDeniedException;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * 上传名册: one or more files of one source as one upload, through {@link RosterImports} (which checks the
+ * user's role and that every row is of the user's county; nothing is written otherwise). The files are
+ * kept under {@code <doudi.home>/console-uploads/<random>/} because the error reports are written beside
+ * them; a report can be downloaded only in the session that uploaded it (it holds the rejected rows
+ * whole).
+ */
+@Controller
+class UploadsController {
+
+	private static final int SHOWN = 20;
+	private static final String REPORTS = "doudi.errorReports";
+
+	private final RosterImports imports;
+	private final Path uploads;
+
+	UploadsController(RosterImports imports, @Value("${doudi.web.upload-dir:${doudi.home}/console-uploads}") Path uploads) {
+		this.imports = imports;
+		this.uploads = uploads;
+	}
+
+	@GetMapping("/uploads")
+	String form(Model model) {
+		model.addAttribute("sources", Arrays.asList(Source.values()));
+		return "uploads";
+	}
+
+	@PostMapping("/uploads")
+	String upload(Principal principal, @RequestParam String source, @RequestParam("files") List<MultipartFile> files,
+			@RequestParam(defaultValue = "false") boolean acceptValidRows, HttpSession session, Model model)
+			throws IOException {
+		Source s = Source.parse(source).orElseThrow(() -> new IllegalArgumentException("没有这个数据来源：" + source));
+		List<MultipartFile> given = files.stream().filter(f -> !f.isEmpty()).toList();
+		if (given.isEmpty()) {
+			throw new IllegalArgumentException("请选择要上传的文件");
+		}
+		Path dir = Files.createDirectories(uploads.resolve(UUID.randomUUID().toString()));
+		List<Path> paths = new ArrayList<>();
+		for (MultipartFile f : given) {
+			Path target = dir.resolve(safeName(f.getOriginalFilename(), paths.size()));
+			try (InputStream in = f.getInputStream()) {
+				Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+			paths.add(target);
+		}
+		ImportOptions options = ImportOptions.by(principal.getName());
+		ImportOutcome outcome;
+		try {
+			outcome = imports.importFiles(s, paths, acceptValidRows ? options.acceptingValidRows() : options);
+		}
+		catch (AccessDeniedException | IllegalArgumentException e) {
+			delete(dir);
+			throw e;
+		}
+		Map<String, String> reports = new LinkedHashMap<>();
+		@SuppressWarnings("unchecked")
+		Map<String, Path> known = (Map<String, Path>) session.getAttribute(REPORTS);
+		Map<String, Path> kept = known == null ? new LinkedHashMap<>() : new LinkedHashMap<>(known);
+		for (Path report : outcome.errorReports()) {
+			String token = UUID.randomUUID().toString();
+			kept.put(token, report);
+			reports.put(token, report.getFileName().toString());
+		}
+		session.setAttribute(REPORTS, kept);
+		model.addAttribute("source", s);
+		model.addAttribute("outcome", outcome);
+		model.addAttribute("problems", outcome.problems().stream().limit(SHOWN).map(UploadsController::masked).toList());
+		model.addAttribute("more", Math.max(0, outcome.rowsRejected() - Math.min(SHOWN, outcome.problems().size())));
+		model.addAttribute("reports", reports);
+		return "upload-outcome";
+	}
+
+	@GetMapping("/uploads/reports/{token}")
+	ResponseEntity<FileSystemResource> report(@PathVariable String token, HttpSession session) {
+		@SuppressWarnings("unchecked")
+		Map<String, Path> known = (Map<String, Path>) session.getAttribute(REPORTS);
+		Path report = known == null ? null : known.get(token);
+		if (report == null || !Files.isRegularFile(report)) {
+			throw new WebErrors.NotFound("没有这个错误报告（只能在上传它的会话中下载）");
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(report.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.body(new FileSystemResource(report));
+	}
+
+	/** The browser's file name without any folder part, or a neutral one; the extension decides CSV or XLSX. */
+	static String safeName(String original, int index) {
+		String name = original == null ? "" : original.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip();
+		if (name.isEmpty() || name.startsWith(".")) {
+			name = "upload-" + (index + 1) + name;
+		}
+		return (index + 1) + "-" + name;
+	}
+
+	/** Long digit runs (ID, account numbers) are masked on the page, as on the console. */
+	private static ImportProblem masked(ImportProblem p) {
+		String v = p.value() != null && p.value().matches(".*\\d{10,}.*") ? IdNumber.mask(p.value()) : p.value();
+		return new ImportProblem(p.file(), p.row(), p.column(), v, p.reason());
+	}
+
+	private static void delete(Path dir) {
+		try (Stream<Path> s = Files.walk(dir)) {
+			s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException e) {
+			// best effort: an empty folder under console-uploads
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package cn.doudi.web;
+
+import java.security.Principal;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import cn.doudi.security.AccessControl;
+import cn.doudi.security.Role;
+import cn.doudi.security.User;
+
+/** The logged-in user for every page's header ({@code me}), and the Chinese names of roles and statuses. */
+@ControllerAdvice
+class Viewer {
+
+	static final Map<Role, String> ROLES = Map.of(Role.OPERATOR, "经办员", Role.MONITOR, "核对人员", Role.FINANCE, "财务人员",
+			Role.AUDITOR, "审计人员", Role.ADMIN, "系统管理员");
+
+	static final Map<String, String> STATUSES = Map.ofEntries(Map.entry("RUNNING", "计算中"), Map.entry("FAILED", "失败"),
+			Map.entry("DRAFT", "草稿"), Map.entry("RELEASED", "已提交待审批"), Map.entry("APPROVED", "已审批"),
+			Map.entry("REPLACED", "已被重算替换"), Map.entry("REVOKED", "已撤销"), Map.entry("OPEN", "待处理"),
+			Map.entry("CONFIRMED", "已确认"), Map.entry("DISMISSED", "已排除"), Map.entry("RESOLVED", "已自动关闭"),
+			Map.entry("RECOVERED", "已追回"));
+
+	private final AccessControl access;
+
+	Viewer(AccessControl access) {
+		this.access = access;
+	}
+
+	@ModelAttribute("me")
+	User me(Principal principal) {
+		return principal == null ? null : access.find(principal.getName()).orElse(null);
+	}
+
+	@ModelAttribute("roleNames")
+	Map<Role, String> roleNames() {
+		return ROLES;
+	}
+
+	@ModelAttribute("statusNames")
+	Map<String, String> statusNames() {
+		return STATUSES;
+	}
+}
