@@ -38,7 +38,7 @@ class DeathProbableCheck implements Check {
 		ctx.jdbc().query("""
 				select d.id_number, d.name, d.death_date from current_death d
 				where d.death_date < ?
-				  and not (d.id_valid and exists (select 1 from current_beneficiary b where b.id_number = d.id_number))
+				  and not exists (select 1 from current_beneficiary b where d.id_valid and b.id_number = d.id_number)
 				order by d.id
 				""", rs -> {
 			String body = OneEditIndex.body(rs.getString(1));

@@ -43,11 +43,13 @@ class MarriageChangeCheck implements Check {
 		Map<String, List<Event>> events = new TreeMap<>();
 		Map<String, Enrollment> involved = new TreeMap<>();
 		ctx.jdbc().query("""
+				with c as materialized (select distinct id_number from current_beneficiary where county = ?)
 				select m.id_number, m.name, m.spouse_id_number, m.spouse_name, m.kind, m.registered_on::text
 				from current_marriage m
-				where (m.id_number in (select id_number from current_beneficiary where county = ?)
-				       or m.spouse_id_number in (select id_number from current_beneficiary where county = ?))
-				  and m.registered_on < ?
+				join (select x.id from current_marriage x join c on c.id_number = x.id_number
+				      union
+				      select x.id from current_marriage x join c on c.id_number = x.spouse_id_number) hit on hit.id = m.id
+				where m.registered_on < ?
 				order by m.registered_on, m.id
 				""", rs -> {
 			String id = rs.getString(1);
@@ -64,7 +66,7 @@ class MarriageChangeCheck implements Check {
 				involved.putIfAbsent(e.idNumber(), e);
 				events.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(new Event(kind, date, name, id));
 			});
-		}, ctx.county(), ctx.county(), java.sql.Date.valueOf(ctx.month().plusMonths(1).atDay(1)));
+		}, ctx.county(), java.sql.Date.valueOf(ctx.month().plusMonths(1).atDay(1)));
 		List<RaisedFinding> out = new ArrayList<>();
 		events.forEach((id, list) -> {
 			Enrollment e = involved.get(id);

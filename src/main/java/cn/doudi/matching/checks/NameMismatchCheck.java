@@ -41,10 +41,10 @@ class NameMismatchCheck implements Check {
 				where d.id_valid and d.id_number in (select id_number from current_beneficiary where county = ?)
 				union all
 				select s.id_number, '残疾人信息', s.name, s.certificate_no from current_disability s
-				where s.id_number in (select id_number from current_beneficiary where county = ?)
+				join (select distinct id_number from current_beneficiary where county = ?) c on c.id_number = s.id_number
 				union all
 				select p.id_number, '扶贫信息', p.name, '' from current_poverty p
-				where p.id_number in (select id_number from current_beneficiary where county = ?)
+				join (select distinct id_number from current_beneficiary where county = ?) c on c.id_number = p.id_number
 				order by 1, 2, 3, 4
 				""", rs -> {
 			List<Enrollment> mine = people.get(rs.getString(1));

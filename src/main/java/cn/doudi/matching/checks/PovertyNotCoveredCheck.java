@@ -53,8 +53,8 @@ class PovertyNotCoveredCheck implements Check {
 			return List.of();
 		}
 		ActiveRoster roster = ctx.rosterOf("""
-				select household_id from current_beneficiary
-				where id_number in (select id_number from current_poverty where county = ?)
+				select o.household_id from current_beneficiary o
+				join (select distinct p.id_number from current_poverty p where p.county = ?) p on p.id_number = o.id_number
 				""", ctx.county());
 		Set<String> covered = new HashSet<>();
 		roster.enrollments().stream().filter(e -> e.program().isDibao() || e.program() == Program.TEKUN)

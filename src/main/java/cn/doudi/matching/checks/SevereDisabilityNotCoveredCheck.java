@@ -49,20 +49,24 @@ class SevereDisabilityNotCoveredCheck implements Check {
 	public List<RaisedFinding> run(CheckContext ctx) {
 		String people = """
 				select d.id_number from current_disability d
-				where d.valid and (d.id_number in (select id_number from current_beneficiary where county = ?)
-				       or substr(d.id_number, 1, 6) = ?
-				          and d.id_number not in (select id_number from current_beneficiary))
+				join (select distinct id_number from current_beneficiary where county = ?) c on c.id_number = d.id_number
+				where d.valid
+				union
+				select d.id_number from current_disability d
+				where d.valid and substr(d.id_number, 1, 6) = ?
+				  and not exists (select 1 from current_beneficiary b where b.id_number = d.id_number)
 				""";
 		Map<String, List<Cert>> certs = new TreeMap<>();
-		ctx.jdbc().query("select id_number, name, certificate_no, type, grade from current_disability where valid and id_number in ("
-				+ people + ") order by id_number, certificate_no", rs -> {
+		ctx.jdbc().query("select x.id_number, x.name, x.certificate_no, x.type, x.grade from current_disability x join ("
+				+ people + ") p on p.id_number = x.id_number where x.valid order by x.id_number, x.certificate_no", rs -> {
 			certs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
 				.add(new Cert(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)));
 		}, ctx.county(), ctx.county());
 		if (certs.isEmpty()) {
 			return List.of();
 		}
-		ActiveRoster roster = ctx.rosterOf("select household_id from current_beneficiary where id_number in (" + people + ")",
+		ActiveRoster roster = ctx.rosterOf(
+				"select o.household_id from current_beneficiary o join (" + people + ") p on p.id_number = o.id_number",
 				ctx.county(), ctx.county());
 		Map<String, List<Row>> rows = new TreeMap<>();
 		roster.rows().forEach(r -> rows.computeIfAbsent(r.idNumber(), k -> new ArrayList<>()).add(r));

@@ -46,7 +46,8 @@ class SharedAccountCheck implements Check {
 				""";
 		String m = ctx.month().toString();
 		ActiveRoster roster = ctx.rosterOf(
-				"select household_id from current_beneficiary where account_number in (" + accounts + ")", ctx.county(),
+				"select o.household_id from current_beneficiary o join (" + accounts + ") a on a.account_number = o.account_number",
+				ctx.county(),
 				ctx.county(), m);
 		Map<String, List<Line>> byAccount = new TreeMap<>();
 		for (Line l : lines(ctx, roster, accounts)) {
