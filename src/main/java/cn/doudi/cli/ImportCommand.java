@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import cn.doudi.identity.IdNumber;
 import cn.doudi.ingest.ImportOptions;
 import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.ImportProblem;
@@ -110,20 +109,12 @@ class ImportCommand implements Callable<Integer> {
 		for (ImportProblem p : problems.subList(0, Math.min(SHOWN, problems.size()))) {
 			out.printf("%s %s%s%s：%s%n", p.file(), p.row() > 0 ? "第" + p.row() + "行" : "",
 					p.column() == null || p.column().isEmpty() ? "" : " [" + p.column() + "]",
-					p.value() == null || p.value().isEmpty() ? "" : " 值“" + masked(p.value()) + "”", p.reason());
+					p.value() == null || p.value().isEmpty() ? "" : " 值“" + p.masked().value() + "”", p.reason());
 		}
 		int more = outcome.rowsRejected() - Math.min(SHOWN, problems.size());
 		if (more > 0) {
 			out.printf("……另有约 %d 行被拒绝，详见错误报告%n", more);
 		}
-	}
-
-	/**
-	 * Values holding an ID or account number (a run of 15 or more digits, an 18-character ID ending in X)
-	 * are masked on the console, as in logs; shorter codes (区划代码, 户编号) are shown as they are.
-	 */
-	static String masked(String value) {
-		return value.matches(".*(\\d{15,}|\\d{17}[Xx]).*") ? IdNumber.mask(value) : value;
 	}
 
 	private Charset charset() {

@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.doudi.identity.IdNumber;
 import cn.doudi.ingest.ImportOptions;
 import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.ImportProblem;
@@ -104,7 +103,7 @@ class UploadsController {
 		session.setAttribute(REPORTS, kept);
 		model.addAttribute("source", s);
 		model.addAttribute("outcome", outcome);
-		model.addAttribute("problems", outcome.problems().stream().limit(SHOWN).map(UploadsController::masked).toList());
+		model.addAttribute("problems", outcome.problems().stream().limit(SHOWN).map(ImportProblem::masked).toList());
 		model.addAttribute("more", Math.max(0, outcome.rowsRejected() - Math.min(SHOWN, outcome.problems().size())));
 		model.addAttribute("reports", reports);
 		return "upload-outcome";
@@ -135,12 +134,6 @@ class UploadsController {
 			name = "upload-" + (index + 1) + name;
 		}
 		return (index + 1) + "-" + name;
-	}
-
-	/** Long digit runs (ID, account numbers) are masked on the page, as on the console. */
-	private static ImportProblem masked(ImportProblem p) {
-		String v = p.value() != null && p.value().matches(".*\\d{10,}.*") ? IdNumber.mask(p.value()) : p.value();
-		return new ImportProblem(p.file(), p.row(), p.column(), v, p.reason());
 	}
 
 	private static void delete(Path dir) {
