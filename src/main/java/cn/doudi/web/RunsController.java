@@ -96,6 +96,22 @@ class RunsController {
 				+ "，批次已生效");
 	}
 
+	/**
+	 * Revokes the county's latest approved run, with a reason (audited), so that the month can be re-run;
+	 * the façade refuses a run that is not the latest approved one or that the bank has answered for.
+	 */
+	@PostMapping("/runs/{id}/revoke")
+	String revoke(Principal principal, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes flash) {
+		RunTotals t = payroll.run(principal.getName(), id);
+		if (reason.isBlank()) {
+			flash.addFlashAttribute("error", "撤销须说明原因");
+			return "redirect:/runs/" + id;
+		}
+		return act(flash, id, () -> "已撤销 " + payroll.revoke(t.run().county(), t.run().month(), principal.getName(),
+				reason.strip()).batchNo() + "，该月可以重新计算；其正式代发文件已移出 bank/");
+	}
+
 	/** Runs a maker–checker step; the façade's refusal (e.g. the same user approving) is shown on the run's page. */
 	private static String act(RedirectAttributes flash, long id, java.util.function.Supplier<String> action) {
 		try {

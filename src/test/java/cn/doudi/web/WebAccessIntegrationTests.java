@@ -194,6 +194,20 @@ class WebAccessIntegrationTests {
 		mvc.perform(post("/runs/" + fx.runA + "/approve").with(user("fin2")).with(csrf()))
 			.andExpect(flash().attribute("info", org.hamcrest.Matchers.containsString("已审批")));
 		assertThat(runStatus(fx.runA)).isEqualTo("APPROVED");
+
+		// revoking needs a reason, FINANCE of the county, and goes through the façade (audited)
+		mvc.perform(post("/runs/" + fx.runA + "/revoke").param("reason", " ").with(user("fin1")).with(csrf()))
+			.andExpect(flash().attribute("error", "撤销须说明原因"));
+		mvc.perform(post("/runs/" + fx.runA + "/revoke").param("reason", "标准录错").with(user("finB")).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/runs/" + fx.runA + "/revoke").param("reason", "标准录错").with(user("mon")).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(runStatus(fx.runA)).isEqualTo("APPROVED");
+		mvc.perform(post("/runs/" + fx.runA + "/revoke").param("reason", "标准录错").with(user("fin1")).with(csrf()))
+			.andExpect(flash().attribute("info", org.hamcrest.Matchers.containsString("已撤销")));
+		assertThat(runStatus(fx.runA)).isEqualTo("REVOKED");
+		assertThat(jdbc.queryForObject("select detail from audit_event where action = 'REVOKE'", String.class))
+			.isEqualTo("标准录错");
 	}
 
 	@Test
