@@ -1,26 +1,51 @@
 package cn.doudi.payroll.batch;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.YearMonth;
 
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** Starts (or restarts) the month-end job of one run; the payroll façade's only door into Batch. */
+/**
+ * Starts (or restarts) the month-end job of one run; the payroll façade's only door into Batch.
+ * A county's month-end runs under a PostgreSQL advisory lock of that county, held on its own connection
+ * for the whole job, across every process sharing the database. A process killed in the middle of a job
+ * loses its connection and with it the lock, and leaves its job execution STARTED; whoever holds the lock
+ * next knows that any STARTED month-end execution of the county is such a leftover, marks it FAILED
+ * (Batch's recover) and restarts the same job instance from where it stopped — the lines it had written
+ * were in the step's rolled-back transaction, so nothing is written twice.
+ */
 @Component
 public class MonthEndJobLauncher {
 
-	private final JobOperator jobOperator;
-	private final Job monthEndJob;
+	private static final Logger log = LoggerFactory.getLogger(MonthEndJobLauncher.class);
+	private static final int LOCK_CLASS = 0x646f7564; // "doud": the month-end locks' space, one key per county
 
-	MonthEndJobLauncher(JobOperator jobOperator, @Qualifier("monthEndJob") Job monthEndJob) {
+	private final JobOperator jobOperator;
+	private final JobRepository jobRepository;
+	private final Job monthEndJob;
+	private final DataSource dataSource;
+
+	MonthEndJobLauncher(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("monthEndJob") Job monthEndJob,
+			DataSource dataSource) {
 		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
 		this.monthEndJob = monthEndJob;
+		this.dataSource = dataSource;
 	}
 
 	/** Runs the job synchronously; returns true when it completed. */
@@ -30,15 +55,44 @@ public class MonthEndJobLauncher {
 			.addLong("runRevision", (long) revision)
 			.addLong("runId", runId)
 			.toJobParameters();
-		try {
-			JobExecution execution = jobOperator.start(monthEndJob, params);
-			return execution.getStatus() == BatchStatus.COMPLETED;
+		try (Connection lock = dataSource.getConnection()) {
+			lock.setAutoCommit(true);
+			advisory(lock, "select pg_advisory_lock(?, ?)", county);
+			try {
+				recoverLeftovers(county);
+				JobExecution execution = jobOperator.start(monthEndJob, params);
+				return execution.getStatus() == BatchStatus.COMPLETED;
+			}
+			finally {
+				advisory(lock, "select pg_advisory_unlock(?, ?)", county);
+			}
 		}
 		catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException e) {
 			return true;
 		}
 		catch (Exception e) {
 			throw new IllegalStateException("月结作业无法启动: " + e.getMessage(), e);
+		}
+	}
+
+	/** STARTED executions of the county's month-end while we hold its lock: left by a killed process. */
+	private void recoverLeftovers(String county) {
+		for (JobExecution stale : jobRepository.findRunningJobExecutions(monthEndJob.getName())) {
+			if (county.equals(stale.getJobParameters().getString("county"))) {
+				log.warn("{}: marking the month-end job execution {} left running by a killed process as failed", county,
+						stale.getId());
+				jobOperator.recover(stale);
+			}
+		}
+	}
+
+	private static void advisory(Connection c, String sql, String county) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement(sql)) {
+			ps.setInt(1, LOCK_CLASS);
+			ps.setInt(2, Integer.parseInt(county));
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+			}
 		}
 	}
 }

@@ -92,6 +92,26 @@ class MonthEndJobTests {
 	}
 
 	@Test
+	void aRunLeftRunningByAKilledProcessIsRecoveredAndRestartedByTheNextMonthEnd() {
+		jdbc.update("insert into test_crash values (true)");
+		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1"));
+		// what a process killed in the middle of the job leaves: its execution and step STARTED, the run RUNNING
+		jdbc.update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null");
+		jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null");
+		jdbc.update("update payroll_run set status = 'RUNNING'");
+		jdbc.update("delete from test_crash");
+
+		PayrollRun run = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+
+		assertThat(run.status()).isEqualTo(RunStatus.DRAFT);
+		assertThat(run.revision()).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(distinct payment_key) from payment_line", Integer.class)).isEqualTo(30);
+		assertThat(jdbc.queryForObject("select count(*) from payment_line", Integer.class)).isEqualTo(30);
+		assertThat(jdbc.queryForList("select status from batch_job_execution order by job_execution_id", String.class))
+			.containsExactly("FAILED", "COMPLETED");
+	}
+
+	@Test
 	void linesAreWrittenWithTheirAmountsAndTiers() {
 		PayrollRun run = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
 
