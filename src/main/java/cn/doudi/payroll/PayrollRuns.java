@@ -144,7 +144,8 @@ public class PayrollRuns {
 	/**
 	 * Revokes the county's latest approved run (audited, with a reason), so that month can be re-run.
 	 * Refused once the bank has returned any of its lines (bank-return): the money may have left, and a
-	 * re-run would pay it again. {@link PayrollRunRevoked} lets the disbursement module take the run's
+	 * re-run would pay it again. A later month's draft (or released, not approved) run is discarded with it
+	 * (REPLACED, audited): it was computed on the revoked month. {@link PayrollRunRevoked} lets the disbursement module take the run's
 	 * final bank files out of the month's {@code bank/} folder, in the same transaction: if they cannot
 	 * be moved, the run stays approved.
 	 */
@@ -159,15 +160,18 @@ public class PayrollRuns {
 		if (!latest.month().equals(month)) {
 			throw new MonthEndRefusedException("只能撤销本县区最近一个已审批批次（" + latest.month() + "，" + latest.batchNo() + "）");
 		}
-		if (runs.hasLaterRun(county, month)) {
-			throw new MonthEndRefusedException("不能撤销 " + latest.batchNo() + "：之后的月份已有批次，须先处理之后的批次");
-		}
 		Integer returned = jdbc.queryForObject(
 				"select count(*) from payment_line where run_id = ? and bank_status is not null", Integer.class,
 				latest.id());
 		if (returned != null && returned > 0) {
 			throw new MonthEndRefusedException("不能撤销 " + latest.batchNo() + "：银行已回盘（" + returned
 					+ " 笔已处理），资金可能已经发放；重算会重复发放。请核对银行回盘，多发部分按追回处理");
+		}
+		// the later month's draft (never approved: this is the latest approved run) rests on the revoked
+		// month; it is discarded with it, as a re-run would replace it, and that month is computed again later
+		for (PayrollRun later : runs.laterUnapproved(county, month)) {
+			runs.setStatus(later.id(), RunStatus.REPLACED);
+			audit.record(user, "RUN_REPLACED", county, later.batchNo(), "draft discarded: " + latest.batchNo() + " revoked");
 		}
 		runs.revoked(latest.id(), user, reason);
 		audit.record(user, "REVOKE", county, latest.batchNo(), reason);

@@ -37,9 +37,9 @@ class RunStore {
 		return jdbc.query("select " + COLUMNS + " from payroll_run where id = ?", this::map, id).stream().findFirst();
 	}
 
-	/** The county's first run month: its earliest run that was not revoked. */
+	/** The county's first run month: its earliest run that was not revoked (a replaced or discarded draft does not count). */
 	Optional<YearMonth> firstRunMonth(String county) {
-		String m = jdbc.queryForObject("select min(month) from payroll_run where county = ? and status <> 'REVOKED'",
+		String m = jdbc.queryForObject("select min(month) from payroll_run where county = ? and status not in ('REVOKED', 'REPLACED')",
 				String.class, county);
 		return Optional.ofNullable(m).map(YearMonth::parse);
 	}
@@ -49,11 +49,11 @@ class RunStore {
 				+ " order by month desc limit 1", this::map, county).stream().findFirst();
 	}
 
-	boolean hasLaterRun(String county, YearMonth month) {
-		Integer n = jdbc.queryForObject("select count(*) from payroll_run where county = ? and month > ?"
-				+ " and status in ('RUNNING', 'FAILED', 'DRAFT', 'RELEASED', 'APPROVED')", Integer.class, county,
-				month.toString());
-		return n > 0;
+	/** The county's live runs after {@code month} that are not approved (drafts, released, running, failed). */
+	List<PayrollRun> laterUnapproved(String county, YearMonth month) {
+		return jdbc.queryForList("select id from payroll_run where county = ? and month > ?"
+				+ " and status in ('RUNNING', 'FAILED', 'DRAFT', 'RELEASED') order by month, id", Long.class, county,
+				month.toString()).stream().map(id -> byId(id).orElseThrow()).toList();
 	}
 
 	int nextRevision(String county, YearMonth month) {

@@ -23,7 +23,9 @@ import cn.doudi.security.User;
  * The monitor's review (CHECKS.md "Review", OUTPUTS.md {@code findings}). Reading needs READ within the
  * finding's county; deciding needs REVIEW_FINDINGS (MONITOR) within it. {@code dismiss} only for the
  * dismissable codes (the rule findings close by themselves); {@code confirm} keeps a finding open with its
- * effect; {@code recover} closes an OVERPAID finding and its overpayments. Every decision is kept in
+ * effect; {@code recover} records an amount recovered on an OVERPAID finding and closes it with its
+ * overpayments once the amounts recovered reach what is owed (a partial recovery keeps it open, and the
+ * overpayments listed, until the rest comes in). Every decision is kept in
  * {@code finding_decision} with who, when and why, and audited. Privacy: lists always mask ID and account
  * numbers; {@code show} gives them whole only to a MONITOR or AUDITOR of the county (they verify them
  * with the other agency).
@@ -101,9 +103,17 @@ public class FindingReviews {
 		if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
 			throw new ReviewRefusedException("追回金额应为正数，最多两位小数（--amount）");
 		}
-		close(f, "RECOVERED");
-		jdbc.update("update overpayment set status = 'RECOVERED' where finding_id = ? and status = 'OPEN'", id);
+		BigDecimal owed = jdbc.queryForObject(
+				"select coalesce(sum(overpaid), 0) from overpayment where finding_id = ? and status = 'OPEN'", BigDecimal.class,
+				id);
+		BigDecimal earlier = jdbc.queryForObject(
+				"select coalesce(sum(amount), 0) from finding_decision where finding_id = ? and decision = 'RECOVER'",
+				BigDecimal.class, id);
 		decide(userName, f, "RECOVER", note, amount);
+		if (earlier.add(amount).compareTo(owed) >= 0) {
+			close(f, "RECOVERED");
+			jdbc.update("update overpayment set status = 'RECOVERED' where finding_id = ? and status = 'OPEN'", id);
+		}
 		return finding(id);
 	}
 

@@ -125,4 +125,21 @@ class PayrollRunsIntegrationTests {
 		assertThatThrownBy(() -> payroll.revoke(COUNTY, OCT, "fin1", "x")).isInstanceOf(MonthEndRefusedException.class)
 			.hasMessageContaining("2026-11");
 	}
+
+	@Test
+	void revokingTheLatestApprovedRunDiscardsTheNextMonthsDraftComputedOnIt() {
+		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		payroll.release(COUNTY, OCT, "fin1");
+		payroll.approve(COUNTY, OCT, "fin2");
+		PayrollRun novDraft = payroll.monthEnd(COUNTY, NOV, NOV.atDay(10), "fin1");
+
+		payroll.revoke(COUNTY, OCT, "fin1", "标准录错");
+
+		assertThat(payroll.current(COUNTY, NOV)).isEmpty();
+		assertThat(jdbc.queryForObject("select status from payroll_run where id = ?", String.class, novDraft.id()))
+			.isEqualTo("REPLACED");
+		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'RUN_REPLACED' and subject = ?",
+				Integer.class, novDraft.batchNo())).isEqualTo(1);
+		assertThat(payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1").batchNo()).isEqualTo("410102-202610-02");
+	}
 }

@@ -118,7 +118,7 @@ class FindingReviewsIntegrationTests {
 	}
 
 	@Test
-	void aRecoveryClosesTheOverpaymentAndItsRecords() {
+	void aRecoveryClosesTheOverpaymentAndItsRecordsOnceTheWholeAmountIsBack() {
 		long id = finding("OVERPAID", "INFO");
 		long run = jdbc.queryForObject("""
 				insert into payroll_run (county, month, revision, batch_no, status, pay_date, created_by, created_at)
@@ -135,11 +135,18 @@ class FindingReviewsIntegrationTests {
 				values (?, ?, ?, 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 0.00, 200.00, 'OPEN')
 				""", id, line, ZY, PERSON);
 
-		reviews.recover("mon", id, new BigDecimal("200.00"), "家属已退回");
+		// a partial recovery is recorded; the finding and its overpayment stay open for the rest
+		reviews.recover("mon", id, new BigDecimal("80.00"), "家属先退回一部分");
+		assertThat(jdbc.queryForObject("select status from finding", String.class)).isEqualTo("OPEN");
+		assertThat(jdbc.queryForObject("select status from overpayment", String.class)).isEqualTo("OPEN");
+
+		reviews.recover("mon", id, new BigDecimal("120.00"), "家属已退回");
 
 		assertThat(jdbc.queryForObject("select status from finding", String.class)).isEqualTo("RECOVERED");
 		assertThat(jdbc.queryForObject("select status from overpayment", String.class)).isEqualTo("RECOVERED");
-		assertThat(jdbc.queryForObject("select amount from finding_decision", BigDecimal.class)).isEqualByComparingTo("200");
+		assertThat(jdbc.queryForList("select amount from finding_decision order by id", BigDecimal.class))
+			.extracting(BigDecimal::toPlainString)
+			.containsExactly("80.00", "120.00");
 	}
 
 	@Test
