@@ -89,6 +89,22 @@ class ImportBatches {
 		return ids;
 	}
 
+	/**
+	 * The counties (or {@code ""} for a whole-source snapshot) that a committed snapshot import covered and
+	 * whose current snapshot is now another import: where re-uploading its content must make it current again.
+	 */
+	List<String> notCurrent(Source source, long importId) {
+		Batch b = get(importId);
+		List<String> covered = source == Source.DISABILITY ? List.of("")
+				: b.counties() == null ? List.<String>of() : List.of(b.counties().split(";"));
+		return covered.stream()
+			.filter(c -> !Long.valueOf(importId).equals(jdbc.query(
+					"select import_id from snapshot where source = ? and county = ?",
+					(rs, n) -> rs.getLong(1), source.code(), c).stream().findFirst().orElse(null)))
+			.sorted()
+			.toList();
+	}
+
 	void audit(String actor, String county, long importId, String detail) {
 		auditLog.record(actor, "IMPORT", county, "import:" + importId, detail);
 	}

@@ -24,6 +24,7 @@ import cn.doudi.ingest.ImportOptions;
 import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.Source;
 import cn.doudi.ingest.read.FileRejectedException;
+import cn.doudi.ingest.rows.Sources;
 import cn.doudi.security.AccessDeniedException;
 
 /**
@@ -45,9 +46,15 @@ public class ImportRunner {
 	private final ImportWorkRegistry registry;
 	private final Outcomes outcomes;
 	private final ImportAccess access;
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+	private final org.springframework.transaction.support.TransactionTemplate tx;
 
 	ImportRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("rosterImportJob") Job job,
-			ImportLock lock, ImportBatches batches, ImportWorkRegistry registry, Outcomes outcomes, ImportAccess access) {
+			ImportLock lock, ImportBatches batches, ImportWorkRegistry registry, Outcomes outcomes, ImportAccess access,
+			org.springframework.jdbc.core.JdbcTemplate jdbc,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
@@ -74,6 +81,10 @@ public class ImportRunner {
 			cleanUpLeftovers();
 			var earlier = batches.findCommitted(source, hash);
 			if (earlier.isPresent()) {
+				List<String> stale = SnapshotSwap.isSnapshot(source) ? batches.notCurrent(source, earlier.get()) : List.of();
+				if (!stale.isEmpty()) {
+					return restore(source, earlier.get(), stale, options.user());
+				}
 				return outcomes.duplicate(earlier.get(), source);
 			}
 			List<String> fileNames = files.stream().map(p -> p.getFileName().toString()).toList();
@@ -98,6 +109,23 @@ public class ImportRunner {
 				registry.remove(importId);
 			}
 		}
+	}
+
+	/**
+	 * The same content as an earlier snapshot upload that later uploads replaced (an operator going back
+	 * to an older roster): its rows are still in the table, so the snapshot of the counties it covered
+	 * points at it again, in one transaction, audited — rather than "already imported, nothing changed",
+	 * which would silently leave the newer roster current.
+	 */
+	private ImportOutcome restore(Source source, long importId, List<String> counties, String user) {
+		tx.executeWithoutResult(status -> {
+			SnapshotSwap.Replaced replaced = SnapshotSwap.swap(jdbc, source, Sources.rowsFor(source).table(), importId,
+					counties);
+			batches.audit(user, StageRowsTasklet.singleCounty(counties), importId,
+					"source=" + source.code() + " restored=" + String.join(";", counties) + " " + replaced.describe());
+		});
+		log.info("import {} ({}): same content as before; made current again for {}", importId, source.code(), counties);
+		return outcomes.restored(importId, source, counties);
 	}
 
 	private ImportOutcome finish(long importId, Source source, List<Path> files, ImportOptions options,

@@ -34,6 +34,15 @@ class Outcomes {
 				b.rowsRejected(), counties(b), List.of(), List.of(), List.of());
 	}
 
+	/** An earlier upload of the same content made current again ({@link ImportRunner}): COMMITTED, with a warning saying so. */
+	ImportOutcome restored(long importId, Source source, List<String> counties) {
+		ImportBatches.Batch b = batches.get(importId);
+		String where = counties.equals(List.of("")) ? "" : "（区县 " + String.join("、", counties) + "）";
+		return new ImportOutcome(importId, source, ImportOutcome.Status.COMMITTED, b.rowsRead(), b.rowsAccepted(),
+				b.rowsRejected(), counties(b), List.of(),
+				List.of("相同内容已于导入 #" + importId + " 导入过，之后被其他上传替换；现已恢复为当前名册" + where), List.of());
+	}
+
 	ImportOutcome of(long importId, Source source, JobExecution execution) {
 		ImportBatches.Batch b = batches.get(importId);
 		ExecutionContext ctx = execution.getExecutionContext();
