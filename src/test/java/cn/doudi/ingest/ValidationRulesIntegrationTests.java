@@ -97,6 +97,14 @@ class ValidationRulesIntegrationTests {
 		ImportOutcome ok = run(Source.STANDARDS, false, good);
 		assertThat(ok.status()).isEqualTo(ImportOutcome.Status.COMMITTED);
 		assertThat(ok.warnings()).singleElement().asString().contains("特困全自理", "农村最低生活保障", "910.00");
+
+		// a TEKUN amount above 1.3 × DIBAO when it starts, but below once DIBAO rises (held or uploaded)
+		Path raise = csv(dir, "raise.csv", header, "410102,DIBAO_RURAL,标准,2026-11,790");
+		assertThat(run(Source.STANDARDS, false, raise).warnings()).singleElement().asString()
+			.contains("自2026-11起特困全自理标准900.00元", "1027.00");
+		Path tekun = csv(dir, "tekun.csv", header, "410102,TEKUN,全自理,2026-10,1010");
+		assertThat(run(Source.STANDARDS, false, tekun).warnings()).singleElement().asString()
+			.contains("区县410102自2026-11起特困全自理标准1010.00元", "790.00", "1027.00");
 	}
 
 	@Test

@@ -66,24 +66,61 @@ final class StandardsPolicy {
 				continue;
 			}
 			finish.emit(r.values());
-			if (r.program().equals("TEKUN") && r.category().equals("全自理")) {
-				warnIfBelowDibao(r, series);
-			}
 		}
+		warnWhereTekunFallsBelowDibao(unique, series);
 	}
 
-	private void warnIfBelowDibao(StandardRows.StandardRow r, Map<String, TreeMap<YearMonth, BigDecimal>> series) {
-		for (Program dibao : List.of(Program.DIBAO_RURAL, Program.DIBAO_URBAN)) {
-			TreeMap<YearMonth, BigDecimal> s = series.get(r.county() + "|" + dibao.name() + "|标准");
-			var inForce = s == null ? null : s.floorEntry(r.month());
-			if (inForce == null) {
+	/**
+	 * RULES.md TEKUN: 全自理 ≥ 1.3 × the DIBAO standard of the same county, in every month. Checked, with the
+	 * held table and this upload together, at every month from the upload's earliest TEKUN 全自理 or DIBAO
+	 * 标准 row of a county on where either amount changes — a TEKUN row can fall below a DIBAO standard
+	 * that rises later, and a DIBAO raise can leave an earlier TEKUN row below it. One warning per period
+	 * that breaks the rule, naming the month it starts and the amounts then in force.
+	 */
+	private void warnWhereTekunFallsBelowDibao(List<StandardRows.StandardRow> uploaded,
+			Map<String, TreeMap<YearMonth, BigDecimal>> series) {
+		Map<String, YearMonth> from = new TreeMap<>();
+		Map<String, StandardRows.StandardRow> rowAt = new HashMap<>();
+		for (StandardRows.StandardRow r : uploaded) {
+			boolean tekun = r.program().equals("TEKUN") && r.category().equals("全自理");
+			boolean dibao = r.program().startsWith("DIBAO_") && r.category().equals("标准");
+			if (tekun || dibao) {
+				from.merge(r.county(), r.month(), (x, y) -> x.isBefore(y) ? x : y);
+				rowAt.put(r.county() + "|" + r.program() + "|" + r.month(), r);
+			}
+		}
+		for (Map.Entry<String, YearMonth> e : from.entrySet()) {
+			String county = e.getKey();
+			TreeMap<YearMonth, BigDecimal> tekun = series.get(county + "|TEKUN|全自理");
+			if (tekun == null) {
 				continue;
 			}
-			BigDecimal floor = inForce.getValue().multiply(TEKUN_FACTOR).setScale(2, java.math.RoundingMode.HALF_UP);
-			if (r.value().compareTo(floor) < 0) {
-				finish.warn("警告：" + r.file() + "第" + r.rowNo() + "行 区县" + r.county() + "自" + r.month() + "起特困全自理标准"
-						+ r.value().toPlainString() + "元，低于" + dibao.chineseName() + "标准" + inForce.getValue().toPlainString()
-						+ "元的1.3倍（" + floor.toPlainString() + "元）；已导入，请核实");
+			for (Program dibao : List.of(Program.DIBAO_RURAL, Program.DIBAO_URBAN)) {
+				TreeMap<YearMonth, BigDecimal> standard = series.get(county + "|" + dibao.name() + "|标准");
+				if (standard == null) {
+					continue;
+				}
+				java.util.TreeSet<YearMonth> changes = new java.util.TreeSet<>(tekun.keySet());
+				changes.addAll(standard.keySet());
+				changes.add(e.getValue());
+				boolean breaking = false;
+				for (YearMonth m : changes.tailSet(e.getValue(), true)) {
+					var t = tekun.floorEntry(m);
+					var d = standard.floorEntry(m);
+					if (t == null || d == null) {
+						continue;
+					}
+					BigDecimal floor = d.getValue().multiply(TEKUN_FACTOR).setScale(2, java.math.RoundingMode.HALF_UP);
+					boolean below = t.getValue().compareTo(floor) < 0;
+					if (below && !breaking) {
+						StandardRows.StandardRow r = rowAt.getOrDefault(county + "|TEKUN|" + m,
+								rowAt.get(county + "|" + dibao.name() + "|" + m));
+						finish.warn("警告：" + (r == null ? "" : r.file() + "第" + r.rowNo() + "行 ") + "区县" + county + "自" + m
+								+ "起特困全自理标准" + t.getValue().toPlainString() + "元，低于" + dibao.chineseName() + "标准"
+								+ d.getValue().toPlainString() + "元的1.3倍（" + floor.toPlainString() + "元）；已导入，请核实");
+					}
+					breaking = below;
+				}
 			}
 		}
 	}
