@@ -51,6 +51,8 @@ class EnrollmentChecksIntegrationTests extends CheckTestSupport {
 		check(ZM, OCT);
 
 		assertThat(findings("EXCLUSIVE_PROGRAMS")).containsExactly("EXCLUSIVE_PROGRAMS:" + ZHOU + ":410122:DIBAO_RURAL::OPEN");
+		// the pair is named once, not once from each side
+		assertThat(detail("EXCLUSIVE_PROGRAMS", ZHOU).split("不能同时享受", -1)).hasSize(2);
 	}
 
 	@Test

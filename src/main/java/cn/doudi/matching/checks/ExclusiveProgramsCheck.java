@@ -54,6 +54,7 @@ class ExclusiveProgramsCheck implements Check {
 		Set<String> households = new TreeSet<>();
 		TreeSet<String> evidence = new TreeSet<>();
 		List<String> parts = new ArrayList<>();
+		Set<Set<String>> described = new java.util.HashSet<>(); // both held (same start): one pair, said once
 		for (ExclusivePrograms.Held h : held) {
 			Enrollment e = h.enrollment();
 			programs.add(e.program());
@@ -64,7 +65,11 @@ class ExclusiveProgramsCheck implements Check {
 				evidence.add("other:" + o.key() + '|' + o.start());
 				others.add(describe(o));
 			}
-			parts.add(describe(e) + "与" + String.join("、", others) + "不能同时享受");
+			Set<String> pair = new TreeSet<>(others);
+			pair.add(describe(e));
+			if (described.add(pair)) {
+				parts.add(describe(e) + "与" + String.join("、", others) + "不能同时享受");
+			}
 		}
 		Enrollment first = held.get(0).enrollment();
 		String detail = String.join("；", parts) + "：开始较晚的" + PersonRows.programNames(programs) + "暂停发放待核实";
