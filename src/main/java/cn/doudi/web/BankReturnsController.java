@@ -1,14 +1,10 @@
 package cn.doudi.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -50,20 +46,10 @@ class BankReturnsController {
 	@PostMapping("/bank-returns")
 	String read(Principal principal, @RequestParam(required = false) String bank,
 			@RequestParam("files") List<MultipartFile> files, Model model) throws IOException {
-		List<MultipartFile> given = files.stream().filter(f -> !f.isEmpty()).toList();
-		if (given.isEmpty()) {
-			throw new IllegalArgumentException("请选择银行回盘文件");
-		}
-		Path dir = Files.createDirectories(uploads.resolve("bank-returns").resolve(UUID.randomUUID().toString()));
 		List<BankReturnOutcome> outcomes = new ArrayList<>();
-		for (MultipartFile f : given) {
+		for (Path file : UploadedFiles.save(uploads.resolve("bank-returns"), files, "请选择银行回盘文件")) {
 			// the bank is told by the file's own name (as the bank sent it) unless chosen here
-			String name = UploadsController.safeName(f.getOriginalFilename(), 0).replaceFirst("^1-", "");
-			Path target = dir.resolve(name);
-			try (InputStream in = f.getInputStream()) {
-				Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-			outcomes.add(returns.read(target, bank == null || bank.isBlank() ? null : bank, principal.getName()));
+			outcomes.add(returns.read(file, bank == null || bank.isBlank() ? null : bank, principal.getName()));
 		}
 		model.addAttribute("banks", List.of(Bank.values()));
 		model.addAttribute("outcomes", outcomes);

@@ -1,12 +1,9 @@
 package cn.doudi.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +37,7 @@ import jakarta.servlet.http.HttpSession;
 /**
  * 上传名册: one or more files of one source as one upload, through {@link RosterImports} (which checks the
  * user's role and that every row is of the user's county; nothing is written otherwise). The files are
- * kept under {@code <doudi.home>/console-uploads/<random>/} because the error reports are written beside
+ * kept under {@code <doudi.home>/console-uploads/<random>/<n>/} because the error reports are written beside
  * them; a report can be downloaded only in the session that uploaded it (it holds the rejected rows
  * whole).
  */
@@ -69,19 +66,8 @@ class UploadsController {
 			@RequestParam(defaultValue = "false") boolean acceptValidRows, HttpSession session, Model model)
 			throws IOException {
 		Source s = Source.parse(source).orElseThrow(() -> new IllegalArgumentException("没有这个数据来源：" + source));
-		List<MultipartFile> given = files.stream().filter(f -> !f.isEmpty()).toList();
-		if (given.isEmpty()) {
-			throw new IllegalArgumentException("请选择要上传的文件");
-		}
-		Path dir = Files.createDirectories(uploads.resolve(UUID.randomUUID().toString()));
-		List<Path> paths = new ArrayList<>();
-		for (MultipartFile f : given) {
-			Path target = dir.resolve(safeName(f.getOriginalFilename(), paths.size()));
-			try (InputStream in = f.getInputStream()) {
-				Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-			paths.add(target);
-		}
+		List<Path> paths = UploadedFiles.save(uploads, files, "请选择要上传的文件");
+		Path dir = paths.get(0).getParent().getParent();
 		ImportOptions options = ImportOptions.by(principal.getName());
 		ImportOutcome outcome;
 		try {
@@ -124,16 +110,6 @@ class UploadsController {
 				.toString())
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.body(new FileSystemResource(report));
-	}
-
-	/** The browser's file name without any folder part, or a neutral one; the extension decides CSV or XLSX. */
-	static String safeName(String original, int index) {
-		String name = original == null ? "" : original.replace('\\', '/');
-		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip();
-		if (name.isEmpty() || name.startsWith(".")) {
-			name = "upload-" + (index + 1) + name;
-		}
-		return (index + 1) + "-" + name;
 	}
 
 	private static void delete(Path dir) {
