@@ -6,7 +6,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import picocli.CommandLine.Command;
 
-/** {@code status}: which database this is and what it holds (a quick look, changes nothing). */
+/**
+ * {@code status}: which database this is and what it holds — per county the latest run and the open
+ * findings, per source the latest committed upload (a quick look for finance and operators; changes
+ * nothing, shows no personal data).
+ */
 @Command(name = "status", description = "Shows the database in use and what it holds.")
 class StatusCommand implements Callable<Integer> {
 
@@ -22,6 +26,27 @@ class StatusCommand implements Callable<Integer> {
 		Integer imports = jdbc.queryForObject("select count(*) from import_batch where status = 'COMMITTED'", Integer.class);
 		Integer runs = jdbc.queryForObject("select count(*) from payroll_run", Integer.class);
 		System.out.printf("PostgreSQL %s; %d imports, %d payroll runs%n", version, imports, runs);
+		jdbc.query("""
+				select r.county, r.month, r.batch_no, r.status,
+				       (select count(*) from finding f where f.county = r.county and f.status in ('OPEN', 'CONFIRMED')) as open
+				from payroll_run r
+				where r.status not in ('REPLACED')
+				  and (r.month, r.revision) = (select x.month, x.revision from payroll_run x
+				                               where x.county = r.county and x.status not in ('REPLACED')
+				                               order by x.month desc, x.revision desc limit 1)
+				order by r.county
+				""", rs -> {
+			System.out.printf("county %s: latest run %s %s %s; %d open findings%n", rs.getString(1), rs.getString(2),
+					rs.getString(3), rs.getString(4), rs.getInt(5));
+		});
+		jdbc.query("""
+				select distinct on (source) source, id, coalesce(to_char(finished_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '-'),
+				       rows_accepted, imported_by
+				from import_batch where status = 'COMMITTED' order by source, id desc
+				""", rs -> {
+			System.out.printf("source %s: latest upload #%d at %s, %d rows, by %s%n", rs.getString(1), rs.getLong(2),
+					rs.getString(3), rs.getInt(4), rs.getString(5));
+		});
 		return 0;
 	}
 }

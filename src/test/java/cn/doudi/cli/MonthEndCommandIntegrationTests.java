@@ -78,6 +78,19 @@ class MonthEndCommandIntegrationTests {
 			.last()
 			.asString()
 			.startsWith("410102,");
+
+		// status: per county the latest run (410122's October draft, as November was refused)
+		PrintStream originalOut = System.out;
+		ByteArrayOutputStream shown = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(shown, true, StandardCharsets.UTF_8));
+		try {
+			assertThat(run("status")).isZero();
+		}
+		finally {
+			System.setOut(originalOut);
+		}
+		assertThat(shown.toString(StandardCharsets.UTF_8)).contains("3 payroll runs",
+				"county 410102: latest run 2026-11 410102-202611-01 DRAFT", "county 410122: latest run 2026-10 410122-202610-01 DRAFT");
 	}
 
 	@Test
