@@ -6,5 +6,5 @@
  * modules call {@link cn.doudi.ingest.RosterImports} and read the {@code current_*} views; they may
  * listen for {@link cn.doudi.ingest.RosterImported}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "security" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "security", "database" })
 package cn.doudi.ingest;

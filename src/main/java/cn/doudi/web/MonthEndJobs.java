@@ -1,8 +1,5 @@
 package cn.doudi.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,17 +19,17 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.PayrollRun;
-import cn.doudi.payroll.PayrollRuns;
 import cn.doudi.security.AccessControl;
 import cn.doudi.security.Permission;
 
 /**
  * Month-ends started from the console run on one background thread, one at a time (the machine is small
- * and a county's months run in order anyway), as the command line does: {@link PayrollRuns#monthEnd}
- * then {@link MonthEndFiles#write} into {@code <doudi.home>/console-out/<batch no>/}, a folder of that
- * run only (so its files are the county's alone). The page polls {@link #find} until the job ends.
+ * and a county's months run in order anyway), through {@link MonthEnd} as the command line does, into
+ * {@code <doudi.home>/console-out/<county>/<YYYY-MM>/} (a folder of that county only, so its files are the
+ * county's alone; a re-run replaces them, as a re-run of {@code month-end --out} does). The page polls
+ * {@link #find} until the job ends.
  */
 @Component
 class MonthEndJobs implements DisposableBean {
@@ -60,8 +57,7 @@ class MonthEndJobs implements DisposableBean {
 		}
 	}
 
-	private final PayrollRuns payroll;
-	private final MonthEndFiles files;
+	private final MonthEnd monthEnd;
 	private final AccessControl access;
 	private final Clock clock;
 	private final Path out;
@@ -72,10 +68,9 @@ class MonthEndJobs implements DisposableBean {
 		return t;
 	});
 
-	MonthEndJobs(PayrollRuns payroll, MonthEndFiles files, AccessControl access, Clock clock,
+	MonthEndJobs(MonthEnd monthEnd, AccessControl access, Clock clock,
 			@Value("${doudi.web.out-dir:${doudi.home}/console-out}") Path out) {
-		this.payroll = payroll;
-		this.files = files;
+		this.monthEnd = monthEnd;
 		this.access = access;
 		this.clock = clock;
 		this.out = out;
@@ -124,26 +119,34 @@ class MonthEndJobs implements DisposableBean {
 	private void run(String id) {
 		Job job = jobs.computeIfPresent(id, (k, j) -> j.with(State.RUNNING, "正在核对与计算", null, null));
 		try {
-			PayrollRun run = payroll.monthEnd(job.county(), job.month(), job.month().atDay(10), job.user());
-			jobs.computeIfPresent(id, (k, j) -> j.with(State.RUNNING, "正在生成文件", run.id(), null));
-			Path folder = out.resolve(run.batchNo());
-			Files.createDirectories(folder);
-			files.write(List.of(run), folder);
-			payroll.recordOutputFolder(run.id(), folder.toAbsolutePath().toString());
+			Path folder = out.resolve(job.county()).resolve(job.month().toString());
+			MonthEnd.Report report = monthEnd.run(job.month(), List.of(job.county()), null, folder, job.user(),
+					new MonthEnd.Listener() {
+						@Override
+						public void computed(PayrollRun run) {
+							jobs.computeIfPresent(id, (k, j) -> j.with(State.RUNNING, "正在生成文件", run.id(), null));
+						}
+
+						@Override
+						public void refused(String county, String reason) {
+						}
+					});
+			if (!report.allRan()) {
+				fail(id, String.join("；", report.refused().values()));
+				return;
+			}
+			PayrollRun run = report.runs().get(0);
 			jobs.computeIfPresent(id, (k, j) -> j.with(State.DONE, "草稿 " + run.batchNo() + " 已生成", run.id(),
 					clock.instant()));
 		}
-		catch (IOException e) {
-			fail(id, new UncheckedIOException(e));
-		}
 		catch (RuntimeException e) {
-			fail(id, e);
+			fail(id, e.getMessage());
 		}
 	}
 
-	private void fail(String id, RuntimeException e) {
-		log.warn("console month-end failed: {}", e.getMessage());
-		jobs.computeIfPresent(id, (k, j) -> j.with(State.FAILED, e.getMessage(), j.runId(), clock.instant()));
+	private void fail(String id, String message) {
+		log.warn("console month-end failed: {}", message);
+		jobs.computeIfPresent(id, (k, j) -> j.with(State.FAILED, message, j.runId(), clock.instant()));
 	}
 
 	@Override

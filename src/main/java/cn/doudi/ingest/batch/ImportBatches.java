@@ -97,12 +97,17 @@ class ImportBatches {
 		Batch b = get(importId);
 		List<String> covered = source == Source.DISABILITY ? List.of("")
 				: b.counties() == null ? List.<String>of() : List.of(b.counties().split(";"));
-		return covered.stream()
-			.filter(c -> !Long.valueOf(importId).equals(jdbc.query(
-					"select import_id from snapshot where source = ? and county = ?",
-					(rs, n) -> rs.getLong(1), source.code(), c).stream().findFirst().orElse(null)))
-			.sorted()
-			.toList();
+		if (covered.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.query("""
+				select c from unnest(?::text[]) c
+				where not exists (select 1 from snapshot s where s.source = ? and s.county = c and s.import_id = ?)
+				order by c""", ps -> {
+			ps.setArray(1, ps.getConnection().createArrayOf("text", covered.toArray()));
+			ps.setString(2, source.code());
+			ps.setLong(3, importId);
+		}, (rs, n) -> rs.getString(1));
 	}
 
 	void audit(String actor, String county, long importId, String detail) {

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import cn.doudi.ingest.ImportOptions;
 import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.Source;
+import cn.doudi.database.AdvisoryLock;
 import cn.doudi.ingest.read.FileRejectedException;
 import cn.doudi.ingest.rows.Sources;
 import cn.doudi.security.AccessDeniedException;
@@ -41,7 +42,7 @@ public class ImportRunner {
 	private final JobOperator jobOperator;
 	private final JobRepository jobRepository;
 	private final Job job;
-	private final ImportLock lock;
+	private final javax.sql.DataSource dataSource;
 	private final ImportBatches batches;
 	private final ImportWorkRegistry registry;
 	private final Outcomes outcomes;
@@ -50,7 +51,7 @@ public class ImportRunner {
 	private final org.springframework.transaction.support.TransactionTemplate tx;
 
 	ImportRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("rosterImportJob") Job job,
-			ImportLock lock, ImportBatches batches, ImportWorkRegistry registry, Outcomes outcomes, ImportAccess access,
+			javax.sql.DataSource dataSource, ImportBatches batches, ImportWorkRegistry registry, Outcomes outcomes, ImportAccess access,
 			org.springframework.jdbc.core.JdbcTemplate jdbc,
 			org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
@@ -58,7 +59,7 @@ public class ImportRunner {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
-		this.lock = lock;
+		this.dataSource = dataSource;
 		this.batches = batches;
 		this.registry = registry;
 		this.outcomes = outcomes;
@@ -77,7 +78,9 @@ public class ImportRunner {
 		LocalDate today = LocalDate.now(batches.clock());
 		String userCounty = access.check(source, files, options.user(), options.encoding(), today);
 		String hash = ContentHash.of(files);
-		try (ImportLock.Held held = lock.acquire(m -> notify(options, m))) {
+		// imports run one at a time across processes; holding the lock, any STAGING import is a leftover
+		try (AdvisoryLock held = AdvisoryLock.acquire(dataSource, AdvisoryLock.IMPORTS, 0,
+				() -> notify(options, "另一个导入正在进行，等待其完成…"))) {
 			cleanUpLeftovers();
 			var earlier = batches.findCommitted(source, hash);
 			if (earlier.isPresent()) {

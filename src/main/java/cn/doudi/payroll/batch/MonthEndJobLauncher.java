@@ -1,9 +1,5 @@
 package cn.doudi.payroll.batch;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.YearMonth;
 
 import javax.sql.DataSource;
@@ -20,6 +16,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import cn.doudi.database.AdvisoryLock;
+
 /**
  * Starts (or restarts) the month-end job of one run; the payroll façade's only door into Batch.
  * A county's month-end runs under a PostgreSQL advisory lock of that county, held on its own connection
@@ -33,7 +31,6 @@ import org.springframework.stereotype.Component;
 public class MonthEndJobLauncher {
 
 	private static final Logger log = LoggerFactory.getLogger(MonthEndJobLauncher.class);
-	private static final int LOCK_CLASS = 0x646f7564; // "doud": the month-end locks' space, one key per county
 
 	private final JobOperator jobOperator;
 	private final JobRepository jobRepository;
@@ -55,17 +52,11 @@ public class MonthEndJobLauncher {
 			.addLong("runRevision", (long) revision)
 			.addLong("runId", runId)
 			.toJobParameters();
-		try (Connection lock = dataSource.getConnection()) {
-			lock.setAutoCommit(true);
-			advisory(lock, "select pg_advisory_lock(?, ?)", county);
-			try {
-				recoverLeftovers(county);
-				JobExecution execution = jobOperator.start(monthEndJob, params);
-				return execution.getStatus() == BatchStatus.COMPLETED;
-			}
-			finally {
-				advisory(lock, "select pg_advisory_unlock(?, ?)", county);
-			}
+		try (AdvisoryLock held = AdvisoryLock.acquire(dataSource, AdvisoryLock.MONTH_END, Integer.parseInt(county),
+				() -> log.info("{}: waiting for another process's month-end of the county", county))) {
+			recoverLeftovers(county);
+			JobExecution execution = jobOperator.start(monthEndJob, params);
+			return execution.getStatus() == BatchStatus.COMPLETED;
 		}
 		catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException e) {
 			return true;
@@ -82,16 +73,6 @@ public class MonthEndJobLauncher {
 				log.warn("{}: marking the month-end job execution {} left running by a killed process as failed", county,
 						stale.getId());
 				jobOperator.recover(stale);
-			}
-		}
-	}
-
-	private static void advisory(Connection c, String sql, String county) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement(sql)) {
-			ps.setInt(1, LOCK_CLASS);
-			ps.setInt(2, Integer.parseInt(county));
-			try (ResultSet rs = ps.executeQuery()) {
-				rs.next();
 			}
 		}
 	}
