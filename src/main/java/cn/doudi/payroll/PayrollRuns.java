@@ -144,8 +144,8 @@ public class PayrollRuns {
 	/**
 	 * Revokes the county's latest approved run (audited, with a reason), so that month can be re-run.
 	 * Refused once the bank has returned any of its lines (bank-return): the money may have left, and a
-	 * re-run would pay it again. A later month's draft (or released, not approved) run is discarded with it
-	 * (REPLACED, audited): it was computed on the revoked month. {@link PayrollRunRevoked} lets the disbursement module take the run's
+	 * re-run would pay it again. A later month's draft (or released, not approved) run is revoked with it
+	 * (audited): it was computed on the revoked month. {@link PayrollRunRevoked} lets the disbursement module take the run's
 	 * final bank files out of the month's {@code bank/} folder, in the same transaction: if they cannot
 	 * be moved, the run stays approved.
 	 */
@@ -168,10 +168,12 @@ public class PayrollRuns {
 					+ " 笔已处理），资金可能已经发放；重算会重复发放。请核对银行回盘，多发部分按追回处理");
 		}
 		// the later month's draft (never approved: this is the latest approved run) rests on the revoked
-		// month; it is discarded with it, as a re-run would replace it, and that month is computed again later
+		// month; it is revoked with it (so that it neither stays current nor counts as the county's first run
+		// month, RULES.md "Runs in order"), and that month is computed again later
 		for (PayrollRun later : runs.laterUnapproved(county, month)) {
-			runs.setStatus(later.id(), RunStatus.REPLACED);
-			audit.record(user, "RUN_REPLACED", county, later.batchNo(), "draft discarded: " + latest.batchNo() + " revoked");
+			String why = "withdrawn with " + latest.batchNo() + ": " + reason;
+			runs.revoked(later.id(), user, why);
+			audit.record(user, "REVOKE", county, later.batchNo(), why);
 		}
 		runs.revoked(latest.id(), user, reason);
 		audit.record(user, "REVOKE", county, latest.batchNo(), reason);

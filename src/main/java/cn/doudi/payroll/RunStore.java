@@ -37,9 +37,9 @@ class RunStore {
 		return jdbc.query("select " + COLUMNS + " from payroll_run where id = ?", this::map, id).stream().findFirst();
 	}
 
-	/** The county's first run month: its earliest run that was not revoked (a replaced or discarded draft does not count). */
+	/** The county's first run month: its earliest run that was not revoked (RULES.md "Runs in order"). */
 	Optional<YearMonth> firstRunMonth(String county) {
-		String m = jdbc.queryForObject("select min(month) from payroll_run where county = ? and status not in ('REVOKED', 'REPLACED')",
+		String m = jdbc.queryForObject("select min(month) from payroll_run where county = ? and status <> 'REVOKED'",
 				String.class, county);
 		return Optional.ofNullable(m).map(YearMonth::parse);
 	}

@@ -23,15 +23,16 @@ import cn.doudi.security.User;
  * The monitor's review (CHECKS.md "Review", OUTPUTS.md {@code findings}). Reading needs READ within the
  * finding's county; deciding needs REVIEW_FINDINGS (MONITOR) within it. {@code dismiss} only for the
  * dismissable codes (the rule findings close by themselves); {@code confirm} keeps a finding open with its
- * effect; {@code recover} records an amount recovered on an OVERPAID finding and closes it with its
- * overpayments once the amounts recovered reach what is owed (a partial recovery keeps it open, and the
- * overpayments listed, until the rest comes in). Every decision is kept in
+ * effect; {@code recover} closes an OVERPAID finding and its overpayments (CHECKS.md); an amount below
+ * what was owed is audited ({@code RECOVER_SHORT}) and logged. Every decision is kept in
  * {@code finding_decision} with who, when and why, and audited. Privacy: lists always mask ID and account
  * numbers; {@code show} gives them whole only to a MONITOR or AUDITOR of the county (they verify them
  * with the other agency).
  */
 @Service
 public class FindingReviews {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FindingReviews.class);
 
 	private static final List<String> OPEN = List.of("OPEN", "CONFIRMED");
 
@@ -109,10 +110,17 @@ public class FindingReviews {
 		BigDecimal earlier = jdbc.queryForObject(
 				"select coalesce(sum(amount), 0) from finding_decision where finding_id = ? and decision = 'RECOVER'",
 				BigDecimal.class, id);
+		// CHECKS.md: OVERPAID closes when the recovery is recorded, whatever the amount; an amount below what
+		// was owed is kept in the decision and the audit trail, and logged, for the finance staff to follow up
+		close(f, "RECOVERED");
+		jdbc.update("update overpayment set status = 'RECOVERED' where finding_id = ? and status = 'OPEN'", id);
 		decide(userName, f, "RECOVER", note, amount);
-		if (earlier.add(amount).compareTo(owed) >= 0) {
-			close(f, "RECOVERED");
-			jdbc.update("update overpayment set status = 'RECOVERED' where finding_id = ? and status = 'OPEN'", id);
+		BigDecimal short_ = owed.subtract(earlier).subtract(amount);
+		if (short_.signum() > 0) {
+			audit.record(userName, "RECOVER_SHORT", f.county(), "finding " + id, "owed=" + owed.toPlainString()
+					+ " recovered=" + earlier.add(amount).toPlainString() + " short=" + short_.toPlainString());
+			log.warn("finding {} OVERPAID closed with {} recovered of {} owed", id, earlier.add(amount).toPlainString(),
+					owed.toPlainString());
 		}
 		return finding(id);
 	}

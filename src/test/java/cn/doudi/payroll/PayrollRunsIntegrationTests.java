@@ -127,7 +127,7 @@ class PayrollRunsIntegrationTests {
 	}
 
 	@Test
-	void revokingTheLatestApprovedRunDiscardsTheNextMonthsDraftComputedOnIt() {
+	void revokingTheLatestApprovedRunAlsoRevokesTheNextMonthsDraftComputedOnIt() {
 		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
 		payroll.release(COUNTY, OCT, "fin1");
 		payroll.approve(COUNTY, OCT, "fin2");
@@ -137,8 +137,8 @@ class PayrollRunsIntegrationTests {
 
 		assertThat(payroll.current(COUNTY, NOV)).isEmpty();
 		assertThat(jdbc.queryForObject("select status from payroll_run where id = ?", String.class, novDraft.id()))
-			.isEqualTo("REPLACED");
-		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'RUN_REPLACED' and subject = ?",
+			.isEqualTo("REVOKED");
+		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'REVOKE' and subject = ?",
 				Integer.class, novDraft.batchNo())).isEqualTo(1);
 		assertThat(payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1").batchNo()).isEqualTo("410102-202610-02");
 	}

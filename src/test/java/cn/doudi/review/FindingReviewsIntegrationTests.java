@@ -118,7 +118,7 @@ class FindingReviewsIntegrationTests {
 	}
 
 	@Test
-	void aRecoveryClosesTheOverpaymentAndItsRecordsOnceTheWholeAmountIsBack() {
+	void aRecoveryClosesTheOverpaymentAndItsRecords() {
 		long id = finding("OVERPAID", "INFO");
 		long run = jdbc.queryForObject("""
 				insert into payroll_run (county, month, revision, batch_no, status, pay_date, created_by, created_at)
@@ -135,18 +135,38 @@ class FindingReviewsIntegrationTests {
 				values (?, ?, ?, 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 0.00, 200.00, 'OPEN')
 				""", id, line, ZY, PERSON);
 
-		// a partial recovery is recorded; the finding and its overpayment stay open for the rest
-		reviews.recover("mon", id, new BigDecimal("80.00"), "家属先退回一部分");
-		assertThat(jdbc.queryForObject("select status from finding", String.class)).isEqualTo("OPEN");
-		assertThat(jdbc.queryForObject("select status from overpayment", String.class)).isEqualTo("OPEN");
-
-		reviews.recover("mon", id, new BigDecimal("120.00"), "家属已退回");
+		reviews.recover("mon", id, new BigDecimal("200.00"), "家属已退回");
 
 		assertThat(jdbc.queryForObject("select status from finding", String.class)).isEqualTo("RECOVERED");
 		assertThat(jdbc.queryForObject("select status from overpayment", String.class)).isEqualTo("RECOVERED");
-		assertThat(jdbc.queryForList("select amount from finding_decision order by id", BigDecimal.class))
-			.extracting(BigDecimal::toPlainString)
-			.containsExactly("80.00", "120.00");
+		assertThat(jdbc.queryForObject("select amount from finding_decision", BigDecimal.class)).isEqualByComparingTo("200");
+		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'RECOVER_SHORT'", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void aRecoveryBelowWhatWasOwedStillClosesAsCheckSaysAndIsAuditedAsShort() {
+		long id = finding("OVERPAID", "INFO");
+		long run = jdbc.queryForObject("""
+				insert into payroll_run (county, month, revision, batch_no, status, pay_date, created_by, created_at)
+				values (?, '2026-11', 1, 'b', 'APPROVED', date '2026-11-10', 't', now()) returning id
+				""", Long.class, ZY);
+		long line = jdbc.queryForObject("""
+				insert into payment_line (run_id, county, region_code, program, household_id, id_number, name, pay_month,
+				  amount, status, payment_key)
+				values (?, ?, '410102001001', 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 'PAY', 'k') returning id
+				""", Long.class, run, ZY, PERSON);
+		jdbc.update("""
+				insert into overpayment (finding_id, line_id, county, program, household_id, id_number, name, pay_month,
+				  paid, due, overpaid, status)
+				values (?, ?, ?, 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 0.00, 200.00, 'OPEN')
+				""", id, line, ZY, PERSON);
+
+		reviews.recover("mon", id, new BigDecimal("80.00"), "家属先退回一部分");
+
+		assertThat(jdbc.queryForObject("select status from finding", String.class)).isEqualTo("RECOVERED");
+		assertThat(jdbc.queryForObject("select detail from audit_event where action = 'RECOVER_SHORT'", String.class))
+			.isEqualTo("owed=200.00 recovered=80.00 short=120.00");
 	}
 
 	@Test

@@ -25,7 +25,6 @@ import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.Source;
 import cn.doudi.database.AdvisoryLock;
 import cn.doudi.ingest.read.FileRejectedException;
-import cn.doudi.ingest.rows.Sources;
 import cn.doudi.security.AccessDeniedException;
 
 /**
@@ -47,15 +46,10 @@ public class ImportRunner {
 	private final ImportWorkRegistry registry;
 	private final Outcomes outcomes;
 	private final ImportAccess access;
-	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-	private final org.springframework.transaction.support.TransactionTemplate tx;
 
 	ImportRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("rosterImportJob") Job job,
-			javax.sql.DataSource dataSource, ImportBatches batches, ImportWorkRegistry registry, Outcomes outcomes, ImportAccess access,
-			org.springframework.jdbc.core.JdbcTemplate jdbc,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
-		this.jdbc = jdbc;
-		this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+			javax.sql.DataSource dataSource, ImportBatches batches, ImportWorkRegistry registry, Outcomes outcomes,
+			ImportAccess access) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
@@ -84,11 +78,10 @@ public class ImportRunner {
 			cleanUpLeftovers();
 			var earlier = batches.findCommitted(source, hash);
 			if (earlier.isPresent()) {
+				// INPUTS.md: the same file changes nothing — but an operator going back to an older roster that
+				// later uploads replaced is told so, instead of believing it is current again
 				List<String> stale = SnapshotSwap.isSnapshot(source) ? batches.notCurrent(source, earlier.get()) : List.of();
-				if (!stale.isEmpty()) {
-					return restore(source, earlier.get(), stale, options.user());
-				}
-				return outcomes.duplicate(earlier.get(), source);
+				return outcomes.duplicate(earlier.get(), source, stale);
 			}
 			List<String> fileNames = files.stream().map(p -> p.getFileName().toString()).toList();
 			String names = String.join(";", fileNames);
@@ -112,23 +105,6 @@ public class ImportRunner {
 				registry.remove(importId);
 			}
 		}
-	}
-
-	/**
-	 * The same content as an earlier snapshot upload that later uploads replaced (an operator going back
-	 * to an older roster): its rows are still in the table, so the snapshot of the counties it covered
-	 * points at it again, in one transaction, audited — rather than "already imported, nothing changed",
-	 * which would silently leave the newer roster current.
-	 */
-	private ImportOutcome restore(Source source, long importId, List<String> counties, String user) {
-		tx.executeWithoutResult(status -> {
-			SnapshotSwap.Replaced replaced = SnapshotSwap.swap(jdbc, source, Sources.rowsFor(source).table(), importId,
-					counties);
-			batches.audit(user, StageRowsTasklet.singleCounty(counties), importId,
-					"source=" + source.code() + " restored=" + String.join(";", counties) + " " + replaced.describe());
-		});
-		log.info("import {} ({}): same content as before; made current again for {}", importId, source.code(), counties);
-		return outcomes.restored(importId, source, counties);
 	}
 
 	private ImportOutcome finish(long importId, Source source, List<Path> files, ImportOptions options,

@@ -28,19 +28,18 @@ class Outcomes {
 		this.reports = reports;
 	}
 
-	ImportOutcome duplicate(long earlierImportId, Source source) {
+	/**
+	 * The same content was imported before: nothing changes. {@code notCurrent}: the counties ({@code ""} for
+	 * a whole-source snapshot) where that earlier upload is no longer the current roster — said in a warning.
+	 */
+	ImportOutcome duplicate(long earlierImportId, Source source, List<String> notCurrent) {
 		ImportBatches.Batch b = batches.get(earlierImportId);
+		List<String> warnings = notCurrent.isEmpty() ? List.of()
+				: List.of("注意：导入 #" + earlierImportId + " 已被之后的上传替换"
+						+ (notCurrent.equals(List.of("")) ? "" : "（区县 " + String.join("、", notCurrent) + "）")
+						+ "，当前生效的不是这份名册；相同内容不会重新导入，如确需恢复，请在文件中作任一修改后重新上传");
 		return new ImportOutcome(earlierImportId, source, ImportOutcome.Status.DUPLICATE, b.rowsRead(), b.rowsAccepted(),
-				b.rowsRejected(), counties(b), List.of(), List.of(), List.of());
-	}
-
-	/** An earlier upload of the same content made current again ({@link ImportRunner}): COMMITTED, with a warning saying so. */
-	ImportOutcome restored(long importId, Source source, List<String> counties) {
-		ImportBatches.Batch b = batches.get(importId);
-		String where = counties.equals(List.of("")) ? "" : "（区县 " + String.join("、", counties) + "）";
-		return new ImportOutcome(importId, source, ImportOutcome.Status.COMMITTED, b.rowsRead(), b.rowsAccepted(),
-				b.rowsRejected(), counties(b), List.of(),
-				List.of("相同内容已于导入 #" + importId + " 导入过，之后被其他上传替换；现已恢复为当前名册" + where), List.of());
+				b.rowsRejected(), counties(b), List.of(), warnings, List.of());
 	}
 
 	ImportOutcome of(long importId, Source source, JobExecution execution) {
