@@ -52,7 +52,7 @@ class MonthEndCommand implements Callable<Integer> {
 					new MonthEnd.Listener() {
 						@Override
 						public void computed(PayrollRun run) {
-							System.out.printf("%s %s: draft %s computed%n", run.county(), m, run.batchNo());
+							System.out.printf("%s %s: %s 已计算%n", run.county(), m, run.batchNo());
 						}
 
 						@Override
@@ -63,6 +63,9 @@ class MonthEndCommand implements Callable<Integer> {
 		}
 		catch (MonthEndRefusedException e) {
 			throw new CommandFailedException(e.getMessage());
+		}
+		for (PayrollRun run : report.runs()) {
+			System.out.printf("%s %s: 草稿 %s%n", run.county(), m, run.batchNo());
 		}
 		if (!report.runs().isEmpty()) {
 			System.out.println("files: " + out.toAbsolutePath());

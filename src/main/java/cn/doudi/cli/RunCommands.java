@@ -1,8 +1,11 @@
 package cn.doudi.cli;
 
+import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import cn.doudi.disbursement.Disbursements;
 import cn.doudi.kernel.Months;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
@@ -10,7 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code release}, {@code approve} and {@code revoke}: the maker–checker life of a run. */
+/**
+ * {@code release}, {@code approve} and {@code revoke}: the maker–checker life of a run. Each prints one line
+ * on success (exit 0); a refusal — the run is not in the status the command needs, another change of the
+ * county holds it past the wait, its draft files are missing — is one Chinese line on standard error and
+ * exit 1, having changed nothing. {@code approve} names the final bank files it put in place, and never
+ * says "final" without them.
+ */
 final class RunCommands {
 
 	private RunCommands() {
@@ -47,7 +56,7 @@ final class RunCommands {
 		@Override
 		public Integer call() {
 			PayrollRun r = payroll.release(run.county, run.month(), run.user.user);
-			System.out.printf("%s released by %s; another FINANCE user approves it%n", r.batchNo(), r.releasedBy());
+			System.out.printf("已提交 %s（%s）：须由另一名财务人员审批%n", r.batchNo(), r.releasedBy());
 			return 0;
 		}
 	}
@@ -59,15 +68,25 @@ final class RunCommands {
 		RunOptions run;
 
 		private final PayrollRuns payroll;
+		private final Disbursements disbursements;
 
-		Approve(PayrollRuns payroll) {
+		Approve(PayrollRuns payroll, Disbursements disbursements) {
 			this.payroll = payroll;
+			this.disbursements = disbursements;
 		}
 
 		@Override
 		public Integer call() {
 			PayrollRun r = payroll.approve(run.county, run.month(), run.user.user);
-			System.out.printf("%s approved by %s: final%n", r.batchNo(), r.approvedBy());
+			List<Path> finals = disbursements.finalFiles(r.id());
+			if (finals.isEmpty()) {
+				System.out.printf("已审批 %s（%s，提交人 %s）：该批次没有应发放的行，无代发文件%n", r.batchNo(), r.approvedBy(),
+						r.releasedBy());
+			}
+			else {
+				System.out.printf("已审批 %s（%s，提交人 %s）：正式代发文件 %d 个，在 %s%n", r.batchNo(), r.approvedBy(),
+						r.releasedBy(), finals.size(), finals.get(0).getParent());
+			}
 			return 0;
 		}
 	}
@@ -90,7 +109,7 @@ final class RunCommands {
 		@Override
 		public Integer call() {
 			PayrollRun r = payroll.revoke(run.county, run.month(), run.user.user, reason);
-			System.out.printf("%s revoked%n", r.batchNo());
+			System.out.printf("已撤销 %s：该月可以重新计算；其正式代发文件已移出 bank/（在 revoked/%s/）%n", r.batchNo(), r.batchNo());
 			return 0;
 		}
 	}

@@ -3,16 +3,13 @@ package cn.doudi.disbursement;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import cn.doudi.disbursement.files.BankFileWriter;
+import cn.doudi.disbursement.files.FinalFiles;
 import cn.doudi.payroll.MonthEndOutput;
 import cn.doudi.payroll.PayrollRun;
-import cn.doudi.payroll.PayrollRunApproved;
-import cn.doudi.payroll.PayrollRunRevoked;
+import cn.doudi.payroll.RunFiles;
 import cn.doudi.payroll.RunReader;
 import cn.doudi.payroll.RunStatus;
 
@@ -21,18 +18,20 @@ import cn.doudi.payroll.RunStatus;
  * 草稿) into the month's folder; approval writes the finals into the run's output folder, replacing its
  * drafts; both rewrite {@code bank/MANIFEST.sha256} and record each file in {@code bank_file}. A revoke
  * moves the run's final files out of {@code bank/} into {@code revoked/<batch no>/}, so that a revoked
- * batch cannot be sent to the bank by mistake (and the re-run's files do not sit beside it).
+ * batch cannot be sent to the bank by mistake (and the re-run's files do not sit beside it). Approval and
+ * revocation go through {@link FinalFiles}, which keeps the folder in step with the run's status across a
+ * killed process.
  */
 @Service
-public class Disbursements implements MonthEndOutput {
-
-	private static final Logger log = LoggerFactory.getLogger(Disbursements.class);
+public class Disbursements implements MonthEndOutput, RunFiles {
 
 	private final BankFileWriter writer;
+	private final FinalFiles finals;
 	private final RunReader reader;
 
-	Disbursements(BankFileWriter writer, RunReader reader) {
+	Disbursements(BankFileWriter writer, FinalFiles finals, RunReader reader) {
 		this.writer = writer;
+		this.finals = finals;
 		this.reader = reader;
 	}
 
@@ -42,28 +41,33 @@ public class Disbursements implements MonthEndOutput {
 		writer.write(runs, folder, true);
 	}
 
-	@EventListener
-	void onApproved(PayrollRunApproved event) {
-		writeFinals(event.runId());
+	@Override
+	public void checkDrafts(PayrollRun run, Path folder) {
+		finals.checkDrafts(run, folder);
 	}
 
-	@EventListener
-	void onRevoked(PayrollRunRevoked event) {
-		PayrollRun run = reader.run(event.runId()).orElseThrow(() -> new IllegalArgumentException("no run " + event.runId()));
-		reader.outputFolder(run.id()).ifPresent(folder -> writer.setAsideFinals(run, Path.of(folder)));
+	@Override
+	public void stageFinals(PayrollRun run, Path folder) {
+		finals.stage(run, folder);
 	}
 
-	/** The final bank files of an approved run, into the folder month-end wrote it to (none if it wrote none). */
-	public void writeFinals(long runId) {
-		PayrollRun run = reader.run(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
-		if (run.status() != RunStatus.APPROVED) {
-			throw new IllegalStateException("发放批次 " + run.batchNo() + " 未审批（" + run.status() + "），不能写正式代发文件");
-		}
-		String folder = reader.outputFolder(runId).orElse(null);
-		if (folder == null) {
-			log.info("{}: month-end wrote no files for it, so no final bank files are written", run.batchNo());
-			return;
-		}
-		writer.write(List.of(run), Path.of(folder), false);
+	@Override
+	public void placeFinals(PayrollRun run, Path folder) {
+		finals.place(run, folder);
+	}
+
+	@Override
+	public void setAsideFinals(PayrollRun run, Path folder) {
+		writer.setAsideFinals(run, folder);
+	}
+
+	@Override
+	public void recover(PayrollRun run, Path folder) {
+		finals.recover(run, folder, run.status() == RunStatus.APPROVED);
+	}
+
+	/** The run's final bank files now in its folder's {@code bank/} (none before approval, none for a run without PAY lines). */
+	public List<Path> finalFiles(long runId) {
+		return finals.inPlace(runId, reader.outputFolder(runId).map(Path::of));
 	}
 }

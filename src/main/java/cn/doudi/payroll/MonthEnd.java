@@ -4,19 +4,28 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
+import cn.doudi.kernel.FailPoint;
 import cn.doudi.security.AccessDeniedException;
 
 /**
  * The month-end of OUTPUTS.md as one call, shared by the command line, the schedules and the web
  * console: computes the month for one county, several, or every county with a standards row; a county
- * that is refused (months in order, an approved run, access) is reported and the others still run;
- * then writes the month's files of the computed runs into the folder and records it on each run.
+ * that is refused (months in order, an approved run, access, another change of the county in progress,
+ * a failed job) is reported and the others still run; then writes the month's files of the computed runs
+ * into the folder and commits them as drafts with that folder.
+ * <p>
+ * Each county's lock is taken before its order check and held until its draft is committed (on one
+ * connection, whatever the number of counties; counties in code order, so two month-ends never wait for
+ * each other in a circle). Until the commit the runs are RUNNING: a month-end killed in its job or while
+ * writing the files leaves nothing that can be released, and the next month-end resumes the same runs
+ * (same revision, same batch number) and writes the same bytes.
  */
 @Service
 public class MonthEnd {
@@ -24,12 +33,13 @@ public class MonthEnd {
 	/** What happened to each county, as it happens. */
 	public interface Listener {
 
+		/** The county's lines are computed (its files come next, its draft after them). */
 		void computed(PayrollRun run);
 
 		void refused(String county, String reason);
 	}
 
-	/** The runs computed (their files are in {@code folder}) and the counties refused, with the reason. */
+	/** The runs drafted (their files are in {@code folder}) and the counties refused, with the reason. */
 	public record Report(YearMonth month, List<PayrollRun> runs, Map<String, String> refused, Path folder) {
 
 		public boolean allRan() {
@@ -39,10 +49,12 @@ public class MonthEnd {
 
 	private final PayrollRuns payroll;
 	private final MonthEndFiles files;
+	private final CountyLocks locks;
 
-	MonthEnd(PayrollRuns payroll, MonthEndFiles files) {
+	MonthEnd(PayrollRuns payroll, MonthEndFiles files, CountyLocks locks) {
 		this.payroll = payroll;
 		this.files = files;
+		this.locks = locks;
 	}
 
 	/**
@@ -52,29 +64,63 @@ public class MonthEnd {
 	 */
 	public Report run(YearMonth month, List<String> counties, LocalDate payDate, Path folder, String user,
 			Listener listener) {
+		Map<String, RuntimeException> refused = new LinkedHashMap<>();
+		List<PayrollRun> drafts = run(month, counties, payDate, folder, user, listener, refused);
+		Map<String, String> reasons = new LinkedHashMap<>();
+		refused.forEach((county, e) -> reasons.put(county, e.getMessage()));
+		return new Report(month, drafts, Collections.unmodifiableMap(reasons), folder);
+	}
+
+	/**
+	 * The month-end of one county: its draft, with its files in {@code folder}; a refusal is thrown
+	 * (MonthEndRefusedException, AccessDeniedException).
+	 */
+	public PayrollRun one(String county, YearMonth month, LocalDate payDate, Path folder, String user) {
+		Map<String, RuntimeException> refused = new LinkedHashMap<>();
+		List<PayrollRun> drafts = run(month, List.of(county), payDate, folder, user, NO_LISTENER, refused);
+		if (!refused.isEmpty()) {
+			throw refused.values().iterator().next();
+		}
+		return drafts.get(0);
+	}
+
+	private static final Listener NO_LISTENER = new Listener() {
+		@Override
+		public void computed(PayrollRun run) {
+		}
+
+		@Override
+		public void refused(String county, String reason) {
+		}
+	};
+
+	private List<PayrollRun> run(YearMonth month, List<String> counties, LocalDate payDate, Path folder, String user,
+			Listener listener, Map<String, RuntimeException> refused) {
 		LocalDate date = payDate != null ? payDate : month.atDay(10);
-		List<String> which = counties.isEmpty() ? payroll.counties() : counties;
+		List<String> which = counties.isEmpty() ? payroll.counties() : counties.stream().distinct().sorted().toList();
 		if (which.isEmpty()) {
 			throw new MonthEndRefusedException("没有任何区县的保障标准（先 import standards）");
 		}
-		List<PayrollRun> done = new ArrayList<>();
-		Map<String, String> refused = new LinkedHashMap<>();
-		for (String county : which) {
-			try {
-				PayrollRun run = payroll.monthEnd(county, month, date, user);
-				done.add(run);
-				listener.computed(run);
+		List<PayrollRun> computed = new ArrayList<>();
+		try (CountyLocks.Held held = locks.open()) {
+			for (String county : which) {
+				try {
+					PayrollRun run = payroll.compute(held, county, month, date, user);
+					computed.add(run);
+					listener.computed(run);
+				}
+				catch (MonthEndRefusedException | AccessDeniedException e) {
+					held.free(county);
+					refused.put(county, e);
+					listener.refused(county, e.getMessage());
+				}
 			}
-			catch (MonthEndRefusedException | AccessDeniedException e) {
-				refused.put(county, e.getMessage());
-				listener.refused(county, e.getMessage());
+			if (computed.isEmpty()) {
+				return List.of();
 			}
+			files.write(computed, folder);
+			FailPoint.reach("month-end.files-written");
+			return payroll.drafted(computed, folder, user);
 		}
-		if (!done.isEmpty()) {
-			files.write(done, folder);
-			String where = folder.toAbsolutePath().toString();
-			done.forEach(r -> payroll.recordOutputFolder(r.id(), where));
-		}
-		return new Report(month, List.copyOf(done), Map.copyOf(refused), folder);
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import cn.doudi.kernel.FailPoint;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Money;
 import cn.doudi.matching.CrossChecks;
@@ -19,7 +20,10 @@ import cn.doudi.payroll.files.SummaryWorkbook;
  * Writes the month-end files of OUTPUTS.md for the runs of one month into one folder: {@code
  * payments.csv}, {@code stops.csv}, {@code findings.csv} and {@code findings.xlsx}, {@code overpayments.csv},
  * {@code summary.csv} and {@code summary.xlsx}. Everything comes from the database in a fixed order (code-point order,
- * {@code COLLATE "C"}), so the same inputs give byte-identical files.
+ * {@code COLLATE "C"}), so the same inputs give byte-identical files. Each file is written under a temporary
+ * name and moved into place; the runs are still RUNNING while this writes ({@link MonthEnd} commits them as
+ * drafts afterwards), so a crash half-way leaves files of a run nobody can release, rewritten byte for byte
+ * by the month-end that resumes it.
  */
 @Service
 public class MonthEndFiles {
@@ -53,6 +57,7 @@ public class MonthEndFiles {
 			}
 		}
 		SummaryWorkbook.write(summary, folder.resolve("summary.xlsx"));
+		FailPoint.reach("month-end.writing-files");
 		for (MonthEndOutput output : outputs) {
 			output.write(runs, folder);
 		}

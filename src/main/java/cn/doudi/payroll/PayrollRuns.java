@@ -1,16 +1,23 @@
 package cn.doudi.payroll;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.doudi.database.TableStatistics;
+import cn.doudi.kernel.FailPoint;
 import cn.doudi.kernel.Money;
 import cn.doudi.payroll.batch.MonthEndJobLauncher;
 import cn.doudi.security.AccessControl;
@@ -22,9 +29,21 @@ import cn.doudi.security.Permission;
  * {@code release}, {@code approve}, {@code revoke}). Months of a county run in order; a draft re-run
  * replaces the draft; release and approve are done by two different FINANCE users; only the county's
  * latest approved run can be revoked.
+ * <p>
+ * Safe under races and crashes: every change holds the county's lock ({@link CountyLocks}) from its
+ * checks to its commit, so two clerks, a scheduler and the console never interleave on one county (the
+ * loser is refused in one line, or sees the winner's result and is refused for it); each status change is
+ * also guarded in SQL ({@code where id = ? and status = ?}, {@link RunStore}), with its audit event in its
+ * transaction, so a lost race never writes a second event. A run is a DRAFT only once its files are
+ * written (month-end commits the status with the folder, {@link MonthEnd}); the bank files of approve
+ * and revoke are staged or set aside before the commit and put in place after it, and what a killed
+ * process left is recovered ({@link RunFiles#recover}) before the next change of the county and when
+ * any process starts.
  */
 @Service
 public class PayrollRuns {
+
+	private static final Logger log = LoggerFactory.getLogger(PayrollRuns.class);
 
 	private final RunStore runs;
 	private final MonthEndJobLauncher launcher;
@@ -33,9 +52,13 @@ public class PayrollRuns {
 	private final JdbcTemplate jdbc;
 	private final ApplicationEventPublisher events;
 	private final TableStatistics statistics;
+	private final CountyLocks locks;
+	private final TransactionTemplate tx;
+	private final List<RunFiles> files;
 
 	PayrollRuns(RunStore runs, MonthEndJobLauncher launcher, AccessControl access, AuditLog audit, JdbcTemplate jdbc,
-			ApplicationEventPublisher events, TableStatistics statistics) {
+			ApplicationEventPublisher events, TableStatistics statistics, CountyLocks locks,
+			PlatformTransactionManager transactionManager, List<RunFiles> files) {
 		this.statistics = statistics;
 		this.runs = runs;
 		this.launcher = launcher;
@@ -43,6 +66,9 @@ public class PayrollRuns {
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.events = events;
+		this.locks = locks;
+		this.tx = new TransactionTemplate(transactionManager);
+		this.files = files;
 	}
 
 	/** Counties of the system: those with a {@code standards} row. */
@@ -51,45 +77,66 @@ public class PayrollRuns {
 	}
 
 	/**
-	 * Computes the draft run of {@code county} for {@code month}. Refused (MonthEndRefusedException) when
-	 * the month is out of order or already approved. A failed or interrupted attempt is restarted.
+	 * Computes the run of {@code county} for {@code month} (the job: checks, lines), taking the county's lock
+	 * in {@code held} first — before the order check, the choice of the revision and the insert — and keeping
+	 * it: {@link MonthEnd} writes the files and commits the draft ({@link #drafted}) before it lets go. The run
+	 * stays RUNNING until then. Refused (MonthEndRefusedException) when the month is out of order or already
+	 * approved, when another change holds the county, or when the job fails. A RUNNING run (a month-end killed
+	 * in its job or before its files were complete) or a FAILED one is resumed with the same revision.
 	 */
-	public PayrollRun monthEnd(String county, YearMonth month, LocalDate payDate, String user) {
+	PayrollRun compute(CountyLocks.Held held, String county, YearMonth month, LocalDate payDate, String user) {
 		access.require(user, Permission.RUN_PAYROLL, county);
+		held.take(county);
+		recover(county);
 		checkOrder(county, month);
-		Optional<PayrollRun> existing = runs.current(county, month);
-		long runId;
-		int revision;
-		if (existing.isPresent() && (existing.get().status() == RunStatus.RUNNING
-				|| existing.get().status() == RunStatus.FAILED)) {
-			runId = existing.get().id();
-			revision = existing.get().revision();
-			runs.setPayDate(runId, payDate);
-			runs.setStatus(runId, RunStatus.RUNNING);
-		}
-		else {
+		long runId = tx.execute(status -> {
+			Optional<PayrollRun> existing = runs.current(county, month);
+			if (existing.isPresent() && (existing.get().status() == RunStatus.RUNNING
+					|| existing.get().status() == RunStatus.FAILED)) {
+				PayrollRun left = existing.get();
+				require(runs.restart(left.id(), left.status(), payDate), left);
+				return left.id();
+			}
 			if (existing.isPresent()) {
 				PayrollRun old = existing.get();
 				if (old.status() == RunStatus.APPROVED) {
 					throw new MonthEndRefusedException(county + " " + month + " 的发放批次 " + old.batchNo()
 							+ " 已审批，不能重新计算（如需重算，先 revoke 撤销）");
 				}
-				runs.setStatus(old.id(), RunStatus.REPLACED);
+				require(runs.replaced(old.id(), old.status()), old);
 				audit.record(user, "RUN_REPLACED", county, old.batchNo(), "draft replaced by a re-run");
 			}
-			revision = runs.nextRevision(county, month);
-			runId = runs.insert(county, month, revision, payDate, user);
-		}
-		statistics.refresh();
-		boolean completed = launcher.run(runId, county, month, revision);
-		runs.setStatus(runId, completed ? RunStatus.DRAFT : RunStatus.FAILED);
+			int revision = runs.nextRevision(county, month);
+			return runs.insert(county, month, revision, payDate, user);
+		});
 		PayrollRun run = runs.byId(runId).orElseThrow();
-		audit.record(user, "RUN", county, run.batchNo(), completed ? "draft computed" : "job failed");
+		statistics.refresh();
+		boolean completed = launcher.run(run.id(), county, month, run.revision());
 		if (!completed) {
-			throw new IllegalStateException(county + " " + month + " 月结作业失败，可重新执行 month-end 从断点继续");
+			tx.executeWithoutResult(status -> {
+				require(runs.failed(run.id()), run);
+				audit.record(user, "RUN", county, run.batchNo(), "job failed");
+			});
+			throw new MonthEndRefusedException(county + " " + month + " 月结作业失败（" + run.batchNo()
+					+ "），可重新执行 month-end 从断点继续");
 		}
-		events.publishEvent(new PayrollRunDrafted(run.id(), county, month));
+		FailPoint.reach("month-end.after-job");
 		return run;
+	}
+
+	/**
+	 * Month-end's commit: the computed runs, whose files are now all in {@code folder}, become drafts with
+	 * that folder (one transaction, audited). Until then they were RUNNING, and nothing could release them.
+	 */
+	List<PayrollRun> drafted(List<PayrollRun> computed, Path folder, String user) {
+		String where = folder.toAbsolutePath().toString();
+		List<PayrollRun> drafts = tx.execute(status -> computed.stream().map(run -> {
+			require(runs.drafted(run.id(), where), run);
+			audit.record(user, "RUN", run.county(), run.batchNo(), "draft computed");
+			return runs.byId(run.id()).orElseThrow();
+		}).toList());
+		drafts.forEach(run -> events.publishEvent(new PayrollRunDrafted(run.id(), run.county(), run.month())));
+		return drafts;
 	}
 
 	/** RULES.md "Runs in order": M is the county's first run month, or the run for M−1 is approved. */
@@ -107,78 +154,178 @@ public class PayrollRuns {
 		}
 	}
 
-	/** The maker: a FINANCE user releases the draft for approval. */
+	/** The maker: a FINANCE user releases the draft for approval; refused when its draft files are missing. */
 	public PayrollRun release(String county, YearMonth month, String user) {
 		access.require(user, Permission.RUN_PAYROLL, county);
-		PayrollRun run = liveRun(county, month);
-		if (run.status() != RunStatus.DRAFT) {
-			throw new MonthEndRefusedException("发放批次 " + run.batchNo() + " 的状态是 " + run.status() + "，只有草稿可以提交");
+		try (CountyLocks.Held held = locks.hold(county)) {
+			recover(county);
+			PayrollRun run = liveRun(county, month);
+			if (run.status() != RunStatus.DRAFT) {
+				throw new MonthEndRefusedException("发放批次 " + run.batchNo() + " " + describe(run) + "，只有草稿可以提交");
+			}
+			Path folder = folderOf(run);
+			files.forEach(f -> f.checkDrafts(run, folder));
+			tx.executeWithoutResult(status -> {
+				require(runs.released(run.id(), user), run);
+				audit.record(user, "RELEASE", county, run.batchNo(), null);
+				FailPoint.reach("release.updated");
+			});
+			return runs.byId(run.id()).orElseThrow();
 		}
-		runs.released(run.id(), user);
-		audit.record(user, "RELEASE", county, run.batchNo(), null);
-		return runs.byId(run.id()).orElseThrow();
 	}
 
 	/**
-	 * The checker: another FINANCE user approves; the run becomes final and its PAY lines paid. One
-	 * transaction with its listeners (the final bank files): if they cannot be written, the run stays
-	 * RELEASED.
+	 * The checker: another FINANCE user approves; the run becomes final and its PAY lines paid. Refused when
+	 * the run's draft files are missing or changed. Its final bank files are written to a staging folder and
+	 * recorded in the approving transaction, and moved into place (replacing the drafts) once it has
+	 * committed: a kill before the commit leaves the run RELEASED with its drafts, a kill after it an APPROVED
+	 * run whose finals the next command puts in place.
 	 */
-	@Transactional
 	public PayrollRun approve(String county, YearMonth month, String user) {
 		access.require(user, Permission.RUN_PAYROLL, county);
-		PayrollRun run = liveRun(county, month);
-		if (run.status() != RunStatus.RELEASED) {
-			throw new MonthEndRefusedException("发放批次 " + run.batchNo() + " 的状态是 " + run.status() + "，须先 release 提交");
+		try (CountyLocks.Held held = locks.hold(county)) {
+			recover(county);
+			PayrollRun run = liveRun(county, month);
+			if (run.status() != RunStatus.RELEASED) {
+				throw new MonthEndRefusedException("发放批次 " + run.batchNo() + " " + describe(run)
+						+ (run.status() == RunStatus.DRAFT ? "，须先 release 提交" : "，不能再审批"));
+			}
+			if (user.equals(run.releasedBy())) {
+				throw new MonthEndRefusedException("审批人不能与提交人相同（" + user + "）：须由另一名财务人员审批");
+			}
+			Path folder = folderOf(run);
+			files.forEach(f -> f.checkDrafts(run, folder));
+			PayrollRun approved = committing(county, () -> tx.execute(status -> {
+				require(runs.approved(run.id(), user), run);
+				audit.record(user, "APPROVE", county, run.batchNo(), "released by " + run.releasedBy());
+				PayrollRun now = runs.byId(run.id()).orElseThrow();
+				files.forEach(f -> f.stageFinals(now, folder));
+				FailPoint.reach("approve.staged");
+				return now;
+			}));
+			FailPoint.reach("approve.committed");
+			files.forEach(f -> f.placeFinals(approved, folder));
+			events.publishEvent(new PayrollRunApproved(approved.id(), county, month));
+			return approved;
 		}
-		if (user.equals(run.releasedBy())) {
-			throw new MonthEndRefusedException("审批人不能与提交人相同（" + user + "）：须由另一名财务人员审批");
-		}
-		runs.approved(run.id(), user);
-		audit.record(user, "APPROVE", county, run.batchNo(), "released by " + run.releasedBy());
-		PayrollRun approved = runs.byId(run.id()).orElseThrow();
-		events.publishEvent(new PayrollRunApproved(approved.id(), county, month));
-		return approved;
 	}
 
 	/**
 	 * Revokes the county's latest approved run (audited, with a reason), so that month can be re-run.
 	 * Refused once the bank has returned any of its lines (bank-return): the money may have left, and a
 	 * re-run would pay it again. A later month's draft (or released, not approved) run is revoked with it
-	 * (audited): it was computed on the revoked month. {@link PayrollRunRevoked} lets the disbursement module take the run's
-	 * final bank files out of the month's {@code bank/} folder, in the same transaction: if they cannot
-	 * be moved, the run stays approved.
+	 * (audited): it was computed on the revoked month. The run's final bank files leave the month's
+	 * {@code bank/} folder for {@code revoked/<batch no>/} before the revoke commits (a kill before the
+	 * commit: the next command puts them back beside the still approved run).
 	 */
-	@Transactional
 	public PayrollRun revoke(String county, YearMonth month, String user, String reason) {
 		access.require(user, Permission.RUN_PAYROLL, county);
 		if (reason == null || reason.isBlank()) {
 			throw new IllegalArgumentException("撤销须说明原因（--reason）");
 		}
-		PayrollRun latest = runs.latestApproved(county)
-			.orElseThrow(() -> new MonthEndRefusedException(county + " 没有已审批的发放批次"));
-		if (!latest.month().equals(month)) {
-			throw new MonthEndRefusedException("只能撤销本县区最近一个已审批批次（" + latest.month() + "，" + latest.batchNo() + "）");
+		try (CountyLocks.Held held = locks.hold(county)) {
+			recover(county);
+			PayrollRun latest = runs.latestApproved(county)
+				.orElseThrow(() -> new MonthEndRefusedException(county + " 没有已审批的发放批次"));
+			if (!latest.month().equals(month)) {
+				throw new MonthEndRefusedException("只能撤销本县区最近一个已审批批次（" + latest.month() + "，" + latest.batchNo() + "）");
+			}
+			Integer returned = jdbc.queryForObject(
+					"select count(*) from payment_line where run_id = ? and bank_status is not null", Integer.class,
+					latest.id());
+			if (returned != null && returned > 0) {
+				throw new MonthEndRefusedException("不能撤销 " + latest.batchNo() + "：银行已回盘（" + returned
+						+ " 笔已处理），资金可能已经发放；重算会重复发放。请核对银行回盘，多发部分按追回处理");
+			}
+			Optional<Path> folder = runs.outDir(latest.id());
+			PayrollRun revoked = committing(county, () -> tx.execute(status -> {
+				// the later month's draft (never approved: this is the latest approved run) rests on the revoked
+				// month; it is revoked with it (so that it neither stays current nor counts as the county's first run
+				// month, RULES.md "Runs in order"), and that month is computed again later
+				for (PayrollRun later : runs.laterUnapproved(county, month)) {
+					String why = "withdrawn with " + latest.batchNo() + ": " + reason;
+					require(runs.revoked(later.id(), later.status(), user, why), later);
+					audit.record(user, "REVOKE", county, later.batchNo(), why);
+				}
+				require(runs.revoked(latest.id(), RunStatus.APPROVED, user, reason), latest);
+				audit.record(user, "REVOKE", county, latest.batchNo(), reason);
+				folder.ifPresent(f -> files.forEach(rf -> rf.setAsideFinals(latest, f)));
+				FailPoint.reach("revoke.set-aside");
+				return runs.byId(latest.id()).orElseThrow();
+			}));
+			events.publishEvent(new PayrollRunRevoked(latest.id(), county, month, latest.batchNo()));
+			return revoked;
 		}
-		Integer returned = jdbc.queryForObject(
-				"select count(*) from payment_line where run_id = ? and bank_status is not null", Integer.class,
-				latest.id());
-		if (returned != null && returned > 0) {
-			throw new MonthEndRefusedException("不能撤销 " + latest.batchNo() + "：银行已回盘（" + returned
-					+ " 笔已处理），资金可能已经发放；重算会重复发放。请核对银行回盘，多发部分按追回处理");
+	}
+
+	/**
+	 * At start (every command, the console, the scheduler): recovers the file steps killed processes left,
+	 * county by county, skipping a county another live process holds (it finishes its own work, or the next
+	 * change of the county recovers).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void recoverAtStart() {
+		for (String county : runs.countiesWithFilesInMotion()) {
+			try (CountyLocks.Held held = locks.holdIfFree(county)) {
+				if (held != null) {
+					recover(county);
+				}
+			}
+			catch (RuntimeException e) {
+				log.warn("{}: the bank files a killed process left could not be recovered now ({}); the next release, "
+						+ "approve, revoke or month-end of the county tries again", county, e.getMessage());
+			}
 		}
-		// the later month's draft (never approved: this is the latest approved run) rests on the revoked
-		// month; it is revoked with it (so that it neither stays current nor counts as the county's first run
-		// month, RULES.md "Runs in order"), and that month is computed again later
-		for (PayrollRun later : runs.laterUnapproved(county, month)) {
-			String why = "withdrawn with " + latest.batchNo() + ": " + reason;
-			runs.revoked(later.id(), user, why);
-			audit.record(user, "REVOKE", county, later.batchNo(), why);
+	}
+
+	/** Under the county's lock: turns what a killed approve or revoke left on disk into what the runs' status says. */
+	private void recover(String county) {
+		for (PayrollRun run : runs.withFilesInMotion(county)) {
+			Path folder = runs.outDir(run.id()).orElseThrow();
+			files.forEach(f -> f.recover(run, folder));
 		}
-		runs.revoked(latest.id(), user, reason);
-		audit.record(user, "REVOKE", county, latest.batchNo(), reason);
-		events.publishEvent(new PayrollRunRevoked(latest.id(), county, month, latest.batchNo()));
-		return runs.byId(latest.id()).orElseThrow();
+	}
+
+	/** Runs a transaction that moves files before it commits; when it does not commit, puts the files back. */
+	private <T> T committing(String county, java.util.function.Supplier<T> transaction) {
+		try {
+			return transaction.get();
+		}
+		catch (RuntimeException e) {
+			try {
+				recover(county);
+			}
+			catch (RuntimeException again) {
+				e.addSuppressed(again);
+			}
+			throw e;
+		}
+	}
+
+	/** A guarded update that changed nothing: the run was no longer in the status read under the lock. */
+	private void require(boolean changed, PayrollRun run) {
+		if (!changed) {
+			PayrollRun now = runs.byId(run.id()).orElse(run);
+			throw new MonthEndRefusedException("发放批次 " + run.batchNo() + " 的状态已被另一操作改变（" + describe(now)
+					+ "）：本次未做任何改动");
+		}
+	}
+
+	private Path folderOf(PayrollRun run) {
+		return runs.outDir(run.id()).orElseThrow(() -> new MonthEndRefusedException("发放批次 " + run.batchNo()
+				+ " 没有月结文件（未记录输出目录）：重新执行 month-end 生成草稿后再提交"));
+	}
+
+	private static String describe(PayrollRun run) {
+		return switch (run.status()) {
+			case RUNNING -> "尚未完成月结（计算或文件未完成）";
+			case FAILED -> "月结失败";
+			case DRAFT -> "是草稿";
+			case RELEASED -> "已提交（" + run.releasedBy() + "），待审批";
+			case APPROVED -> "已审批（" + run.approvedBy() + "）";
+			case REPLACED -> "已被重算替换";
+			case REVOKED -> "已撤销";
+		};
 	}
 
 	/** The live (DRAFT, RELEASED or APPROVED) runs of a month, by county. */
@@ -222,14 +369,13 @@ public class PayrollRuns {
 			.orElseThrow(() -> new MonthEndRefusedException("发放批次 " + run.batchNo() + " 已被重算替换"));
 	}
 
-	/** Records where the run's files were written. */
-	public void recordOutputFolder(long runId, String folder) {
-		jdbc.update("update payroll_run set out_dir = ? where id = ?", folder, runId);
-	}
-
 	private PayrollRun liveRun(String county, YearMonth month) {
-		return runs.current(county, month)
-			.filter(r -> r.status() != RunStatus.RUNNING && r.status() != RunStatus.FAILED)
+		PayrollRun run = runs.current(county, month)
 			.orElseThrow(() -> new MonthEndRefusedException(county + " " + month + " 没有可操作的发放批次（先执行 month-end）"));
+		if (run.status() == RunStatus.RUNNING || run.status() == RunStatus.FAILED) {
+			throw new MonthEndRefusedException("发放批次 " + run.batchNo() + " " + describe(run)
+					+ "：重新执行 month-end 从断点继续，完成后才能提交、审批");
+		}
+		return run;
 	}
 }

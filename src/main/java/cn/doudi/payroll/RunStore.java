@@ -1,5 +1,6 @@
 package cn.doudi.payroll;
 
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -70,27 +71,76 @@ class RunStore {
 				java.sql.Date.valueOf(payDate), user, Timestamp.from(clock.instant()));
 	}
 
-	void setStatus(long id, RunStatus status) {
-		jdbc.update("update payroll_run set status = ? where id = ?", status.name(), id);
+	// Every change of a run's status below is guarded: it names the status it expects and changes nothing
+	// (returns false) when the run is no longer in it, so that a caller that lost a race finds out from
+	// the row count instead of overwriting the winner's transition.
+
+	/** RUNNING or FAILED → RUNNING: a restart of the same revision, with the pay date of this attempt. */
+	boolean restart(long id, RunStatus from, LocalDate payDate) {
+		return guarded("status = 'RUNNING', pay_date = ?", id, from, java.sql.Date.valueOf(payDate));
 	}
 
-	void setPayDate(long id, LocalDate payDate) {
-		jdbc.update("update payroll_run set pay_date = ? where id = ?", java.sql.Date.valueOf(payDate), id);
+	/** RUNNING → FAILED: the job failed; the next month-end restarts it. */
+	boolean failed(long id) {
+		return guarded("status = 'FAILED'", id, RunStatus.RUNNING);
 	}
 
-	void released(long id, String user) {
-		jdbc.update("update payroll_run set status = 'RELEASED', released_by = ?, released_at = ? where id = ?", user,
-				Timestamp.from(clock.instant()), id);
+	/** RUNNING → DRAFT, with the folder its files were written to: a run is a draft only once its files are. */
+	boolean drafted(long id, String outDir) {
+		return guarded("status = 'DRAFT', out_dir = ?", id, RunStatus.RUNNING, outDir);
 	}
 
-	void approved(long id, String user) {
-		jdbc.update("update payroll_run set status = 'APPROVED', approved_by = ?, approved_at = ? where id = ?", user,
-				Timestamp.from(clock.instant()), id);
+	/** DRAFT or RELEASED → REPLACED: a re-run of the month replaces it. */
+	boolean replaced(long id, RunStatus from) {
+		return guarded("status = 'REPLACED'", id, from);
 	}
 
-	void revoked(long id, String user, String reason) {
-		jdbc.update("update payroll_run set status = 'REVOKED', revoked_by = ?, revoked_at = ?, revoke_reason = ? where id = ?",
-				user, Timestamp.from(clock.instant()), reason, id);
+	/** DRAFT → RELEASED (the maker). */
+	boolean released(long id, String user) {
+		return guarded("status = 'RELEASED', released_by = ?, released_at = ?", id, RunStatus.DRAFT, user,
+				Timestamp.from(clock.instant()));
+	}
+
+	/** RELEASED → APPROVED (the checker). */
+	boolean approved(long id, String user) {
+		return guarded("status = 'APPROVED', approved_by = ?, approved_at = ?", id, RunStatus.RELEASED, user,
+				Timestamp.from(clock.instant()));
+	}
+
+	/** {@code from} → REVOKED. */
+	boolean revoked(long id, RunStatus from, String user, String reason) {
+		return guarded("status = 'REVOKED', revoked_by = ?, revoked_at = ?, revoke_reason = ?", id, from, user,
+				Timestamp.from(clock.instant()), reason);
+	}
+
+	private boolean guarded(String set, long id, RunStatus from, Object... values) {
+		Object[] args = java.util.Arrays.copyOf(values, values.length + 2);
+		args[values.length] = id;
+		args[values.length + 1] = from.name();
+		return jdbc.update("update payroll_run set " + set + " where id = ? and status = ?", args) == 1;
+	}
+
+	/** The folder month-end wrote the run's files into; empty until the run became a draft. */
+	Optional<Path> outDir(long id) {
+		return jdbc.queryForList("select out_dir from payroll_run where id = ? and out_dir is not null", String.class, id)
+			.stream()
+			.findFirst()
+			.map(Path::of);
+	}
+
+	/**
+	 * The county's runs whose files a killed approve or revoke may have left half-moved: RELEASED and
+	 * APPROVED runs with a folder.
+	 */
+	List<PayrollRun> withFilesInMotion(String county) {
+		return jdbc.query("select " + COLUMNS + " from payroll_run where county = ? and out_dir is not null"
+				+ " and status in ('RELEASED', 'APPROVED') order by month, id", this::map, county);
+	}
+
+	/** The counties with runs {@link #withFilesInMotion} lists. */
+	List<String> countiesWithFilesInMotion() {
+		return jdbc.queryForList("select distinct county from payroll_run where out_dir is not null"
+				+ " and status in ('RELEASED', 'APPROVED') order by county", String.class);
 	}
 
 	/** Live runs (DRAFT, RELEASED, APPROVED) of a month, by county. */

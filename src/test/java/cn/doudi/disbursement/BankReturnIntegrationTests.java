@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.doudi.cli.DoudiCli;
 import cn.doudi.disbursement.BankReturnOutcome.Status;
-import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
 import cn.doudi.security.AccessDeniedException;
@@ -44,7 +44,7 @@ class BankReturnIntegrationTests {
 	PayrollRuns payroll;
 
 	@Autowired
-	MonthEndFiles files;
+	MonthEnd monthEnd;
 
 	@Autowired
 	BankReturns returns;
@@ -68,9 +68,7 @@ class BankReturnIntegrationTests {
 	}
 
 	PayrollRun approved() {
-		PayrollRun run = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
-		files.write(List.of(run), tmp.resolve("out"));
-		payroll.recordOutputFolder(run.id(), tmp.resolve("out").toAbsolutePath().toString());
+		PayrollRun run = monthEnd.one(COUNTY, OCT, OCT.atDay(10), tmp.resolve("out"), "fin1");
 		payroll.release(COUNTY, OCT, "fin1");
 		payroll.approve(COUNTY, OCT, "fin2");
 		return run;
@@ -166,8 +164,7 @@ class BankReturnIntegrationTests {
 
 	@Test
 	void refusesReturnsForRunsNotApprovedOrBatchesWithoutAFinalFile() throws IOException {
-		PayrollRun run = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
-		files.write(List.of(run), tmp.resolve("out"));
+		PayrollRun run = monthEnd.one(COUNTY, OCT, OCT.atDay(10), tmp.resolve("out"), "fin1");
 		String header = "H|410102-202610-01|20261010|2|200.00\n";
 		List<String> d = Files.readAllLines(bank.resolve("DRAFT-ICBC-410102-202610.txt"), GBK);
 		Path draftReturn = tmp.resolve("ICBC-draft.txt");

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.doudi.disbursement.files.BankFolder;
 import cn.doudi.disbursement.pain.Pain001Schema;
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.MonthEndFiles;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
@@ -37,6 +38,9 @@ class DisbursementIntegrationTests {
 
 	@Autowired
 	PayrollRuns payroll;
+
+	@Autowired
+	MonthEnd monthEnd;
 
 	@Autowired
 	MonthEndFiles files;
@@ -67,10 +71,7 @@ class DisbursementIntegrationTests {
 	}
 
 	PayrollRun draft(Path out) {
-		PayrollRun run = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
-		files.write(List.of(run), out);
-		payroll.recordOutputFolder(run.id(), out.toAbsolutePath().toString());
-		return run;
+		return monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 	}
 
 	@Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
 import cn.doudi.support.DatabaseCleaner;
@@ -41,7 +41,7 @@ class CrossChecksMonthEndIntegrationTests {
 	PayrollRuns payroll;
 
 	@Autowired
-	MonthEndFiles files;
+	MonthEnd monthEnd;
 
 	@Autowired
 	CrossChecks checks;
@@ -75,8 +75,7 @@ class CrossChecksMonthEndIntegrationTests {
 
 	@Test
 	void checkFindingsHoldTheirLinesAndAreListed() throws Exception {
-		PayrollRun oct = payroll.monthEnd(ZY, OCT, OCT.atDay(10), "fin1");
-		files.write(List.of(oct), out);
+		PayrollRun oct = monthEnd.one(ZY, OCT, OCT.atDay(10), out, "fin1");
 
 		assertThat(lines(oct)).containsExactly("DIBAO_URBAN:" + HEAD1 + ":HELD:SHARED_ACCOUNT",
 				"DIBAO_URBAN:" + HEAD2 + ":HELD:SHARED_ACCOUNT", "ELDERLY:" + ELDER + ":HELD:NAME_MISMATCH",
@@ -92,7 +91,7 @@ class CrossChecksMonthEndIntegrationTests {
 
 		payroll.release(ZY, OCT, "fin1");
 		payroll.approve(ZY, OCT, "fin2");
-		PayrollRun nov = payroll.monthEnd(ZY, NOV, NOV.atDay(10), "fin1");
+		PayrollRun nov = monthEnd.one(ZY, NOV, NOV.atDay(10), out.resolve("nov"), "fin1");
 
 		assertThat(lines(nov)).contains("ELDERLY:" + YOUNG + ":PAY:");
 		assertThat(jdbc.queryForObject("select status || ':' || closed_month from finding where code = 'AGE_INELIGIBLE'",
@@ -101,8 +100,8 @@ class CrossChecksMonthEndIntegrationTests {
 
 	@Test
 	void aRuleFindingIsNotRaisedTwiceWhenADraftIsReRun() {
-		payroll.monthEnd(ZY, OCT, OCT.atDay(10), "fin1");
-		payroll.monthEnd(ZY, OCT, OCT.atDay(10), "fin1");
+		monthEnd.one(ZY, OCT, OCT.atDay(10), out, "fin1");
+		monthEnd.one(ZY, OCT, OCT.atDay(10), out, "fin1");
 
 		assertThat(jdbc.queryForList("select code || ':' || status from finding order by code, id", String.class))
 			.containsExactly("AGE_INELIGIBLE:OPEN", "NAME_MISMATCH:OPEN", "SHARED_ACCOUNT:OPEN", "SHARED_ACCOUNT:OPEN");

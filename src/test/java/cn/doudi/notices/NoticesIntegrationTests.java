@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.doudi.notices.render.CjkFont;
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.MonthEndFiles;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
@@ -46,6 +47,9 @@ class NoticesIntegrationTests {
 
 	@Autowired
 	PayrollRuns payroll;
+
+	@Autowired
+	MonthEnd monthEnd;
 
 	@Autowired
 	MonthEndFiles files;
@@ -78,11 +82,10 @@ class NoticesIntegrationTests {
 	}
 
 	PayrollRun novemberAfterApprovedOctober(Path octoberFolder) {
-		PayrollRun oct = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
-		files.write(List.of(oct), octoberFolder);
+		monthEnd.one(COUNTY, OCT, OCT.atDay(10), octoberFolder, "fin1");
 		payroll.release(COUNTY, OCT, "fin1");
 		payroll.approve(COUNTY, OCT, "fin2");
-		return payroll.monthEnd(COUNTY, NOV, NOV.atDay(12), "fin1");
+		return monthEnd.one(COUNTY, NOV, NOV.atDay(12), octoberFolder.resolveSibling("month-end-nov"), "fin1");
 	}
 
 	@Test

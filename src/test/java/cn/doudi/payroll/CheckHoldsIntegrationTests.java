@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class CheckHoldsIntegrationTests {
 	PayrollRuns payroll;
 
 	@Autowired
-	MonthEndFiles files;
+	MonthEnd monthEnd;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -74,8 +73,7 @@ class CheckHoldsIntegrationTests {
 	void anOpenNameMismatchHoldsEveryLineOfThePersonAndIsListed() throws Exception {
 		deathRecordUnderAnotherName();
 
-		PayrollRun run = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
-		files.write(List.of(run), out);
+		monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 
 		assertThat(jdbc.queryForList("select id_number || ':' || status || ':' || reason from payment_line order by id_number",
 				String.class)).containsExactly(ELDER + ":HELD:NAME_MISMATCH", OTHER + ":PAY:");
@@ -89,7 +87,7 @@ class CheckHoldsIntegrationTests {
 	void aDismissedFindingNoLongerHolds() {
 		finding("NAME_MISMATCH", "DISMISSED");
 
-		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 
 		assertThat(jdbc.queryForList("select distinct status from payment_line", String.class)).containsExactly("PAY");
 	}

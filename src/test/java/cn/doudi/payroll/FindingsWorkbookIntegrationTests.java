@@ -58,6 +58,9 @@ class FindingsWorkbookIntegrationTests {
 	PayrollRuns payroll;
 
 	@Autowired
+	MonthEnd monthEnd;
+
+	@Autowired
 	MonthEndFiles files;
 
 	@Autowired
@@ -83,8 +86,8 @@ class FindingsWorkbookIntegrationTests {
 			.death(ELDER, "韩广才", "2026-09-20")
 			.poverty("410102001001", "P1", POOR, "王向阳", "贫困边缘人口");
 		// given: both counties' runs of October
-		zy = payroll.monthEnd(ZY, OCT, OCT.atDay(10), "fin1");
-		zm = payroll.monthEnd(ZM, OCT, OCT.atDay(10), "fin1");
+		zy = monthEnd.one(ZY, OCT, OCT.atDay(10), out.resolve("month-end-zy"), "fin1");
+		zm = monthEnd.one(ZM, OCT, OCT.atDay(10), out.resolve("month-end-zm"), "fin1");
 	}
 
 	@Test

@@ -3,11 +3,13 @@ package cn.doudi.payroll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +31,13 @@ class PayrollRunsIntegrationTests {
 	PayrollRuns payroll;
 
 	@Autowired
+	MonthEnd monthEnd;
+
+	@Autowired
 	JdbcTemplate jdbc;
+
+	@TempDir
+	Path out;
 
 	@BeforeEach
 	void setUp() {
@@ -46,8 +54,8 @@ class PayrollRunsIntegrationTests {
 
 	@Test
 	void aDraftReRunReplacesTheDraftWithTheNextRevision() {
-		PayrollRun first = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
-		PayrollRun second = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		PayrollRun first = monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
+		PayrollRun second = monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 
 		assertThat(first.batchNo()).isEqualTo("410102-202610-01");
 		assertThat(second.batchNo()).isEqualTo("410102-202610-02");
@@ -60,7 +68,7 @@ class PayrollRunsIntegrationTests {
 
 	@Test
 	void approvalNeedsASecondFinanceUser() {
-		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 		payroll.release(COUNTY, OCT, "fin1");
 
 		assertThatThrownBy(() -> payroll.approve(COUNTY, OCT, "fin1")).isInstanceOf(MonthEndRefusedException.class)
@@ -70,36 +78,36 @@ class PayrollRunsIntegrationTests {
 
 	@Test
 	void onlyFinanceUsersOfTheCountyRunPayroll() {
-		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "op"))
+		assertThatThrownBy(() -> monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "op"))
 			.isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin-other"))
+		assertThatThrownBy(() -> monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin-other"))
 			.isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "nobody"))
+		assertThatThrownBy(() -> monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "nobody"))
 			.isInstanceOf(AccessDeniedException.class);
 	}
 
 	@Test
 	void monthsRunInOrder() {
-		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 
-		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, NOV, NOV.atDay(10), "fin1"))
+		assertThatThrownBy(() -> monthEnd.one(COUNTY, NOV, NOV.atDay(10), out, "fin1"))
 			.isInstanceOf(MonthEndRefusedException.class)
 			.hasMessageContaining("2026-10");
-		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, YearMonth.of(2026, 9), LocalDate.of(2026, 9, 10), "fin1"))
+		assertThatThrownBy(() -> monthEnd.one(COUNTY, YearMonth.of(2026, 9), LocalDate.of(2026, 9, 10), out, "fin1"))
 			.isInstanceOf(MonthEndRefusedException.class);
 
 		payroll.release(COUNTY, OCT, "fin1");
 		payroll.approve(COUNTY, OCT, "fin2");
-		assertThat(payroll.monthEnd(COUNTY, NOV, NOV.atDay(10), "fin1").batchNo()).isEqualTo("410102-202611-01");
+		assertThat(monthEnd.one(COUNTY, NOV, NOV.atDay(10), out, "fin1").batchNo()).isEqualTo("410102-202611-01");
 	}
 
 	@Test
 	void anApprovedRunIsFinalUntilRevokedThenTheMonthCanBeReRun() {
-		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 		payroll.release(COUNTY, OCT, "fin1");
 		payroll.approve(COUNTY, OCT, "fin2");
 
-		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1"))
+		assertThatThrownBy(() -> monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1"))
 			.isInstanceOf(MonthEndRefusedException.class)
 			.hasMessageContaining("revoke");
 
@@ -108,17 +116,17 @@ class PayrollRunsIntegrationTests {
 		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'REVOKE' and detail = ?",
 				Integer.class, "standard corrected")).isEqualTo(1);
 
-		PayrollRun rerun = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		PayrollRun rerun = monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 		assertThat(rerun.batchNo()).isEqualTo("410102-202610-02");
 		assertThat(rerun.status()).isEqualTo(RunStatus.DRAFT);
 	}
 
 	@Test
 	void onlyTheLatestApprovedRunCanBeRevoked() {
-		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 		payroll.release(COUNTY, OCT, "fin1");
 		payroll.approve(COUNTY, OCT, "fin2");
-		payroll.monthEnd(COUNTY, NOV, NOV.atDay(10), "fin1");
+		monthEnd.one(COUNTY, NOV, NOV.atDay(10), out, "fin1");
 		payroll.release(COUNTY, NOV, "fin1");
 		payroll.approve(COUNTY, NOV, "fin2");
 
@@ -128,10 +136,10 @@ class PayrollRunsIntegrationTests {
 
 	@Test
 	void revokingTheLatestApprovedRunAlsoRevokesTheNextMonthsDraftComputedOnIt() {
-		payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 		payroll.release(COUNTY, OCT, "fin1");
 		payroll.approve(COUNTY, OCT, "fin2");
-		PayrollRun novDraft = payroll.monthEnd(COUNTY, NOV, NOV.atDay(10), "fin1");
+		PayrollRun novDraft = monthEnd.one(COUNTY, NOV, NOV.atDay(10), out, "fin1");
 
 		payroll.revoke(COUNTY, OCT, "fin1", "标准录错");
 
@@ -140,6 +148,6 @@ class PayrollRunsIntegrationTests {
 			.isEqualTo("REVOKED");
 		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'REVOKE' and subject = ?",
 				Integer.class, novDraft.batchNo())).isEqualTo(1);
-		assertThat(payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1").batchNo()).isEqualTo("410102-202610-02");
+		assertThat(monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1").batchNo()).isEqualTo("410102-202610-02");
 	}
 }

@@ -3,10 +3,12 @@ package cn.doudi.payroll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
+import java.nio.file.Path;
 import java.time.YearMonth;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +35,13 @@ class TempAssistDeathsIntegrationTests {
 	PayrollRuns payroll;
 
 	@Autowired
+	MonthEnd monthEnd;
+
+	@Autowired
 	JdbcTemplate jdbc;
+
+	@TempDir
+	Path out;
 
 	long importId;
 
@@ -69,7 +77,7 @@ class TempAssistDeathsIntegrationTests {
 
 	@Test
 	void noCaseIsPaidForAPersonDeadForTheMonthEvenOffTheRoster() {
-		PayrollRun run = payroll.monthEnd(COUNTY, DEC, DEC.atDay(10), "fin1");
+		PayrollRun run = monthEnd.one(COUNTY, DEC, DEC.atDay(10), out, "fin1");
 
 		assertThat(jdbc.queryForList("""
 				select household_id || ':' || status || ':' || amount from payment_line

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
 import cn.doudi.security.Passwords;
@@ -43,7 +43,7 @@ class BankReturnsWebIntegrationTests {
 	PayrollRuns payroll;
 
 	@Autowired
-	MonthEndFiles files;
+	MonthEnd monthEnd;
 
 	@Autowired
 	Passwords passwords;
@@ -55,14 +55,12 @@ class BankReturnsWebIntegrationTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		new WebFixture(jdbc, payroll, passwords, false);
+		new WebFixture(jdbc, monthEnd, passwords, false);
 		// the fixture's two people share an account and one has an open finding: give B its own account and
 		// close the finding, so that A's line is paid
 		jdbc.update("update beneficiary set account_number = '6222020200009999999' where county = ?", WebFixture.B);
 		jdbc.update("update finding set status = 'DISMISSED'");
-		PayrollRun run = payroll.monthEnd(WebFixture.A, WebFixture.OCTOBER, WebFixture.OCTOBER.atDay(10), "fin1");
-		files.write(List.of(run), out);
-		payroll.recordOutputFolder(run.id(), out.toAbsolutePath().toString());
+		PayrollRun run = monthEnd.one(WebFixture.A, WebFixture.OCTOBER, WebFixture.OCTOBER.atDay(10), out, "fin1");
 		payroll.release(WebFixture.A, WebFixture.OCTOBER, "fin1");
 		payroll.approve(WebFixture.A, WebFixture.OCTOBER, "fin2");
 		List<String> lines = Files.readAllLines(out.resolve("bank/ICBC-410102-202610.txt"), GBK);

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-import cn.doudi.payroll.PayrollRuns;
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.security.Passwords;
 import cn.doudi.support.FreshSchemaConfiguration;
 
@@ -48,7 +48,7 @@ class ConsoleBrowserTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	PayrollRuns payroll;
+	MonthEnd monthEnd;
 
 	@Autowired
 	Passwords passwords;
@@ -59,7 +59,7 @@ class ConsoleBrowserTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		fx = new WebFixture(jdbc, payroll, passwords, false);
+		fx = new WebFixture(jdbc, monthEnd, passwords, false);
 		profile = Files.createTempDirectory("doudi-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");

@@ -25,7 +25,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
-import cn.doudi.payroll.PayrollRuns;
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.security.Passwords;
 import cn.doudi.support.TestData;
 
@@ -43,7 +43,7 @@ class WebAccessIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	PayrollRuns payroll;
+	MonthEnd monthEnd;
 
 	@Autowired
 	Passwords passwords;
@@ -52,7 +52,7 @@ class WebAccessIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fx = new WebFixture(jdbc, payroll, passwords, true);
+		fx = new WebFixture(jdbc, monthEnd, passwords, true);
 	}
 
 	int statusOf(String userName, RequestBuilder request) throws Exception {

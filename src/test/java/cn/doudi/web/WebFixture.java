@@ -1,11 +1,15 @@
 package cn.doudi.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.doudi.payroll.PayrollRuns;
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.security.Passwords;
 import cn.doudi.support.DatabaseCleaner;
 import cn.doudi.support.TestData;
@@ -27,7 +31,7 @@ final class WebFixture {
 	final long findingA;
 	final long findingB;
 
-	WebFixture(JdbcTemplate jdbc, PayrollRuns payroll, Passwords passwords, boolean computeRuns) {
+	WebFixture(JdbcTemplate jdbc, MonthEnd monthEnd, Passwords passwords, boolean computeRuns) {
 		DatabaseCleaner.clean(jdbc);
 		TestData data = new TestData(jdbc);
 		for (String county : new String[] { A, B }) {
@@ -49,8 +53,9 @@ final class WebFixture {
 			passwords.set(u, u, PASSWORD);
 		}
 		if (computeRuns) {
-			runA = payroll.monthEnd(A, OCTOBER, LocalDate.of(2026, 10, 10), "fin1").id();
-			runB = payroll.monthEnd(B, OCTOBER, LocalDate.of(2026, 10, 10), "finB").id();
+			Path out = temporaryFolder();
+			runA = monthEnd.one(A, OCTOBER, LocalDate.of(2026, 10, 10), out.resolve(A), "fin1").id();
+			runB = monthEnd.one(B, OCTOBER, LocalDate.of(2026, 10, 10), out.resolve(B), "finB").id();
 		}
 		else {
 			runA = -1;
@@ -58,6 +63,15 @@ final class WebFixture {
 		}
 		findingA = finding(jdbc, A);
 		findingB = finding(jdbc, B);
+	}
+
+	private static Path temporaryFolder() {
+		try {
+			return Files.createTempDirectory("doudi-web-fixture");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	static long finding(JdbcTemplate jdbc, String county) {

@@ -48,6 +48,15 @@ public class BankFileRecords {
 				"select exists (select 1 from bank_file where run_id = ? and bank = ? and final)", Boolean.class, runId, bank));
 	}
 
+	/** The run's draft files, by file name. */
+	public List<BankFileRow> drafts(long runId) {
+		return jdbc.query("""
+				select run_id, bank, file_name, final, sha256, line_count, total from bank_file
+				where run_id = ? and not final order by file_name""", (rs, i) -> new BankFileRow(rs.getLong(1),
+				rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5), rs.getInt(6), rs.getBigDecimal(7)),
+				runId);
+	}
+
 	/** The run's final files, by file name. */
 	public List<BankFileRow> finals(long runId) {
 		return jdbc.query("""

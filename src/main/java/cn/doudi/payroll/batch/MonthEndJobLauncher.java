@@ -2,8 +2,6 @@ package cn.doudi.payroll.batch;
 
 import java.time.YearMonth;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -16,16 +14,14 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import cn.doudi.database.AdvisoryLock;
-
 /**
  * Starts (or restarts) the month-end job of one run; the payroll façade's only door into Batch.
- * A county's month-end runs under a PostgreSQL advisory lock of that county, held on its own connection
- * for the whole job, across every process sharing the database. A process killed in the middle of a job
- * loses its connection and with it the lock, and leaves its job execution STARTED; whoever holds the lock
- * next knows that any STARTED month-end execution of the county is such a leftover, marks it FAILED
- * (Batch's recover) and restarts the same job instance from where it stopped — the lines it had written
- * were in the step's rolled-back transaction, so nothing is written twice.
+ * The caller holds the county's lock (the payroll façade's advisory lock of the county, on its own
+ * connection, across every process sharing the database) for the whole job. A process killed in the middle
+ * of a job loses its connection and with it the lock, and leaves its job execution STARTED; whoever holds
+ * the lock next knows that any STARTED month-end execution of the county is such a leftover, marks it
+ * FAILED (Batch's recover) and restarts the same job instance from where it stopped — the lines it had
+ * written were in the step's rolled-back transaction, so nothing is written twice.
  */
 @Component
 public class MonthEndJobLauncher {
@@ -35,25 +31,21 @@ public class MonthEndJobLauncher {
 	private final JobOperator jobOperator;
 	private final JobRepository jobRepository;
 	private final Job monthEndJob;
-	private final DataSource dataSource;
 
-	MonthEndJobLauncher(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("monthEndJob") Job monthEndJob,
-			DataSource dataSource) {
+	MonthEndJobLauncher(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("monthEndJob") Job monthEndJob) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.monthEndJob = monthEndJob;
-		this.dataSource = dataSource;
 	}
 
-	/** Runs the job synchronously; returns true when it completed. */
+	/** Runs the job synchronously, the county's lock held by the caller; returns true when it completed. */
 	public boolean run(long runId, String county, YearMonth month, int revision) {
 		JobParameters params = new JobParametersBuilder().addString("county", county)
 			.addString("month", month.toString())
 			.addLong("runRevision", (long) revision)
 			.addLong("runId", runId)
 			.toJobParameters();
-		try (AdvisoryLock held = AdvisoryLock.acquire(dataSource, AdvisoryLock.MONTH_END, Integer.parseInt(county),
-				() -> log.info("{}: waiting for another process's month-end of the county", county))) {
+		try {
 			recoverLeftovers(county);
 			JobExecution execution = jobOperator.start(monthEndJob, params);
 			return execution.getStatus() == BatchStatus.COMPLETED;

@@ -3,15 +3,18 @@ package cn.doudi.payroll.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.YearMonth;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
 import cn.doudi.payroll.RunStatus;
@@ -34,7 +37,13 @@ class MonthEndJobTests {
 	PayrollRuns payroll;
 
 	@Autowired
+	MonthEnd monthEnd;
+
+	@Autowired
 	JdbcTemplate jdbc;
+
+	@TempDir
+	Path out;
 
 	@BeforeEach
 	void setUp() {
@@ -71,13 +80,13 @@ class MonthEndJobTests {
 	void aCrashedRunLeavesNothingAndTheRestartWritesEveryLineOnce() {
 		jdbc.update("insert into test_crash values (true)");
 
-		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1"))
+		assertThatThrownBy(() -> monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1"))
 			.hasMessageContaining("月结作业失败");
 		assertThat(jdbc.queryForObject("select count(*) from payment_line", Integer.class)).isZero();
 		assertThat(payroll.current(COUNTY, OCT)).get().extracting(PayrollRun::status).isEqualTo(RunStatus.FAILED);
 
 		jdbc.update("delete from test_crash");
-		PayrollRun run = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		PayrollRun run = monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 
 		assertThat(run.revision()).isEqualTo(1);
 		assertThat(run.status()).isEqualTo(RunStatus.DRAFT);
@@ -94,14 +103,14 @@ class MonthEndJobTests {
 	@Test
 	void aRunLeftRunningByAKilledProcessIsRecoveredAndRestartedByTheNextMonthEnd() {
 		jdbc.update("insert into test_crash values (true)");
-		assertThatThrownBy(() -> payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1"));
+		assertThatThrownBy(() -> monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1"));
 		// what a process killed in the middle of the job leaves: its execution and step STARTED, the run RUNNING
 		jdbc.update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null");
 		jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null");
 		jdbc.update("update payroll_run set status = 'RUNNING'");
 		jdbc.update("delete from test_crash");
 
-		PayrollRun run = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		PayrollRun run = monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 
 		assertThat(run.status()).isEqualTo(RunStatus.DRAFT);
 		assertThat(run.revision()).isEqualTo(1);
@@ -113,7 +122,7 @@ class MonthEndJobTests {
 
 	@Test
 	void linesAreWrittenWithTheirAmountsAndTiers() {
-		PayrollRun run = payroll.monthEnd(COUNTY, OCT, OCT.atDay(10), "fin1");
+		PayrollRun run = monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 
 		assertThat(jdbc.queryForList("select distinct category || '=' || amount from payment_line where run_id = ?"
 				+ " order by 1", String.class, run.id())).containsExactly("80-89=100.00", "90-99=200.00");
