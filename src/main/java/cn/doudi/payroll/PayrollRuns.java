@@ -86,7 +86,15 @@ public class PayrollRuns {
 	 */
 	PayrollRun compute(CountyLocks.Held held, String county, YearMonth month, LocalDate payDate, String user) {
 		access.require(user, Permission.RUN_PAYROLL, county);
+		Optional<PayrollRun> asked = runs.current(county, month);
 		held.take(county);
+		Optional<PayrollRun> found = runs.current(county, month);
+		if (!asked.equals(found)) {
+			// another month-end (or release, approve) of this month finished while this one waited for the lock:
+			// its result stands, and is not redone behind the back of whoever asked for this one
+			throw new MonthEndRefusedException(county + " " + month + " 的发放批次在等待期间已被另一操作处理（现为 "
+					+ found.map(r -> r.batchNo() + "，" + describe(r)).orElse("无") + "）：本次未重算；如仍需重算，请再次执行 month-end");
+		}
 		recover(county);
 		checkOrder(county, month);
 		long runId = tx.execute(status -> {

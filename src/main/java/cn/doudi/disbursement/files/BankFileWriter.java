@@ -88,7 +88,9 @@ public class BankFileWriter {
 						BankFolder.sha256(f.bytes()), f.lines(), f.total()));
 			}
 			records.replace(run.id(), !draft, rows);
-			log.info("{} {}: {} bank files written to {}", draft ? "draft" : "final", run.batchNo(), files.size(), dir);
+			if (draft) { // finals are staged first: FinalFiles says where they end up
+				log.info("draft {}: {} bank files written to {}", run.batchNo(), files.size(), dir);
+			}
 		}
 		Manifest.rewrite(dir, records);
 	}
