@@ -25,7 +25,8 @@ import cn.doudi.security.AccessDeniedException;
  * connection, whatever the number of counties; counties in code order, so two month-ends never wait for
  * each other in a circle). Until the commit the runs are RUNNING: a month-end killed in its job or while
  * writing the files leaves nothing that can be released, and the next month-end resumes the same runs
- * (same revision, same batch number) and writes the same bytes.
+ * (same revision, same batch number) and writes the same bytes. Files that cannot be written (an exception,
+ * not a kill) leave the runs FAILED, computed again by the next month-end.
  */
 @Service
 public class MonthEnd {
@@ -118,7 +119,13 @@ public class MonthEnd {
 			if (computed.isEmpty()) {
 				return List.of();
 			}
-			files.write(computed, folder);
+			try {
+				files.write(computed, folder);
+			}
+			catch (RuntimeException e) {
+				payroll.filesFailed(computed, user, e);
+				throw e;
+			}
 			FailPoint.reach("month-end.files-written");
 			return payroll.drafted(computed, folder, user);
 		}

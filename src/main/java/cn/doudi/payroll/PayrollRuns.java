@@ -100,7 +100,9 @@ public class PayrollRuns {
 		long runId = tx.execute(status -> {
 			Optional<PayrollRun> existing = runs.current(county, month);
 			if (existing.isPresent() && (existing.get().status() == RunStatus.RUNNING
-					|| existing.get().status() == RunStatus.FAILED)) {
+					|| existing.get().status() == RunStatus.FAILED && !launcher.completed(existing.get().id(), county, month,
+							existing.get().revision()))) {
+				// killed (RUNNING) or failed in its job: the same job instance goes on from where it stopped
 				PayrollRun left = existing.get();
 				require(runs.restart(left.id(), left.status(), payDate), left);
 				return left.id();
@@ -111,8 +113,11 @@ public class PayrollRuns {
 					throw new MonthEndRefusedException(county + " " + month + " 的发放批次 " + old.batchNo()
 							+ " 已审批，不能重新计算（如需重算，先 revoke 撤销）");
 				}
+				// a draft (or released) run is re-run; a FAILED run whose files could not be written is computed
+				// again (the inputs are corrected, the lines must be too)
 				require(runs.replaced(old.id(), old.status()), old);
-				audit.record(user, "RUN_REPLACED", county, old.batchNo(), "draft replaced by a re-run");
+				audit.record(user, "RUN_REPLACED", county, old.batchNo(),
+						old.status() == RunStatus.FAILED ? "files had failed: computed again" : "draft replaced by a re-run");
 			}
 			int revision = runs.nextRevision(county, month);
 			return runs.insert(county, month, revision, payDate, user);
@@ -145,6 +150,20 @@ public class PayrollRuns {
 		}).toList());
 		drafts.forEach(run -> events.publishEvent(new PayrollRunDrafted(run.id(), run.county(), run.month())));
 		return drafts;
+	}
+
+	/**
+	 * Month-end could not write the computed runs' files (a PAY line without a valid bank account, a full
+	 * disk, …): they become FAILED (audited with the reason) and are computed again, as a new revision, by
+	 * the next month-end — once the cause is put right.
+	 */
+	void filesFailed(List<PayrollRun> computed, String user, RuntimeException cause) {
+		String why = "files failed: " + cause.getMessage();
+		tx.executeWithoutResult(status -> computed.forEach(run -> {
+			if (runs.failed(run.id())) {
+				audit.record(user, "RUN", run.county(), run.batchNo(), why.length() > 500 ? why.substring(0, 500) : why);
+			}
+		}));
 	}
 
 	/** RULES.md "Runs in order": M is the county's first run month, or the run for M−1 is approved. */

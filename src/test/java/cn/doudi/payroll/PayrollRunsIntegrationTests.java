@@ -102,6 +102,27 @@ class PayrollRunsIntegrationTests {
 	}
 
 	@Test
+	void aRunWhoseFilesCannotBeWrittenIsNoDraftAndIsComputedAgainByTheNextMonthEnd() throws Exception {
+		Path notAFolder = java.nio.file.Files.writeString(out.resolve("2026-10"), "a file where the folder should be");
+
+		assertThatThrownBy(() -> monthEnd.one(COUNTY, OCT, OCT.atDay(10), notAFolder, "fin1"));
+
+		assertThat(jdbc.queryForObject("select status from payroll_run", String.class)).isEqualTo("FAILED");
+		assertThat(jdbc.queryForObject("select detail from audit_event where action = 'RUN'", String.class))
+			.startsWith("files failed: ");
+		assertThatThrownBy(() -> payroll.release(COUNTY, OCT, "fin1")).isInstanceOf(MonthEndRefusedException.class)
+			.hasMessageContaining("月结失败");
+
+		java.nio.file.Files.delete(notAFolder);
+		PayrollRun again = monthEnd.one(COUNTY, OCT, OCT.atDay(10), notAFolder, "fin1");
+
+		assertThat(again.batchNo()).isEqualTo("410102-202610-02");
+		assertThat(again.status()).isEqualTo(RunStatus.DRAFT);
+		assertThat(jdbc.queryForList("select revision || ':' || status from payroll_run order by revision", String.class))
+			.containsExactly("1:REPLACED", "2:DRAFT");
+	}
+
+	@Test
 	void anApprovedRunIsFinalUntilRevokedThenTheMonthCanBeReRun() {
 		monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 		payroll.release(COUNTY, OCT, "fin1");

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -40,11 +41,7 @@ public class MonthEndJobLauncher {
 
 	/** Runs the job synchronously, the county's lock held by the caller; returns true when it completed. */
 	public boolean run(long runId, String county, YearMonth month, int revision) {
-		JobParameters params = new JobParametersBuilder().addString("county", county)
-			.addString("month", month.toString())
-			.addLong("runRevision", (long) revision)
-			.addLong("runId", runId)
-			.toJobParameters();
+		JobParameters params = params(runId, county, month, revision);
 		try {
 			recoverLeftovers(county);
 			JobExecution execution = jobOperator.start(monthEndJob, params);
@@ -56,6 +53,21 @@ public class MonthEndJobLauncher {
 		catch (Exception e) {
 			throw new IllegalStateException("月结作业无法启动: " + e.getMessage(), e);
 		}
+	}
+
+	/** Whether the run's job completed (its lines are written), whatever happened to the run afterwards. */
+	public boolean completed(long runId, String county, YearMonth month, int revision) {
+		JobInstance instance = jobRepository.getJobInstance(monthEndJob.getName(), params(runId, county, month, revision));
+		JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+		return last != null && last.getStatus() == BatchStatus.COMPLETED;
+	}
+
+	private static JobParameters params(long runId, String county, YearMonth month, int revision) {
+		return new JobParametersBuilder().addString("county", county)
+			.addString("month", month.toString())
+			.addLong("runRevision", (long) revision)
+			.addLong("runId", runId)
+			.toJobParameters();
 	}
 
 	/** STARTED executions of the county's month-end while we hold its lock: left by a killed process. */
