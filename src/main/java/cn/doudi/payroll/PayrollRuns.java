@@ -81,8 +81,10 @@ public class PayrollRuns {
 	 * in {@code held} first — before the order check, the choice of the revision and the insert — and keeping
 	 * it: {@link MonthEnd} writes the files and commits the draft ({@link #drafted}) before it lets go. The run
 	 * stays RUNNING until then. Refused (MonthEndRefusedException) when the month is out of order or already
-	 * approved, when another change holds the county, or when the job fails. A RUNNING run (a month-end killed
-	 * in its job or before its files were complete) or a FAILED one is resumed with the same revision.
+	 * approved, when another change holds the county past the wait or changed the month's run while this one
+	 * waited (two month-ends at once: the second does not redo the first), or when the job fails. A RUNNING run
+	 * (a month-end killed in its job or before its draft's commit) or a run whose job FAILED is resumed with the
+	 * same revision; a run whose files failed is computed again as the next revision.
 	 */
 	PayrollRun compute(CountyLocks.Held held, String county, YearMonth month, LocalDate payDate, String user) {
 		access.require(user, Permission.RUN_PAYROLL, county);
@@ -231,7 +233,16 @@ public class PayrollRuns {
 				return now;
 			}));
 			FailPoint.reach("approve.committed");
-			files.forEach(f -> f.placeFinals(approved, folder));
+			try {
+				files.forEach(f -> f.placeFinals(approved, folder));
+			}
+			catch (RuntimeException e) {
+				// the command line prints the root cause's message: this one is the message, the cause kept beside it
+				IllegalStateException told = new IllegalStateException("发放批次 " + run.batchNo() + " 已审批，但正式代发文件未能全部移入 "
+						+ folder + "/bank（" + e.getMessage() + "）：排除原因后执行任一 doudi 命令即可完成；在此之前不要发送该目录的文件");
+				told.addSuppressed(e);
+				throw told;
+			}
 			events.publishEvent(new PayrollRunApproved(approved.id(), county, month));
 			return approved;
 		}
