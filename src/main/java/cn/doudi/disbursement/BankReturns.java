@@ -32,6 +32,7 @@ import cn.doudi.disbursement.layout.Value;
 import cn.doudi.disbursement.returns.ReturnMatcher;
 import cn.doudi.disbursement.returns.ReturnStore;
 import cn.doudi.kernel.Bank;
+import cn.doudi.payroll.MonthEndRefusedException;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
 import cn.doudi.payroll.RunReader;
@@ -138,12 +139,18 @@ public class BankReturns {
 		int failed = result.marks().size() - paid;
 		try {
 			long importId = tx.execute(s -> {
+				if (!reader.lockApproved(r.id())) { // revoked since it was read above
+					throw new MonthEndRefusedException("批次 " + label + " 已被撤销，不能回盘");
+				}
 				long id = store.store(hash, name, r.county(), user, label, result.marks());
 				audit.record(user, "BANK_RETURN", r.county(), label, "import #" + id + " " + name + " (" + code.get()
 						+ "): " + paid + " paid, " + failed + " failed");
 				return id;
 			});
 			return new BankReturnOutcome(name, Status.ACCEPTED, label, code.get(), importId, paid, failed, List.of());
+		}
+		catch (MonthEndRefusedException e) {
+			return BankReturnOutcome.rejected(name, label, code.get(), List.of(e.getMessage()));
 		}
 		catch (DuplicateKeyException e) {
 			long id = store.committed(hash).orElseThrow(() -> e);

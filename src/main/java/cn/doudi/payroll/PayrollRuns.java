@@ -268,15 +268,18 @@ public class PayrollRuns {
 			if (!latest.month().equals(month)) {
 				throw new MonthEndRefusedException("只能撤销本县区最近一个已审批批次（" + latest.month() + "，" + latest.batchNo() + "）");
 			}
-			Integer returned = jdbc.queryForObject(
-					"select count(*) from payment_line where run_id = ? and bank_status is not null", Integer.class,
-					latest.id());
-			if (returned != null && returned > 0) {
-				throw new MonthEndRefusedException("不能撤销 " + latest.batchNo() + "：银行已回盘（" + returned
-						+ " 笔已处理），资金可能已经发放；重算会重复发放。请核对银行回盘，多发部分按追回处理");
-			}
 			Optional<Path> folder = runs.outDir(latest.id());
 			PayrollRun revoked = committing(county, () -> tx.execute(status -> {
+				// the run's row locked first: a bank return being read now (RunReader.lockApproved) has either
+				// committed its marks, counted here, or waits and then finds the run revoked
+				runs.lock(latest.id());
+				Integer returned = jdbc.queryForObject(
+						"select count(*) from payment_line where run_id = ? and bank_status is not null", Integer.class,
+						latest.id());
+				if (returned != null && returned > 0) {
+					throw new MonthEndRefusedException("不能撤销 " + latest.batchNo() + "：银行已回盘（" + returned
+							+ " 笔已处理），资金可能已经发放；重算会重复发放。请核对银行回盘，多发部分按追回处理");
+				}
 				// the later month's draft (never approved: this is the latest approved run) rests on the revoked
 				// month; it is revoked with it (so that it neither stays current nor counts as the county's first run
 				// month, RULES.md "Runs in order"), and that month is computed again later

@@ -27,6 +27,15 @@ public class RunReader {
 		return runs.byId(runId);
 	}
 
+	/**
+	 * Inside the caller's transaction: whether the run is APPROVED, its row share-locked until the transaction
+	 * ends, so that a revoke cannot slip between this check and what the caller writes (bank returns).
+	 */
+	public boolean lockApproved(long runId) {
+		return jdbc.queryForList("select status from payroll_run where id = ? for share", String.class, runId)
+			.contains(RunStatus.APPROVED.name());
+	}
+
 	/** The folder month-end wrote the run's files into (approve writes the final bank files there). */
 	public Optional<String> outputFolder(long runId) {
 		return Optional.ofNullable(jdbc.queryForObject("select out_dir from payroll_run where id = ?", String.class, runId));

@@ -120,6 +120,11 @@ class RunStore {
 		return jdbc.update("update payroll_run set " + set + " where id = ? and status = ?", args) == 1;
 	}
 
+	/** Inside the caller's transaction: the run's row, locked until it ends. */
+	void lock(long id) {
+		jdbc.queryForList("select id from payroll_run where id = ? for update", Long.class, id);
+	}
+
 	/** The folder month-end wrote the run's files into; empty until the run became a draft. */
 	Optional<Path> outDir(long id) {
 		return jdbc.queryForList("select out_dir from payroll_run where id = ? and out_dir is not null", String.class, id)

@@ -3,6 +3,7 @@ package cn.doudi.payroll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.doudi.database.AdvisoryLock;
+import cn.doudi.disbursement.BankReturnOutcome;
+import cn.doudi.disbursement.BankReturns;
 import cn.doudi.kernel.FailPoint;
 import cn.doudi.support.DatabaseCleaner;
 import cn.doudi.support.DoudiIntegrationTest;
@@ -38,7 +41,8 @@ import cn.doudi.support.TestData;
  * at a named point inside its change (a latch at a {@link FailPoint}), the second is let go and seen
  * waiting for the county's lock in {@code pg_locks}, then the first goes on. Every race ends in one
  * effect, one audit event and a clean one-line refusal for the loser — never a database error, never a
- * file written twice. The last test takes the lock away: the guarded update alone still lets one win.
+ * file written twice. A bank return read while its run is revoked is refused whole. The last test takes the
+ * lock away: the guarded update alone still lets one win.
  */
 @DoudiIntegrationTest
 class RunRacesIntegrationTests {
@@ -56,6 +60,9 @@ class RunRacesIntegrationTests {
 
 	@Autowired
 	RunStore store;
+
+	@Autowired
+	BankReturns bankReturns;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -190,6 +197,25 @@ class RunRacesIntegrationTests {
 	}
 
 	@Test
+	void aBankReturnReadWhileTheRunIsRevokedIsRefusedWhole() throws Exception {
+		approvedOctober();
+		Charset gb18030 = Charset.forName("GB18030");
+		Path answer = out.resolve("ICBC-回盘.txt");
+		Files.writeString(answer, Files.readString(out.resolve("bank/ICBC-410102-202610.txt"), gb18030)
+			.replaceAll("(?m)^(D\\|.*)$", "$1|成功|"), gb18030);
+
+		Race race = race("revoke.set-aside", () -> payroll.revoke(COUNTY, OCT, "fin1", "标准录错"),
+				() -> bankReturns.read(answer, null, "fin2"), this::waitingForARowLock);
+
+		assertThat(((PayrollRun) race.first().value()).status()).isEqualTo(RunStatus.REVOKED);
+		BankReturnOutcome read = (BankReturnOutcome) race.second().value();
+		assertThat(read.status()).isEqualTo(BankReturnOutcome.Status.REJECTED);
+		assertThat(read.problems()).containsExactly("批次 410102-202610-01 已被撤销，不能回盘");
+		assertThat(count("select count(*) from payment_line where bank_status is not null")).isZero();
+		assertThat(count("select count(*) from audit_event where action = 'BANK_RETURN'")).isZero();
+	}
+
+	@Test
 	void withoutTheLockTheGuardedUpdateStillLetsOnlyOneApproverWin() throws Exception {
 		PayrollRun draft = monthEnd.one(COUNTY, OCT, OCT.atDay(10), out, "fin1");
 		payroll.release(COUNTY, OCT, "fin1");
@@ -200,8 +226,7 @@ class RunRacesIntegrationTests {
 		gate.awaitReached(first);
 		// the second approver's update, straight to the table: it waits for the first one's row lock
 		Future<Outcome> second = clerks.submit(() -> attempt(() -> store.approved(draft.id(), "fin3")));
-		waitUntil(() -> count("select count(*) from pg_locks where locktype = 'transactionid' and not granted") > 0
-				|| second.isDone());
+		waitUntil(() -> waitingForARowLock() || second.isDone());
 		gate.open();
 
 		assertThat(first.get(60, TimeUnit.SECONDS).value()).isInstanceOf(PayrollRun.class);
@@ -218,18 +243,26 @@ class RunRacesIntegrationTests {
 
 	/** The first clerk runs until {@code point} and is held there; the second runs until it waits for the county's lock. */
 	Race race(String point, Supplier<?> first, Supplier<?> second) throws Exception {
+		return race(point, first, second, this::waitingForTheCountyLock);
+	}
+
+	Race race(String point, Supplier<?> first, Supplier<?> second, BooleanSupplier secondWaits) throws Exception {
 		Gate gate = new Gate(point);
 		FailPoint.hook(gate);
 		Future<Outcome> a = clerks.submit(() -> attempt(first));
 		gate.awaitReached(a);
 		Future<Outcome> b = clerks.submit(() -> attempt(second));
-		waitUntil(() -> waitingForTheCountyLock() || b.isDone());
+		waitUntil(() -> secondWaits.getAsBoolean() || b.isDone());
 		assertThat(b.isDone()).as("the second clerk waits for the first").isFalse();
 		gate.open();
 		Outcome oa = a.get(60, TimeUnit.SECONDS);
 		Outcome ob = b.get(60, TimeUnit.SECONDS);
 		assertThat(oa.refusal()).as("the first clerk's change").isNull();
 		return new Race(oa, ob, gate.reached.get());
+	}
+
+	boolean waitingForARowLock() {
+		return count("select count(*) from pg_locks where locktype = 'transactionid' and not granted") > 0;
 	}
 
 	boolean waitingForTheCountyLock() {
