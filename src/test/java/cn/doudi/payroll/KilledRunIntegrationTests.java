@@ -60,6 +60,12 @@ class KilledRunIntegrationTests {
 	@Value("${doudi.db.url}")
 	String dbUrl;
 
+	@Value("${doudi.db.user}")
+	String dbUser;
+
+	@Value("${doudi.db.password}")
+	String dbPassword;
+
 	@TempDir
 	Path tmp;
 
@@ -217,7 +223,10 @@ class KilledRunIntegrationTests {
 			cmd.add("-D" + FailPoint.HALT_AT + "=" + haltAt);
 		}
 		cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.doudi.DoudiApplication", "--db-url=" + dbUrl,
-				"--home=" + tmp.resolve("home")));
+				"--db-user=" + dbUser, "--home=" + tmp.resolve("home")));
+		if (!dbPassword.isEmpty()) {
+			cmd.add("--db-password=" + dbPassword);
+		}
 		cmd.addAll(List.of(command));
 		Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
 		if (!child.waitFor(180, TimeUnit.SECONDS)) {
