@@ -80,7 +80,7 @@ class RunStore {
 		return guarded("status = 'RUNNING', pay_date = ?", id, from, java.sql.Date.valueOf(payDate));
 	}
 
-	/** RUNNING → FAILED: the job failed; the next month-end restarts it. */
+	/** RUNNING → FAILED: its job failed (the next month-end restarts it) or its files did (computed again). */
 	boolean failed(long id) {
 		return guarded("status = 'FAILED'", id, RunStatus.RUNNING);
 	}
@@ -90,7 +90,7 @@ class RunStore {
 		return guarded("status = 'DRAFT', out_dir = ?", id, RunStatus.RUNNING, outDir);
 	}
 
-	/** DRAFT or RELEASED → REPLACED: a re-run of the month replaces it. */
+	/** DRAFT, RELEASED or FAILED (its files) → REPLACED: a re-run of the month replaces it. */
 	boolean replaced(long id, RunStatus from) {
 		return guarded("status = 'REPLACED'", id, from);
 	}
