@@ -36,10 +36,13 @@ public class Disbursements implements MonthEndOutput {
 		this.reader = reader;
 	}
 
-	/** Month-end: the draft bank files of {@code runs} into {@code folder/bank/}. */
+	/**
+	 * Month-end: the draft bank files of {@code runs} into {@code folder/bank/}; returns the warnings (a
+	 * character a bank's layout cannot represent, written as its substitute: masked ID, field).
+	 */
 	@Override
-	public void write(List<PayrollRun> runs, Path folder) {
-		writer.write(runs, folder, true);
+	public List<String> write(List<PayrollRun> runs, Path folder) {
+		return writer.write(runs, folder, true);
 	}
 
 	@EventListener
@@ -53,7 +56,10 @@ public class Disbursements implements MonthEndOutput {
 		reader.outputFolder(run.id()).ifPresent(folder -> writer.setAsideFinals(run, Path.of(folder)));
 	}
 
-	/** The final bank files of an approved run, into the folder month-end wrote it to (none if it wrote none). */
+	/**
+	 * The final bank files of an approved run, into the folder month-end wrote it to (none if it wrote none).
+	 * The warnings month-end gave for the drafts hold for the finals too; they are logged again.
+	 */
 	public void writeFinals(long runId) {
 		PayrollRun run = reader.run(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
 		if (run.status() != RunStatus.APPROVED) {

@@ -50,11 +50,13 @@ public class Notices implements MonthEndOutput, DisposableBean {
 	}
 
 	@Override
-	public synchronized void write(List<PayrollRun> runs, Path folder) {
+	public synchronized List<String> write(List<PayrollRun> runs, Path folder) {
 		Names names = regions.load();
+		List<String> warnings = new java.util.ArrayList<>();
 		for (PayrollRun run : runs) {
-			write(run, folder, names);
+			write(run, folder, names, warnings);
 		}
+		return List.copyOf(warnings);
 	}
 
 	/** {@code 202611}: the month as file names write it (as the bank files do). */
@@ -62,7 +64,7 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		return String.format("%04d%02d", month.getYear(), month.getMonthValue());
 	}
 
-	private void write(PayrollRun run, Path folder, Names names) {
+	private void write(PayrollRun run, Path folder, Names names, List<String> warnings) {
 		long started = System.nanoTime();
 		Path dir = folder.resolve("notices").resolve(run.county());
 		String m = fileMonth(run.month());

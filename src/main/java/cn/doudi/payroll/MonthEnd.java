@@ -29,8 +29,16 @@ public class MonthEnd {
 		void refused(String county, String reason);
 	}
 
-	/** The runs computed (their files are in {@code folder}) and the counties refused, with the reason. */
-	public record Report(YearMonth month, List<PayrollRun> runs, Map<String, String> refused, Path folder) {
+	/**
+	 * The runs computed (their files are in {@code folder}), the counties refused, with the reason, and the
+	 * warnings of the files written (see {@link MonthEndOutput}).
+	 */
+	public record Report(YearMonth month, List<PayrollRun> runs, Map<String, String> refused, Path folder,
+			List<String> warnings) {
+
+		public Report(YearMonth month, List<PayrollRun> runs, Map<String, String> refused, Path folder) {
+			this(month, runs, refused, folder, List.of());
+		}
 
 		public boolean allRan() {
 			return refused.isEmpty();
@@ -70,11 +78,12 @@ public class MonthEnd {
 				listener.refused(county, e.getMessage());
 			}
 		}
+		List<String> warnings = List.of();
 		if (!done.isEmpty()) {
-			files.write(done, folder);
+			warnings = files.write(done, folder);
 			String where = folder.toAbsolutePath().toString();
 			done.forEach(r -> payroll.recordOutputFolder(r.id(), where));
 		}
-		return new Report(month, List.copyOf(done), Map.copyOf(refused), folder);
+		return new Report(month, List.copyOf(done), Map.copyOf(refused), folder, warnings);
 	}
 }
