@@ -132,13 +132,13 @@ public class Notices implements MonthEndOutput, DisposableBean {
 			if (!lacking.isEmpty() && seen.add(p.maskedId() + p.name())) {
 				named.addAll(lacking);
 				out.add(where + p.name() + "（身份证 " + p.maskedId() + "）姓名（name）中的" + characters(lacking)
-						+ " 没有字体能显示，印作“?”" + HOW);
+						+ "没有字体能显示，印作“?”" + HOW);
 			}
 		}
 		Set<Integer> rest = new LinkedHashSet<>(missing);
 		rest.removeAll(named);
 		if (!rest.isEmpty()) {
-			out.add(where + "中的" + characters(rest) + " 没有字体能显示，印作“?”" + HOW);
+			out.add(where + "中的" + characters(rest) + "没有字体能显示，印作“?”" + HOW);
 		}
 		out.forEach(log::warn);
 		warnings.addAll(out);
