@@ -29,6 +29,7 @@ import cn.doudi.support.DoudiIntegrationTest;
 class BankTextImportIntegrationTests {
 
 	static final String HEADER = Fixtures.BENEFICIARY_HEADER;
+	static final java.nio.charset.Charset GB18030 = java.nio.charset.Charset.forName("GB18030");
 
 	@Autowired
 	RosterImports imports;
@@ -82,15 +83,38 @@ class BankTextImportIntegrationTests {
 	}
 
 	@Test
-	void theWholeFileIsRefusedWithoutAcceptValidRows() throws Exception {
+	void theWholeFileIsRefusedWithoutAcceptValidRowsAndTheErrorReportKeepsTheRareCharacters() throws Exception {
 		Path file = Fixtures.xlsx(dir, "roster.xlsx", false, rows(split(HEADER), elder(1, "刘䶮", "刘䶮"),
-				elder(2, "张三", "张三|李四")));
+				elder(2, "王𠀾华", "王𠀾华|李四")));
 
 		ImportOutcome o = imports.importFiles(Source.BENEFICIARIES, List.of(file), ImportOptions.by("tester"));
 
 		assertThat(o.committed()).isFalse();
-		assertThat(o.problems()).singleElement().extracting(ImportProblem::value).isEqualTo("张三|李四");
+		assertThat(o.problems()).singleElement().extracting(ImportProblem::value).isEqualTo("王𠀾华|李四");
 		assertThat(jdbc.queryForObject("select count(*) from beneficiary", Integer.class)).isZero();
+		List<String[]> report = BadSampleFileIntegrationTests.reportLines(o.errorReports().get(0));
+		assertThat(report.get(1)).containsExactly("3", "账户名", "王𠀾华|李四", o.problems().get(0).reason());
+	}
+
+	@Test
+	void aGb18030CsvCarriesTheRareCharactersAndGbksUserDefinedCodeReadsAsExtensionA() throws Exception {
+		// 王𠀾华 in GB18030 (𠀾 as 4 bytes); 䶮 as FE9F, the code a GBK machine's user-defined area gives it
+		String header = HEADER + "\r\n";
+		byte[] head = (header + "410102001001,E1," + id("410102", "19400101", 1) + ",王𠀾华,本人,高龄津贴,,,2026-01,,工商银行,"
+				+ "6222020200001234561,王𠀾华\r\n410102001001,E2," + id("410102", "19400101", 2) + ",刘").getBytes(GB18030);
+		byte[] tail = (",本人,高龄津贴,,,2026-01,,工商银行,6222020200001234562,刘").getBytes(GB18030);
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		bytes.writeBytes(head);
+		bytes.writeBytes(new byte[] { (byte) 0xFE, (byte) 0x9F });
+		bytes.writeBytes(tail);
+		bytes.writeBytes(new byte[] { (byte) 0xFE, (byte) 0x9F, '\r', '\n' });
+		Path file = java.nio.file.Files.write(dir.resolve("roster-gbk.csv"), bytes.toByteArray());
+
+		ImportOutcome o = imports.importFiles(Source.BENEFICIARIES, List.of(file), ImportOptions.by("tester"));
+
+		assertThat(o.problems()).isEmpty();
+		assertThat(jdbc.queryForList("select name || '/' || account_name from current_beneficiary order by household_id",
+				String.class)).containsExactly("王𠀾华/王𠀾华", "刘䶮/刘䶮");
 	}
 
 	@Test
