@@ -97,6 +97,7 @@ class DemoCommand implements Callable<Integer> {
 					throw new CommandFailedException("demo month-end " + month + " refused for " + county + ": " + reason);
 				}
 			});
+			MonthEndCommand.printWarnings(report.warnings());
 			List<PayrollRun> runs = report.runs();
 			for (PayrollRun run : runs) {
 				payroll.release(run.county(), month, MAKER);

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code month-end --month=YYYY-MM [--county=C] --out=DIR [--pay-date=YYYY-MM-DD]}: runs the month for
  * one county or every county with a standards row; a refused county is named on standard error, the
- * others still run, and the exit status is then non-zero.
+ * others still run, and the exit status is then non-zero. The files' warnings (a character a bank's
+ * layout cannot represent, written as its substitute; a character no notice font has) go to standard
+ * error, one line each ({@code doudi: 警告：…}); they do not change the exit status.
  */
 @Command(name = "month-end", description = "Runs the month: checks, payroll, files (drafts) for one or every county.")
 class MonthEndCommand implements Callable<Integer> {
@@ -70,6 +72,18 @@ class MonthEndCommand implements Callable<Integer> {
 		if (!report.runs().isEmpty()) {
 			System.out.println("files: " + out.toAbsolutePath());
 		}
+		printWarnings(report.warnings());
 		return report.allRan() ? 0 : 1;
+	}
+
+	/** One line per warning on standard error, with a count first. */
+	static void printWarnings(List<String> warnings) {
+		if (warnings.isEmpty()) {
+			return;
+		}
+		System.err.println("doudi: " + warnings.size() + " 条警告（文件均已写出，请核对）：");
+		for (String w : warnings) {
+			System.err.println("doudi: 警告：" + w);
+		}
 	}
 }

@@ -35,10 +35,13 @@ public class Disbursements implements MonthEndOutput, RunFiles {
 		this.reader = reader;
 	}
 
-	/** Month-end: the draft bank files of {@code runs} into {@code folder/bank/}. */
+	/**
+	 * Month-end: the draft bank files of {@code runs} into {@code folder/bank/}; returns the warnings (a
+	 * character a bank's layout cannot represent, written as its substitute: masked ID, field).
+	 */
 	@Override
-	public void write(List<PayrollRun> runs, Path folder) {
-		writer.write(runs, folder, true);
+	public List<String> write(List<PayrollRun> runs, Path folder) {
+		return writer.write(runs, folder, true);
 	}
 
 	@Override

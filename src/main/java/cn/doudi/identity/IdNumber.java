@@ -47,7 +47,7 @@ public final class IdNumber implements Comparable<IdNumber> {
 			return new ParsedId.Valid(new IdNumber(converted), s);
 		}
 		if (s.length() != 18) {
-			return new ParsedId.Invalid(s, "身份证号应为18位（或15位），实为" + s.length() + "位", false);
+			return new ParsedId.Invalid(s, "身份证号应为18位（或15位），实为" + s.codePointCount(0, s.length()) + "位", false);
 		}
 		char last = s.charAt(17);
 		if (!allDigits(s, 17) || !(last >= '0' && last <= '9' || last == 'X')) {
@@ -80,13 +80,11 @@ public final class IdNumber implements Comparable<IdNumber> {
 		}
 		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
 		StringBuilder out = new StringBuilder(s.length());
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF') {
-				continue;
+		s.codePoints().forEach(cp -> {
+			if (!(Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == '\uFEFF')) {
+				out.appendCodePoint(cp == 'x' ? 'X' : cp);
 			}
-			out.append(c == 'x' ? 'X' : c);
-		}
+		});
 		return out.toString();
 	}
 
@@ -174,12 +172,22 @@ public final class IdNumber implements Comparable<IdNumber> {
 		return mask(value);
 	}
 
-	/** Masks any ID-like text: first 6 and last 4 visible, the rest as {@code *}. */
+	/**
+	 * Masks any ID-like text: first 6 and last 4 characters visible, the rest as {@code *}. Counts code
+	 * points, so a character outside the Basic Multilingual Plane in a mistyped value is masked or shown
+	 * whole, never cut in half.
+	 */
 	public static String mask(String id) {
-		if (id == null || id.length() <= 10) {
-			return id == null ? "" : "*".repeat(id.length());
+		if (id == null) {
+			return "";
 		}
-		return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
+		int n = id.codePointCount(0, id.length());
+		if (n <= 10) {
+			return "*".repeat(n);
+		}
+		int head = id.offsetByCodePoints(0, 6);
+		int tail = id.offsetByCodePoints(id.length(), -4);
+		return id.substring(0, head) + "*".repeat(n - 10) + id.substring(tail);
 	}
 
 	public enum Sex {

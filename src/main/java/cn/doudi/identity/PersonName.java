@@ -10,6 +10,9 @@ import com.ibm.icu.text.Transliterator;
  * {@code ·}); {@link #matchKey} adds traditional → simplified (ICU's Traditional-Simplified
  * transliterator: 劉 = 刘, 張 = 张); {@link #matches} also lets a placeholder for a character the
  * other system could not type ({@code * ? □ ＊}) stand for any one character (王*明 = 王喆明).
+ * Every comparison is by Unicode code point, never by UTF-16 unit: a rare character outside the Basic
+ * Multilingual Plane (生僻字 of CJK Extension B and later, 𠀾 U+2003E) is one character, which a placeholder
+ * stands for, as it stands for 䶮 (U+4DAE, Extension A) or any other.
  */
 public final class PersonName {
 
@@ -27,14 +30,53 @@ public final class PersonName {
 		}
 		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
 		StringBuilder out = new StringBuilder(s.length());
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B') {
-				continue;
+		s.codePoints().forEach(cp -> {
+			if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == '\uFEFF' || cp == '\u200B') {
+				return;
 			}
-			out.append(DOTS.indexOf(c) >= 0 ? '·' : c);
-		}
+			if (DOTS.indexOf(cp) >= 0) {
+				out.append('·');
+			}
+			else {
+				out.appendCodePoint(cp);
+			}
+		});
 		return out.toString();
+	}
+
+	/**
+	 * The first character of {@code text} that must never reach a bank file or a printed notice: a control
+	 * character (line breaks and tabs included), an invisible format character (U+200E, U+2060, …), a line
+	 * or paragraph separator, or half of a surrogate pair without its other half; -1 when there is none.
+	 * Code points are examined, so a character outside the Basic Multilingual Plane (𠀾, U+2003E) is one
+	 * character, never two.
+	 */
+	public static int firstInvisible(String text) {
+		if (text == null) {
+			return -1;
+		}
+		for (int i = 0; i < text.length();) {
+			int cp = text.codePointAt(i);
+			if (invisible(cp)) {
+				return cp;
+			}
+			i += Character.charCount(cp);
+		}
+		return -1;
+	}
+
+	/** A control, format, line/paragraph separator or lone surrogate code point (see {@link #firstInvisible}). */
+	public static boolean invisible(int cp) {
+		return switch (Character.getType(cp)) {
+			case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+					Character.SURROGATE -> true;
+			default -> false;
+		};
+	}
+
+	/** {@code U+2003E}: how messages name a code point. */
+	public static String codePoint(int cp) {
+		return String.format("U+%04X", cp);
 	}
 
 	/** Comparison form: {@link #normalise} then traditional → simplified, placeholders unified to {@code *}. */

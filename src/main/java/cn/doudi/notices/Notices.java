@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +18,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import cn.doudi.identity.IdNumber;
+import cn.doudi.identity.PersonName;
 import cn.doudi.notices.PublicNotices.VillageNotice;
 import cn.doudi.notices.RegionNames.Names;
 import cn.doudi.notices.render.CjkFont;
@@ -24,12 +30,15 @@ import cn.doudi.notices.render.StopNoticesPdf;
 import cn.doudi.payroll.MonthEndOutput;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.RunReader;
+import cn.doudi.payroll.StopView;
 
 /**
  * Writes the month's notices after the payroll's files (OUTPUTS.md): per run (county),
  * {@code notices/<county>/<village code>-<YYYYMM>.xlsx} and {@code .pdf} for every village or community
  * with a PAY line, and {@code notices/<county>/stops-<YYYYMM>.pdf} with one page per stop (no file when
- * the run has no stop). The CJK font is opened on first use and kept.
+ * the run has no stop). The CJK fonts (main and fallbacks) are opened on first use and kept. Returns as
+ * warnings every character a PDF printed as {@code ?} because no configured font has it, naming the person
+ * (masked ID) whose name holds it.
  */
 @Component
 @EnableConfigurationProperties(NoticeProperties.class)
@@ -50,11 +59,13 @@ public class Notices implements MonthEndOutput, DisposableBean {
 	}
 
 	@Override
-	public synchronized void write(List<PayrollRun> runs, Path folder) {
+	public synchronized List<String> write(List<PayrollRun> runs, Path folder) {
 		Names names = regions.load();
+		List<String> warnings = new java.util.ArrayList<>();
 		for (PayrollRun run : runs) {
-			write(run, folder, names);
+			write(run, folder, names, warnings);
 		}
+		return List.copyOf(warnings);
 	}
 
 	/** {@code 202611}: the month as file names write it (as the bank files do). */
@@ -62,14 +73,15 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		return String.format("%04d%02d", month.getYear(), month.getMonthValue());
 	}
 
-	private void write(PayrollRun run, Path folder, Names names) {
+	private void write(PayrollRun run, Path folder, Names names, List<String> warnings) {
 		long started = System.nanoTime();
 		Path dir = folder.resolve("notices").resolve(run.county());
 		String m = fileMonth(run.month());
 		LocalDate date = PublicNotices.payDate(run);
 		List<VillageNotice> villages = PublicNotices.of(run, reader.lines(run.id()), names, properties.hotline(),
 				properties.periodDays());
-		List<StopNotice> stops = StopNotices.of(run, reader.stops(run.id()), names, properties.hotline());
+		List<StopView> stopViews = reader.stops(run.id());
+		List<StopNotice> stops = StopNotices.of(run, stopViews, names, properties.hotline());
 		if (villages.isEmpty() && stops.isEmpty()) {
 			return;
 		}
@@ -80,15 +92,63 @@ public class Notices implements MonthEndOutput, DisposableBean {
 			String file = v.villageCode() + "-" + m;
 			PublicNoticeWorkbook.write(v.notice(), dir.resolve(file + ".xlsx"));
 			if (pdf != null) {
-				pdf.write(v.notice(), dir.resolve(file + ".pdf"), date, "doudi notice " + run.batchNo() + " " + file);
+				Set<Integer> missing = pdf.write(v.notice(), dir.resolve(file + ".pdf"), date,
+						"doudi notice " + run.batchNo() + " " + file);
+				warn(cjk, run, file + ".pdf", missing,
+						v.notice().rows().stream().map(r -> new Named(r.name(), r.maskedId())).toList(), warnings);
 			}
 		}
 		if (!stops.isEmpty() && cjk != null) {
-			new StopNoticesPdf(cjk).write(stops, dir.resolve("stops-" + m + ".pdf"),
+			String file = "stops-" + m + ".pdf";
+			Set<Integer> missing = new StopNoticesPdf(cjk).write(stops, dir.resolve(file),
 					StopNotices.TITLE + " " + run.county() + " " + m, date, "doudi stops " + run.batchNo());
+			warn(cjk, run, file, missing,
+					stopViews.stream().map(s -> new Named(s.name(), IdNumber.mask(s.idNumber()))).toList(),
+					warnings);
 		}
 		log.info("notices {}: {} village notices, {} stop notices in {} ms", run.batchNo(), villages.size(),
 				stops.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** A person a notice names: the name as printed and the masked ID. */
+	private record Named(String name, String maskedId) {
+	}
+
+	/**
+	 * The warnings for a notice PDF that printed characters no font has as {@code ?}: one per person whose
+	 * name holds such a character (masked ID), then one for any other text of the file.
+	 */
+	private static void warn(CjkFont cjk, PayrollRun run, String file, Set<Integer> missing, List<Named> people,
+			List<String> warnings) {
+		if (missing.isEmpty()) {
+			return;
+		}
+		String where = run.county() + " notices/" + run.county() + "/" + file + " ";
+		List<String> out = new java.util.ArrayList<>();
+		Set<Integer> named = new LinkedHashSet<>();
+		Set<String> seen = new HashSet<>();
+		for (Named p : people) {
+			Set<Integer> lacking = cjk.missing(p.name());
+			if (!lacking.isEmpty() && seen.add(p.maskedId() + p.name())) {
+				named.addAll(lacking);
+				out.add(where + p.name() + "（身份证 " + p.maskedId() + "）姓名（name）中的" + characters(lacking)
+						+ "没有字体能显示，印作“?”" + HOW);
+			}
+		}
+		Set<Integer> rest = new LinkedHashSet<>(missing);
+		rest.removeAll(named);
+		if (!rest.isEmpty()) {
+			out.add(where + "中的" + characters(rest) + "没有字体能显示，印作“?”" + HOW);
+		}
+		out.forEach(log::warn);
+		warnings.addAll(out);
+	}
+
+	private static final String HOW = "（安装 fonts-hanazono 或用 doudi.notice.fallback-fonts 指定含此字的字体）";
+
+	private static String characters(Set<Integer> cps) {
+		return cps.stream().map(cp -> "“" + Character.toString(cp) + "”（" + PersonName.codePoint(cp) + "）")
+			.collect(Collectors.joining("、"));
 	}
 
 	/**
@@ -106,7 +166,8 @@ public class Notices implements MonthEndOutput, DisposableBean {
 				}
 				return null;
 			}
-			font = CjkFont.open(properties.font());
+			font = CjkFont.open(properties.font(), properties.fallbackFonts());
+			log.info("notice fonts: {}", font.paths());
 		}
 		return font;
 	}

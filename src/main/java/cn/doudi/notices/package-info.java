@@ -3,7 +3,8 @@
  * ({@code notices/<county>/<village>-<YYYYMM>.xlsx} and {@code .pdf}: the PAY lines of the run, one row
  * per DIBAO household or per person, masked ID numbers only) and one PDF per county with an individual
  * stop notice per stop. Everything is derived from the run and configuration ({@code doudi.notice.*}),
- * never the clock, so the same run gives byte-identical files.
+ * never the clock, so the same run gives byte-identical files. The PDFs draw a rare character the main
+ * font lacks from a fallback font; one no font has is named in month-end's warnings.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "payroll" })
 package cn.doudi.notices;

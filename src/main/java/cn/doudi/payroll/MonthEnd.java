@@ -40,8 +40,16 @@ public class MonthEnd {
 		void refused(String county, String reason);
 	}
 
-	/** The runs drafted (their files are in {@code folder}) and the counties refused, with the reason. */
-	public record Report(YearMonth month, List<PayrollRun> runs, Map<String, String> refused, Path folder) {
+	/**
+	 * The runs computed (their files are in {@code folder}), the counties refused, with the reason, and the
+	 * warnings of the files written (see {@link MonthEndOutput}).
+	 */
+	public record Report(YearMonth month, List<PayrollRun> runs, Map<String, String> refused, Path folder,
+			List<String> warnings) {
+
+		public Report(YearMonth month, List<PayrollRun> runs, Map<String, String> refused, Path folder) {
+			this(month, runs, refused, folder, List.of());
+		}
 
 		public boolean allRan() {
 			return refused.isEmpty();
@@ -66,10 +74,11 @@ public class MonthEnd {
 	public Report run(YearMonth month, List<String> counties, LocalDate payDate, Path folder, String user,
 			Listener listener) {
 		Map<String, RuntimeException> refused = new LinkedHashMap<>();
-		List<PayrollRun> drafts = run(month, counties, payDate, folder, user, listener, refused);
+		List<String> warnings = new ArrayList<>();
+		List<PayrollRun> drafts = run(month, counties, payDate, folder, user, listener, refused, warnings);
 		Map<String, String> reasons = new LinkedHashMap<>();
 		refused.forEach((county, e) -> reasons.put(county, e.getMessage()));
-		return new Report(month, drafts, Collections.unmodifiableMap(reasons), folder);
+		return new Report(month, drafts, Collections.unmodifiableMap(reasons), folder, List.copyOf(warnings));
 	}
 
 	/**
@@ -78,7 +87,8 @@ public class MonthEnd {
 	 */
 	public PayrollRun one(String county, YearMonth month, LocalDate payDate, Path folder, String user) {
 		Map<String, RuntimeException> refused = new LinkedHashMap<>();
-		List<PayrollRun> drafts = run(month, List.of(county), payDate, folder, user, NO_LISTENER, refused);
+		List<PayrollRun> drafts = run(month, List.of(county), payDate, folder, user, NO_LISTENER, refused,
+				new ArrayList<>());
 		if (!refused.isEmpty()) {
 			throw refused.values().iterator().next();
 		}
@@ -96,7 +106,7 @@ public class MonthEnd {
 	};
 
 	private List<PayrollRun> run(YearMonth month, List<String> counties, LocalDate payDate, Path folder, String user,
-			Listener listener, Map<String, RuntimeException> refused) {
+			Listener listener, Map<String, RuntimeException> refused, List<String> warnings) {
 		LocalDate date = payDate != null ? payDate : month.atDay(10);
 		List<String> which = counties.isEmpty() ? payroll.counties() : counties.stream().distinct().sorted().toList();
 		if (which.isEmpty()) {
@@ -120,7 +130,7 @@ public class MonthEnd {
 				return List.of();
 			}
 			try {
-				files.write(computed, folder);
+				warnings.addAll(files.write(computed, folder));
 			}
 			catch (RuntimeException e) {
 				payroll.filesFailed(computed, user, e);

@@ -38,8 +38,11 @@ public class MonthEndFiles {
 		this.outputs = outputs;
 	}
 
-	/** Writes the month's files for {@code runs} into {@code folder}, then every other module's ({@link MonthEndOutput}). */
-	public void write(List<PayrollRun> runs, Path folder) {
+	/**
+	 * Writes the month's files for {@code runs} into {@code folder}, then every other module's ({@link
+	 * MonthEndOutput}); returns their warnings.
+	 */
+	public List<String> write(List<PayrollRun> runs, Path folder) {
 		Long[] ids = runs.stream().map(PayrollRun::id).toArray(Long[]::new);
 		String in = runIds(ids);
 		writePayments(in, folder.resolve("payments.csv"));
@@ -58,9 +61,11 @@ public class MonthEndFiles {
 		}
 		SummaryWorkbook.write(summary, folder.resolve("summary.xlsx"));
 		FailPoint.reach("month-end.writing-files");
+		List<String> warnings = new java.util.ArrayList<>();
 		for (MonthEndOutput output : outputs) {
-			output.write(runs, folder);
+			warnings.addAll(output.write(runs, folder));
 		}
+		return List.copyOf(warnings);
 	}
 
 	private void writePayments(String in, Path file) {

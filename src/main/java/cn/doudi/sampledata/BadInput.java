@@ -77,6 +77,21 @@ final class BadInput {
 				null, lost, new Sheets.RawNumber(Double.parseDouble(lost.number()))));
 		expected.add(new Expected(++line, "银行账号", "银行账号被存为数字，末位已丢失"));
 
+		// an account name holding the bank files' separator "|" (a guardian written after the holder)
+		Person guarded = w.adult(Geography.URBAN_COUNTY, 82, 82, false, null);
+		Account bar = mint.account(Bank.CCB, guarded.name() + "|监护人" + w.adult(Geography.URBAN_COUNTY, 50, 50, true, null).name());
+		rows.add(row(rows, community, mint.household(community), text(guarded.id()), guarded, "本人", Program.ELDERLY,
+				null, null, bar, null));
+		expected.add(new Expected(++line, "账户名", "账户名含竖线“|”（银行代发文件的分隔符）"));
+
+		// a name broken over two lines inside its cell (Alt+Enter)
+		Person broken = w.adult(Geography.URBAN_COUNTY, 84, 84, true, null);
+		Person twoLines = new Person(broken.id(), broken.name().substring(0, 1) + "\n" + broken.name().substring(1),
+				broken.birth(), broken.male(), null);
+		rows.add(row(rows, community, mint.household(community), text(broken.id()), twoLines, "本人", Program.ELDERLY,
+				null, null, mint.account(Bank.BOC, broken.name()), null));
+		expected.add(new Expected(++line, "姓名", "姓名含换行"));
+
 		// a valid TEKUN row to finish
 		Person ok = w.adult(Geography.URBAN_COUNTY, 75, 75, false, null);
 		rows.add(row(rows, community, mint.household(community), text(ok.id()), ok, "本人", Program.TEKUN, "半护理", null,

@@ -496,6 +496,33 @@ final class Plants {
 						+ "REMOVED_FROM_ROSTER (last_paid 2026-11)");
 	}
 
+	// ---- rare characters (生僻字) -----------------------------------------------------------------------
+
+	/**
+	 * Two elders of one 中原区 community whose names hold characters GBK lacks: 刘䶮 (䶮 U+4DAE, CJK Extension A),
+	 * paid by ICBC through the default GB18030 layout, and 王𠀾华 (𠀾 U+2003E, Extension B, outside the Basic
+	 * Multilingual Plane), paid by PSBC, whose fixed-width layout is GBK. Planted after the background
+	 * records, so that every other generated record stays as it was.
+	 */
+	void rareNames() {
+		String region = village(URBAN_COUNTY, false);
+		Person a = mint.personWithPrefix(URBAN_COUNTY, w.birthForAge(86), true, "刘䶮");
+		w.rows.add(new Row(region, mint.household(region), a, "本人", Program.ELDERLY, null, null, YearMonth.of(2021, 3),
+				null, mint.account(Bank.ICBC, a.name()), M1, null));
+		w.document(NOT_A_PROBLEM, "生僻字", URBAN_COUNTY, a, M1, "beneficiaries-410102.xlsx",
+				"䶮 (U+4DAE, CJK Extension A) is not in GBK: paid by ICBC through the default GB18030 layout, whose "
+						+ "file holds the real character (FE9F); payments.csv, pain.001, the XLSX and the notice PDF carry "
+						+ "it (the PDF draws it from the fallback font, fonts-hanazono); no warning");
+		Person b = mint.personWithPrefix(URBAN_COUNTY, w.birthForAge(83), false, "王𠀾华");
+		w.rows.add(new Row(region, mint.household(region), b, "本人", Program.ELDERLY, null, null, YearMonth.of(2022, 8),
+				null, mint.account(Bank.PSBC, b.name()), M1, null));
+		w.document(NOT_A_PROBLEM, "生僻字", URBAN_COUNTY, b, M1, "beneficiaries-410102.xlsx",
+				"𠀾 (U+2003E, CJK Extension B, two UTF-16 units) is paid by PSBC, whose fixed-width layout is GBK: the "
+						+ ".dat line holds 王?华 (padded to the field's 30 bytes) and month-end warns every month with her "
+						+ "masked ID and the field (account_name); every file of the county is written and every other "
+						+ "file carries the real name (the notice PDF draws 𠀾 from the fallback font, fonts-hanazono)");
+	}
+
 	private Household newDibao(String county, Program program, YearMonth start, YearMonth listedFrom) {
 		boolean rural = program == Program.DIBAO_RURAL;
 		Person head = person(county, mint.between(35, 75), mint.chance(0.6));

@@ -227,7 +227,7 @@ final class Readme {
 		line("| 行号 | 列 | 原因 |");
 		line("|---|---|---|");
 		for (BadInput.Expected e : bad) {
-			line("| " + e.line() + " | " + e.column() + " | " + e.reason() + " |");
+			line("| " + e.line() + " | " + e.column() + " | " + e.reason().replace("|", "\\|") + " |");
 		}
 		line();
 	}

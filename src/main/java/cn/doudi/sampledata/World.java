@@ -108,8 +108,10 @@ final class World {
 				child(county, Program.DE_FACTO_CHILD);
 			}
 		}
-		new Plants(this).plant();
+		Plants plants = new Plants(this);
+		plants.plant();
 		new Background(this).add();
+		plants.rareNames();
 		return this;
 	}
 

@@ -136,8 +136,10 @@ class MonthEndJobs implements DisposableBean {
 				return;
 			}
 			PayrollRun run = report.runs().get(0);
-			jobs.computeIfPresent(id, (k, j) -> j.with(State.DONE, "草稿 " + run.batchNo() + " 已生成", run.id(),
-					clock.instant()));
+			// the files' warnings (a name a bank's layout cannot represent, …): every file was written
+			String done = "草稿 " + run.batchNo() + " 已生成" + (report.warnings().isEmpty() ? ""
+					: "；" + report.warnings().size() + " 条警告，请核对：" + String.join("；", report.warnings()));
+			jobs.computeIfPresent(id, (k, j) -> j.with(State.DONE, done, run.id(), clock.instant()));
 		}
 		catch (RuntimeException e) {
 			fail(id, e.getMessage());

@@ -24,6 +24,7 @@ import cn.doudi.disbursement.files.BatchAssembler.RunBatches;
 import cn.doudi.disbursement.pain.Pain001Schema;
 import cn.doudi.disbursement.pain.Pain001Writer;
 import cn.doudi.disbursement.pain.Payer;
+import cn.doudi.kernel.Program;
 import cn.doudi.payroll.PaymentLineView;
 
 /** pain.001.001.09: valid against the official XSD, sums exact, deterministic, an invalid file refused. */
@@ -71,6 +72,24 @@ class Pain001Tests {
 	@Test
 	void theSameInputsGiveTheSameBytes() {
 		assertThat(pain(BankLayoutTests.lines(), false)).isEqualTo(pain(BankLayoutTests.lines(), false));
+	}
+
+	@Test
+	void rareCharactersAreWrittenAsTheyAreAndControlsNeverMakeTheFileInvalid() throws Exception {
+		List<PaymentLineView> lines = List.of(
+				BankLayoutTests.line(11, 1, Program.ELDERLY, "H1", BankLayoutTests.A, "刘䶮", "2026-10", "100.00", "PAY",
+						"ICBC", "6222020200000000011", false),
+				BankLayoutTests.line(12, 2, Program.ELDERLY, "H2", BankLayoutTests.B, "王𠀾华", "2026-10", "100.00", "PAY",
+						"PSBC", "6222020200000000012", false),
+				BankLayoutTests.line(13, 3, Program.ELDERLY, "H3", BankLayoutTests.C, "赵\u0007六", "2026-10", "100.00", "PAY",
+						"ICBC", "6222020200000000013", false));
+		byte[] xml = pain(lines, false);
+
+		Pain001Schema.validate("rare.xml", xml);
+		assertThat(string(xml)).contains("<Nm>刘䶮</Nm>", "<Nm>王𠀾华</Nm>", "<Nm>赵?六</Nm>");
+		// 𠀾 as its 4 UTF-8 bytes, never as two encoded surrogates (6 bytes each)
+		assertThat(java.util.HexFormat.of().withUpperCase().formatHex(xml)).contains("F0A080BE").doesNotContain("EDA080");
+		assertThat(text(parse(xml), "Nm")).contains("王𠀾华");
 	}
 
 	@Test

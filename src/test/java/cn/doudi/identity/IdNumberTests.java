@@ -354,6 +354,16 @@ class IdNumberTests {
 		}
 
 		@Test
+		void countsCharactersNotUtf16UnitsSoARareCharacterIsNeverCutInHalf() {
+			// a mistyped value holding 𠀾 (U+2003E, two UTF-16 units) as its 6th and as its 15th character
+			assertThat(IdNumber.mask("41010𠀾19900101123X")).isEqualTo("41010𠀾********123X");
+			assertThat(IdNumber.mask("41010219900101𠀾23X")).isEqualTo("410102********𠀾23X");
+			String masked = IdNumber.mask("4101021990𠀾0101123X");
+			assertThat(masked).isEqualTo("410102*********123X").doesNotContain("\uD840").doesNotContain("\uDC3E");
+			assertThat(IdNumber.mask("𠀾𠀾𠀾")).isEqualTo("***");
+		}
+
+		@Test
 		void everyMaskedIdHasTheSameShape() {
 			Random random = new Random(SEED + 5);
 			for (int i = 0; i < 1_000; i++) {
@@ -362,6 +372,17 @@ class IdNumberTests {
 					.endsWith(id.substring(14));
 			}
 		}
+	}
+
+	@Test
+	void aRareCharacterInAnIdIsCountedAsOneCharacter() {
+		// 17 characters, one of them outside the BMP (18 UTF-16 units): not an 18-character ID
+		ParsedId p = IdNumber.parse("4101021990010112𠀾", LocalDate.of(2026, 11, 1));
+		assertThat(p).isInstanceOf(ParsedId.Invalid.class);
+		assertThat(((ParsedId.Invalid) p).reason()).contains("含非法字符");
+		ParsedId q = IdNumber.parse("410102199001011𠀾", LocalDate.of(2026, 11, 1));
+		assertThat(((ParsedId.Invalid) q).reason()).isEqualTo("身份证号应为18位（或15位），实为16位");
+		assertThat(IdNumber.normalise(" 4101 02𠀾x ")).isEqualTo("410102𠀾X");
 	}
 
 	@Test

@@ -111,6 +111,60 @@ class PersonNameTests {
 		}
 	}
 
+	/** 生僻字: 䶮 (U+4DAE, CJK Extension A, not in GBK) and 𠀾 (U+2003E, Extension B, two UTF-16 units). */
+	@Nested
+	class RareCharacters {
+
+		@Test
+		void areKeptAsTheyAreByNormalisation() {
+			assertThat(PersonName.normalise(" 刘\u3000䶮 ")).isEqualTo("刘䶮");
+			assertThat(PersonName.normalise("王 𠀾 华")).isEqualTo("王𠀾华");
+			assertThat(PersonName.matchKey("王𠀾华")).isEqualTo("王𠀾华");
+			assertThat(PersonName.normalise("阿𠀾•买买提")).isEqualTo("阿𠀾·买买提");
+		}
+
+		@Test
+		void matchByCodePoint() {
+			assertThat(PersonName.matches("王𠀾华", "王𠀾华")).isTrue();
+			assertThat(PersonName.matches("刘䶮", "劉䶮")).isTrue();
+			// same UTF-16 length, different characters: 𠀾 (D840 DC3E) against 𠀿 (D840 DC3F) and against two BMP characters
+			assertThat(PersonName.matches("王𠀾华", "王𠀿华")).isFalse();
+			assertThat(PersonName.matches("王𠀾华", "王小明华")).isFalse();
+			assertThat(PersonName.matches("王𠀾", "王䶮")).isFalse();
+		}
+
+		@Test
+		void aPlaceholderFromASystemWithoutTheCharacterStandsForIt() {
+			// another agency's GBK system writes the rare character as ? or *
+			assertThat(PersonName.matches("王?华", "王𠀾华")).isTrue();
+			assertThat(PersonName.matches("刘*", "刘䶮")).isTrue();
+			assertThat(PersonName.matches("王??华", "王𠀾华")).isFalse();
+		}
+	}
+
+	@Nested
+	class Invisible {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "王\n五", "王\r五", "王\t五", "王\u0007五", "王\u0085五", "王\u2028五", "王\u2029五",
+				"王\u200E五", "王\u2060五", "王\uD840五" })
+		void controlFormatAndSeparatorCharactersAreFound(String text) {
+			assertThat(PersonName.firstInvisible(text)).isEqualTo(text.charAt(1));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "王五", "王𠀾华", "刘䶮", "买买提·艾力", "ABC", "" })
+		void printableNamesHaveNone(String text) {
+			assertThat(PersonName.firstInvisible(text)).isEqualTo(-1);
+		}
+
+		@Test
+		void namesTheCodePoint() {
+			assertThat(PersonName.codePoint(0x2003E)).isEqualTo("U+2003E");
+			assertThat(PersonName.codePoint('\n')).isEqualTo("U+000A");
+		}
+	}
+
 	@Nested
 	class DifferentNames {
 

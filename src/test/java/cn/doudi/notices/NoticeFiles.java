@@ -38,6 +38,19 @@ final class NoticeFiles {
 		}
 	}
 
+	/** The base font names of every font the PDF's pages use (subset tags included), sorted. */
+	static List<String> fontNames(Path pdf) throws IOException {
+		java.util.Set<String> names = new java.util.TreeSet<>();
+		try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+			for (var page : d.getPages()) {
+				for (var name : page.getResources().getFontNames()) {
+					names.add(page.getResources().getFont(name).getName());
+				}
+			}
+		}
+		return List.copyOf(names);
+	}
+
 	static int pages(Path pdf) throws IOException {
 		try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
 			return doc.getNumberOfPages();

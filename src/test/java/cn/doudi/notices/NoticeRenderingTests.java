@@ -196,13 +196,69 @@ class NoticeRenderingTests {
 		keep(a, "stop-notice", 0);
 	}
 
+	/** 䶮 (U+4DAE, CJK Extension A: the main font lacks it) and 𠀾 (U+2003E, Extension B, outside the BMP). */
+	static List<PaymentLineView> rareNames() {
+		return List.of(line(VILLAGE, Program.ELDERLY, "H1", ELDER, "刘䶮", NOV, "100.00", "PAY", null, "80-89"),
+				line(VILLAGE, Program.ORPHAN, "H2", CHILD, "王𠀾华", NOV, "1380.00", "PAY", null, "散居"));
+	}
+
 	@Test
-	void aCharacterTheFontLacksIsReplacedNotFatal() throws Exception {
-		var rare = List.of(line(VILLAGE, Program.ELDERLY, "H1", ELDER, "王\uD840\uDC0B明", NOV, "100.00", "PAY", null, ""));
-		var notice = PublicNotices.of(RUN, rare, NAMES, "x", 7).get(0).notice();
-		Path pdf = out.resolve("rare.pdf");
+	void rareCharactersAreDrawnFromTheFallbackFont() throws Exception {
+		assertThat(font.paths()).hasSizeGreaterThan(1); // fonts-hanazono (.ci/run installs it)
+		assertThat(font.faceOf(0x4DAE)).isPositive();
+		assertThat(font.faceOf(0x2003E)).isPositive();
+		assertThat(font.faceOf('刘')).isZero();
+		var notice = PublicNotices.of(RUN, rareNames(), NAMES, "x", 7).get(0).notice();
+		Path a = out.resolve("rare-a.pdf");
+		Path b = out.resolve("rare-b.pdf");
+
+		assertThat(new PublicNoticePdf(font).write(notice, a, LocalDate.of(2026, 11, 10), "k")).isEmpty();
+		new PublicNoticePdf(font).write(notice, b, LocalDate.of(2026, 11, 10), "k");
+
+		assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+		assertThat(NoticeFiles.pdfText(a)).contains("刘䶮", "王𠀾华").doesNotContain("?");
+		assertThat(NoticeFiles.fontNames(a)).anyMatch(n -> n.contains("WenQuanYi")).anyMatch(n -> n.contains("HanaMin"));
+		keep(a, "public-notice-rare", 0);
+
+		var stops = StopNotices.of(RUN, List.of(new StopView(7, COUNTY, Program.ELDERLY, "H1", ELDER, "刘䶮",
+				YearMonth.of(2026, 10), "DECEASED"), new StopView(7, COUNTY, Program.ORPHAN, "H2", CHILD, "王𠀾华",
+						YearMonth.of(2026, 10), "AGED_OUT")), NAMES, "x");
+		Path stopsPdf = out.resolve("stops-rare.pdf");
+		assertThat(new StopNoticesPdf(font).write(stops, stopsPdf, "t", LocalDate.of(2026, 11, 10), "k")).isEmpty();
+		assertThat(NoticeFiles.pageTexts(stopsPdf).get(0)).contains("刘䶮（已故）家属：");
+		assertThat(NoticeFiles.pageTexts(stopsPdf).get(1)).contains("王𠀾华");
+	}
+
+	@Test
+	void aNoticeWithoutRareCharactersEmbedsTheMainFontAlone() throws Exception {
+		var notice = PublicNotices.of(RUN, lines(), NAMES, "x", 7).get(0).notice();
+		Path pdf = out.resolve("plain.pdf");
 		new PublicNoticePdf(font).write(notice, pdf, LocalDate.of(2026, 11, 10), "k");
-		assertThat(NoticeFiles.pdfText(pdf)).contains("王?明");
+		assertThat(NoticeFiles.fontNames(pdf)).singleElement().asString().contains("WenQuanYi");
+	}
+
+	@Test
+	void aCharacterNoFontHasIsPrintedAsAQuestionMarkAndReported() throws Exception {
+		try (CjkFont mainOnly = CjkFont.open("", CjkFont.NO_FALLBACK)) {
+			var notice = PublicNotices.of(RUN, rareNames(), NAMES, "x", 7).get(0).notice();
+			Path pdf = out.resolve("rare-main-only.pdf");
+			assertThat(new PublicNoticePdf(mainOnly).write(notice, pdf, LocalDate.of(2026, 11, 10), "k"))
+				.containsExactly(0x4DAE, 0x2003E);
+			assertThat(NoticeFiles.pdfText(pdf)).contains("刘?", "王?华");
+		}
+		// CJK Extension G (U+30000): neither WenQuanYi nor Hanazono has it
+		var notice = PublicNotices.of(RUN, List.of(line(VILLAGE, Program.ELDERLY, "H1", ELDER, "李\uD880\uDC00", NOV,
+				"100.00", "PAY", null, "")), NAMES, "x", 7).get(0).notice();
+		Path pdf = out.resolve("ext-g.pdf");
+		assertThat(new PublicNoticePdf(font).write(notice, pdf, LocalDate.of(2026, 11, 10), "k")).containsExactly(0x30000);
+		assertThat(NoticeFiles.pdfText(pdf)).contains("李?");
+	}
+
+	@Test
+	void aMissingFallbackFontIsAClearError() {
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> CjkFont.open("", "/nowhere/HanaMinB.ttf"))
+			.hasMessageContaining("doudi.notice.fallback-fonts")
+			.hasMessageContaining("/nowhere/HanaMinB.ttf");
 	}
 
 	/** Keeps a rendered page under target/notice-pages/ for a person to look at. */

@@ -211,6 +211,19 @@ class SampleDataGeneratorTests {
 	}
 
 	@Test
+	void twoNamesHoldCharactersGbkLacksOnePaidThroughPsbcsGbkLayout() {
+		java.nio.charset.CharsetEncoder gbk = java.nio.charset.Charset.forName("GBK").newEncoder();
+		for (List<Entry> roster : rosters.values()) {
+			List<Entry> rare = roster.stream().filter(e -> !gbk.canEncode(e.name())).toList();
+			assertThat(rare).extracting(Entry::name).containsExactlyInAnyOrder("刘䶮", "王𠀾华");
+			assertThat(rare).allMatch(e -> e.county().equals("410102") && e.name().equals(e.holder()));
+			assertThat(rare).extracting(e -> e.name() + ":" + Bank.parse(e.bank()).orElseThrow())
+				.containsExactlyInAnyOrder("刘䶮:ICBC", "王𠀾华:PSBC");
+			assertThat(rare.stream().map(Entry::region).distinct()).hasSize(1);
+		}
+	}
+
+	@Test
 	void everyIdOnEveryRosterIsValid() throws IOException {
 		for (YearMonth month : SampleDataSet.months()) {
 			for (Path file : List.of(monthDir(month).resolve("beneficiaries-410102.xlsx"),
@@ -322,7 +335,9 @@ class SampleDataGeneratorTests {
 	void theBadFileHoldsItsTraps() throws IOException {
 		List<Line> lines = SampleFilesReader.read(tmp.resolve("a/bad/beneficiaries-410102-bad.xlsx"),
 				ROSTER_COLUMNS.toArray(String[]::new));
-		assertThat(lines).hasSize(8);
+		assertThat(lines).hasSize(10);
+		assertThat(lines.stream().filter(l -> l.get("账户名").contains("|"))).hasSize(1);
+		assertThat(lines.stream().filter(l -> l.get("姓名").contains("\n"))).hasSize(1);
 		assertThat(lines.stream().filter(l -> l.numeric("身份证号"))).hasSize(1);
 		assertThat(lines.stream().filter(l -> l.numeric("银行账号"))).hasSize(1);
 		assertThat(lines.stream()

@@ -20,6 +20,9 @@ import cn.doudi.disbursement.layout.BankLayout;
 import cn.doudi.disbursement.layout.BankLayouts;
 import cn.doudi.disbursement.layout.LayoutSet;
 import cn.doudi.disbursement.layout.LayoutWriter;
+import cn.doudi.disbursement.layout.LayoutWriter.Rendered;
+import cn.doudi.disbursement.layout.Substitution;
+import cn.doudi.identity.IdNumber;
 import cn.doudi.disbursement.pain.Pain001Schema;
 import cn.doudi.disbursement.pain.Pain001Writer;
 import cn.doudi.disbursement.pain.Payer;
@@ -58,14 +61,19 @@ public class BankFileWriter {
 	private record OutFile(String bank, String name, byte[] bytes, int lines, BigDecimal total) {
 	}
 
-	/** Writes the runs' files (drafts or finals) into {@code folder/bank/} and rewrites the manifest. */
-	public void write(List<PayrollRun> runs, Path folder, boolean draft) {
+	/**
+	 * Writes the runs' files (drafts or finals) into {@code folder/bank/} and rewrites the manifest. Returns
+	 * the warnings, one per field a layout had to change ({@link Substitution}: a character its encoding
+	 * lacks, …), each naming the county, the file, the line (masked ID) and the field, in Chinese.
+	 */
+	public List<String> write(List<PayrollRun> runs, Path folder, boolean draft) {
 		LayoutSet set = layouts.load();
 		Path dir = BankFolder.of(folder);
 		List<List<OutFile>> rendered = new ArrayList<>();
+		List<String> warnings = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		for (PayrollRun run : runs) {
-			List<OutFile> files = render(run, draft, set);
+			List<OutFile> files = render(run, draft, set, warnings);
 			for (OutFile f : files) {
 				if (!names.add(f.name())) {
 					throw new IllegalStateException("两个代发文件同名 bank/" + f.name() + "（检查 " + set.where() + " 的 file-name）");
@@ -93,6 +101,7 @@ public class BankFileWriter {
 			}
 		}
 		Manifest.rewrite(dir, records);
+		return List.copyOf(warnings);
 	}
 
 	/**
@@ -115,13 +124,19 @@ public class BankFileWriter {
 		return moved;
 	}
 
-	private List<OutFile> render(PayrollRun run, boolean draft, LayoutSet set) {
+	private List<OutFile> render(PayrollRun run, boolean draft, LayoutSet set, List<String> warnings) {
 		RunBatches rb = BatchAssembler.assemble(run, reader.lines(run.id()), draft);
 		List<OutFile> files = new ArrayList<>();
 		for (BankBatch batch : rb.byBank().values()) {
 			BankLayout layout = set.forBank(batch.bank());
 			String name = (draft ? DRAFT : "") + fileName(layout, batch.bank(), run.county(), run.month());
-			files.add(new OutFile(batch.bank(), name, LayoutWriter.write(layout, batch), batch.count(), batch.total()));
+			Rendered r = LayoutWriter.write(layout, batch);
+			for (Substitution s : r.substitutions()) {
+				String warning = warning(run, name, s);
+				warnings.add(warning);
+				log.warn(warning);
+			}
+			files.add(new OutFile(batch.bank(), name, r.bytes(), batch.count(), batch.total()));
 		}
 		if (!rb.transfers().isEmpty()) {
 			BankBatch county = BatchAssembler.county(rb, draft);
@@ -131,6 +146,12 @@ public class BankFileWriter {
 			files.add(new OutFile(PAIN_BANK, name, xml, county.count(), county.total()));
 		}
 		return files;
+	}
+
+	/** {@code 410102 bank/PSBC-410102-202611.dat 第 3 笔（身份证 410102********123X）户名（account_name）…}. */
+	static String warning(PayrollRun run, String file, Substitution s) {
+		String where = s.seq() == 0 ? "文件头或文件尾的" : "第 " + s.seq() + " 笔（身份证 " + IdNumber.mask(s.idNumber()) + "）";
+		return run.county() + " " + BankFolder.NAME + "/" + file + " " + where + s.describe() + "；请与银行核对";
 	}
 
 	/** Every name a county's bank files of that month can have, draft or final. */

@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class LayoutParser {
 
 	private static final Set<String> KEYS = Set.of("name", "file-name", "encoding", "line-end", "format", "separator",
-			"amount", "header", "detail", "trailer", "return");
+			"amount", "unmappable", "header", "detail", "trailer", "return");
 	private static final Set<String> FIELD_KEYS = Set.of("value", "text", "width", "align", "pad", "pattern", "overflow");
 	private static final Set<String> RETURN_KEYS = Set.of("success", "failure", "status-width");
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
@@ -71,9 +71,16 @@ public final class LayoutParser {
 			throw error("separator", "定长格式（format: fixed）不用分隔符");
 		}
 		boolean fen = "fen".equals(choice(root.containsKey("amount") ? root.get("amount") : "yuan", "amount", Set.of("yuan", "fen")));
-		List<FieldSpec> header = fields(root.get("header"), "header", false, fixed, encoding);
-		List<FieldSpec> detail = fields(required(root, "detail"), "detail", true, fixed, encoding);
-		List<FieldSpec> trailer = fields(root.get("trailer"), "trailer", false, fixed, encoding);
+		String unmappable = root.containsKey("unmappable") ? string(root.get("unmappable"), "unmappable")
+				: BankLayout.DEFAULT_UNMAPPABLE;
+		String problem = unprintable(unmappable, encoding, separator);
+		if (unmappable.isEmpty() || problem != null) {
+			throw error("unmappable", "应为 " + encoding.name() + " 能表示的可见文字，不含分隔符（如 \"?\"）"
+					+ (problem == null ? "" : "：" + problem));
+		}
+		List<FieldSpec> header = fields(root.get("header"), "header", false, fixed, encoding, separator);
+		List<FieldSpec> detail = fields(required(root, "detail"), "detail", true, fixed, encoding, separator);
+		List<FieldSpec> trailer = fields(root.get("trailer"), "trailer", false, fixed, encoding, separator);
 		if (detail.isEmpty()) {
 			throw error("detail", "至少要有一个字段");
 		}
@@ -98,7 +105,7 @@ public final class LayoutParser {
 			statusWidth = positive(required(ret, "status-width", "return.status-width"), "return.status-width");
 		}
 		return new BankLayout(source, name, fileName, encoding, BankLayout.LINE_ENDS.get(lineEnd), fixed, separator, fen,
-				header, detail, trailer, success, failure, statusWidth);
+				unmappable, header, detail, trailer, success, failure, statusWidth);
 	}
 
 	private String fileName(String pattern) {
@@ -127,7 +134,8 @@ public final class LayoutParser {
 		}
 	}
 
-	private List<FieldSpec> fields(Object node, String section, boolean detail, boolean fixed, Charset encoding) {
+	private List<FieldSpec> fields(Object node, String section, boolean detail, boolean fixed, Charset encoding,
+			String separator) {
 		if (node == null) {
 			return List.of();
 		}
@@ -136,12 +144,12 @@ public final class LayoutParser {
 		}
 		List<FieldSpec> out = new ArrayList<>();
 		for (int i = 0; i < list.size(); i++) {
-			out.add(field(list.get(i), section + "[" + i + "]", detail, fixed, encoding));
+			out.add(field(list.get(i), section + "[" + i + "]", detail, fixed, encoding, separator));
 		}
 		return List.copyOf(out);
 	}
 
-	private FieldSpec field(Object node, String path, boolean detail, boolean fixed, Charset encoding) {
+	private FieldSpec field(Object node, String path, boolean detail, boolean fixed, Charset encoding, String separator) {
 		Map<?, ?> f = node instanceof String s ? Map.of("value", s) : map(node, path);
 		for (Object k : f.keySet()) {
 			if (!FIELD_KEYS.contains(String.valueOf(k))) {
@@ -155,6 +163,10 @@ public final class LayoutParser {
 		String text = null;
 		if (f.containsKey("text")) {
 			text = string(f.get("text"), path + ".text");
+			String problem = unprintable(text, encoding, separator);
+			if (problem != null) {
+				throw error(path + ".text", problem);
+			}
 		}
 		else {
 			String key = string(f.get("value"), path + ".value");
@@ -176,8 +188,8 @@ public final class LayoutParser {
 				throw error(path + ".pattern", "不是有效的日期格式 " + p);
 			}
 		}
-		boolean truncate = "truncate".equals(choice(f.containsKey("overflow") ? f.get("overflow") : "error",
-				path + ".overflow", Set.of("error", "truncate")));
+		boolean truncate = "truncate".equals(choice(f.containsKey("overflow") ? f.get("overflow")
+				: value.freeText() ? "truncate" : "error", path + ".overflow", Set.of("error", "truncate")));
 		if (!fixed) {
 			for (String k : List.of("width", "align", "pad", "overflow")) {
 				if (f.containsKey(k)) {
@@ -185,6 +197,9 @@ public final class LayoutParser {
 				}
 			}
 			return new FieldSpec(value, text, 0, false, ' ', pattern, false);
+		}
+		if (value.freeText() && !truncate) {
+			throw error(path + ".overflow", value.key() + " 来自花名册，过长时只能截断（truncate）：否则一个人的名字就会挡住全县的代发文件");
 		}
 		int width;
 		if (f.containsKey("width")) {
@@ -203,6 +218,21 @@ public final class LayoutParser {
 			throw error(path + ".pad", "须是一个单字节字符，如 \" \" 或 \"0\"");
 		}
 		return new FieldSpec(value, text, width, right, pad.charAt(0), pattern, truncate);
+	}
+
+	/** Why a fixed text cannot go into a file of that encoding (null when it can). */
+	private static String unprintable(String text, Charset encoding, String separator) {
+		int invisible = cn.doudi.identity.PersonName.firstInvisible(text);
+		if (invisible >= 0) {
+			return "含控制或不可见字符 " + cn.doudi.identity.PersonName.codePoint(invisible);
+		}
+		if (separator != null && text.contains(separator)) {
+			return "含分隔符 " + separator;
+		}
+		if (!encoding.newEncoder().canEncode(text)) {
+			return "含 " + encoding.name() + " 无法表示的字符";
+		}
+		return null;
 	}
 
 	private static boolean singleByte(String s, Charset encoding) {

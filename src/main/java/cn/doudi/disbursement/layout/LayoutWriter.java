@@ -6,68 +6,154 @@ import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.doudi.disbursement.batch.BankBatch;
 import cn.doudi.disbursement.batch.BankLine;
 import cn.doudi.identity.IdNumber;
+import cn.doudi.identity.PersonName;
 import cn.doudi.kernel.Money;
 
 /**
  * Renders a {@link BankBatch} in a {@link BankLayout}: header, one detail record per line, trailer, each
- * ended by the layout's line end. A value the encoding cannot represent, a delimited value containing the
- * separator, or a fixed-width value longer than its field (unless {@code overflow: truncate}) is refused:
- * nothing is ever silently changed in a payment file.
+ * ended by the layout's line end. One person's record never stops the file (OUTPUTS.md): in every value a
+ * character the layout's encoding cannot represent, a control or invisible character and (delimited
+ * layouts) the separator are written as the layout's {@code unmappable} substitute, and a too-long free
+ * text (names, 摘要) in a fixed-width field is cut at a character boundary; each such change is returned as
+ * a {@link Substitution} for month-end's warnings. Fixed widths count bytes of the encoding, and a
+ * character (a 4-byte GB18030 one too) is never split. Only a value that return matching relies on (seq,
+ * account, amount, …) that does not fit its field is refused — that is a layout too narrow for the data.
  */
 public final class LayoutWriter {
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 	static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
 
-	private LayoutWriter() {
+	/** A file's bytes and the substitutions made to write it, in file order. */
+	public record Rendered(byte[] bytes, List<Substitution> substitutions) {
 	}
 
-	public static byte[] write(BankLayout layout, BankBatch batch) {
+	private final BankLayout layout;
+	private final BankBatch batch;
+	private final CharsetEncoder encoder;
+	private final List<Substitution> substitutions = new ArrayList<>();
+
+	private LayoutWriter(BankLayout layout, BankBatch batch) {
+		this.layout = layout;
+		this.batch = batch;
+		this.encoder = layout.encoding()
+			.newEncoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+	}
+
+	public static Rendered write(BankLayout layout, BankBatch batch) {
+		return new LayoutWriter(layout, batch).render();
+	}
+
+	private Rendered render() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		if (!layout.header().isEmpty()) {
-			record(out, layout, layout.header(), batch, null);
+			record(out, layout.header(), null);
 		}
 		for (BankLine line : batch.lines()) {
-			record(out, layout, layout.detail(), batch, line);
+			record(out, layout.detail(), line);
 		}
 		if (!layout.trailer().isEmpty()) {
-			record(out, layout, layout.trailer(), batch, null);
+			record(out, layout.trailer(), null);
 		}
-		return out.toByteArray();
+		return new Rendered(out.toByteArray(), List.copyOf(substitutions));
 	}
 
-	private static void record(ByteArrayOutputStream out, BankLayout layout, List<FieldSpec> fields, BankBatch batch,
-			BankLine line) {
+	private void record(ByteArrayOutputStream out, List<FieldSpec> fields, BankLine line) {
 		String where = line == null ? (fields == layout.header() ? "header" : "trailer")
 				: "第 " + line.seq() + " 笔（身份证 " + IdNumber.mask(line.idNumber()) + "）";
 		for (int i = 0; i < fields.size(); i++) {
 			FieldSpec f = fields.get(i);
-			String value = value(f, layout, batch, line);
+			List<String> changes = new ArrayList<>(0);
+			String value = safe(value(f, layout, batch, line), changes);
 			if (layout.fixed()) {
-				out.writeBytes(fixed(layout, f, value, batch, where));
+				value = fit(f, value, where, changes);
+				out.writeBytes(fixed(f, value, where));
 			}
 			else {
-				if (value.contains(layout.separator()) || value.contains("\n") || value.contains("\r")) {
-					throw refuse(layout, batch, where, f, "含分隔符或换行");
-				}
 				if (i > 0) {
-					out.writeBytes(encode(layout, layout.separator(), batch, where, f));
+					out.writeBytes(encode(layout.separator(), where, f));
 				}
-				out.writeBytes(encode(layout, value, batch, where, f));
+				out.writeBytes(encode(value, where, f));
+			}
+			if (!changes.isEmpty()) {
+				substitutions.add(new Substitution(line == null ? 0 : line.seq(), line == null ? null : line.idNumber(),
+						f.value(), value, changes));
 			}
 		}
-		out.writeBytes(encode(layout, layout.lineEnd(), batch, where, null));
+		out.writeBytes(encode(layout.lineEnd(), where, null));
 	}
 
-	/** The text of a field, before padding. */
+	/**
+	 * The value with every character the file cannot carry replaced by the layout's substitute: the
+	 * separator (delimited layouts), control and invisible characters (line breaks included), and characters
+	 * the encoding lacks. Each kind of change is added to {@code changes}, in Chinese.
+	 */
+	private String safe(String value, List<String> changes) {
+		if (plain(value)) {
+			return value;
+		}
+		String s = value;
+		String sub = layout.unmappable();
+		if (!layout.fixed() && s.contains(layout.separator())) {
+			s = s.replace(layout.separator(), sub);
+			changes.add("含分隔符“" + layout.separator() + "”");
+		}
+		StringBuilder out = new StringBuilder(s.length());
+		Set<Integer> invisible = new LinkedHashSet<>();
+		Set<Integer> unmappable = new LinkedHashSet<>();
+		for (int i = 0; i < s.length();) {
+			int cp = s.codePointAt(i);
+			i += Character.charCount(cp);
+			if (PersonName.invisible(cp)) {
+				invisible.add(cp);
+				out.append(sub);
+			}
+			else if (!encoder.canEncode(Character.toString(cp))) {
+				unmappable.add(cp);
+				out.append(sub);
+			}
+			else {
+				out.appendCodePoint(cp);
+			}
+		}
+		if (!invisible.isEmpty()) {
+			changes.add("含控制或不可见字符 " + invisible.stream().map(PersonName::codePoint).collect(Collectors.joining("、")));
+		}
+		if (!unmappable.isEmpty()) {
+			changes.add("中的" + unmappable.stream()
+				.map(cp -> "“" + Character.toString(cp) + "”（" + PersonName.codePoint(cp) + "）")
+				.collect(Collectors.joining("、")) + layout.encoding().name() + " 无法表示");
+		}
+		return out.toString();
+	}
+
+	/** Printable ASCII without the separator: nothing to check (amounts, accounts, IDs, dates, codes). */
+	private boolean plain(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c < 0x20 || c >= 0x7F) {
+				return false;
+			}
+		}
+		return layout.fixed() || !s.contains(layout.separator());
+	}
+
+	/** The text of a field, before padding and before any substitution. */
 	public static String value(FieldSpec f, BankLayout layout, BankBatch batch, BankLine line) {
 		return switch (f.value()) {
 			case TEXT -> f.text();
@@ -96,42 +182,50 @@ public final class LayoutWriter {
 				: Money.format(amount);
 	}
 
-	private static byte[] fixed(BankLayout layout, FieldSpec f, String value, BankBatch batch, String where) {
-		byte[] bytes = encode(layout, value, batch, where, f);
-		if (bytes.length > f.width()) {
-			if (!f.truncate()) {
-				throw refuse(layout, batch, where, f, "长 " + bytes.length + " 字节，超过宽度 " + f.width());
-			}
-			String cut = value;
-			while (bytes.length > f.width()) {
-				cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
-				bytes = encode(layout, cut, batch, where, f);
-			}
+	/**
+	 * The value if it fits the field's width in bytes; else, for a field that may be truncated, the longest
+	 * run of its first characters that fits (a character is never cut in half). A value that must not be
+	 * truncated and does not fit is refused.
+	 */
+	private String fit(FieldSpec f, String value, String where, List<String> changes) {
+		int length = encode(value, where, f).length;
+		if (length <= f.width()) {
+			return value;
 		}
+		if (!f.truncate()) {
+			throw refuse(where, f, "长 " + length + " 字节，超过宽度 " + f.width());
+		}
+		String cut = value;
+		while (encode(cut, where, f).length > f.width()) {
+			cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
+		}
+		changes.add("长 " + length + " 字节，超过宽度 " + f.width() + " 字节，已截断");
+		return cut;
+	}
+
+	/** The value (that fits) padded to the field's width in bytes. */
+	private byte[] fixed(FieldSpec f, String value, String where) {
+		byte[] bytes = encode(value, where, f);
 		byte[] field = new byte[f.width()];
 		Arrays.fill(field, (byte) f.pad());
 		System.arraycopy(bytes, 0, field, f.alignRight() ? f.width() - bytes.length : 0, bytes.length);
 		return field;
 	}
 
-	private static byte[] encode(BankLayout layout, String s, BankBatch batch, String where, FieldSpec f) {
+	private byte[] encode(String s, String where, FieldSpec f) {
 		try {
-			ByteBuffer b = layout.encoding()
-				.newEncoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.encode(CharBuffer.wrap(s));
+			ByteBuffer b = encoder.reset().encode(CharBuffer.wrap(s));
 			byte[] bytes = new byte[b.remaining()];
 			b.get(bytes);
 			return bytes;
 		}
 		catch (CharacterCodingException e) {
-			throw refuse(layout, batch, where, f, "含 " + layout.encoding().name() + " 无法表示的字符");
+			// safe() replaced every character the encoding lacks: this is a bug, not a record to refuse
+			throw new IllegalStateException(refuse(where, f, "含 " + layout.encoding().name() + " 无法表示的字符").getMessage(), e);
 		}
 	}
 
-	private static IllegalStateException refuse(BankLayout layout, BankBatch batch, String where, FieldSpec f,
-			String problem) {
+	private IllegalStateException refuse(String where, FieldSpec f, String problem) {
 		return new IllegalStateException("不能写 " + batch.bank() + " 代发文件（批次 " + batch.batchNo() + "，格式 "
 				+ layout.source() + "）：" + where + " 的 " + (f == null ? "换行" : f.describe()) + " " + problem);
 	}

@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  * detail record repeated with the bank's status and reason appended — after the separator
  * ({@code D|…|摘要|成功|}, {@code D|…|摘要|失败|<reason>}) or, in fixed-width layouts, as a
  * {@code return.status-width}-byte status followed by the reason up to the end of the line.
+ * <p>
+ * The bank repeats each line as it was sent, and matching relies on the batch number, seq, account, amount
+ * and status only (never a name): bytes the layout's encoding cannot decode are tolerated in free text
+ * (户名, 姓名, 摘要, the failure reason), where a bank may have written a rare character its own way, and read
+ * as U+FFFD; anywhere else they make the row unreadable.
  */
 public final class ReturnFileReader {
 
@@ -24,6 +29,8 @@ public final class ReturnFileReader {
 
 	private ReturnFileReader() {
 	}
+
+	private static final char UNREADABLE = '\uFFFD';
 
 	public static ReturnFile read(BankLayout layout, byte[] content) {
 		List<byte[]> lines = lines(content);
@@ -65,16 +72,18 @@ public final class ReturnFileReader {
 	}
 
 	private static ReturnRecord record(BankLayout layout, List<FieldSpec> fields, byte[] line, int row, boolean detail) {
-		try {
-			return layout.fixed() ? fixed(layout, fields, line, row, detail) : delimited(layout, fields, line, row, detail);
-		}
-		catch (CharacterCodingException e) {
+		ReturnRecord r = layout.fixed() ? fixed(layout, fields, line, row, detail) : delimited(layout, fields, line, row, detail);
+		boolean garbled = r.values().entrySet().stream()
+			.anyMatch(e -> !e.getKey().freeText() && e.getValue().indexOf(UNREADABLE) >= 0)
+				|| r.status() != null && r.status().indexOf(UNREADABLE) >= 0;
+		if (garbled) {
 			return new ReturnRecord(row, Map.of(), null, null, "不是 " + layout.encoding().name() + " 编码的文字");
 		}
+		return r;
 	}
 
 	private static ReturnRecord delimited(BankLayout layout, List<FieldSpec> fields, byte[] line, int row,
-			boolean detail) throws CharacterCodingException {
+			boolean detail) {
 		String[] parts = decode(layout, line).split(Pattern.quote(layout.separator()), -1);
 		int n = fields.size();
 		boolean fits = detail ? parts.length == n + 1 || parts.length == n + 2 : parts.length == n;
@@ -93,8 +102,7 @@ public final class ReturnFileReader {
 				: new ReturnRecord(row, values, null, null, null);
 	}
 
-	private static ReturnRecord fixed(BankLayout layout, List<FieldSpec> fields, byte[] line, int row, boolean detail)
-			throws CharacterCodingException {
+	private static ReturnRecord fixed(BankLayout layout, List<FieldSpec> fields, byte[] line, int row, boolean detail) {
 		int width = fields.stream().mapToInt(FieldSpec::width).sum();
 		int needed = detail ? width + layout.statusWidth() : width;
 		if (line.length < needed) {
@@ -142,12 +150,19 @@ public final class ReturnFileReader {
 		return s.strip();
 	}
 
-	private static String decode(BankLayout layout, byte[] bytes) throws CharacterCodingException {
-		return layout.encoding()
-			.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT)
-			.decode(ByteBuffer.wrap(bytes))
-			.toString();
+	/** The text, each byte sequence the encoding cannot decode read as U+FFFD. */
+	private static String decode(BankLayout layout, byte[] bytes) {
+		try {
+			return layout.encoding()
+				.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPLACE)
+				.onUnmappableCharacter(CodingErrorAction.REPLACE)
+				.replaceWith(String.valueOf(UNREADABLE))
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException e) {
+			throw new IllegalStateException(e); // REPLACE never reports
+		}
 	}
 }

@@ -168,8 +168,28 @@ public final class Pain001Writer {
 	private void leaf(String name, String text) throws XMLStreamException {
 		indent();
 		xml.writeStartElement(name);
-		xml.writeCharacters(text);
+		xml.writeCharacters(xmlText(text));
 		xml.writeEndElement();
+	}
+
+	/**
+	 * The text with every character XML 1.0 cannot carry (a control character, a lone surrogate) as {@code ?}:
+	 * a name holding one never makes the county's file invalid (the bank file's layout warns about the same
+	 * line). Every other character, a rare one outside the BMP too, is written as it is (UTF-8).
+	 */
+	static String xmlText(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		text.codePoints().forEach(cp -> {
+			boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || cp >= 0x20 && cp <= 0xD7FF
+					|| cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000 && cp <= 0x10FFFF;
+			if (allowed) {
+				out.appendCodePoint(cp);
+			}
+			else {
+				out.append('?');
+			}
+		});
+		return out.toString();
 	}
 
 	private void indent() throws XMLStreamException {

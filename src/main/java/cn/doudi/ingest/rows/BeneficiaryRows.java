@@ -71,7 +71,7 @@ public final class BeneficiaryRows implements SourceRows {
 		String county = rc == null ? null : county(rc);
 		String hh = TextFields.requiredCode(ctx, household);
 		TextFields.IdText id = TextFields.validIdText(ctx, idNumber);
-		String person = TextFields.name(ctx, name);
+		String person = TextFields.bankName(ctx, name);
 		String rel = TextFields.oneOf(ctx, relation, RELATIONS, "户主/本人、配偶、子女、父母、孙子女、兄弟姐妹、其他");
 		Program prog = program(ctx);
 		String cat = prog == null ? null : category(ctx, prog);

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 import cn.doudi.kernel.Bank;
 
-/** The bank columns shared by beneficiaries and temp-assist: bank, account (12–19 digits), account name. */
+/**
+ * The bank columns shared by beneficiaries and temp-assist: bank, account (12–19 digits), account name (a
+ * name for the bank files: no line break, control character or separator, {@link TextFields#bankText}).
+ */
 final class Payees {
 
 	private static final String BANKS = "工商银行、农业银行、中国银行、建设银行、交通银行、邮储银行、农村信用社/农商银行（或代码 "
@@ -36,6 +39,9 @@ final class Payees {
 		String name = ctx.blank(accountName) ? null : TextFields.personName(ctx.raw(accountName));
 		if (name == null && payee) {
 			ctx.reject(accountName, "收款行的账户名不能为空");
+		}
+		else if (name != null && !TextFields.bankText(ctx, accountName, name)) {
+			name = null;
 		}
 		return new String[] { bankCode, number, name };
 	}

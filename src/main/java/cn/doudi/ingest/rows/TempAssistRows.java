@@ -59,7 +59,7 @@ public final class TempAssistRows implements SourceRows {
 		}
 		String hh = TextFields.requiredCode(ctx, household);
 		ParsedId.Valid id = TextFields.validId(ctx, idNumber);
-		String person = TextFields.name(ctx, name);
+		String person = TextFields.bankName(ctx, name);
 		String no = TextFields.requiredCode(ctx, caseNo);
 		YearMonth m = DateFields.month(ctx, month, true);
 		BigDecimal amt = NumberFields.money(ctx, amount, true, BigDecimal.ZERO, true);

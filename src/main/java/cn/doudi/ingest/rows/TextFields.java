@@ -217,6 +217,55 @@ public final class TextFields {
 		return s;
 	}
 
+	/**
+	 * The separator of the default bank layout (OUTPUTS.md: {@code |}-separated). A name holding it could
+	 * only be written to a bank file with a substitute, so the row is refused here, where the operator can
+	 * correct it. Layouts with another separator neutralise it themselves (jobs/banks/README.md).
+	 */
+	static final char BANK_SEPARATOR = '|';
+
+	/**
+	 * A name that goes into the bank files (姓名 and 账户名 of the rosters that pay): {@link #name} plus the
+	 * checks that keep one person's record from ever stopping a county's bank file — a line break inside
+	 * the text, a control or invisible character (U+0007, U+200E, …) or the separator {@code |} (also typed
+	 * full-width, {@code ｜}) refuses the row with the reason, in Chinese. Null after rejecting.
+	 */
+	public static String bankName(RowContext ctx, ColumnDef c) {
+		String s = name(ctx, c);
+		return s == null || !bankText(ctx, c, s) ? null : s;
+	}
+
+	/**
+	 * True when {@code normalised} (the cell's normalised text) can go into a bank file; otherwise rejects
+	 * the row naming the problem. Line breaks are looked for in the raw cell (normalisation removes white
+	 * space, so an Alt+Enter inside a cell would otherwise silently join two lines).
+	 */
+	static boolean bankText(RowContext ctx, ColumnDef c, String normalised) {
+		String raw = ctx.raw(c);
+		if (raw != null && !isPlain(raw)) {
+			String inner = raw.strip();
+			for (int i = 0; i < inner.length(); i++) {
+				char ch = inner.charAt(i);
+				if (ch == '\n' || ch == '\r' || ch == '\u2028' || ch == '\u2029' || ch == '\u0085' || ch == '\u000B'
+						|| ch == '\u000C') {
+					ctx.reject(c, c.header() + "含换行，银行代发文件中一笔只占一行，请删去换行后重新导入");
+					return false;
+				}
+			}
+			int invisible = PersonName.firstInvisible(normalised);
+			if (invisible >= 0) {
+				ctx.reject(c, c.header() + "含控制字符或不可见字符（" + PersonName.codePoint(invisible)
+						+ "），不能写入银行代发文件，请删去后重新导入");
+				return false;
+			}
+		}
+		if (normalised.indexOf(BANK_SEPARATOR) >= 0) {
+			ctx.reject(c, c.header() + "含竖线“|”（银行代发文件的分隔符），请删去或改用其他字符");
+			return false;
+		}
+		return true;
+	}
+
 	/** A 12-digit region code (区划代码) as text (its county is the first 6 digits); null after rejecting. */
 	public static String regionText(RowContext ctx, ColumnDef c) {
 		String s = codeText(ctx, c);

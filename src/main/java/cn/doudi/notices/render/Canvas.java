@@ -3,7 +3,9 @@ package cn.doudi.notices.render;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -13,10 +15,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
- * Drawing on A4 pages with the CJK font: text (bold is the font filled and stroked, as the font has
- * no bold face), centred and right-aligned text, wrapping by width (any character may break a line, as
- * in Chinese typesetting, except before closing punctuation), lines and rectangles. Coordinates are PDF
- * points from the bottom left.
+ * Drawing on A4 pages with the CJK fonts: text (bold is the font filled and stroked, as the font has
+ * no bold face; a character the main font lacks is drawn from the first fallback font that has it), centred
+ * and right-aligned text, wrapping by width (any character may break a line, as in Chinese typesetting,
+ * except before closing punctuation), lines and rectangles. Coordinates are PDF points from the bottom left.
+ * The characters no font has (printed as {@code ?}) are collected in {@link #missing()}.
  */
 final class Canvas implements AutoCloseable {
 
@@ -32,13 +35,19 @@ final class Canvas implements AutoCloseable {
 
 	private final PDDocument document;
 	private final CjkFont cjk;
-	private final PDType0Font font;
+	private final CjkFont.Embedded fonts;
+	private final Set<Integer> missing = new LinkedHashSet<>();
 	private PDPageContentStream content;
 
 	Canvas(PDDocument document, CjkFont cjk) {
 		this.document = document;
 		this.cjk = cjk;
-		this.font = cjk.embedIn(document);
+		this.fonts = cjk.embedIn(document);
+	}
+
+	/** The characters drawn so far that no font has (each printed as {@code ?}). */
+	Set<Integer> missing() {
+		return missing;
 	}
 
 	/** Starts a new page (closing the previous one's content). */
@@ -70,19 +79,23 @@ final class Canvas implements AutoCloseable {
 	}
 
 	void text(String text, float x, float baseline, float size, boolean bold) {
-		String s = cjk.printable(text);
-		if (s.isEmpty()) {
+		missing.addAll(cjk.missing(text));
+		List<CjkFont.Run> runs = cjk.runs(text);
+		if (runs.isEmpty()) {
 			return;
 		}
 		try {
 			content.beginText();
-			content.setFont(font, size);
 			if (bold) {
 				content.setRenderingMode(RenderingMode.FILL_STROKE);
 				content.setLineWidth(size / 30f);
 			}
 			content.newLineAtOffset(x, baseline);
-			content.showText(s);
+			for (CjkFont.Run run : runs) {
+				PDType0Font font = fonts.font(run.face());
+				content.setFont(font, size);
+				content.showText(run.text());
+			}
 			if (bold) {
 				content.setRenderingMode(RenderingMode.FILL);
 			}
@@ -111,7 +124,7 @@ final class Canvas implements AutoCloseable {
 		List<String> lines = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
 		float lineWidth = 0;
-		for (int cp : cjk.printable(text).codePoints().toArray()) {
+		for (int cp : (text == null ? "" : text).codePoints().toArray()) {
 			float w = width(Character.toString(cp), size);
 			float limit = lines.isEmpty() ? firstMax : max;
 			if (!line.isEmpty() && lineWidth + w > limit && NO_LINE_START.indexOf(cp) < 0) {

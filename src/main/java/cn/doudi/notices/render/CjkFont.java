@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -18,60 +21,146 @@ import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import cn.doudi.identity.PersonName;
+
 /**
- * The TrueType font with Chinese glyphs that every notice PDF embeds (as a subset). Parsed once and
+ * The TrueType fonts with Chinese glyphs that the notice PDFs embed (each as a subset of the glyphs a
+ * document uses): the main font, and fallback fonts for the characters it lacks — the rare characters of
+ * people's names (生僻字) of CJK Extension A (䶮, U+4DAE) and, outside the Basic Multilingual Plane,
+ * Extension B and later (𠀾, U+2003E). Each character is drawn from the first font that has it; a
+ * character that no font has is printed as {@code ?} and reported by {@link #missing}. Parsed once and
  * shared by every document; not thread-safe (the notices are written one after the other).
  * <p>
- * The default is WenQuanYi Micro Hei (文泉驿微米黑, Apache-2.0 or GPL-3+ with the font exception, so
+ * The main font's default is WenQuanYi Micro Hei (文泉驿微米黑, Apache-2.0 or GPL-3+ with the font exception, so
  * embedding and redistribution are allowed), from Debian's {@code fonts-wqy-microhei}: {@value #INSTALL}.
- * {@code doudi.notice.font} names another {@code .ttf} or {@code .ttc} (first font of a collection);
- * fonts with PostScript (CFF) outlines such as Noto CJK's {@code .ttc} are not supported.
+ * The fallbacks' default is HanaMin A and B (花園明朝, the Hanazono fonts, free to embed: SIL OFL or the
+ * Hanazono licence) from Debian's {@code fonts-hanazono} ({@value #INSTALL_FALLBACK}), which cover CJK
+ * Extensions A and B between them. {@code doudi.notice.font} names another {@code .ttf} or {@code .ttc} (first
+ * font of a collection), {@code doudi.notice.fallback-fonts} other fallbacks ({@code none}: none); fonts
+ * with PostScript (CFF) outlines such as Noto CJK's {@code .ttc} are not supported.
  */
 public final class CjkFont implements Closeable {
 
-	/** Where the font is looked for when {@code doudi.notice.font} is empty, in this order. */
+	/** Where the main font is looked for when {@code doudi.notice.font} is empty, in this order. */
 	public static final List<Path> DEFAULT_PATHS = List.of(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
 			Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"));
+
+	/** The fallback fonts used when {@code doudi.notice.fallback-fonts} is empty: those of these that exist. */
+	public static final List<Path> DEFAULT_FALLBACKS = List.of(Path.of("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"),
+			Path.of("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"));
 
 	/** The command that installs the default font on Debian or Ubuntu. */
 	public static final String INSTALL = "apt-get install -y fonts-wqy-microhei";
 
-	private static final int REPLACEMENT = '?';
+	/** The command that installs the default fallback fonts on Debian or Ubuntu. */
+	public static final String INSTALL_FALLBACK = "apt-get install -y fonts-hanazono";
 
-	private final Path path;
-	private final TrueTypeCollection collection;
-	private final TrueTypeFont font;
-	private final CmapLookup cmap;
-	private final float unitsPerEm;
-	private final Map<Integer, Float> widths = new HashMap<>();
+	/** {@code doudi.notice.fallback-fonts: none}: no fallback font. */
+	public static final String NO_FALLBACK = "none";
 
-	private CjkFont(Path path, TrueTypeCollection collection, TrueTypeFont font) throws IOException {
-		this.path = path;
-		this.collection = collection;
-		this.font = font;
-		this.cmap = font.getUnicodeCmapLookup();
-		this.unitsPerEm = font.getUnitsPerEm();
+	static final int REPLACEMENT = '?';
+
+	/** One font file: the main font first, then the fallbacks. */
+	private static final class Face {
+
+		final Path path;
+		final Closeable file;
+		final TrueTypeFont font;
+		final CmapLookup cmap;
+		final float unitsPerEm;
+		final Map<Integer, Float> widths = new HashMap<>();
+
+		Face(Path path, Closeable file, TrueTypeFont font) throws IOException {
+			this.path = path;
+			this.file = file;
+			this.font = font;
+			this.cmap = font.getUnicodeCmapLookup();
+			this.unitsPerEm = font.getUnitsPerEm();
+		}
+
+		boolean has(int cp) {
+			return cmap.getGlyphId(cp) != 0;
+		}
+
+		float width(int cp) {
+			return widths.computeIfAbsent(cp, c -> {
+				try {
+					return font.getAdvanceWidth(cmap.getGlyphId(c)) / unitsPerEm;
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+		}
 	}
 
-	/**
-	 * Opens the configured font, or the first of {@link #DEFAULT_PATHS} that exists; fails with a message
-	 * that says how to install one.
-	 */
+	/** A run of text drawn from one font: {@code face} 0 is the main font. */
+	public record Run(int face, String text) {
+	}
+
+	private final List<Face> faces;
+	private final Map<Integer, Integer> faceOf = new HashMap<>();
+
+	private CjkFont(List<Face> faces) {
+		this.faces = List.copyOf(faces);
+	}
+
 	/** True when one of the usual font paths exists. */
 	public static boolean defaultAvailable() {
 		return DEFAULT_PATHS.stream().anyMatch(Files::isRegularFile);
 	}
 
+	/** The configured main font (or the first of {@link #DEFAULT_PATHS}) with the default fallbacks. */
 	public static CjkFont open(String configured) {
-		Path path = configured == null || configured.isBlank() ? DEFAULT_PATHS.stream().filter(Files::isRegularFile)
+		return open(configured, "");
+	}
+
+	/**
+	 * Opens the configured main font, or the first of {@link #DEFAULT_PATHS} that exists, and the fallbacks:
+	 * {@code fallbacks} is a comma-separated list of font files (each must exist), empty for those of {@link
+	 * #DEFAULT_FALLBACKS} that exist, or {@value #NO_FALLBACK}. Fails with a message that says how to install
+	 * a missing font.
+	 */
+	public static CjkFont open(String configured, String fallbacks) {
+		Path main = configured == null || configured.isBlank() ? DEFAULT_PATHS.stream().filter(Files::isRegularFile)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no Chinese font for the notices: none of " + DEFAULT_PATHS
 					+ " exists; install one (" + INSTALL + ") or set doudi.notice.font to a TrueType font (.ttf/.ttc)"))
-				: Path.of(configured);
-		if (!Files.isRegularFile(path)) {
-			throw new IllegalStateException("doudi.notice.font: no such font file: " + path + " (or clear it and "
+				: Path.of(configured.strip());
+		if (!Files.isRegularFile(main)) {
+			throw new IllegalStateException("doudi.notice.font: no such font file: " + main + " (or clear it and "
 					+ INSTALL + ")");
 		}
+		List<Path> paths = new ArrayList<>();
+		paths.add(main);
+		String list = fallbacks == null ? "" : fallbacks.strip();
+		if (list.isEmpty()) {
+			DEFAULT_FALLBACKS.stream().filter(Files::isRegularFile).forEach(paths::add);
+		}
+		else if (!list.equals(NO_FALLBACK)) {
+			for (String p : list.split(",")) {
+				Path path = Path.of(p.strip());
+				if (!Files.isRegularFile(path)) {
+					throw new IllegalStateException("doudi.notice.fallback-fonts: no such font file: " + path
+							+ " (or clear it to use " + INSTALL_FALLBACK + "'s fonts, or set it to none)");
+				}
+				paths.add(path);
+			}
+		}
+		List<Face> faces = new ArrayList<>();
+		try {
+			for (Path p : paths) {
+				faces.add(face(p));
+			}
+		}
+		catch (RuntimeException e) {
+			faces.forEach(CjkFont::close);
+			throw e;
+		}
+		return new CjkFont(faces);
+	}
+
+	private static Face face(Path path) {
 		try {
 			if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
 				TrueTypeCollection ttc = new TrueTypeCollection(path.toFile());
@@ -85,66 +174,128 @@ public final class CjkFont implements Closeable {
 					ttc.close();
 					throw new IllegalStateException("the font collection " + path + " holds no font");
 				}
-				return new CjkFont(path, ttc, first[0]);
+				return new Face(path, ttc, first[0]);
 			}
-			return new CjkFont(path, null, new TTFParser().parse(new RandomAccessReadBufferedFile(path.toFile())));
+			TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(path.toFile()));
+			return new Face(path, font, font);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot read the notice font " + path, e);
 		}
 	}
 
+	/** The main font's file. */
 	public Path path() {
-		return path;
+		return faces.get(0).path;
 	}
 
-	/** The font for one document, embedded as a subset of the glyphs the document uses. */
-	public PDType0Font embedIn(PDDocument document) {
-		try {
-			return PDType0Font.load(document, font, true);
+	/** Every font file, the main font first. */
+	public List<Path> paths() {
+		return faces.stream().map(f -> f.path).toList();
+	}
+
+	/**
+	 * The fonts for one document: each is embedded (as a subset) only when the document draws a character
+	 * from it, so a document without a rare character carries the main font alone.
+	 */
+	public Embedded embedIn(PDDocument document) {
+		return new Embedded(document);
+	}
+
+	/** The fonts of one document. */
+	public final class Embedded {
+
+		private final PDDocument document;
+		private final PDType0Font[] loaded = new PDType0Font[faces.size()];
+
+		private Embedded(PDDocument document) {
+			this.document = document;
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+
+		public PDType0Font font(int face) {
+			if (loaded[face] == null) {
+				try {
+					loaded[face] = PDType0Font.load(document, faces.get(face).font, true);
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}
+			return loaded[face];
 		}
+	}
+
+	/** The font that draws {@code cp}: 0 the main font, 1… a fallback; -1 when none has it (or it is invisible). */
+	public int faceOf(int cp) {
+		return faceOf.computeIfAbsent(cp, c -> {
+			if (c < 0x20 || PersonName.invisible(c)) {
+				return -1;
+			}
+			for (int i = 0; i < faces.size(); i++) {
+				if (faces.get(i).has(c)) {
+					return i;
+				}
+			}
+			return -1;
+		});
 	}
 
 	/** The advance width of a text at 1 pt, in points (the text {@link #printable}). */
 	public float width(String text) {
 		float w = 0;
 		for (int cp : printable(text).codePoints().toArray()) {
-			w += widths.computeIfAbsent(cp, this::glyphWidth);
+			w += faces.get(faceOf(cp)).width(cp);
 		}
 		return w;
 	}
 
-	private float glyphWidth(int cp) {
-		try {
-			return font.getAdvanceWidth(cmap.getGlyphId(cp)) / unitsPerEm;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	/** The text with every character the font lacks (a rare 生僻字, a control character) replaced by '?'. */
+	/** The text with every character no font has (or a control character) replaced by '?'. */
 	public String printable(String text) {
 		if (text == null) {
 			return "";
 		}
 		StringBuilder sb = new StringBuilder(text.length());
-		text.codePoints().forEach(cp -> sb.appendCodePoint(cp >= 0x20 && cmap.getGlyphId(cp) != 0 ? cp : REPLACEMENT));
+		text.codePoints().forEach(cp -> sb.appendCodePoint(faceOf(cp) >= 0 ? cp : REPLACEMENT));
 		return sb.toString();
+	}
+
+	/** The {@link #printable} text cut into runs that each come from one font. */
+	public List<Run> runs(String text) {
+		List<Run> runs = new ArrayList<>();
+		StringBuilder run = new StringBuilder();
+		int face = -1;
+		for (int cp : printable(text).codePoints().toArray()) {
+			int f = faceOf(cp);
+			if (f != face && !run.isEmpty()) {
+				runs.add(new Run(face, run.toString()));
+				run.setLength(0);
+			}
+			face = f;
+			run.appendCodePoint(cp);
+		}
+		if (!run.isEmpty()) {
+			runs.add(new Run(face, run.toString()));
+		}
+		return runs;
+	}
+
+	/** The characters of {@code text} that no font has (printed as '?'), in order, each once; controls excepted. */
+	public Set<Integer> missing(String text) {
+		Set<Integer> out = new LinkedHashSet<>();
+		if (text != null) {
+			text.codePoints().filter(cp -> cp >= 0x20 && !PersonName.invisible(cp) && faceOf(cp) < 0).forEach(out::add);
+		}
+		return out;
 	}
 
 	@Override
 	public void close() {
+		faces.forEach(CjkFont::close);
+	}
+
+	private static void close(Face f) {
 		try {
-			if (collection != null) {
-				collection.close();
-			}
-			else {
-				font.close();
-			}
+			f.file.close();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -31,8 +32,11 @@ public final class PublicNoticePdf {
 		this.font = font;
 	}
 
-	/** Writes the notice to {@code target}; {@code date} stamps the document, {@code key} names it (its /ID). */
-	public void write(PublicNotice notice, Path target, LocalDate date, String key) {
+	/**
+	 * Writes the notice to {@code target}; {@code date} stamps the document, {@code key} names it (its /ID).
+	 * Returns the characters no font has (printed as {@code ?}), in order.
+	 */
+	public Set<Integer> write(PublicNotice notice, Path target, LocalDate date, String key) {
 		try (PDDocument document = new PDDocument(); Canvas canvas = new Canvas(document, font)) {
 			canvas.newPage();
 			float y = Canvas.TOP;
@@ -57,6 +61,7 @@ public final class PublicNoticePdf {
 			canvas.close();
 			pageNumbers(document, canvas);
 			StablePdf.save(document, target, notice.title(), date, key);
+			return new java.util.LinkedHashSet<>(canvas.missing());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

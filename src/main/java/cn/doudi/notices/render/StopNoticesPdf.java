@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 
@@ -24,7 +25,8 @@ public final class StopNoticesPdf {
 		this.font = font;
 	}
 
-	public void write(List<StopNotice> notices, Path target, String title, LocalDate date, String key) {
+	/** Writes the notices, a page each; returns the characters no font has (printed as {@code ?}), in order. */
+	public Set<Integer> write(List<StopNotice> notices, Path target, String title, LocalDate date, String key) {
 		if (notices.isEmpty()) {
 			throw new IllegalArgumentException("no stop notice to write");
 		}
@@ -35,6 +37,7 @@ public final class StopNoticesPdf {
 			}
 			canvas.close();
 			StablePdf.save(document, target, title, date, key);
+			return new java.util.LinkedHashSet<>(canvas.missing());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
