@@ -18,6 +18,7 @@ public final class AdvisoryLock implements AutoCloseable {
 	/** The lock spaces (first key), one per kind of work. */
 	public static final int IMPORTS = 0x696d7074; // "impt": one key, imports run one at a time
 	public static final int MONTH_END = 0x6d656e64; // "mend": one key per county
+	public static final int INTAKE = 0x696e746b; // "intk": one key per intake feed
 
 	private final Connection connection;
 	private final int space;
@@ -44,6 +45,23 @@ public final class AdvisoryLock implements AutoCloseable {
 			c.close();
 			throw e;
 		}
+	}
+
+	/** Takes the lock if no other session holds it; else returns null at once. */
+	public static AdvisoryLock tryAcquire(DataSource dataSource, int space, int key) throws SQLException {
+		Connection c = dataSource.getConnection();
+		try {
+			c.setAutoCommit(true);
+			if (query(c, "select pg_try_advisory_lock(?, ?)", space, key)) {
+				return new AdvisoryLock(c, space, key);
+			}
+		}
+		catch (SQLException | RuntimeException e) {
+			c.close();
+			throw e;
+		}
+		c.close();
+		return null;
 	}
 
 	private static boolean query(Connection c, String sql, int space, int key) throws SQLException {
