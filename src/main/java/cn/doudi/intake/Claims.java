@@ -57,6 +57,12 @@ class Claims {
 				Long.class, feed);
 	}
 
+	/** The files of {@code feed} still CLAIMED (a leftover poll that could not be finished now: not claimed twice). */
+	java.util.Set<String> stillClaimed(String feed) {
+		return new java.util.HashSet<>(jdbc.queryForList("select file_name from intake_file where feed = ? and status = 'CLAIMED'",
+				String.class, feed));
+	}
+
 	Optional<Claim> nextOpen(String feed, long poll) {
 		return jdbc.query("""
 				select id, file_name, size, modified from intake_file

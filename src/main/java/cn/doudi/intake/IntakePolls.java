@@ -106,8 +106,10 @@ class IntakePolls {
 			claims.recordPoll(feed, "无法读取：" + why);
 			return new PollReport(feed, false, why, List.of(), taken);
 		}
-		if (!ready.isEmpty()) {
-			long poll = claims.newPoll(feed, firedBy, ready);
+		Set<String> claimed = claims.stillClaimed(feed);
+		List<FeedFolder.Entry> toClaim = ready.stream().filter(e -> !claimed.contains(e.name())).toList();
+		if (!toClaim.isEmpty()) {
+			long poll = claims.newPoll(feed, firedBy, toClaim);
 			run(feed, poll);
 			taken.addAll(claims.ofPoll(poll));
 		}

@@ -174,6 +174,29 @@ class LocalIntakeIntegrationTests extends IntakeTestSupport {
 	}
 
 	@Test
+	void aFeedThatAcceptsValidRowsImportsThemAndKeepsTheReportBesideTheFileInDone() throws Exception {
+		feed("poverty", """
+				source: poverty
+				folder: %s
+				complete: marker
+				rejected-rows: accept-valid-rows
+				cron: "0 0 2 * * ?"
+				user: intake-fupin
+				""".formatted(inbox));
+		write(inbox.resolve("脱贫-11.csv"), "身份证号,姓名,区划代码,户编号,类别", id("410102", "19600101", 1) + ",甲,410102001001,F1,未脱贫人口",
+				Fixtures.badCheck(id("410102", "19600101", 2)) + ",乙,410102001001,F2,未脱贫人口");
+		Files.createFile(inbox.resolve("脱贫-11.csv.ok"));
+
+		ReceivedFile f = intakes.runNow("poverty").files().get(0);
+
+		assertThat(f.status()).isEqualTo("COMMITTED");
+		assertThat(f.rowsAccepted() + "/" + f.rowsRejected()).isEqualTo("1/1");
+		assertThat(f.report()).isEqualTo("done/" + month() + "/脱贫-11.csv.errors.xlsx");
+		assertThat(inbox.resolve("done").resolve(month()).resolve("脱贫-11.csv.errors.xlsx")).exists();
+		assertThat(jdbc.queryForList("select name from current_poverty", String.class)).containsExactly("甲");
+	}
+
+	@Test
 	void theSameFileAgainIsRecognisedAndChangesNothing() throws Exception {
 		deathsFeed("0 0 2 * * ?", "marker");
 		Path file = deathsFile("死亡-1.csv", 1, 2);
