@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,47 +14,17 @@ import org.quartz.SchedulerException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import cn.doudi.ingest.Fixtures;
 import cn.doudi.support.DatabaseCleaner;
-import cn.doudi.support.DoudiIntegrationTest;
+import cn.doudi.support.JobsFolderTest;
 
 /**
- * What the intake tests share (one application context): a jobs folder of their own (the bank layouts
- * copied, {@code intake/} written by each test), the SFTP password in the environment under the name the
- * SFTP feeds give, empty tables and the feeds' system users.
+ * What the intake tests share: the jobs folder of {@link JobsFolderTest} (one application context with
+ * the schedules' tests; {@code intake/} written by each test), empty tables and the feeds' system users.
  */
-@DoudiIntegrationTest
-abstract class IntakeTestSupport {
-
-	static final String SFTP_PASSWORD_ENV = "DOUDI_TEST_SFTP_PASSWORD";
-	static final String SFTP_PASSWORD = "s3cret-for-the-test";
-	static final Path JOBS;
-
-	static {
-		try {
-			JOBS = Files.createTempDirectory("doudi-intake-jobs");
-			Path banks = JOBS.resolve("banks");
-			Files.createDirectories(banks);
-			try (Stream<Path> s = Files.list(Path.of("jobs/banks"))) {
-				for (Path p : s.toList()) {
-					Files.copy(p, banks.resolve(p.getFileName()));
-				}
-			}
-		}
-		catch (IOException e) {
-			throw new ExceptionInInitializerError(e);
-		}
-	}
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("doudi.jobs-dir", JOBS::toString);
-		registry.add(SFTP_PASSWORD_ENV, () -> SFTP_PASSWORD);
-	}
+abstract class IntakeTestSupport extends JobsFolderTest {
 
 	@Autowired
 	Intakes intakes;

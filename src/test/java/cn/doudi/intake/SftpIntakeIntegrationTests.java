@@ -31,6 +31,7 @@ class SftpIntakeIntegrationTests extends IntakeTestSupport {
 	static SshServer server;
 	static Path serverRoot;
 	static String fingerprint;
+	static Path clientKey;
 
 	@Value("${doudi.home}")
 	Path home;
@@ -45,6 +46,14 @@ class SftpIntakeIntegrationTests extends IntakeTestSupport {
 		server.setPort(0);
 		server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(Files.createTempDirectory("doudi-sftp-key").resolve("host.ser")));
 		server.setPasswordAuthenticator((user, password, session) -> "minzheng".equals(user) && SFTP_PASSWORD.equals(password));
+		// the key of the bureau's service account, in OpenSSH's format as ssh-keygen writes it
+		java.security.KeyPair key = KeyUtils.generateKeyPair("ssh-rsa", 2048);
+		clientKey = Files.createTempDirectory("doudi-sftp-client").resolve("id_rsa");
+		try (var out = Files.newOutputStream(clientKey)) {
+			org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "doudi",
+					(org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext) null, out);
+		}
+		server.setPublickeyAuthenticator((user, offered, session) -> "minzheng".equals(user) && KeyUtils.compareKeys(offered, key.getPublic()));
 		server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
 		server.setFileSystemFactory(new VirtualFileSystemFactory(serverRoot));
 		server.start();
@@ -134,6 +143,31 @@ class SftpIntakeIntegrationTests extends IntakeTestSupport {
 		assertThat(rejected.resolve("残疾人-2.csv.errors.xlsx")).as("the agency sees why").exists();
 		assertThat(home.resolve("intake/canlian/rejected").resolve(month()).resolve("残疾人-2.csv.errors.xlsx")).exists();
 		assertThat(count("select count(*) from current_disability")).as("the previous roster stays").isEqualTo(1);
+	}
+
+	@Test
+	void aFeedMayLogInWithAPrivateKeyInstead() throws Exception {
+		feed("canlian", """
+				source: disability
+				sftp:
+				  host: 127.0.0.1
+				  port: %d
+				  user: minzheng
+				  folder: /outbox/disability
+				  private-key: %s
+				  host-key: "%s"
+				complete: stable
+				cron: "0 0 2 * * ?"
+				user: intake-canlian
+				""".formatted(server.getPort(), clientKey, fingerprint));
+		write(outbox.resolve("残疾人-1.csv"), HEADER, disabilityRow(1, "有效"));
+
+		assertThat(intakes.runNow("canlian").waiting()).as("first seen: not known to be finished yet").containsExactly("残疾人-1.csv");
+		PollReport report = intakes.runNow("canlian");
+
+		assertThat(report.problem()).isNull();
+		assertThat(report.files()).extracting(ReceivedFile::status).containsExactly("COMMITTED");
+		assertThat(outbox.resolve("done").resolve(month()).resolve("残疾人-1.csv")).exists();
 	}
 
 	@Test
