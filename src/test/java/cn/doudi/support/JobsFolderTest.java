@@ -42,5 +42,9 @@ public abstract class JobsFolderTest {
 	static void jobsFolder(DynamicPropertyRegistry registry) {
 		registry.add("doudi.jobs-dir", JOBS::toString);
 		registry.add(SFTP_PASSWORD_ENV, () -> SFTP_PASSWORD);
+		// Quartz keeps each scheduler's DataSource in a JVM-wide registry under the scheduler's name: an
+		// application run in the same JVM under the default name (DemoEndToEndTests runs `demo` in-process)
+		// would replace it with its own and close it on exit, leaving this context's scheduler without one
+		registry.add("spring.quartz.scheduler-name", () -> "doudi-jobs-test");
 	}
 }
