@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 		description = "兜底 Doudi: month-end engine for social-assistance payouts.",
 		subcommands = { ImportCommand.class, MonthEndCommand.class, UsersCommand.class, RunCommands.Release.class,
 				RunCommands.Approve.class, RunCommands.Revoke.class, DemoCommand.class, SampleDataCommand.class, BenchCommand.class,
-				StatusCommand.class, BankReturnCommand.class, FindingsCommand.class, SchedulesCommand.class, ServeCommand.class })
+				StatusCommand.class, BankReturnCommand.class, FindingsCommand.class, SchedulesCommand.class, IntakeCommand.class, ServeCommand.class })
 class DoudiCommand implements Runnable {
 
 	@Override

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import cn.doudi.ingest.Freshness;
 import cn.doudi.kernel.Months;
 import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.MonthEndRefusedException;
@@ -40,14 +41,18 @@ class MonthEndCommand implements Callable<Integer> {
 	UserOption user;
 
 	private final MonthEnd monthEnd;
+	private final Freshness freshness;
 
-	MonthEndCommand(MonthEnd monthEnd) {
+	MonthEndCommand(MonthEnd monthEnd, Freshness freshness) {
 		this.monthEnd = monthEnd;
+		this.freshness = freshness;
 	}
 
 	@Override
 	public Integer call() {
 		YearMonth m = Months.require(month);
+		// the month still runs on stale deaths / economic data, but whoever runs it is told which source is old
+		freshness.staleSources().forEach(s -> System.err.println("doudi: " + s.warning()));
 		MonthEnd.Report report;
 		try {
 			report = monthEnd.run(m, county != null ? List.of(county) : List.of(), payDate, out, user.user,

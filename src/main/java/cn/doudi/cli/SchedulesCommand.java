@@ -100,23 +100,23 @@ class SchedulesCommand implements Runnable {
 		}
 	}
 
-	@Command(name = "start", description = "Runs the scheduler in the foreground until stopped (Ctrl-C).")
+	@Command(name = "start", description = "Runs the scheduler (schedules and intakes) in the foreground until stopped (Ctrl-C).")
 	static class Start implements Callable<Integer> {
 
 		private final Schedules schedules;
+		private final cn.doudi.intake.Intakes intakes;
+		private final cn.doudi.scheduling.CronJobs cronJobs;
 
-		Start(Schedules schedules) {
+		Start(Schedules schedules, cn.doudi.intake.Intakes intakes, cn.doudi.scheduling.CronJobs cronJobs) {
 			this.schedules = schedules;
+			this.intakes = intakes;
+			this.cronJobs = cronJobs;
 		}
 
 		@Override
 		public Integer call() throws InterruptedException {
-			try {
-				schedules.start();
-			}
-			catch (ScheduleException e) {
-				throw new CommandFailedException(e.getMessage().replace("\n", "; "));
-			}
+			// the same start-up as serve's: the schedules and the intakes of jobs/
+			ServeCommand.startScheduler(schedules, intakes, cronJobs);
 			System.out.println("scheduler running; Ctrl-C stops it");
 			new CountDownLatch(1).await();
 			return 0;

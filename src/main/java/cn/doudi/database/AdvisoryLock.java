@@ -24,6 +24,8 @@ public final class AdvisoryLock implements AutoCloseable {
 	public static final int IMPORTS = 0x696d7074; // "impt": one key, imports run one at a time
 	/** One key per county (its 6-digit code): every change to the county's runs (month-end, release, approve, revoke). */
 	public static final int COUNTY_RUNS = 0x6d656e64; // "mend"
+	/** One key per intake feed: one poll of a feed at a time, across processes. */
+	public static final int INTAKE = 0x696e746b; // "intk"
 
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -51,6 +53,22 @@ public final class AdvisoryLock implements AutoCloseable {
 			lock.connection.close();
 			throw e;
 		}
+	}
+
+	/** Takes the lock if no other session holds it; else returns null at once. */
+	public static AdvisoryLock tryAcquire(DataSource dataSource, int space, int key) throws SQLException {
+		AdvisoryLock lock = session(dataSource, space);
+		try {
+			if (lock.tryLock(key, Duration.ZERO)) {
+				return lock;
+			}
+		}
+		catch (SQLException | RuntimeException e) {
+			lock.connection.close();
+			throw e;
+		}
+		lock.close();
+		return null;
 	}
 
 	/** A session of its own connection that holds no key yet: {@link #tryLock} takes keys, {@link #close} frees them all. */

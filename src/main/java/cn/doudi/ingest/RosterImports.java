@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.doudi.ingest.batch.ImportRunner;
@@ -22,10 +26,27 @@ public class RosterImports {
 
 	private final ImportRunner runner;
 	private final ApplicationEventPublisher events;
+	private final JdbcTemplate jdbc;
 
-	RosterImports(ImportRunner runner, ApplicationEventPublisher events) {
+	RosterImports(ImportRunner runner, ApplicationEventPublisher events, JdbcTemplate jdbc) {
 		this.runner = runner;
 		this.events = events;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * When each source last arrived: the end of its latest COMMITTED import (a file recognised as the same
+	 * content again brings nothing new and does not count; a source never imported is absent).
+	 */
+	public Map<Source, Instant> lastArrivals() {
+		Map<Source, Instant> last = new EnumMap<>(Source.class);
+		jdbc.query("""
+				select source, max(coalesce(finished_at, started_at)) from import_batch
+				where status = 'COMMITTED' group by source""", rs -> {
+			Instant at = rs.getTimestamp(2).toInstant();
+			Source.parse(rs.getString(1)).ifPresent(s -> last.put(s, at));
+		});
+		return last;
 	}
 
 	/**

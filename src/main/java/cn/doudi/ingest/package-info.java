@@ -3,7 +3,8 @@
  * from CSV or XLSX, normalised and validated row by row, staged under an import and swapped in whole
  * (or not at all) in one short transaction, with an error report for the rows it rejects. Every import
  * first checks the acting user ({@code cn.doudi.security}). Other
- * modules call {@link cn.doudi.ingest.RosterImports} and read the {@code current_*} views; they may
+ * modules call {@link cn.doudi.ingest.RosterImports} (also for when each source last arrived, and
+ * {@link cn.doudi.ingest.Freshness} for which are stale) and read the {@code current_*} views; they may
  * listen for {@link cn.doudi.ingest.RosterImported}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "security", "database" })

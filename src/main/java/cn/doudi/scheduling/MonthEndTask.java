@@ -10,6 +10,7 @@ import org.quartz.JobExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.doudi.ingest.Freshness;
 import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.MonthEndRefusedException;
 import cn.doudi.payroll.PayrollRun;
@@ -19,7 +20,8 @@ import cn.doudi.security.AuditLog;
  * A schedule's {@code month-end} firing: the schedule's file is read again (what the file says now is
  * what runs), the month follows from the scheduled fire time, and {@link MonthEnd} runs it. The result
  * goes to the log and, per county, to the audit trail under the schedule's user (action {@code
- * SCHEDULE}). Created by Quartz through Spring (constructor injection); one firing of a schedule at a
+ * SCHEDULE}); a warning for each source whose data is stale ({@link Freshness}) goes to the log and to the
+ * audit trail ({@code STALE_DATA}). Created by Quartz through Spring (constructor injection); one firing of a schedule at a
  * time.
  */
 @DisallowConcurrentExecution
@@ -32,11 +34,13 @@ class MonthEndTask implements Job {
 	private final ScheduleFiles files;
 	private final MonthEnd monthEnd;
 	private final AuditLog audit;
+	private final Freshness freshness;
 
-	MonthEndTask(ScheduleFiles files, MonthEnd monthEnd, AuditLog audit) {
+	MonthEndTask(ScheduleFiles files, MonthEnd monthEnd, AuditLog audit, Freshness freshness) {
 		this.files = files;
 		this.monthEnd = monthEnd;
 		this.audit = audit;
+		this.freshness = freshness;
 	}
 
 	@Override
@@ -55,6 +59,12 @@ class MonthEndTask implements Job {
 	MonthEnd.Report run(Schedule schedule, YearMonth month) {
 		log.info("schedule {}: month-end {} for {}", schedule.name(), month,
 				schedule.counties().isEmpty() ? "every county" : String.join(",", schedule.counties()));
+		// stale deaths / economic data: the month still runs, and the warning goes to the log and the audit trail
+		freshness.staleSources().forEach(stale -> {
+			log.warn("schedule {}: {}", schedule.name(), stale.warning());
+			audit.record(schedule.user(), "STALE_DATA", null, stale.source().code(),
+					"schedule " + schedule.name() + ": month-end " + month + " " + stale.warning());
+		});
 		MonthEnd.Report report;
 		try {
 			report = monthEnd.run(month, schedule.counties(), null, schedule.folderFor(month), schedule.user(),

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,42 +17,17 @@ import org.quartz.SchedulerException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import cn.doudi.payroll.MonthEnd;
 import cn.doudi.support.DatabaseCleaner;
-import cn.doudi.support.DoudiIntegrationTest;
+import cn.doudi.support.JobsFolderTest;
 import cn.doudi.support.TestData;
 
 /** Schedules from files, in Quartz's JDBC store, run by hand and fired by Quartz. */
-@DoudiIntegrationTest
-class SchedulesIntegrationTests {
+class SchedulesIntegrationTests extends JobsFolderTest {
 
 	static final String COUNTY = "410102";
-	static final Path JOBS;
-
-	static {
-		try {
-			JOBS = Files.createTempDirectory("doudi-jobs");
-			Path banks = JOBS.resolve("banks");
-			Files.createDirectories(banks);
-			try (Stream<Path> s = Files.list(Path.of("jobs/banks"))) {
-				for (Path p : s.toList()) {
-					Files.copy(p, banks.resolve(p.getFileName()));
-				}
-			}
-		}
-		catch (IOException e) {
-			throw new ExceptionInInitializerError(e);
-		}
-	}
-
-	@DynamicPropertySource
-	static void jobsDir(DynamicPropertyRegistry registry) {
-		registry.add("doudi.jobs-dir", JOBS::toString);
-	}
 
 	@Autowired
 	Schedules schedules;

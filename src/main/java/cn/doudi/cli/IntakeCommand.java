@@ -1,0 +1,100 @@
+package cn.doudi.cli;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+
+import cn.doudi.intake.IntakeException;
+import cn.doudi.intake.Intakes;
+import cn.doudi.intake.PollReport;
+import cn.doudi.intake.ReceivedFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code intake list|run}: the feeds of {@code jobs/intake/*.yml} (cn.doudi.intake). {@code list} checks
+ * every file (and each feed's folder, secret and user) and prints the feeds with their next firings and last
+ * poll; {@code run NAME} polls one feed now, in this process, as the feed's own system user. {@code serve}
+ * (and {@code schedules start}) fire them on their crons.
+ */
+@Command(name = "intake", description = "Rosters arriving by themselves (jobs/intake/): list the feeds, or poll one now.",
+		subcommands = { IntakeCommand.ListIntakes.class, IntakeCommand.Run.class })
+class IntakeCommand implements Runnable {
+
+	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+
+	@Override
+	public void run() {
+		new picocli.CommandLine(this).usage(System.out);
+	}
+
+	@Command(name = "list", description = "Checks the intake files and prints each feed with its next firings.")
+	static class ListIntakes implements Callable<Integer> {
+
+		@Option(names = "--next", defaultValue = "3", description = "How many next firings to show (default 3).")
+		int next;
+
+		private final Intakes intakes;
+
+		ListIntakes(Intakes intakes) {
+			this.intakes = intakes;
+		}
+
+		@Override
+		public Integer call() {
+			Intakes.Listing listing = intakes.list(ZonedDateTime.now(), next);
+			System.out.println("name\tsource\tfrom\tfiles\tcomplete\trejected_rows\tuser\tcron\tcheck\tnext\tlast_poll");
+			for (Intakes.Listed l : listing.intakes()) {
+				var i = l.intake();
+				System.out.println(String.join("\t", i.name(), i.source().code(), i.location().describe(), String.join(",", i.files()),
+						i.complete().code(), i.acceptValidRows() ? "accept-valid-rows" : "refuse-file", i.user(), i.cron(),
+						l.problems().isEmpty() ? "ok" : String.join("；", l.problems()),
+						i.enabled() ? String.join(", ", l.next().stream().map(AT::format).toList()) : "(disabled)",
+						l.lastPollAt() == null ? "-" : AT.format(l.lastPollAt().atZone(i.timeZone())) + " " + l.lastPollResult()));
+			}
+			listing.broken().forEach(b -> System.err.println("doudi: " + b.replace("\n", "; ")));
+			System.out.printf("%d intakes%s%n", listing.intakes().size(),
+					listing.broken().isEmpty() ? "" : ", " + listing.broken().size() + " broken (not used)");
+			boolean problems = listing.intakes().stream().anyMatch(l -> l.intake().enabled() && !l.problems().isEmpty());
+			return listing.broken().isEmpty() && !problems ? 0 : 1;
+		}
+	}
+
+	@Command(name = "run", description = "Polls one feed now, in this process, as the feed's system user.")
+	static class Run implements Callable<Integer> {
+
+		@Parameters(index = "0", description = "The feed's name (its file name without .yml).")
+		String name;
+
+		private final Intakes intakes;
+
+		Run(Intakes intakes) {
+			this.intakes = intakes;
+		}
+
+		@Override
+		public Integer call() {
+			PollReport report;
+			try {
+				report = intakes.runNow(name);
+			}
+			catch (IntakeException e) {
+				throw new CommandFailedException(e.getMessage().replace("\n", "; "));
+			}
+			for (ReceivedFile f : report.files()) {
+				System.out.println(String.join("\t", f.fileName(), f.status(), f.importId() == null ? "-" : "import " + f.importId(),
+						f.rowsAccepted() == null ? "-" : f.rowsAccepted() + " rows accepted, " + f.rowsRejected() + " rejected",
+						f.archivedAs() == null ? "(not moved)" : f.archivedAs(), f.report() == null ? "" : f.report(),
+						f.message() == null ? "" : f.message()));
+			}
+			report.waiting().forEach(w -> System.out.println(w + "\tWAITING\t(not finished yet)"));
+			System.out.println(name + ": " + report.summary());
+			if (report.busy() || report.problem() != null) {
+				System.err.println("doudi: " + name + ": " + report.summary());
+				return 1;
+			}
+			return report.files().stream().anyMatch(f -> "FAILED".equals(f.status()) || "REJECTED".equals(f.status())) ? 1 : 0;
+		}
+	}
+}
