@@ -48,7 +48,7 @@ class MonthEndCommand implements Callable<Integer> {
 		YearMonth m = Months.require(month);
 		MonthEnd.Report report;
 		try {
-			report = monthEnd.run(m, county != null ? List.of(county) : List.of(), payDate, out, user.user,
+			report = monthEnd.run(m, county != null ? List.of(county) : List.of(), payDate, out, user.name(),
 					new MonthEnd.Listener() {
 						@Override
 						public void computed(PayrollRun run) {

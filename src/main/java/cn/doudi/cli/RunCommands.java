@@ -46,7 +46,7 @@ final class RunCommands {
 
 		@Override
 		public Integer call() {
-			PayrollRun r = payroll.release(run.county, run.month(), run.user.user);
+			PayrollRun r = payroll.release(run.county, run.month(), run.user.name());
 			System.out.printf("%s released by %s; another FINANCE user approves it%n", r.batchNo(), r.releasedBy());
 			return 0;
 		}
@@ -66,7 +66,7 @@ final class RunCommands {
 
 		@Override
 		public Integer call() {
-			PayrollRun r = payroll.approve(run.county, run.month(), run.user.user);
+			PayrollRun r = payroll.approve(run.county, run.month(), run.user.name());
 			System.out.printf("%s approved by %s: final%n", r.batchNo(), r.approvedBy());
 			return 0;
 		}
@@ -89,7 +89,7 @@ final class RunCommands {
 
 		@Override
 		public Integer call() {
-			PayrollRun r = payroll.revoke(run.county, run.month(), run.user.user, reason);
+			PayrollRun r = payroll.revoke(run.county, run.month(), run.user.name(), reason);
 			System.out.printf("%s revoked%n", r.batchNo());
 			return 0;
 		}
