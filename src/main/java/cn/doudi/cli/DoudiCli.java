@@ -70,6 +70,13 @@ public final class DoudiCli {
 					props.put("server.address", a.substring("--address=".length()));
 				}
 			}
+			try {
+				props.putAll(ServeCommand.serverProperties(options.commandArgs(), System.getenv()));
+			}
+			catch (IllegalArgumentException e) {
+				System.err.println("doudi: " + e.getMessage());
+				return 2;
+			}
 		}
 		SpringApplication app = new SpringApplication(application);
 		app.setAddCommandLineProperties(false);
