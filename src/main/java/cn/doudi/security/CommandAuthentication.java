@@ -52,12 +52,12 @@ public class CommandAuthentication {
 			if (claimed != null && !claimed.equals(owner)) {
 				throw new AccessDeniedException("DOUDI_TOKEN 属于用户 " + owner + "，不能用于 --user=" + claimed);
 			}
-			return proved(owner, "token", os);
+			return proved(owner);
 		}
 		Optional<User> mapped = access.findByOsAccount(os);
 		String user = claimed != null ? claimed : mapped.map(User::name).orElse(os);
 		if (mapped.isPresent() && mapped.get().name().equals(user)) {
-			return proved(user, "os_account=" + os, os);
+			return proved(user);
 		}
 		Optional<String> password = credentials.password(user);
 		if (password.isEmpty()) {
@@ -67,7 +67,7 @@ public class CommandAuthentication {
 		}
 		Passwords.Check check = passwords.check(user, password.get(), "os:" + os);
 		return switch (check.outcome()) {
-			case OK -> proved(user, "password", os);
+			case OK -> proved(user);
 			case LOCKED -> throw new AccessDeniedException("用户 " + user + " 或操作系统账户 " + os + " 因多次密码错误被暂时锁定，"
 					+ check.retryIn(clock));
 			case WRONG -> throw new AccessDeniedException("用户 " + user + " 的密码不对（或用户不存在、已停用、未设密码）"
@@ -75,7 +75,8 @@ public class CommandAuthentication {
 		};
 	}
 
-	private String proved(String user, String how, String os) {
+	/** The proved user, if still active. */
+	private String proved(String user) {
 		access.find(user).orElseThrow(() -> new AccessDeniedException("用户 " + user + " 不存在或已停用"));
 		return user;
 	}

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +46,7 @@ class ConsoleCookiesIntegrationTests {
 			properties = { "spring.main.web-application-type=servlet", "server.forward-headers-strategy=native" })
 	@ActiveProfiles("test")
 	@Import(FreshSchemaConfiguration.class)
+	@DirtiesContext // a context of its own: closed after, its connections with it
 	class BehindAProxy {
 
 		@LocalServerPort
@@ -72,6 +74,7 @@ class ConsoleCookiesIntegrationTests {
 			properties = { "spring.main.web-application-type=servlet" })
 	@ActiveProfiles("test")
 	@Import(FreshSchemaConfiguration.class)
+	@DirtiesContext
 	class OverTls {
 
 		@LocalServerPort
