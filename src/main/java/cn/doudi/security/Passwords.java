@@ -84,7 +84,7 @@ public class Passwords {
 		audit.record(actor, "PASSWORD_SET", target.county(), name, null);
 	}
 
-	/** The web console's login, from {@code address} (the browser's IP). */
+	/** A check for callers that have no address (tools, tests): counted under the address {@code unknown}. */
 	public Optional<User> authenticate(String name, String password) {
 		return check(name, password, "unknown").ok();
 	}
