@@ -39,7 +39,7 @@ class BankReturnCommand implements Callable<Integer> {
 	public Integer call() {
 		int refused = 0;
 		for (Path f : files) {
-			BankReturnOutcome o = returns.read(f, bank, user.user);
+			BankReturnOutcome o = returns.read(f, bank, user.name());
 			switch (o.status()) {
 				case ACCEPTED -> System.out.printf("%s：批次 %s（%s）已导入 #%d：成功 %d 笔，失败 %d 笔%n", o.file(), o.batchNo(),
 						o.bank(), o.importId(), o.paid(), o.failed());

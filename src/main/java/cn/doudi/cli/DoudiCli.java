@@ -70,6 +70,13 @@ public final class DoudiCli {
 					props.put("server.address", a.substring("--address=".length()));
 				}
 			}
+			try {
+				props.putAll(ServeCommand.serverProperties(options.commandArgs(), System.getenv()));
+			}
+			catch (IllegalArgumentException e) {
+				System.err.println("doudi: " + e.getMessage());
+				return 2;
+			}
 		}
 		SpringApplication app = new SpringApplication(application);
 		app.setAddCommandLineProperties(false);
@@ -88,13 +95,18 @@ public final class DoudiCli {
 			return 3;
 		}
 		try (context) {
-			return execute(context, options.commandArgs().toArray(String[]::new));
+			return execute(context, Caller.ofProcess(), options.commandArgs().toArray(String[]::new));
 		}
 	}
 
-	/** Executes a command in a running application context (tests use this too). */
+	/** Executes a command in a running application context, as this process's OS account and environment. */
 	public static int execute(ConfigurableApplicationContext context, String... args) {
-		return configure(new CommandLine(new DoudiCommand(), new SpringFactory(context))).execute(args);
+		return execute(context, Caller.ofProcess(), args);
+	}
+
+	/** Executes a command in a running application context as {@code caller} (tests use this). */
+	public static int execute(ConfigurableApplicationContext context, Caller caller, String... args) {
+		return configure(new CommandLine(new DoudiCommand(), new SpringFactory(context, caller))).execute(args);
 	}
 
 	private static CommandLine configure(CommandLine cli) {
@@ -124,9 +136,15 @@ public final class DoudiCli {
 		return (m == null ? t.getClass().getSimpleName() : m).replace('\n', ' ');
 	}
 
-	private record SpringFactory(ConfigurableApplicationContext context) implements CommandLine.IFactory {
+	private record SpringFactory(ConfigurableApplicationContext context, Caller caller) implements CommandLine.IFactory {
 		@Override
 		public <K> K create(Class<K> cls) throws Exception {
+			if (cls == UserOption.class) {
+				return cls.cast(new UserOption(context.getBean(cn.doudi.security.CommandAuthentication.class), caller));
+			}
+			if (cls == Caller.class) {
+				return cls.cast(caller);
+			}
 			if (cls.getPackageName().startsWith("cn.doudi")) {
 				return context.getAutowireCapableBeanFactory().createBean(cls);
 			}

@@ -49,7 +49,7 @@ class FindingsCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			List<FindingView> found = reviews.list(user.user, new FindingQuery(county, code, status));
+			List<FindingView> found = reviews.list(user.name(), new FindingQuery(county, code, status));
 			System.out.println("id\tcounty\tcode\teffect\tstatus\tid_number\tname\thousehold_id\tprograms\tlast_month\tdetail");
 			for (FindingView f : found) {
 				System.out.println(String.join("\t", String.valueOf(f.id()), f.county(), f.code(), f.effect(), f.status(),
@@ -77,7 +77,7 @@ class FindingsCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			FindingView f = reviews.show(user.user, id);
+			FindingView f = reviews.show(user.name(), id);
 			System.out.printf("疑点 %d  %s (%s)  %s%n", f.id(), f.code(), f.effect(), f.status());
 			System.out.printf("区县 %s  身份证号 %s  姓名 %s  户编号 %s  项目 %s%n", f.county(), f.idNumber(), f.name(),
 					f.householdId(), f.programs());
@@ -121,8 +121,8 @@ class FindingsCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			FindingView f = reviews.dismiss(decision.user.user, decision.id, decision.note);
-			System.out.printf("finding %d %s dismissed by %s%n", f.id(), f.code(), decision.user.user);
+			FindingView f = reviews.dismiss(decision.user.name(), decision.id, decision.note);
+			System.out.printf("finding %d %s dismissed by %s%n", f.id(), f.code(), decision.user.name());
 			return 0;
 		}
 	}
@@ -141,8 +141,8 @@ class FindingsCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			FindingView f = reviews.confirm(decision.user.user, decision.id, decision.note);
-			System.out.printf("finding %d %s confirmed by %s%n", f.id(), f.code(), decision.user.user);
+			FindingView f = reviews.confirm(decision.user.name(), decision.id, decision.note);
+			System.out.printf("finding %d %s confirmed by %s%n", f.id(), f.code(), decision.user.name());
 			return 0;
 		}
 	}
@@ -164,9 +164,9 @@ class FindingsCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			FindingView f = reviews.recover(decision.user.user, decision.id, amount, decision.note);
+			FindingView f = reviews.recover(decision.user.name(), decision.id, amount, decision.note);
 			System.out.printf("finding %d %s recovered (%s) by %s%n", f.id(), f.code(), amount.toPlainString(),
-					decision.user.user);
+					decision.user.name());
 			return 0;
 		}
 	}

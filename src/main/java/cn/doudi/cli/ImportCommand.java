@@ -15,6 +15,7 @@ import cn.doudi.ingest.RosterImports;
 import cn.doudi.ingest.Source;
 import cn.doudi.security.AccessDeniedException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,8 +47,8 @@ class ImportCommand implements Callable<Integer> {
 	@Option(names = "--accept-valid-rows", description = "import the valid rows even when some are rejected")
 	boolean acceptValidRows;
 
-	@Option(names = "--user", description = "acting user (default: the operating-system account)")
-	String user;
+	@Mixin
+	UserOption user;
 
 	private final RosterImports imports;
 
@@ -60,8 +61,14 @@ class ImportCommand implements Callable<Integer> {
 		Source s = Source.parse(source)
 			.orElseThrow(() -> new CommandFailedException("unknown source " + source + " (one of "
 					+ String.join(", ", java.util.Arrays.stream(Source.values()).map(Source::code).toList()) + ")", 2));
-		ImportOptions options = new ImportOptions(charset(), acceptValidRows,
-				user != null ? user : System.getProperty("user.name", "unknown"),
+		String acting;
+		try {
+			acting = user.name();
+		}
+		catch (AccessDeniedException e) {
+			throw new CommandFailedException(e.getMessage().replace('\n', ' '), REFUSED);
+		}
+		ImportOptions options = new ImportOptions(charset(), acceptValidRows, acting,
 				p -> System.err.printf("%s：已读 %,d 行，%,d 行/秒，错误 %,d 行%n", p.file(), p.rowsRead(), p.rowsPerSecond(),
 						p.rowsRejected()));
 		ImportOutcome outcome;

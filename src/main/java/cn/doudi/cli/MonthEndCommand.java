@@ -55,7 +55,7 @@ class MonthEndCommand implements Callable<Integer> {
 		freshness.staleSources().forEach(s -> System.err.println("doudi: " + s.warning()));
 		MonthEnd.Report report;
 		try {
-			report = monthEnd.run(m, county != null ? List.of(county) : List.of(), payDate, out, user.user,
+			report = monthEnd.run(m, county != null ? List.of(county) : List.of(), payDate, out, user.name(),
 					new MonthEnd.Listener() {
 						@Override
 						public void computed(PayrollRun run) {

@@ -55,7 +55,7 @@ final class RunCommands {
 
 		@Override
 		public Integer call() {
-			PayrollRun r = payroll.release(run.county, run.month(), run.user.user);
+			PayrollRun r = payroll.release(run.county, run.month(), run.user.name());
 			System.out.printf("已提交 %s（%s）：须由另一名财务人员审批%n", r.batchNo(), r.releasedBy());
 			return 0;
 		}
@@ -77,7 +77,7 @@ final class RunCommands {
 
 		@Override
 		public Integer call() {
-			PayrollRun r = payroll.approve(run.county, run.month(), run.user.user);
+			PayrollRun r = payroll.approve(run.county, run.month(), run.user.name());
 			List<Path> finals = disbursements.finalFiles(r.id());
 			if (finals.isEmpty()) {
 				System.out.printf("已审批 %s（%s，提交人 %s）：该批次没有应发放的行，无代发文件%n", r.batchNo(), r.approvedBy(),
@@ -108,7 +108,7 @@ final class RunCommands {
 
 		@Override
 		public Integer call() {
-			PayrollRun r = payroll.revoke(run.county, run.month(), run.user.user, reason);
+			PayrollRun r = payroll.revoke(run.county, run.month(), run.user.name(), reason);
 			System.out.printf("已撤销 %s：该月可以重新计算；其正式代发文件已移出 bank/（在 revoked/%s/）%n", r.batchNo(), r.batchNo());
 			return 0;
 		}

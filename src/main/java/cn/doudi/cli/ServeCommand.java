@@ -1,5 +1,10 @@
 package cn.doudi.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -30,6 +35,51 @@ class ServeCommand implements Callable<Integer> {
 	@Option(names = "--address", description = "The address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).")
 	String address = "127.0.0.1";
 
+	@Option(names = "--tls", description = "Serve HTTPS with the keystore of --keystore (password in DOUDI_KEYSTORE_PASSWORD).")
+	boolean tls;
+
+	@Option(names = "--keystore", description = "A PKCS12 keystore (.p12) with the server's key and certificate.")
+	String keystore;
+
+	@Option(names = "--behind-proxy", description = "Trust X-Forwarded-For/-Proto from a reverse proxy on this host or the private network.")
+	boolean behindProxy;
+
+	/**
+	 * The server's properties for {@code --tls} and {@code --behind-proxy} (read before the application
+	 * starts: the server binds at start-up). {@code --tls}: HTTPS only, with the PKCS12 keystore of
+	 * {@code --keystore} and its password from {@code DOUDI_KEYSTORE_PASSWORD} (never an option: it would show
+	 * in the process list); the session cookie is then always {@code Secure}. {@code --behind-proxy}: the
+	 * address and scheme a reverse proxy on 127.0.0.1 or a private network forwards ({@code X-Forwarded-For},
+	 * {@code X-Forwarded-Proto}) are the request's, so logins are throttled per real address and the cookie
+	 * is {@code Secure} when the proxy speaks HTTPS; without it those headers are ignored (a browser could set
+	 * them).
+	 */
+	static Map<String, Object> serverProperties(List<String> args, Map<String, String> env) {
+		Map<String, Object> props = new LinkedHashMap<>();
+		boolean tls = args.contains("--tls");
+		String keystore = args.stream().filter(a -> a.startsWith("--keystore=")).map(a -> a.substring(11)).findFirst().orElse(null);
+		if (tls) {
+			if (keystore == null || keystore.isBlank()) {
+				throw new IllegalArgumentException("--tls 需要 --keystore=证书文件.p12");
+			}
+			if (!Files.isRegularFile(Path.of(keystore))) {
+				throw new IllegalArgumentException("找不到证书文件 " + keystore);
+			}
+			props.put("server.ssl.enabled", "true");
+			props.put("server.ssl.key-store", "file:" + Path.of(keystore).toAbsolutePath());
+			props.put("server.ssl.key-store-type", "PKCS12");
+			props.put("server.ssl.key-store-password", env.getOrDefault("DOUDI_KEYSTORE_PASSWORD", ""));
+			props.put("server.servlet.session.cookie.secure", "true");
+		}
+		else if (keystore != null) {
+			throw new IllegalArgumentException("--keystore 只与 --tls 一起使用");
+		}
+		if (args.contains("--behind-proxy")) {
+			props.put("server.forward-headers-strategy", "native");
+		}
+		return props;
+	}
+
 	private final ConfigurableApplicationContext context;
 	private final Schedules schedules;
 	private final Intakes intakes;
@@ -51,7 +101,8 @@ class ServeCommand implements Callable<Integer> {
 			}
 		});
 		String port = context.getEnvironment().getProperty("local.server.port", String.valueOf(this.port));
-		System.out.printf("web console: http://%s:%s/  (Ctrl-C stops it)%n", address.equals("0.0.0.0") ? "localhost" : address, port);
+		System.out.printf("web console: %s://%s:%s/  (Ctrl-C stops it)%n", tls ? "https" : "http",
+				address.equals("0.0.0.0") ? "localhost" : address, port);
 		startScheduler(schedules, intakes, cronJobs);
 		closed.await();
 		return 0;

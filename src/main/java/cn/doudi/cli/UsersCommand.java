@@ -1,12 +1,12 @@
 package cn.doudi.cli;
 
-import java.util.concurrent.Callable;
-
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 import cn.doudi.security.AccessControl;
 import cn.doudi.security.Passwords;
@@ -16,9 +16,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code users add --name=U --role=R [--county=C]}: on an empty user table the first ADMIN bootstraps. */
-@Command(name = "users", description = "Manages users.", subcommands = { UsersCommand.Add.class, UsersCommand.Password.class })
-class UsersCommand {
+/**
+ * {@code users add|password|list|disable|map}: the users, managed by an ADMIN (proved as every command's user
+ * is, {@link UserOption}). On an empty user table the first {@code users add --role=ADMIN} bootstraps the
+ * admin, with no one to prove: it is mapped to the OS account that ran it (or {@code --os-account}).
+ */
+@Command(name = "users", description = "Manages users.", subcommands = { UsersCommand.Add.class, UsersCommand.Password.class,
+		UsersCommand.ListUsers.class, UsersCommand.Disable.class, UsersCommand.Map.class })
+class UsersCommand implements Runnable {
+
+	@Override
+	public void run() {
+		new picocli.CommandLine(this).usage(System.out);
+	}
 
 	@Command(name = "add", description = "Adds a user (roles: OPERATOR, MONITOR, FINANCE, AUDITOR, ADMIN).")
 	static class Add implements Callable<Integer> {
@@ -32,6 +42,9 @@ class UsersCommand {
 		@Option(names = "--county", description = "The user's county (6 digits); none = city-wide.")
 		String county;
 
+		@Option(names = "--os-account", description = "The operating-system account that proves this user on the command line (one user per account).")
+		String osAccount;
+
 		@Mixin
 		UserOption user;
 
@@ -43,18 +56,31 @@ class UsersCommand {
 
 		@Override
 		public Integer call() {
-			User u = access.add(user.user, name, role, county);
+			User u;
+			try {
+				if (access.bootstraps(role)) {
+					// the first admin: nobody to prove; mapped to the account that created it
+					u = access.add(name, name, role, county, osAccount != null ? osAccount : user.caller().osAccount());
+				}
+				else {
+					u = access.add(user.name(), name, role, county, osAccount);
+				}
+			}
+			catch (IllegalArgumentException e) {
+				throw new CommandFailedException(e.getMessage(), 2);
+			}
 			System.out.printf("user %s added: %s, %s%n", u.name(), u.role(), u.cityWide() ? "city-wide" : u.county());
 			return 0;
 		}
 	}
 
 	/**
-	 * {@code users password --name=U}: sets U's web-console password, read from {@code DOUDI_PASSWORD} if
-	 * set, else from the terminal (asked twice) or the first line of standard input; never an option,
-	 * so that it stays out of the shell history and the process list. By U itself or an ADMIN of U's county.
+	 * {@code users password --name=U}: sets U's password (console and command line), read from
+	 * {@code DOUDI_NEW_PASSWORD} if set, else from the terminal (asked twice) or the first line of standard
+	 * input; never an option, so that it stays out of the shell history and the process list
+	 * ({@code DOUDI_PASSWORD} is the acting user's own, which proves it). By U itself or an ADMIN of U's county.
 	 */
-	@Command(name = "password", description = "Sets a user's web-console password (from DOUDI_PASSWORD or standard input).")
+	@Command(name = "password", description = "Sets a user's password (from DOUDI_NEW_PASSWORD, the terminal or standard input).")
 	static class Password implements Callable<Integer> {
 
 		@Option(names = "--name", required = true)
@@ -71,8 +97,9 @@ class UsersCommand {
 
 		@Override
 		public Integer call() throws IOException {
-			String password = System.getenv("DOUDI_PASSWORD");
-			Console console = System.console();
+			String actor = user.name();
+			String password = user.caller().env("DOUDI_NEW_PASSWORD").orElse(null);
+			Console console = user.caller().console();
 			if (password == null && console != null) {
 				char[] first = console.readPassword("%s 的新密码: ", name);
 				char[] again = console.readPassword("再输入一次: ");
@@ -85,15 +112,104 @@ class UsersCommand {
 				password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
 			}
 			if (password == null) {
-				throw new CommandFailedException("没有读到密码（用 DOUDI_PASSWORD 或标准输入给出）", 2);
+				throw new CommandFailedException("没有读到新密码（用 DOUDI_NEW_PASSWORD、终端或标准输入给出）", 2);
 			}
 			try {
-				passwords.set(user.user, name, password);
+				passwords.set(actor, name, password);
 			}
 			catch (IllegalArgumentException e) {
 				throw new CommandFailedException(e.getMessage(), 2);
 			}
 			System.out.printf("password of %s set%n", name);
+			return 0;
+		}
+	}
+
+	@Command(name = "list", description = "Lists the users (ADMIN or AUDITOR; a county's own users for a county's).")
+	static class ListUsers implements Callable<Integer> {
+
+		@Mixin
+		UserOption user;
+
+		private final AccessControl access;
+
+		ListUsers(AccessControl access) {
+			this.access = access;
+		}
+
+		@Override
+		public Integer call() {
+			List<AccessControl.Listed> all = access.list(user.name());
+			System.out.println("name\trole\tcounty\tstatus\tos_account\tpassword\tcreated_by\tcreated_at\tdisabled_by\tdisabled_at");
+			for (AccessControl.Listed u : all) {
+				System.out.println(String.join("\t", u.name(), u.role().name(), u.county() == null ? "city-wide" : u.county(),
+						u.active() ? "active" : "disabled", nz(u.osAccount()), u.passwordSet() ? "set" : "-", u.createdBy(),
+						u.createdAt(), nz(u.disabledBy()), nz(u.disabledAt())));
+			}
+			System.out.printf("%d users%n", all.size());
+			return 0;
+		}
+
+		private static String nz(String s) {
+			return s == null ? "" : s;
+		}
+	}
+
+	@Command(name = "disable", description = "Disables a user at once (kept for the audit trail).")
+	static class Disable implements Callable<Integer> {
+
+		@Option(names = "--name", required = true)
+		String name;
+
+		@Mixin
+		UserOption user;
+
+		private final AccessControl access;
+
+		Disable(AccessControl access) {
+			this.access = access;
+		}
+
+		@Override
+		public Integer call() {
+			try {
+				access.disable(user.name(), name);
+			}
+			catch (IllegalArgumentException e) {
+				throw new CommandFailedException(e.getMessage(), 2);
+			}
+			System.out.printf("user %s disabled%n", name);
+			return 0;
+		}
+	}
+
+	@Command(name = "map", description = "Maps a user to an operating-system account (--os-account= removes the mapping).")
+	static class Map implements Callable<Integer> {
+
+		@Option(names = "--name", required = true)
+		String name;
+
+		@Option(names = "--os-account", required = true)
+		String osAccount;
+
+		@Mixin
+		UserOption user;
+
+		private final AccessControl access;
+
+		Map(AccessControl access) {
+			this.access = access;
+		}
+
+		@Override
+		public Integer call() {
+			try {
+				access.map(user.name(), name, osAccount);
+			}
+			catch (IllegalArgumentException e) {
+				throw new CommandFailedException(e.getMessage(), 2);
+			}
+			System.out.printf(osAccount.isBlank() ? "user %s unmapped%n" : "user %s mapped to %s%n", name, osAccount);
 			return 0;
 		}
 	}

@@ -1,7 +1,8 @@
 /**
  * The command line of OUTPUTS.md ({@code import}, {@code month-end}, {@code users}, {@code release},
  * {@code approve}, {@code revoke}, {@code demo}, …): options as {@code --name=value}, exit 0 on
- * success and a one-line reason on standard error otherwise. A thin adapter over the modules' façades;
+ * success and a one-line reason on standard error otherwise. A command acts as a user only once it has
+ * proved who runs it ({@link cn.doudi.cli.Caller}: OS account, {@code DOUDI_PASSWORD}, a terminal). A thin adapter over the modules' façades;
  * nothing depends on it.
  */
 package cn.doudi.cli;

@@ -52,6 +52,10 @@ class DatabaseConfiguration {
 			config.setUsername("postgres");
 		}
 		config.setMaximumPoolSize(8);
+		// connections are opened as work needs them and closed after a minute idle: a serve process, a
+		// command beside it and the tests' cached contexts share one server's max_connections
+		config.setMinimumIdle(1);
+		config.setIdleTimeout(60_000);
 		config.setPoolName("doudi");
 		return new HikariDataSource(config);
 	}

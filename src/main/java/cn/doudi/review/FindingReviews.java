@@ -32,6 +32,9 @@ import cn.doudi.security.User;
 @Service
 public class FindingReviews {
 
+	private static final java.util.regex.Pattern NUMBER_RUN = java.util.regex.Pattern
+		.compile("[0-9０-９](?:[\\s-]?[0-9０-９]){11,}[XxＸｘ]?");
+
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FindingReviews.class);
 
 	private static final List<String> OPEN = List.of("OPEN", "CONFIRMED");
@@ -68,10 +71,23 @@ public class FindingReviews {
 	public FindingView show(String userName, long id) {
 		FindingView f = finding(id);
 		User user = access.require(userName, Permission.READ, f.county());
-		FindingView v = user.role() == Role.MONITOR || user.role() == Role.AUDITOR ? f : masked(f);
+		boolean whole = user.role() == Role.MONITOR || user.role() == Role.AUDITOR;
+		FindingView v = whole ? f : masked(f);
+		List<FindingView.Decision> decisions = records.decisions(id);
+		if (whole) {
+			// a read of whole ID and account numbers is audited (who read whose, when)
+			audit.record(userName, "READ_WHOLE", f.county(), "finding " + id, f.code());
+		}
+		else {
+			// a note may quote a whole ID or account number: masked for a role that may not see it whole
+			decisions = decisions.stream()
+				.map(d -> new FindingView.Decision(d.decision(), d.decidedBy(), d.decidedAt(), maskNumbers(d.note()),
+						d.amount()))
+				.toList();
+		}
 		return new FindingView(v.id(), v.code(), v.effect(), v.status(), v.county(), v.idNumber(), v.name(),
 				v.householdId(), v.programs(), v.accountNumber(), v.detail(), v.firstMonth(), v.lastMonth(),
-				v.closedMonth(), records.decisions(id));
+				v.closedMonth(), decisions);
 	}
 
 	@Transactional
@@ -156,11 +172,23 @@ public class FindingReviews {
 	private static FindingView masked(FindingView f) {
 		return new FindingView(f.id(), f.code(), f.effect(), f.status(), f.county(), IdNumber.mask(f.idNumber()),
 				f.name(), f.householdId(), f.programs(), f.accountNumber().isEmpty() ? "" : IdNumber.mask(f.accountNumber()),
-				f.detail(), f.firstMonth(), f.lastMonth(), f.closedMonth(), f.decisions());
+				f.detail() == null ? null : maskNumbers(f.detail()), f.firstMonth(), f.lastMonth(), f.closedMonth(),
+				f.decisions());
 	}
 
-	/** A note may quote an ID or account number: masked in the audit trail. */
+	/**
+	 * A note or detail may quote an ID or account number: masked in the audit trail and for every role that
+	 * may not see whole numbers. Digits count even when written full-width ({@code ４１０…}) or spaced in
+	 * groups of digits ({@code 4102 0319 …}): a run of 12 or more digits, spaces and hyphens between, and an
+	 * X at the end.
+	 */
 	static String maskNumbers(String text) {
-		return java.util.regex.Pattern.compile("\\d{12,19}[Xx]?").matcher(text).replaceAll(m -> IdNumber.mask(m.group()));
+		if (text == null) {
+			return null;
+		}
+		return NUMBER_RUN.matcher(text).replaceAll(m -> {
+			String digits = java.text.Normalizer.normalize(m.group(), java.text.Normalizer.Form.NFKC).replaceAll("[\\s-]", "");
+			return digits.replaceAll("[^0-9Xx]", "").length() >= 12 ? IdNumber.mask(digits) : m.group();
+		});
 	}
 }

@@ -45,9 +45,9 @@ class BankReturnsController {
 
 	@PostMapping("/bank-returns")
 	String read(Principal principal, @RequestParam(required = false) String bank,
-			@RequestParam("files") List<MultipartFile> files, Model model) throws IOException {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) throws IOException {
 		List<BankReturnOutcome> outcomes = new ArrayList<>();
-		for (Path file : UploadedFiles.save(uploads.resolve("bank-returns"), files, "请选择银行回盘文件")) {
+		for (Path file : UploadedFiles.save(uploads.resolve("bank-returns"), files, "请选择银行回盘文件").paths()) {
 			// the bank is told by the file's own name (as the bank sent it) unless chosen here
 			outcomes.add(returns.read(file, bank == null || bank.isBlank() ? null : bank, principal.getName()));
 		}

@@ -36,9 +36,9 @@ class FindingsController {
 	@GetMapping("/findings")
 	String list(Principal principal, @RequestParam(required = false) String county,
 			@RequestParam(required = false) String code, @RequestParam(required = false) String status, Model model) {
-		String c = blank(county) ? null : county.strip();
-		String k = blank(code) ? null : code.strip();
-		String s = blank(status) ? null : status.strip();
+		String c = blank(county) ? null : Inputs.county(county);
+		String k = blank(code) ? null : Inputs.findingCode(code);
+		String s = blank(status) ? null : Inputs.findingStatus(status);
 		model.addAttribute("findings", reviews.list(principal.getName(), new FindingQuery(c, k, s)));
 		model.addAttribute("county", c);
 		model.addAttribute("code", k);
@@ -72,12 +72,9 @@ class FindingsController {
 	@PostMapping("/findings/{id}/recover")
 	String recover(Principal principal, @PathVariable long id, @RequestParam(defaultValue = "") String note,
 			@RequestParam(defaultValue = "") String amount, RedirectAttributes flash) {
-		BigDecimal a;
-		try {
-			a = new BigDecimal(amount.strip());
-		}
-		catch (NumberFormatException e) {
-			flash.addFlashAttribute("error", "追回金额应为数字（元，最多两位小数）");
+		BigDecimal a = Inputs.amount(amount);
+		if (a == null) {
+			flash.addFlashAttribute("error", "追回金额应为数字（元，最多两位小数，不超过 999999999999.99）");
 			return "redirect:/findings/" + id;
 		}
 		return decide(flash, id, () -> reviews.recover(principal.getName(), id, a, note), "已登记追回");

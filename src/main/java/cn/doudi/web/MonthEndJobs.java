@@ -20,8 +20,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.doudi.payroll.MonthEnd;
+import cn.doudi.payroll.MonthEndRefusedException;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.security.AccessControl;
+import cn.doudi.security.AccessDeniedException;
 import cn.doudi.security.Permission;
 
 /**
@@ -141,13 +143,18 @@ class MonthEndJobs implements DisposableBean {
 					: "；" + report.warnings().size() + " 条警告，请核对：" + String.join("；", report.warnings()));
 			jobs.computeIfPresent(id, (k, j) -> j.with(State.DONE, done, run.id(), clock.instant()));
 		}
-		catch (RuntimeException e) {
+		catch (MonthEndRefusedException | AccessDeniedException e) {
 			fail(id, e.getMessage());
+		}
+		catch (RuntimeException e) {
+			// never a library's or the database's wording (an SQL statement) on a page: that goes to the log
+			log.error("console month-end {} {} failed", job.county(), job.month(), e);
+			fail(id, "月结失败：发生内部错误，未做任何更改。错误已记入服务日志，请联系系统管理员。");
 		}
 	}
 
 	private void fail(String id, String message) {
-		log.warn("console month-end failed: {}", message);
+		log.info("console month-end failed: {}", message);
 		jobs.computeIfPresent(id, (k, j) -> j.with(State.FAILED, message, j.runId(), clock.instant()));
 	}
 

@@ -24,17 +24,20 @@ class RunDownloads {
 
 	private final PayrollRuns payroll;
 	private final RunFiles files;
+	private final Downloads downloads;
 
-	RunDownloads(PayrollRuns payroll, RunFiles files) {
+	RunDownloads(PayrollRuns payroll, RunFiles files, Downloads downloads) {
 		this.payroll = payroll;
 		this.files = files;
+		this.downloads = downloads;
 	}
 
 	@GetMapping("/runs/{id}/payments.xlsx")
 	void maskedXlsx(Principal principal, @PathVariable long id, HttpServletResponse response) throws IOException {
 		RunTotals t = payroll.run(principal.getName(), id);
-		attachment(response, "payments-" + t.run().batchNo() + ".xlsx",
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		String name = "payments-" + t.run().batchNo() + ".xlsx";
+		downloads.record(principal.getName(), t.run().county(), "发放明细（脱敏）", name);
+		attachment(response, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		files.writeMaskedXlsx(id, response.getOutputStream());
 	}
 
@@ -42,7 +45,9 @@ class RunDownloads {
 	void fullCsv(Principal principal, @PathVariable long id, HttpServletResponse response) throws IOException {
 		RunTotals t = payroll.run(principal.getName(), id);
 		files.requireFinance(principal.getName(), t.run().county());
-		attachment(response, "payments-" + t.run().batchNo() + ".csv", "text/csv; charset=UTF-8");
+		String name = "payments-" + t.run().batchNo() + ".csv";
+		downloads.record(principal.getName(), t.run().county(), "发放明细（完整证件号和账号）", name);
+		attachment(response, name, "text/csv; charset=UTF-8");
 		files.writeFullCsv(id, response.getOutputStream());
 	}
 
@@ -51,6 +56,7 @@ class RunDownloads {
 			@PathVariable String name) {
 		RunTotals t = payroll.run(principal.getName(), id);
 		Path file = files.file(principal.getName(), t, kind, name);
+		downloads.record(principal.getName(), t.run().county(), kind.equals("bank") ? "代发文件（完整账号）" : "公示", kind + "/" + name);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.doudi.kernel.Months;
 import cn.doudi.payroll.MonthEndRefusedException;
 import cn.doudi.payroll.PayrollRuns;
 import cn.doudi.payroll.RunTotals;
@@ -43,7 +42,7 @@ class RunsController {
 	@GetMapping("/runs")
 	String runs(Principal principal, @RequestParam(required = false) String county, Model model) {
 		User me = user(principal);
-		String scope = county == null || county.isBlank() ? me.county() : county;
+		String scope = county == null || county.isBlank() ? me.county() : Inputs.county(county);
 		model.addAttribute("runs", payroll.runs(me.name(), scope));
 		model.addAttribute("county", scope);
 		model.addAttribute("counties", me.cityWide() ? payroll.counties() : List.of(me.county()));
@@ -62,14 +61,8 @@ class RunsController {
 
 	@PostMapping("/runs/month-end")
 	String monthEnd(Principal principal, @RequestParam String county, @RequestParam String month) {
-		YearMonth m;
-		try {
-			m = Months.require(month);
-		}
-		catch (RuntimeException e) {
-			throw new IllegalArgumentException("月份应为 YYYY-MM：" + month);
-		}
-		MonthEndJobs.Job job = jobs.start(principal.getName(), county.strip(), m);
+		YearMonth m = Inputs.month(month);
+		MonthEndJobs.Job job = jobs.start(principal.getName(), Inputs.county(county), m);
 		return "redirect:/runs/jobs/" + job.id();
 	}
 

@@ -49,10 +49,13 @@ class UploadsController {
 
 	private final RosterImports imports;
 	private final Path uploads;
+	private final Downloads downloads;
 
-	UploadsController(RosterImports imports, @Value("${doudi.web.upload-dir:${doudi.home}/console-uploads}") Path uploads) {
+	UploadsController(RosterImports imports, @Value("${doudi.web.upload-dir:${doudi.home}/console-uploads}") Path uploads,
+			Downloads downloads) {
 		this.imports = imports;
 		this.uploads = uploads;
+		this.downloads = downloads;
 	}
 
 	@GetMapping("/uploads")
@@ -62,54 +65,66 @@ class UploadsController {
 	}
 
 	@PostMapping("/uploads")
-	String upload(Principal principal, @RequestParam String source, @RequestParam("files") List<MultipartFile> files,
+	String upload(Principal principal, @RequestParam(defaultValue = "") String source,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(defaultValue = "false") boolean acceptValidRows, HttpSession session, Model model)
 			throws IOException {
-		Source s = Source.parse(source).orElseThrow(() -> new IllegalArgumentException("没有这个数据来源：" + source));
-		List<Path> paths = UploadedFiles.save(uploads, files, "请选择要上传的文件");
-		Path dir = paths.get(0).getParent().getParent();
+		Source s = Source.parse(source.strip())
+			.orElseThrow(() -> new WebErrors.BadRequest("没有这个数据来源：" + Inputs.shown(source.strip())));
+		UploadedFiles.Saved saved = UploadedFiles.save(uploads, files, "请选择要上传的文件");
 		ImportOptions options = ImportOptions.by(principal.getName());
 		ImportOutcome outcome;
 		try {
-			outcome = imports.importFiles(s, paths, acceptValidRows ? options.acceptingValidRows() : options);
+			outcome = imports.importFiles(s, saved.paths(), acceptValidRows ? options.acceptingValidRows() : options);
 		}
 		catch (AccessDeniedException | IllegalArgumentException e) {
-			delete(dir);
+			delete(saved.folder());
 			throw e;
 		}
 		Map<String, String> reports = new LinkedHashMap<>();
 		@SuppressWarnings("unchecked")
-		Map<String, Path> known = (Map<String, Path>) session.getAttribute(REPORTS);
-		Map<String, Path> kept = known == null ? new LinkedHashMap<>() : new LinkedHashMap<>(known);
+		Map<String, ErrorReport> known = (Map<String, ErrorReport>) session.getAttribute(REPORTS);
+		Map<String, ErrorReport> kept = known == null ? new LinkedHashMap<>() : new LinkedHashMap<>(known);
 		for (Path report : outcome.errorReports()) {
 			String token = UUID.randomUUID().toString();
-			kept.put(token, report);
-			reports.put(token, report.getFileName().toString());
+			String name = saved.display(report.getFileName().toString());
+			kept.put(token, new ErrorReport(report.toString(), name));
+			reports.put(token, name);
 		}
 		session.setAttribute(REPORTS, kept);
 		model.addAttribute("source", s);
 		model.addAttribute("outcome", outcome);
-		model.addAttribute("problems", outcome.problems().stream().limit(SHOWN).map(ImportProblem::masked).toList());
+		model.addAttribute("problems", outcome.problems()
+			.stream()
+			.limit(SHOWN)
+			.map(ImportProblem::masked)
+			.map(p -> new ImportProblem(saved.display(p.file()), p.row(), p.column(), p.value(), p.reason()))
+			.toList());
 		model.addAttribute("more", Math.max(0, outcome.rowsRejected() - Math.min(SHOWN, outcome.problems().size())));
 		model.addAttribute("reports", reports);
 		return "upload-outcome";
 	}
 
+	/** An error report this session may download: where it is, and the name it is downloaded under. */
+	record ErrorReport(String path, String name) implements java.io.Serializable {
+	}
+
 	@GetMapping("/uploads/reports/{token}")
-	ResponseEntity<FileSystemResource> report(@PathVariable String token, HttpSession session) {
+	ResponseEntity<FileSystemResource> report(Principal principal, @PathVariable String token, HttpSession session) {
 		@SuppressWarnings("unchecked")
-		Map<String, Path> known = (Map<String, Path>) session.getAttribute(REPORTS);
-		Path report = known == null ? null : known.get(token);
-		if (report == null || !Files.isRegularFile(report)) {
-			throw new WebErrors.NotFound("没有这个错误报告（只能在上传它的会话中下载）");
+		Map<String, ErrorReport> known = (Map<String, ErrorReport>) session.getAttribute(REPORTS);
+		ErrorReport report = known == null ? null : known.get(token);
+		if (report == null || !Files.isRegularFile(Path.of(report.path()))) {
+			throw new WebErrors.NotFound("没有这个错误报告（只能在上传它的会话中下载；上传超过保留期限后报告已清理）");
 		}
+		downloads.record(principal.getName(), null, "错误报告", report.name());
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(report.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8)
+				.filename(report.name(), java.nio.charset.StandardCharsets.UTF_8)
 				.build()
 				.toString())
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.body(new FileSystemResource(report));
+			.body(new FileSystemResource(Path.of(report.path())));
 	}
 
 	private static void delete(Path dir) {

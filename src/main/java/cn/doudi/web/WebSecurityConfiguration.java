@@ -3,27 +3,52 @@ package cn.doudi.web;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Form login with sessions and CSRF (on: every form posts the token Thymeleaf adds). Every page but
  * the login page needs a logged-in user; what the user may see and do is decided by the façades, not
  * by URL rules here, so the web and the command line cannot disagree.
+ * <p>
+ * Headers on every response: a Content-Security-Policy that allows nothing but the console's own
+ * stylesheet and forms (the pages have no script), {@code Referrer-Policy: same-origin} (a finding's
+ * address never leaves the site), a {@code Permissions-Policy} that turns off camera, microphone,
+ * location and the like, no framing, {@code nosniff}; over HTTPS also HSTS. The session cookie is
+ * {@code HttpOnly}, {@code SameSite=Lax} and {@code Secure} whenever the request came over HTTPS
+ * ({@code serve --tls}, or {@code --behind-proxy} with {@code X-Forwarded-Proto: https}) — see
+ * {@code application.yml} and {@code DoudiCli}. A login locked after too many failures goes to
+ * {@code /login?locked}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSecurityConfiguration {
 
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), fullscreen=(self)";
+
 	@Bean
 	SecurityFilterChain console(HttpSecurity http) throws Exception {
 		// the login is ConsoleLogin, the one AuthenticationProvider bean (so it is asked once per attempt)
-		http.authorizeHttpRequests(a -> a.requestMatchers("/login", "/css/**", "/favicon.ico").permitAll()
+		http.authorizeHttpRequests(a -> a.requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
 				.anyRequest()
 				.authenticated())
-			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())
+			.formLogin(f -> f.loginPage("/login")
+				.defaultSuccessUrl("/", true)
+				.failureHandler((request, response, e) -> response
+					.sendRedirect(request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error")))
+				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY))
+				.frameOptions(f -> f.deny()));
 		return http.build();
 	}
 }

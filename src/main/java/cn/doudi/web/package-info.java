@@ -5,8 +5,9 @@
  * monitors' review of findings, uploads, the banks' return files, and downloads of a run's files. It owns no table and no rule:
  * every permission and county check is the façades' ({@link cn.doudi.security.AccessControl}), so the web
  * refuses exactly what the command line refuses; it only adds the downloads' policy (masked XLSX for
- * every reader, full IDs and bank files for FINANCE) and keeps nothing but the session. Nothing depends
- * on it.
+ * every reader, full IDs and bank files for FINANCE, every download audited), the console's defences
+ * (Chinese 4xx error pages, security headers and cookie flags, input checks before the façades) and the
+ * retention of the uploads it keeps; it keeps nothing else but the session. Nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "security", "payroll",
 		"review", "ingest", "disbursement" })

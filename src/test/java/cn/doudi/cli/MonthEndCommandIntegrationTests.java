@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.doudi.support.Commands;
 import cn.doudi.support.DatabaseCleaner;
 import cn.doudi.support.DoudiIntegrationTest;
 import cn.doudi.support.TestData;
@@ -60,7 +61,7 @@ class MonthEndCommandIntegrationTests {
 	}
 
 	int run(String... args) {
-		return DoudiCli.execute(context, args);
+		return Commands.run(context, args);
 	}
 
 	@Test

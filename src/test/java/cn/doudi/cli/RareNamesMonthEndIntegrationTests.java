@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.doudi.disbursement.files.BankFolder;
 import cn.doudi.disbursement.pain.Pain001Schema;
 import cn.doudi.identity.IdNumber;
+import cn.doudi.support.Commands;
 import cn.doudi.support.DatabaseCleaner;
 import cn.doudi.support.DoudiIntegrationTest;
 import cn.doudi.support.TestData;
@@ -87,7 +88,7 @@ class RareNamesMonthEndIntegrationTests {
 	}
 
 	int run(String... args) {
-		return DoudiCli.execute(context, args);
+		return Commands.run(context, args);
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.doudi.security.Passwords;
+import cn.doudi.support.Commands;
 import cn.doudi.support.DatabaseCleaner;
 import cn.doudi.support.DoudiIntegrationTest;
 import cn.doudi.support.TestData;
@@ -47,19 +48,19 @@ class UsersPasswordIntegrationTests {
 
 	int run(String stdin, String... args) {
 		System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-		return DoudiCli.execute(context, args);
+		return Commands.run(context, args);
 	}
 
 	@Test
 	void anAdminOrTheUserSetsAPasswordFromStandardInput() {
-		assertThat(run("密码-long-enough\n", "users", "password", "--name=mon", "--user=admin")).isZero();
+		assertThat(run("密码-Long-enough\n", "users", "password", "--name=mon", "--user=admin")).isZero();
 		String hash = jdbc.queryForObject("select password_hash from app_user where name = 'mon'", String.class);
 		assertThat(hash).startsWith("$2").doesNotContain("密码");
-		assertThat(passwords.authenticate("mon", "密码-long-enough")).isPresent();
+		assertThat(passwords.authenticate("mon", "密码-Long-enough")).isPresent();
 		assertThat(passwords.authenticate("mon", "wrong-password")).isEmpty();
 
-		assertThat(run("my-own-password\n", "users", "password", "--name=mon", "--user=mon")).isZero();
-		assertThat(passwords.authenticate("mon", "my-own-password")).isPresent();
+		assertThat(run("My-own-passw0rd\n", "users", "password", "--name=mon", "--user=mon")).isZero();
+		assertThat(passwords.authenticate("mon", "My-own-passw0rd")).isPresent();
 	}
 
 	@Test

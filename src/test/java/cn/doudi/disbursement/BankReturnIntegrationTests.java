@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.doudi.cli.DoudiCli;
+import cn.doudi.support.Commands;
 import cn.doudi.disbursement.BankReturnOutcome.Status;
 import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.PayrollRun;
@@ -210,8 +210,8 @@ class BankReturnIntegrationTests {
 		PrintStream original = System.err;
 		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 		try {
-			assertThat(DoudiCli.execute(context, "bank-return", good.toString(), "--user=fin1")).isZero();
-			assertThat(DoudiCli.execute(context, "bank-return", bad.toString(), good.toString(), "--user=fin1")).isEqualTo(1);
+			assertThat(Commands.run(context, "bank-return", good.toString(), "--user=fin1")).isZero();
+			assertThat(Commands.run(context, "bank-return", bad.toString(), good.toString(), "--user=fin1")).isEqualTo(1);
 		}
 		finally {
 			System.setErr(original);

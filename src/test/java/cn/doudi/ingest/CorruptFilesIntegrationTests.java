@@ -65,7 +65,7 @@ class CorruptFilesIntegrationTests {
 		byte[] bytes = Files.readAllBytes(whole);
 		Path cut = Files.write(dir.resolve("cut.xlsx"), Arrays.copyOf(bytes, bytes.length / 2));
 
-		assertThat(rejection(cut)).contains("不是有效的xlsx工作簿，或文件已损坏");
+		assertThat(rejection(cut)).contains("不是有效的xlsx工作簿").contains("已损坏");
 	}
 
 	@Test
@@ -103,7 +103,8 @@ class CorruptFilesIntegrationTests {
 		Files.writeString(line, "区划代码," + "甲".repeat(5 * 1024 * 1024 / 3) + ",x".repeat(5 * 1024 * 1024 / 2));
 		assertThat(Files.size(line)).isGreaterThanOrEqualTo(10_000_000);
 
-		assertThat(rejection(line)).contains("缺少必需的列");
+		// a cell longer than Excel's 32,767 characters refuses the file before the header is looked for
+		assertThat(rejection(line)).contains("超过 32767 个字符");
 	}
 
 	@Test

@@ -34,8 +34,9 @@ public final class Fixtures {
 	}
 
 	public static void user(org.springframework.jdbc.core.JdbcTemplate jdbc, String name, String role, String county) {
-		jdbc.update("insert into app_user (name, role, county, created_by, created_at) values (?, ?, ?, 'test', now())",
-				name, role, county);
+		// mapped to an OS account of its own name (support.Commands runs command lines as that account)
+		jdbc.update("insert into app_user (name, role, county, created_by, created_at, os_account) values (?, ?, ?, 'test', now(), ?)",
+				name, role, county, name);
 	}
 
 	/** A valid 18-digit ID: county, birth date yyyyMMdd, sequence (3 digits), check digit computed. */

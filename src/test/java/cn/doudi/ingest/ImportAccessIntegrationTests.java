@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.doudi.cli.DoudiCli;
+import cn.doudi.support.Commands;
 import cn.doudi.security.AccessDeniedException;
 import cn.doudi.support.DatabaseCleaner;
 import cn.doudi.support.DoudiIntegrationTest;
@@ -148,7 +148,7 @@ class ImportAccessIntegrationTests {
 		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 		int exit;
 		try {
-			exit = DoudiCli.execute(context, "import", "beneficiaries", file.toString(), "--user=zm-op");
+			exit = Commands.run(context, "import", "beneficiaries", file.toString(), "--user=zm-op");
 		}
 		finally {
 			System.setErr(oldErr);

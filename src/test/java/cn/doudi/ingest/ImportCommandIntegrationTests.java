@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.doudi.cli.DoudiCli;
+import cn.doudi.support.Commands;
 import cn.doudi.support.DatabaseCleaner;
 import cn.doudi.support.DoudiIntegrationTest;
 
@@ -52,7 +52,7 @@ class ImportCommandIntegrationTests {
 		System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
 		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 		try {
-			int exit = DoudiCli.execute(context, args);
+			int exit = Commands.run(context, args);
 			return new Run(exit, buf.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 		}
 		finally {

@@ -54,6 +54,8 @@ class KilledImportIntegrationTests {
 		Path small = Fixtures.csv(dir, "small.csv", BENEFICIARY_HEADER, dibao("OLD", id("410102", "19500101", 1), "甲", "户主", "1"));
 		ImportOutcome before = imports.importFiles(Source.BENEFICIARIES, List.of(small), ImportOptions.by("tester"));
 		Path big = bigRoster(dir.resolve("big.csv"), 150_000);
+		// the child is a real command line: it proves --user=killed by the OS account it runs as
+		jdbc.update("update app_user set os_account = ? where name = 'killed'", cn.doudi.cli.Caller.ofProcess().osAccount());
 
 		Process child = new ProcessBuilder(javaBin(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
 				"cn.doudi.DoudiApplication", "--db-url=" + dbUrl, "--home=" + dir.resolve("home"), "import", "beneficiaries",

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.doudi.disbursement.files.BankFolder;
 import cn.doudi.disbursement.files.Manifest;
 import cn.doudi.kernel.FailPoint;
+import cn.doudi.security.Passwords;
 import cn.doudi.support.DatabaseCleaner;
 import cn.doudi.support.DoudiIntegrationTest;
 import cn.doudi.support.TestData;
@@ -57,6 +58,12 @@ class KilledRunIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Passwords passwords;
+
+	/** The children prove their user with its password (DOUDI_PASSWORD): the test's OS account maps to nobody. */
+	static final String PASSWORD = "Ping-an-2026";
+
 	@Value("${doudi.db.url}")
 	String dbUrl;
 
@@ -81,6 +88,8 @@ class KilledRunIntegrationTests {
 					"2026-01", null)
 			.beneficiary("410102001001", "E2", TestData.id(COUNTY, "1941-04-03", 12), "李四", "户主", "ELDERLY", null, null,
 					"2026-01", null);
+		passwords.set("fin1", "fin1", PASSWORD);
+		passwords.set("fin2", "fin2", PASSWORD);
 		out = tmp.resolve("2026-10");
 	}
 
@@ -228,7 +237,11 @@ class KilledRunIntegrationTests {
 			cmd.add("--db-password=" + dbPassword);
 		}
 		cmd.addAll(List.of(command));
-		Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(cmd);
+		if (Stream.of(command).anyMatch(a -> a.startsWith("--user="))) {
+			builder.environment().put("DOUDI_PASSWORD", PASSWORD);
+		}
+		Process child = builder.redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
 		if (!child.waitFor(180, TimeUnit.SECONDS)) {
 			child.destroyForcibly();
 			throw new AssertionError("the child did not end: " + log());

@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.doudi.cli.DoudiCli;
+import cn.doudi.support.Commands;
 import cn.doudi.matching.CheckData;
 import cn.doudi.security.AccessDeniedException;
 import cn.doudi.support.DatabaseCleaner;
@@ -191,10 +191,10 @@ class FindingReviewsIntegrationTests {
 		int dismiss;
 		int again;
 		try {
-			list = DoudiCli.execute(context, "findings", "list", "--user=mon");
-			dismiss = DoudiCli.execute(context, "findings", "dismiss", String.valueOf(id), "--note=同一人", "--user=mon");
-			again = DoudiCli.execute(context, "findings", "dismiss", String.valueOf(id), "--note=同一人", "--user=mon");
-			DoudiCli.execute(context, "findings", "show", String.valueOf(id), "--user=mon");
+			list = Commands.run(context, "findings", "list", "--user=mon");
+			dismiss = Commands.run(context, "findings", "dismiss", String.valueOf(id), "--note=同一人", "--user=mon");
+			again = Commands.run(context, "findings", "dismiss", String.valueOf(id), "--note=同一人", "--user=mon");
+			Commands.run(context, "findings", "show", String.valueOf(id), "--user=mon");
 		}
 		finally {
 			System.setOut(original);

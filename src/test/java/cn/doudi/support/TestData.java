@@ -40,8 +40,10 @@ public final class TestData {
 	}
 
 	public TestData user(String name, String role, String county) {
-		jdbc.update("insert into app_user (name, role, county, created_by, created_at) values (?, ?, ?, 'test', now())",
-				name, role, county);
+		// mapped to an OS account of its own name: support.Commands runs command lines as that account
+		jdbc.update("""
+				insert into app_user (name, role, county, created_by, created_at, os_account) values (?, ?, ?, 'test', now(), ?)
+				""", name, role, county, name);
 		return this;
 	}
 

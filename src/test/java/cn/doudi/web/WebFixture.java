@@ -24,7 +24,7 @@ final class WebFixture {
 	static final String A = "410102";
 	static final String B = "410122";
 	static final YearMonth OCTOBER = YearMonth.of(2026, 10);
-	static final String PASSWORD = "secret-123";
+	static final String PASSWORD = "Ping-an-2026";
 
 	final long runA;
 	final long runB;

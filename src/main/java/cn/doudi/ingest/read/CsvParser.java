@@ -29,6 +29,14 @@ final class CsvParser {
 		}
 	}
 
+	/** A record exceeds a limit (a field's length, the number of fields); the message says which. */
+	static final class LimitException extends IOException {
+
+		LimitException(String message) {
+			super(message);
+		}
+	}
+
 	private static final int EOF = -1;
 	private static final int EOL = -2;
 
@@ -39,9 +47,18 @@ final class CsvParser {
 	private final StringBuilder pending = new StringBuilder();
 	private final ArrayList<String> values = new ArrayList<>(32);
 	private long records;
+	private final int maxField;
+	private final int maxFields;
 
 	CsvParser(Reader in) {
+		this(in, Integer.MAX_VALUE - 16, Integer.MAX_VALUE - 16);
+	}
+
+	/** A parser that refuses a field longer than {@code maxField} characters or a record of more than {@code maxFields}. */
+	CsvParser(Reader in, int maxField, int maxFields) {
 		this.in = in;
+		this.maxField = maxField;
+		this.maxFields = maxFields;
 	}
 
 	/** The number of the record {@link #next()} returned last (1-based). */
@@ -59,6 +76,9 @@ final class CsvParser {
 			int end = buf[pos] == '"' ? quoted() : simple();
 			if (end != ',') {
 				break;
+			}
+			if (values.size() >= maxFields) {
+				throw new LimitException("第" + (records + 1) + "行超过 " + maxFields + " 列（上限），已拒绝");
 			}
 			if (pos == lim && !fill()) {
 				values.add(""); // "a,<end of file>": an empty last value
@@ -81,6 +101,7 @@ final class CsvParser {
 			while (p < l) {
 				char c = b[p];
 				if (c == ',' || c == '\n' || c == '\r') {
+					checkLength((spanning ? pending.length() : 0) + p - start);
 					add(spanning, start, p);
 					pos = p + 1;
 					return c == ',' ? ',' : endOfLine(c);
@@ -88,6 +109,7 @@ final class CsvParser {
 				p++;
 			}
 			pending.append(b, start, l - start);
+			checkLength(pending.length());
 			spanning = true;
 			pos = l;
 			if (!fill()) {
@@ -95,6 +117,13 @@ final class CsvParser {
 				return EOF;
 			}
 			start = 0;
+		}
+	}
+
+	private void checkLength(int length) throws LimitException {
+		if (length > maxField) {
+			throw new LimitException("第" + (records + 1) + "行第" + (values.size() + 1) + "列的内容超过 " + maxField
+					+ " 个字符（单元格内容的上限），已拒绝");
 		}
 	}
 
@@ -129,6 +158,7 @@ final class CsvParser {
 				p++;
 			}
 			pending.append(buf, start, p - start);
+			checkLength(pending.length());
 			pos = p;
 			if (p == lim) {
 				continue;

@@ -23,8 +23,9 @@ final class CsvRowSource implements RowSource {
 	private final Reader reader;
 	private final CsvParser parser;
 	private int rowNo;
+	private final int maxRows;
 
-	CsvRowSource(Path file, Charset charset, boolean skipBom) throws IOException {
+	CsvRowSource(Path file, Charset charset, boolean skipBom, ReadLimits limits) throws IOException {
 		this.fileName = file.getFileName().toString();
 		this.charset = charset;
 		InputStream in = Files.newInputStream(file);
@@ -35,7 +36,8 @@ final class CsvRowSource implements RowSource {
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		this.reader = new InputStreamReader(new BufferedInputStream(in, 1 << 16), decoder);
-		this.parser = new CsvParser(reader);
+		this.parser = new CsvParser(reader, limits.maxCellChars(), limits.maxColumns());
+		this.maxRows = limits.maxRows();
 	}
 
 	@Override
@@ -50,10 +52,16 @@ final class CsvRowSource implements RowSource {
 		catch (CsvParser.FormatException e) {
 			throw rejected(e);
 		}
+		catch (CsvParser.LimitException e) {
+			throw new FileRejectedException(fileName, rowNo + 1, null, e.getMessage());
+		}
 		if (values == null) {
 			return null;
 		}
 		rowNo = (int) parser.recordNumber();
+		if (rowNo > maxRows) {
+			throw new FileRejectedException(fileName, rowNo, null, "文件超过 " + maxRows + " 行（上限），已拒绝；请按区县拆分后上传");
+		}
 		return new RawRow(rowNo, values, null);
 	}
 

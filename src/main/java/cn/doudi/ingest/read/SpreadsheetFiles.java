@@ -17,13 +17,23 @@ public final class SpreadsheetFiles {
 	private SpreadsheetFiles() {
 	}
 
+	/** Opens the file within the process's {@link ReadLimits}. */
 	public static RowSource open(Path file, Charset forced) throws IOException {
+		return open(file, forced, ReadLimits.current());
+	}
+
+	public static RowSource open(Path file, Charset forced, ReadLimits limits) throws IOException {
 		String name = file.getFileName().toString();
 		if (!Files.isRegularFile(file)) {
-			throw new FileRejectedException(name, "文件不存在或不是普通文件：" + file);
+			throw new FileRejectedException(name, "文件不存在或不是普通文件：" + file.getFileName());
 		}
-		if (Files.size(file) == 0) {
+		long size = Files.size(file);
+		if (size == 0) {
 			throw new FileRejectedException(name, "文件为空（0字节）");
+		}
+		if (size > limits.maxFileSize().toBytes()) {
+			throw new FileRejectedException(name, "文件超过 " + XlsxPackage.human(limits.maxFileSize().toBytes())
+					+ "（上限），已拒绝；请按区县或月份拆分后上传");
 		}
 		byte[] head;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -31,7 +41,7 @@ public final class SpreadsheetFiles {
 		}
 		String lower = name.toLowerCase(Locale.ROOT);
 		if (startsWith(head, 'P', 'K', 3, 4)) {
-			return new XlsxRowSource(file);
+			return new XlsxRowSource(file, limits);
 		}
 		if (startsWith(head, '%', 'P', 'D', 'F')) {
 			throw new FileRejectedException(name, "文件内容是PDF，不是Excel工作簿或CSV表格，请上传.xlsx或.csv文件");
@@ -51,10 +61,10 @@ public final class SpreadsheetFiles {
 		if (forced != null) {
 			boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
 					&& (head[2] & 0xFF) == 0xBF && forced.name().toUpperCase(Locale.ROOT).startsWith("UTF-8");
-			return new CsvRowSource(file, forced, bom);
+			return new CsvRowSource(file, forced, bom, limits);
 		}
 		EncodingDetector.Detected detected = EncodingDetector.detect(file);
-		return new CsvRowSource(file, detected.charset(), detected.bom());
+		return new CsvRowSource(file, detected.charset(), detected.bom(), limits);
 	}
 
 	private static boolean startsWith(byte[] head, int... prefix) {

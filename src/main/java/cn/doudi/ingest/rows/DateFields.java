@@ -38,6 +38,9 @@ public final class DateFields {
 		if (t == 10) {
 			s = s.substring(0, t);
 		}
+		if (s.length() > 40) {
+			return null; // no date form is longer; a long number is not parsed
+		}
 		try {
 			if (numericCell || SERIAL.matcher(s).matches()) {
 				BigDecimal v = new BigDecimal(s);

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 
+import cn.doudi.ingest.read.ReadLimits;
+
 /**
  * Amounts, percentages, counts and yes/no. Amounts accept {@code 1,234.50}, {@code ¥} and {@code 元};
  * a number cell is taken to ten decimals first, so that a binary artefact such as
@@ -16,10 +18,21 @@ public final class NumberFields {
 			Map.entry("y", true), Map.entry("n", false), Map.entry("1", true), Map.entry("0", false),
 			Map.entry("true", true), Map.entry("false", false), Map.entry("TRUE", true), Map.entry("FALSE", false));
 
+	/**
+	 * The largest amount a money column holds: the schema's {@code numeric(14, 2)}. A larger value is
+	 * refused here, by the row, rather than by the database (which would fail the whole import).
+	 */
+	public static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
+
 	private NumberFields() {
 	}
 
-	/** The decimal in a cell, or null when it is not a number. */
+	/**
+	 * The decimal in a cell, or null when it is not a number — also when it has more digits than
+	 * {@code doudi.import.limits.max-number-digits} allows, before or after the decimal point, or an exponent
+	 * that makes it so ({@code 1E999999999}): such a text is refused before it is parsed or scaled, since
+	 * both take time and memory that grow with the number's size.
+	 */
 	public static BigDecimal decimal(RowContext ctx, ColumnDef c) {
 		String s = TextFields.compact(ctx.raw(c)).replace(",", "").replace("，", "");
 		if (s.startsWith("¥") || s.startsWith("￥")) {
@@ -31,8 +44,15 @@ public final class NumberFields {
 		if (s.endsWith("%")) {
 			s = s.substring(0, s.length() - 1);
 		}
+		int maxDigits = ReadLimits.current().maxNumberDigits();
+		if (s.length() > maxDigits + 8) {
+			return null;
+		}
 		try {
 			BigDecimal v = new BigDecimal(s);
+			if (v.precision() - v.scale() > maxDigits || v.scale() > maxDigits) {
+				return null;
+			}
 			if (ctx.numeric(c)) {
 				v = v.setScale(10, RoundingMode.HALF_UP);
 			}
@@ -63,6 +83,10 @@ public final class NumberFields {
 		int cmp = v.compareTo(min);
 		if (cmp < 0 || strict && cmp == 0) {
 			ctx.reject(c, c.header() + (strict ? "应大于" : "不能小于") + min.toPlainString());
+			return null;
+		}
+		if (v.compareTo(MAX_MONEY) > 0) {
+			ctx.reject(c, c.header() + "超出允许的范围（最多 " + MAX_MONEY.toPlainString() + " 元）");
 			return null;
 		}
 		return v.setScale(2, RoundingMode.UNNECESSARY);

@@ -74,6 +74,10 @@ public final class TextFields {
 	 */
 	public static String codeText(RowContext ctx, ColumnDef c) {
 		String raw = ctx.raw(c);
+		if (raw != null && ctx.numeric(c) && raw.length() > 40) {
+			ctx.reject(c, c.header() + "不是有效的数字或文字（数字单元格过长）");
+			return null;
+		}
 		if (raw != null && ctx.numeric(c)) {
 			BigDecimal v;
 			try {
