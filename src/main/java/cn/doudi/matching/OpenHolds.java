@@ -20,7 +20,7 @@ import cn.doudi.kernel.Program;
 public class OpenHolds {
 
 	/** An open HOLD finding as it touches lines; see {@code allowance.CheckHold} for the semantics. */
-	public record Hold(String code, String idNumber, Set<Program> programs, boolean everyLineOfPerson,
+	public record Hold(FindingCode code, String idNumber, Set<Program> programs, boolean everyLineOfPerson,
 			String accountNumber, String householdId) {
 	}
 
@@ -57,11 +57,11 @@ public class OpenHolds {
 			}
 		}
 		return switch (code) {
-			case NAME_MISMATCH, DEATH_PROBABLE -> new Hold(code.name(), id, Set.of(), true, null, null);
-			case SHARED_ACCOUNT -> new Hold(code.name(), id, Set.of(), false, account, null);
-			case EXCLUSIVE_PROGRAMS -> new Hold(code.name(), id, touched, false, null,
+			case NAME_MISMATCH, DEATH_PROBABLE -> new Hold(code, id, Set.of(), true, null, null);
+			case SHARED_ACCOUNT -> new Hold(code, id, Set.of(), false, account, null);
+			case EXCLUSIVE_PROGRAMS -> new Hold(code, id, touched, false, null,
 					household == null || household.isBlank() ? null : household);
-			default -> new Hold(code.name(), id, touched, false, null, null);
+			default -> new Hold(code, id, touched, false, null, null);
 		};
 	}
 }

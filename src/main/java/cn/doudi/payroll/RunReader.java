@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.doudi.kernel.Program;
+import cn.doudi.kernel.StopReason;
 
 /** Read access to runs, their lines and stops, for the modules that write files from them. */
 @Service
@@ -25,6 +26,11 @@ public class RunReader {
 
 	public Optional<PayrollRun> run(long runId) {
 		return runs.byId(runId);
+	}
+
+	/** The county's first run month (RULES.md "Runs in order"), if it has run at all. */
+	public Optional<YearMonth> firstRunMonth(String county) {
+		return runs.firstRunMonth(county);
 	}
 
 	/** The folder month-end wrote the run's files into (approve writes the final bank files there). */
@@ -51,7 +57,7 @@ public class RunReader {
 				order by county collate "C", program collate "C", household_id collate "C", id_number collate "C"
 				""", (rs, i) -> new StopView(rs.getLong(1), rs.getString(2), Program.valueOf(rs.getString(3)),
 				rs.getString(4), rs.getString(5), rs.getString(6),
-				rs.getString(7) == null ? null : YearMonth.parse(rs.getString(7)), rs.getString(8)), runId);
+				rs.getString(7) == null ? null : YearMonth.parse(rs.getString(7)), StopReason.valueOf(rs.getString(8))), runId);
 	}
 
 	private PaymentLineView line(ResultSet rs, int i) throws SQLException {

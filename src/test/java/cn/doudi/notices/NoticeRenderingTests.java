@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.doudi.kernel.Program;
+import cn.doudi.kernel.StopReason;
 import cn.doudi.notices.PublicNotices.VillageNotice;
 import cn.doudi.notices.RegionNames.Names;
 import cn.doudi.notices.render.CjkFont;
@@ -174,10 +175,10 @@ class NoticeRenderingTests {
 	void stopNoticesArePageByPageWithReasonAppealAndHotline() throws Exception {
 		List<StopView> stops = List.of(
 				new StopView(7, COUNTY, Program.DIBAO_URBAN, "4101020010010001", HEAD, "王建国", YearMonth.of(2026, 10),
-						"END_MONTH"),
+						StopReason.END_MONTH),
 				new StopView(7, COUNTY, Program.ELDERLY, "4101020010010002", ELDER, "李秀英", YearMonth.of(2026, 10),
-						"DECEASED"),
-				new StopView(7, COUNTY, Program.ORPHAN, "4101020010010003", CHILD, "赵小明", null, "AGED_OUT"));
+						StopReason.DECEASED),
+				new StopView(7, COUNTY, Program.ORPHAN, "4101020010010003", CHILD, "赵小明", null, StopReason.AGED_OUT));
 		Path a = out.resolve("stops-a.pdf");
 		Path b = out.resolve("stops-b.pdf");
 		var notices = StopNotices.of(RUN, stops, NAMES, "0371-12345678");

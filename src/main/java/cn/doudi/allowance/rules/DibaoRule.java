@@ -14,8 +14,10 @@ import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.DibaoPhase;
 import cn.doudi.allowance.EnrollmentEnded;
 import cn.doudi.allowance.RosterRow;
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Money;
 import cn.doudi.kernel.Program;
+import cn.doudi.kernel.StopReason;
 
 /**
  * DIBAO_URBAN / DIBAO_RURAL, one line per household (RULES.md steps 1–8).
@@ -87,17 +89,17 @@ final class DibaoRule {
 		GradualExit.Step step = GradualExit.next(month.inputs().previousDibao().get(hh.key()),
 				month.gradualExitMonths());
 		if (step instanceof GradualExit.Exit exit) {
-			raise(hh, "INCOME_ABOVE_STANDARD", above + "，渐退第" + exit.monthNo() + "月（共" + exit.k() + "月），按原金额"
+			raise(hh, FindingCode.INCOME_ABOVE_STANDARD, above + "，渐退第" + exit.monthNo() + "月（共" + exit.k() + "月），按原金额"
 					+ Money.format(exit.frozenAmount()) + "元发放");
 			return Optional.of(line(hh, GRADUAL_EXIT_CATEGORY, exit.frozenAmount(), DibaoPhase.GRADUAL_EXIT,
 					exit.frozenAmount(), exit.monthNo()));
 		}
 		if (step instanceof GradualExit.End) {
 			ends.add(new EnrollmentEnded(hh.head().county(), hh.program(), hh.householdId(), "", month.month(),
-					"GRADUAL_EXIT_END"));
+					StopReason.GRADUAL_EXIT_END));
 		}
 		else {
-			raise(hh, "INCOME_ABOVE_STANDARD", above + "，新申请家庭不予发放");
+			raise(hh, FindingCode.INCOME_ABOVE_STANDARD, above + "，新申请家庭不予发放");
 		}
 		return Optional.empty();
 	}
@@ -115,19 +117,19 @@ final class DibaoRule {
 	private ComputedLine line(Household hh, String category, BigDecimal amount, DibaoPhase phase,
 			BigDecimal regular, int exitMonthNo) {
 		RosterRow head = hh.head();
-		SortedSet<String> codes = Lines.codes();
+		SortedSet<FindingCode> codes = Lines.codes();
 		if (month.dead(head.idNumber())) {
-			codes.add("PAYEE_DECEASED");
-			raise(hh, "PAYEE_DECEASED", "户主" + head.name() + "已于" + month.deathMonth(head.idNumber()).orElseThrow()
+			codes.add(FindingCode.PAYEE_DECEASED);
+			raise(hh, FindingCode.PAYEE_DECEASED, "户主" + head.name() + "已于" + month.deathMonth(head.idNumber()).orElseThrow()
 					+ "死亡，户内仍有" + hh.n() + "名在保成员；变更户主前暂停发放");
 		}
 		return new ComputedLine(head.county(), head.regionCode(), hh.program(), category, hh.householdId(),
-				head.idNumber(), head.name(), month.month(), Money.fen(amount), Lines.status(codes), codes, head.bank(),
-				head.accountNumber(), head.accountName(), false, hh.n(), phase, Money.fen(regular), exitMonthNo,
-				hh.memberIds());
+				head.idNumber(), head.name(), month.month(), Money.fen(amount), Lines.status(codes), codes,
+				Lines.payee(head), false,
+				new ComputedLine.HouseholdPart(phase, Money.fen(regular), exitMonthNo, hh.memberIds()));
 	}
 
-	private void raise(Household hh, String code, String detail) {
+	private void raise(Household hh, FindingCode code, String detail) {
 		RosterRow head = hh.head();
 		findings.raise(code, head.county(), head.idNumber(), head.name(), hh.householdId(), hh.program(),
 				hh.program().chineseName() + "：" + detail);
@@ -137,7 +139,7 @@ final class DibaoRule {
 		if (!head.enrolledIn(month.month())) {
 			return false;
 		}
-		return month.endedBefore(head.program(), head.householdId(), "")
+		return month.endedBefore(head.enrollment())
 			.map(ended -> head.startMonth().isAfter(ended))
 			.orElse(true);
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.doudi.allowance.RosterRow;
+import cn.doudi.kernel.PaymentKey;
 import cn.doudi.kernel.Program;
 
 /**
@@ -34,7 +35,7 @@ record Household(Program program, String householdId, RosterRow head, List<Roste
 		return p;
 	}
 
-	String key() {
-		return program.name() + '|' + householdId;
+	PaymentKey key() {
+		return PaymentKey.of(program, householdId, null);
 	}
 }

@@ -11,6 +11,7 @@ import cn.doudi.allowance.Certificate;
 import cn.doudi.allowance.MonthInputs;
 import cn.doudi.allowance.RosterRow;
 import cn.doudi.identity.IdNumber;
+import cn.doudi.kernel.PaymentKey;
 import cn.doudi.kernel.Program;
 
 /**
@@ -80,16 +81,13 @@ final class Month {
 	}
 
 	/** The month an enrollment ended by rule, when that was before M (a later end does not count for M). */
-	Optional<YearMonth> endedBefore(Program program, String householdId, String idNumber) {
-		YearMonth ended = in.endedEnrollments()
-			.get(MonthInputs.enrollmentKey(program.name(), householdId, idNumber));
-		return ended != null && ended.isBefore(in.month()) ? Optional.of(ended) : Optional.empty();
+	Optional<YearMonth> endedBefore(PaymentKey enrollment) {
+		return Optional.ofNullable(in.endedBefore(enrollment));
 	}
 
 	/** A person program's row is active: start ≤ M ≤ end, alive, and its enrollment not ended by rule. */
 	boolean active(RosterRow row) {
-		return row.enrolledIn(in.month()) && !dead(row.idNumber())
-				&& endedBefore(row.program(), row.householdId(), row.idNumber()).isEmpty();
+		return row.enrolledIn(in.month()) && !dead(row.idNumber()) && endedBefore(row.enrollment()).isEmpty();
 	}
 
 	/** The certificate that counts for the person (RULES.md "Disability certificates"), if any. */

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.EnrollmentEnded;
 import cn.doudi.allowance.RosterRow;
+import cn.doudi.kernel.FindingCode;
+import cn.doudi.kernel.StopReason;
 
 /**
  * Runs a {@link PersonRule} over the active rows of its program (start ≤ M ≤ end, alive, not ended by
@@ -38,7 +40,7 @@ final class PersonPrograms {
 				out.add(Lines.person(row, month.month(), pay.category(), pay.amount(), Lines.codes()));
 			}
 			else if (d instanceof PersonDecision.Held held) {
-				SortedSet<String> codes = Lines.codes();
+				SortedSet<FindingCode> codes = Lines.codes();
 				held.findings().forEach((code, detail) -> {
 					codes.add(code);
 					findings.raise(code, row.county(), row.idNumber(), row.name(), row.householdId(), row.program(),
@@ -48,7 +50,7 @@ final class PersonPrograms {
 			}
 			else if (d instanceof PersonDecision.AgedOut aged) {
 				ends.add(new EnrollmentEnded(row.county(), row.program(), row.householdId(), row.idNumber(),
-						aged.endedMonth(), "AGED_OUT"));
+						aged.endedMonth(), StopReason.AGED_OUT));
 			}
 		}
 		return out;

@@ -7,4 +7,7 @@
  * one county and month. Internal to the allowance module: callers use
  * {@link cn.doudi.allowance.MonthRules}.
  */
+@NullMarked
 package cn.doudi.allowance.rules;
+
+import org.jspecify.annotations.NullMarked;

@@ -56,7 +56,7 @@ class RunFindingStore {
 	/** Evidence of a rule finding: its household and programs (a dismissed INCOME_ABOVE_STANDARD stays dismissed while they stay). */
 	private static RaisedFinding raised(RuleFinding f) {
 		String programs = String.join(";", f.programs().stream().map(Enum::name).sorted().toList());
-		return new RaisedFinding(FindingCode.valueOf(f.code()), f.county(), f.idNumber(), f.name(), f.householdId(),
+		return new RaisedFinding(f.code(), f.county(), f.idNumber(), f.name(), f.householdId(),
 				f.programs(), null, f.detail(), "rule:" + (f.householdId() == null ? "" : f.householdId()) + '|' + programs);
 	}
 }
