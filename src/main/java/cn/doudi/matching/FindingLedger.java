@@ -54,18 +54,7 @@ public class FindingLedger {
 		reopenClosedIn(county, m, codeNames);
 		Map<String, Long> live = new HashMap<>();
 		Set<String> dismissed = new HashSet<>();
-		jdbc.query("""
-				select id, code, id_number, status, evidence from finding
-				where county = ? and code = any(?) and status in ('OPEN', 'CONFIRMED', 'DISMISSED')
-				""", rs -> {
-			String key = rs.getString(2) + '|' + rs.getString(3) + '|' + county;
-			if ("DISMISSED".equals(rs.getString(4))) {
-				dismissed.add(key + '|' + rs.getString(5));
-			}
-			else {
-				live.put(key, rs.getLong(1));
-			}
-		}, county, codeNames);
+		readDecided(county, codeNames, live, dismissed);
 		List<Long> linked = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
 		int opened = 0;
@@ -76,7 +65,7 @@ public class FindingLedger {
 						f.evidence(), m, id });
 				linked.add(id);
 			}
-			else if (!dismissed.contains(f.key() + '|' + f.evidence())) {
+			else if (!dismissed.contains(dismissedKey(f))) {
 				linked.add(insert(f, m, runId));
 				opened++;
 			}
@@ -91,6 +80,46 @@ public class FindingLedger {
 		jdbc.batchUpdate("insert into run_finding (run_id, finding_id) values (?, ?) on conflict do nothing",
 				linked.stream().map(id -> new Object[] { runId, id }).toList());
 		return new Outcome(opened, live.size(), List.copyOf(linked));
+	}
+
+	/**
+	 * The monitors' decisions as they bear on raised findings of the county: a raised finding holds (is
+	 * open) unless no finding of its key is open and a monitor dismissed one with the same evidence
+	 * (CHECKS.md: "a finding that a monitor dismissed stays dismissed for the same evidence").
+	 */
+	public record Decided(Set<String> openKeys, Set<String> dismissed) {
+
+		/** Whether the raised finding is open (or would be, were the month run now). */
+		public boolean open(RaisedFinding f) {
+			return openKeys.contains(f.key()) || !dismissed.contains(dismissedKey(f));
+		}
+	}
+
+	/** Today's decisions on the county's findings of these codes. */
+	public Decided decided(String county, Set<FindingCode> codes) {
+		Map<String, Long> live = new HashMap<>();
+		Set<String> dismissed = new HashSet<>();
+		readDecided(county, codes.stream().map(FindingCode::name).sorted().toArray(String[]::new), live, dismissed);
+		return new Decided(Set.copyOf(live.keySet()), Set.copyOf(dismissed));
+	}
+
+	private void readDecided(String county, String[] codeNames, Map<String, Long> live, Set<String> dismissed) {
+		jdbc.query("""
+				select id, code, id_number, status, evidence from finding
+				where county = ? and code = any(?) and status in ('OPEN', 'CONFIRMED', 'DISMISSED')
+				""", rs -> {
+			String key = rs.getString(2) + '|' + rs.getString(3) + '|' + county;
+			if ("DISMISSED".equals(rs.getString(4))) {
+				dismissed.add(key + '|' + rs.getString(5));
+			}
+			else {
+				live.put(key, rs.getLong(1));
+			}
+		}, county, codeNames);
+	}
+
+	private static String dismissedKey(RaisedFinding f) {
+		return f.key() + '|' + f.evidence();
 	}
 
 	private void reopenClosedIn(String county, String month, String[] codeNames) {
@@ -118,7 +147,7 @@ public class FindingLedger {
 	}
 
 	/** One raising per key (merged), only of this county and these codes, in key order. */
-	private static Map<String, RaisedFinding> merged(String county, Set<FindingCode> codes, List<RaisedFinding> raised) {
+	static Map<String, RaisedFinding> merged(String county, Set<FindingCode> codes, List<RaisedFinding> raised) {
 		Map<String, RaisedFinding> byKey = new LinkedHashMap<>();
 		raised.stream()
 			.filter(f -> county.equals(f.county()) && codes.contains(f.code()))

@@ -2,21 +2,17 @@ package cn.doudi.allowance.rules;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
+import cn.doudi.allowance.ActiveRoster.Household;
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.DibaoPhase;
 import cn.doudi.allowance.EnrollmentEnded;
 import cn.doudi.allowance.RosterRow;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Money;
-import cn.doudi.kernel.Program;
 import cn.doudi.kernel.StopReason;
 
 /**
@@ -55,19 +51,9 @@ final class DibaoRule {
 		this.supplements = new ClassifiedSupplement(month);
 	}
 
-	/** The households whose enrollment is active in M, sorted by program code and household. */
+	/** The households whose enrollment is active in M and that have covered members, by program code and household. */
 	List<Household> households() {
-		Map<String, List<RosterRow>> groups = new TreeMap<>(Order.CODE_POINT);
-		for (RosterRow r : month.inputs().roster()) {
-			if (r.program().isDibao()) {
-				groups.computeIfAbsent(r.program().name() + '|' + r.householdId(), k -> new ArrayList<>()).add(r);
-			}
-		}
-		List<Household> out = new ArrayList<>();
-		for (List<RosterRow> rows : groups.values()) {
-			head(rows).filter(this::enrollmentActive).ifPresent(head -> out.add(household(head, rows)));
-		}
-		return out;
+		return month.roster().households();
 	}
 
 	/** The household's line for M before check holds, if it has one. */
@@ -133,33 +119,5 @@ final class DibaoRule {
 		RosterRow head = hh.head();
 		findings.raise(code, head.county(), head.idNumber(), head.name(), hh.householdId(), hh.program(),
 				hh.program().chineseName() + "：" + detail);
-	}
-
-	private boolean enrollmentActive(RosterRow head) {
-		if (!head.enrolledIn(month.month())) {
-			return false;
-		}
-		return month.endedBefore(head.enrollment())
-			.map(ended -> head.startMonth().isAfter(ended))
-			.orElse(true);
-	}
-
-	private Household household(RosterRow head, List<RosterRow> rows) {
-		Map<String, RosterRow> covered = new TreeMap<>(Order.CODE_POINT);
-		for (RosterRow r : rows) {
-			if (r.enrolledIn(month.month()) && !month.dead(r.idNumber())) {
-				covered.putIfAbsent(r.idNumber(), r);
-			}
-		}
-		return new Household(head.program(), head.householdId(), head, List.copyOf(covered.values()));
-	}
-
-	/** The 户主 row; with several (ingest rejects that), one enrolled in M with the latest start. */
-	private Optional<RosterRow> head(List<RosterRow> rows) {
-		return rows.stream()
-			.filter(RosterRow::isHead)
-			.max(Comparator.comparing((RosterRow r) -> r.enrolledIn(month.month()))
-				.thenComparing(RosterRow::startMonth)
-				.thenComparing(RosterRow::idNumber, Order.CODE_POINT.reversed()));
 	}
 }

@@ -1,11 +1,8 @@
 package cn.doudi.allowance.rules;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.EnrollmentEnded;
@@ -34,7 +31,7 @@ final class PersonPrograms {
 	/** The lines of the rule's program before check holds, in key order. */
 	List<ComputedLine> lines(PersonRule rule) {
 		List<ComputedLine> out = new ArrayList<>();
-		for (RosterRow row : activeRows(rule)) {
+		for (RosterRow row : month.roster().activeRows(rule.program())) {
 			PersonDecision d = rule.decide(row);
 			if (d instanceof PersonDecision.Pay pay) {
 				out.add(Lines.person(row, month.month(), pay.category(), pay.amount(), Lines.codes()));
@@ -54,16 +51,5 @@ final class PersonPrograms {
 			}
 		}
 		return out;
-	}
-
-	private List<RosterRow> activeRows(PersonRule rule) {
-		Map<String, RosterRow> byKey = new TreeMap<>(Order.CODE_POINT);
-		for (RosterRow r : month.inputs().roster()) {
-			if (r.program() == rule.program() && month.active(r)) {
-				byKey.merge(r.county() + '|' + r.householdId() + '|' + r.idNumber(), r,
-						(a, b) -> Comparator.comparing(RosterRow::startMonth).compare(a, b) >= 0 ? a : b);
-			}
-		}
-		return List.copyOf(byKey.values());
 	}
 }

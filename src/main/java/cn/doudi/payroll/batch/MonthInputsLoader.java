@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 
 import cn.doudi.allowance.ArrearsRule;
 import cn.doudi.allowance.Certificate;
-import cn.doudi.allowance.CheckHold;
 import cn.doudi.allowance.CountyRecords;
 import cn.doudi.allowance.Cpi;
 import cn.doudi.allowance.EconomicResult;
@@ -31,7 +30,7 @@ import cn.doudi.allowance.Standards;
 import cn.doudi.allowance.TempAssistCase;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.MatchedRecords;
-import cn.doudi.matching.OpenHolds;
+import cn.doudi.matching.CheckHolds;
 
 /**
  * Loads, as values, everything {@link MonthRules#settle} needs for one county and month: the county's
@@ -55,13 +54,13 @@ class MonthInputsLoader {
 
 	private final JdbcTemplate jdbc;
 	private final MatchedRecords matched;
-	private final OpenHolds openHolds;
+	private final CheckHolds checkHolds;
 	private final RunHistoryLoader histories;
 
-	MonthInputsLoader(JdbcTemplate jdbc, MatchedRecords matched, OpenHolds openHolds, RunHistoryLoader histories) {
+	MonthInputsLoader(JdbcTemplate jdbc, MatchedRecords matched, CheckHolds checkHolds, RunHistoryLoader histories) {
 		this.jdbc = jdbc;
 		this.matched = matched;
-		this.openHolds = openHolds;
+		this.checkHolds = checkHolds;
 		this.histories = histories;
 	}
 
@@ -117,14 +116,9 @@ class MonthInputsLoader {
 		return deaths;
 	}
 
-	/** The checks' HOLD conditions of the county, for each month. */
+	/** The checks' HOLD conditions of the county, for each month (evaluated for that month with today's records). */
 	private HoldConditions holds(String county, Collection<YearMonth> months) {
-		List<CheckHold> open = openHolds.forCounty(county)
-			.stream()
-			.map(h -> new CheckHold(h.code(), h.idNumber(), h.programs(), h.everyLineOfPerson(), h.accountNumber(),
-					h.householdId()))
-			.toList();
-		return HoldConditions.sameIn(open, months.toArray(YearMonth[]::new));
+		return checkHolds.forMonths(county, months);
 	}
 
 	/** Other counties' households that hold someone on this county's roster, by county. */

@@ -41,11 +41,13 @@ class RunHistoryLoader {
 	private final JdbcTemplate jdbc;
 	private final RunReader runs;
 	private final MatchedRecords matched;
+	private final EnrollmentEndStore ends;
 
-	RunHistoryLoader(JdbcTemplate jdbc, RunReader runs, MatchedRecords matched) {
+	RunHistoryLoader(JdbcTemplate jdbc, RunReader runs, MatchedRecords matched, EnrollmentEndStore ends) {
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.matched = matched;
+		this.ends = ends;
 	}
 
 	/** What the history holds before the months the rules are applied to are known. */
@@ -69,13 +71,13 @@ class RunHistoryLoader {
 		List<RunHistory.PastLine> previous = previousRun(county, month.minusMonths(1));
 		Map<String, YearMonth> deaths = new HashMap<>(start.deathMonthsOfPaid());
 		deathMonthsOf(previous, rosterNames).forEach((id, m) -> deaths.merge(id, m, (a, b) -> a.isBefore(b) ? a : b));
-		return new RunHistory(start.firstRunMonth(), previous, dibaoLines(county, before(months)), ruleEnds(county),
+		return new RunHistory(start.firstRunMonth(), previous, dibaoLines(county, before(months)), ends.ofCounty(county),
 				paid(county, paidFrom), lastPaidMonths(county), start.paidLinesOfTheDead(), deaths);
 	}
 
 	/** The DIBAO lines and rule ends another county's rules need (its price-subsidy lines of a month). */
 	RunHistory forNeighbour(String county, SortedSet<YearMonth> months) {
-		return new RunHistory(Optional.empty(), List.of(), dibaoLines(county, before(months)), ruleEnds(county), Set.of(),
+		return new RunHistory(Optional.empty(), List.of(), dibaoLines(county, before(months)), ends.ofCounty(county), Set.of(),
 				Map.of(), List.of(), Map.of());
 	}
 
@@ -110,21 +112,6 @@ class RunHistoryLoader {
 					DibaoPhase.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getInt(7));
 			result.computeIfAbsent(YearMonth.parse(rs.getString(1)), k -> new TreeMap<>()).put(p.key(), p);
 		});
-		return result;
-	}
-
-	/** Every enrollment of the county ended by rule in an approved run, with the months it ended. */
-	private Map<PaymentKey, SortedSet<YearMonth>> ruleEnds(String county) {
-		Map<PaymentKey, SortedSet<YearMonth>> result = new TreeMap<>();
-		jdbc.query("""
-				select e.program, e.household_id, e.id_number, e.ended_month
-				from enrollment_end e join payroll_run r on r.id = e.run_id
-				where e.county = ? and r.status = 'APPROVED'
-				""", rs -> {
-			Program program = Program.valueOf(rs.getString(1));
-			result.computeIfAbsent(PaymentKey.of(program, rs.getString(2), rs.getString(3)), k -> new TreeSet<>())
-				.add(YearMonth.parse(rs.getString(4)));
-		}, county);
 		return result;
 	}
 
