@@ -281,8 +281,33 @@ public final class Fixtures {
 					tempAssist, holds, new Standards(standards), Optional.ofNullable(cpi), otherCounties);
 		}
 
+		/**
+		 * The month through {@link MonthRules#settle}, as a county with no earlier run (no arrears window, no
+		 * stops): the previous DIBAO lines as run M−1's, the rule ends as the run history's, the holds as the
+		 * checks' HOLD conditions for M. Other counties' lines given directly ({@link #otherCounty}) can only be
+		 * fed to {@link MonthRules#compute}, which then computes the month.
+		 */
 		public MonthOutcome compute() {
-			return new MonthRules().compute(build());
+			if (!otherCounties.isEmpty()) {
+				return new MonthRules().compute(build());
+			}
+			Settlement settled = new MonthRules().settle(settleInputs(), history());
+			return new MonthOutcome(settled.lines(), settled.findings(), settled.ends());
+		}
+
+		/** Today's records of the county, with the HOLD conditions of M. */
+		public SettleInputs settleInputs() {
+			Map<YearMonth, Cpi> cpis = cpi == null ? Map.of() : Map.of(month, cpi);
+			return new SettleInputs(month, new CountyRecords(county, roster, deaths, certificates, economic,
+					new Standards(standards), tempAssist, cpis), HoldConditions.sameIn(holds, month), List.of());
+		}
+
+		/** A run history of the previous month's DIBAO lines and the rule ends, nothing paid, no first run. */
+		public RunHistory history() {
+			Map<PaymentKey, java.util.SortedSet<YearMonth>> ends = new TreeMap<>();
+			ended.forEach((k, m) -> ends.put(k, new java.util.TreeSet<>(Set.of(m))));
+			return new RunHistory(Optional.empty(), List.of(), Map.of(month.minusMonths(1), previous), ends, Set.of(),
+					Map.of(), List.of(), Map.of());
 		}
 	}
 }
