@@ -4,5 +4,5 @@
  * county and {@code bank/MANIFEST.sha256} — drafts at month-end, finals on approval — and {@code bank-return},
  * which marks the run's PAY lines PAID or FAILED. Format details: {@code jobs/banks/README.md}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "payroll", "security" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "payroll", "security", "ingest" })
 package cn.doudi.disbursement;

@@ -5,5 +5,5 @@
  * ({@code payments.csv}, {@code summary.csv}, …).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "allowance", "matching",
-		"security", "database" })
+		"review", "ingest", "security", "database" })
 package cn.doudi.payroll;
