@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import cn.doudi.ingest.batch.ImportRunner;
@@ -14,18 +13,16 @@ import cn.doudi.ingest.batch.ImportRunner;
 /**
  * The ingest façade: imports the files of one source as one upload (INPUTS.md). Whole file or
  * nothing unless {@link ImportOptions#acceptValidRows()}; the same content twice is recognised and
- * changes nothing; a committed import publishes {@link RosterImported}. Imports run one at a time
+ * changes nothing. Imports run one at a time
  * (across processes); a caller waits for the one before.
  */
 @Service
 public class RosterImports {
 
 	private final ImportRunner runner;
-	private final ApplicationEventPublisher events;
 
-	RosterImports(ImportRunner runner, ApplicationEventPublisher events) {
+	RosterImports(ImportRunner runner) {
 		this.runner = runner;
-		this.events = events;
 	}
 
 	/**
@@ -36,9 +33,8 @@ public class RosterImports {
 	 * @throws IllegalStateException when the database fails during the import (nothing is imported)
 	 */
 	public ImportOutcome importFiles(Source source, List<Path> files, ImportOptions options) {
-		ImportOutcome outcome;
 		try {
-			outcome = runner.run(source, files, options);
+			return runner.run(source, files, options);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -46,10 +42,5 @@ public class RosterImports {
 		catch (SQLException e) {
 			throw new IllegalStateException("导入失败：" + e.getMessage(), e);
 		}
-		if (outcome.committed()) {
-			events.publishEvent(new RosterImported(outcome.importId(), source, outcome.rowsAccepted(),
-					outcome.rowsRejected(), outcome.counties()));
-		}
-		return outcome;
 	}
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.doudi.kernel.Program;
+import cn.doudi.payroll.files.PaymentsCsv;
 import cn.doudi.kernel.StopReason;
 
 /** Read access to runs, their lines and stops, for the modules that write files from them. */
@@ -47,6 +48,13 @@ public class RunReader {
 				order by county collate "C", program collate "C", household_id collate "C", id_number collate "C",
 				         pay_month collate "C"
 				""", this::line, runId);
+	}
+
+	/** The run's lines as {@code payments.csv} (full numbers), by the one writer of that file. */
+	public void writePaymentsCsv(long runId, java.io.OutputStream out) {
+		try (PaymentsCsv csv = PaymentsCsv.onto(out)) {
+			lines(runId).forEach(csv::line);
+		}
 	}
 
 	/** The run's stops in {@code stops.csv} order. */
