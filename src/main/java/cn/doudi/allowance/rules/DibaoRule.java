@@ -18,10 +18,9 @@ import cn.doudi.kernel.StopReason;
 /**
  * DIBAO_URBAN / DIBAO_RURAL, one line per household (RULES.md steps 1–8).
  * <ul>
- * <li>The household's enrollment follows its 户主 row: active when that row's start ≤ M ≤ end and the
- * enrollment has not ended by rule before M, unless the 户主 row starts after that end (a new
- * application; "after" = strictly after the month the enrollment ended). A member's own start/end month
- * only adds or removes that member; a household without a 户主 row gets no line.</li>
+ * <li>The households are those {@link cn.doudi.allowance.ActiveRoster} finds active in M (the 户主 row's
+ * start ≤ M ≤ end, not ended by rule unless a 户主 row starts after that end: a new application; a member's
+ * own start/end month only adds or removes that member; no 户主 row, or nobody covered: no line).</li>
  * <li>n = covered members (active rows of the household, alive in M); n = 0 → no line. I = latest
  * economic result with 核对月份 ≤ M, else the 户主 row's 家庭月收入 (another row's when the 户主 row has
  * none, else 0). pci = round(I / n), g = S − pci.</li>
