@@ -214,6 +214,17 @@ public class FindingLedger {
 		return jdbc.query(sql.toString(), FindingLedger::record, args.toArray());
 	}
 
+	/** The open findings linked to these runs (their findings.csv), in findings.csv order. */
+	public List<FindingRecord> openLinkedTo(Long[] runIds) {
+		return jdbc.query("""
+				select f.id, f.code, f.effect, f.status, f.county, f.id_number, f.name, f.household_id, f.programs,
+				       f.account_number, f.detail, f.first_month, f.last_month, f.closed_month
+				from finding f join run_finding rf on rf.finding_id = f.id
+				where rf.run_id = any(?) and f.status in ('OPEN', 'CONFIRMED')
+				order by f.county collate "C", f.code collate "C", f.id_number collate "C", f.id
+				""", FindingLedger::record, (Object) runIds);
+	}
+
 	private static FindingRecord record(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
 		return new FindingRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5).trim(),
 				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),

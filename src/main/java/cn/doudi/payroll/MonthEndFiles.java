@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Money;
 import cn.doudi.matching.CrossChecks;
+import cn.doudi.matching.FindingLedger;
 import cn.doudi.payroll.files.CsvFile;
 import cn.doudi.payroll.files.FindingsWorkbook;
 import cn.doudi.payroll.files.PaymentsCsv;
@@ -27,11 +28,13 @@ public class MonthEndFiles {
 
 	private final JdbcTemplate jdbc;
 	private final CrossChecks checks;
+	private final FindingLedger ledger;
 	private final List<MonthEndOutput> outputs;
 
-	MonthEndFiles(JdbcTemplate jdbc, CrossChecks checks, List<MonthEndOutput> outputs) {
+	MonthEndFiles(JdbcTemplate jdbc, CrossChecks checks, FindingLedger ledger, List<MonthEndOutput> outputs) {
 		this.jdbc = jdbc;
 		this.checks = checks;
+		this.ledger = ledger;
 		this.outputs = outputs;
 	}
 
@@ -93,18 +96,13 @@ public class MonthEndFiles {
 			String householdId, String programs, String detail) {
 	}
 
+	/** The open findings linked to the runs, from the matching module's ledger (it owns the findings). */
 	private List<FindingRow> findings(Long[] runs) {
-		return jdbc.query("""
-				select f.county, f.code, f.id_number, f.name, f.household_id, f.programs, f.detail
-				from finding f join run_finding rf on rf.finding_id = f.id
-				where rf.run_id = any(?) and f.status in ('OPEN', 'CONFIRMED')
-				order by f.county collate "C", f.code collate "C", f.id_number collate "C", f.id
-				""", (rs, i) -> {
-			String code = rs.getString(2);
-			return new FindingRow(rs.getString(1), code, FindingCode.valueOf(code).effect().name(),
-					nonNull(rs.getString(3)), nonNull(rs.getString(4)), nonNull(rs.getString(5)),
-					nonNull(rs.getString(6)), nonNull(rs.getString(7)));
-		}, (Object) runs);
+		return ledger.openLinkedTo(runs).stream()
+			.map(f -> new FindingRow(f.county(), f.code(), FindingCode.valueOf(f.code()).effect().name(),
+					nonNull(f.idNumber()), nonNull(f.name()), nonNull(f.householdId()), nonNull(f.programs()),
+					nonNull(f.detail())))
+			.toList();
 	}
 
 	private static String nonNull(String s) {
