@@ -40,7 +40,7 @@ import cn.doudi.matching.CheckHolds;
  * nothing is loaded per row.
  *
  * <p>A set of keys is joined as a {@code (select distinct …)} subquery, never {@code in (select …)} with a
- * {@code current_beneficiary} on the outer side (why: {@code cn.doudi.matching.checks.CheckContext}).
+ * {@code current_beneficiary} on the outer side (why: {@code cn.doudi.matching.checks.CheckReader}).
  * {@code householdsSharingPeople} as {@code o.id_number in (…)} took 21 s on the demo database (a
  * nested loop re-reading the other county's snapshot per ID of this county) and timed out (&gt;120 s) with
  * ten 100k-row counties; as a join it is one hash join: 30 ms on the demo, 2.2 s with 1M current rows.
