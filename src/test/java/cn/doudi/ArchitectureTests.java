@@ -1,5 +1,9 @@
 package cn.doudi;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -11,7 +15,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * Rules that keep the design honest: the payout rules and the identity code stay pure (no Spring, no
- * JDBC), and money is never a floating-point number in the rules or the kernel.
+ * JDBC), the rules read no clock (the month is an input: same inputs, same lines), and money is never a
+ * floating-point number in the rules or the kernel. Each table's one writer: {@link TableOwnershipTests}.
  */
 class ArchitectureTests {
 
@@ -27,6 +32,27 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void allowanceHasNoSpringJdbcOrClock() {
+		noClasses().that()
+			.resideInAPackage("cn.doudi.allowance..")
+			.and()
+			.doNotHaveSimpleName("package-info")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
+			.orShould()
+			.dependOnClassesThat()
+			.areAssignableTo(java.time.Clock.class)
+			.orShould()
+			.callMethodWhere(target(name("now")).and(target(owner(resideInAPackage("java.time")))))
+			.orShould()
+			.callMethod(System.class, "currentTimeMillis")
+			.orShould()
+			.callMethod(System.class, "nanoTime")
 			.check(CLASSES);
 	}
 

@@ -2,11 +2,14 @@ package cn.doudi.allowance;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 
 /**
- * An open HOLD finding from the cross-agency checks, as it touches lines (CHECKS.md, last paragraph of
- * the catalogue):
+ * A HOLD finding of the cross-agency checks, as it touches lines (CHECKS.md, last paragraph of the
+ * catalogue):
  * <ul>
  * <li>{@code programs} non-empty: the person's lines of those programs, and for DIBAO_* the household
  * line of which the person is a covered member (or the 户主, for household findings such as
@@ -20,16 +23,16 @@ import cn.doudi.kernel.Program;
  * touches every household. TEMP_ASSIST lines are held only by the person's own NAME_MISMATCH,
  * DEATH_PROBABLE and SHARED_ACCOUNT.
  */
-public record CheckHold(String code, String idNumber, Set<Program> programs, boolean everyLineOfPerson,
-		String accountNumber, String householdId) {
+public record CheckHold(FindingCode code, @Nullable String idNumber, Set<Program> programs, boolean everyLineOfPerson,
+		@Nullable String accountNumber, @Nullable String householdId) {
 
 	public CheckHold {
 		programs = programs == null ? Set.of() : Set.copyOf(programs);
 	}
 
 	/** A hold that touches every household of the named programs. */
-	public CheckHold(String code, String idNumber, Set<Program> programs, boolean everyLineOfPerson,
-			String accountNumber) {
+	public CheckHold(FindingCode code, @Nullable String idNumber, Set<Program> programs, boolean everyLineOfPerson,
+			@Nullable String accountNumber) {
 		this(code, idNumber, programs, everyLineOfPerson, accountNumber, null);
 	}
 }

@@ -2,6 +2,7 @@ package cn.doudi.allowance;
 
 import java.math.BigDecimal;
 
+import cn.doudi.kernel.PaymentKey;
 import cn.doudi.kernel.Program;
 
 /**
@@ -12,4 +13,8 @@ import cn.doudi.kernel.Program;
  */
 public record PreviousDibaoLine(String householdId, Program program, DibaoPhase phase, BigDecimal amount,
 		BigDecimal regularAmount, int exitMonthNo) {
+
+	public PaymentKey key() {
+		return PaymentKey.of(program, householdId, null);
+	}
 }

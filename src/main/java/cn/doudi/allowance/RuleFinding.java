@@ -2,6 +2,7 @@ package cn.doudi.allowance;
 
 import java.util.SortedSet;
 
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 
 /**
@@ -9,6 +10,6 @@ import cn.doudi.kernel.Program;
  * DISABILITY_GRADE_INELIGIBLE, LIVING_SUBSIDY_NOT_POOR, PAYEE_DECEASED (HOLD) and INCOME_ABOVE_STANDARD
  * (INFO). {@code idNumber} is the person's, the 户主's for household findings. {@code detail} is Chinese.
  */
-public record RuleFinding(String code, String county, String idNumber, String name, String householdId,
+public record RuleFinding(FindingCode code, String county, String idNumber, String name, String householdId,
 		SortedSet<Program> programs, String detail) {
 }

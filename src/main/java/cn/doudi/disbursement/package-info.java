@@ -7,5 +7,5 @@
  * represent is written as its substitute and returned as a warning: one record never stops a county's file.
  * Format details: {@code jobs/banks/README.md}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "payroll", "security" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "payroll", "security", "ingest" })
 package cn.doudi.disbursement;

@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -18,19 +17,17 @@ import cn.doudi.ingest.batch.ImportRunner;
 /**
  * The ingest façade: imports the files of one source as one upload (INPUTS.md). Whole file or
  * nothing unless {@link ImportOptions#acceptValidRows()}; the same content twice is recognised and
- * changes nothing; a committed import publishes {@link RosterImported}. Imports run one at a time
+ * changes nothing. Imports run one at a time
  * (across processes); a caller waits for the one before.
  */
 @Service
 public class RosterImports {
 
 	private final ImportRunner runner;
-	private final ApplicationEventPublisher events;
 	private final JdbcTemplate jdbc;
 
-	RosterImports(ImportRunner runner, ApplicationEventPublisher events, JdbcTemplate jdbc) {
+	RosterImports(ImportRunner runner, JdbcTemplate jdbc) {
 		this.runner = runner;
-		this.events = events;
 		this.jdbc = jdbc;
 	}
 
@@ -57,9 +54,8 @@ public class RosterImports {
 	 * @throws IllegalStateException when the database fails during the import (nothing is imported)
 	 */
 	public ImportOutcome importFiles(Source source, List<Path> files, ImportOptions options) {
-		ImportOutcome outcome;
 		try {
-			outcome = runner.run(source, files, options);
+			return runner.run(source, files, options);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -67,10 +63,5 @@ public class RosterImports {
 		catch (SQLException e) {
 			throw new IllegalStateException("导入失败：" + e.getMessage(), e);
 		}
-		if (outcome.committed()) {
-			events.publishEvent(new RosterImported(outcome.importId(), source, outcome.rowsAccepted(),
-					outcome.rowsRejected(), outcome.counties()));
-		}
-		return outcome;
 	}
 }

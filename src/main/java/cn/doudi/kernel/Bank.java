@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /** Banks that carry the one-card accounts (惠民惠农一卡通), by code, short and official names. */
 public enum Bank {
 
@@ -27,7 +29,7 @@ public enum Bank {
 		return chineseName;
 	}
 
-	public static Optional<Bank> parse(String text) {
+	public static Optional<Bank> parse(@Nullable String text) {
 		if (text == null) {
 			return Optional.empty();
 		}

@@ -1,5 +1,9 @@
 package cn.doudi.kernel;
 
+import java.util.Comparator;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
 /** The catalogue of CHECKS.md: each finding code with its effect and whether a monitor may dismiss it. */
 public enum FindingCode {
 
@@ -36,6 +40,9 @@ public enum FindingCode {
 		}
 	}
 
+	/** Code-point order of the codes' names: how reasons and findings are sorted in every file. */
+	public static final Comparator<FindingCode> BY_NAME = Comparator.comparing(FindingCode::name);
+
 	private final Effect effect;
 	private final boolean dismissable;
 	private final String chineseName;
@@ -58,5 +65,15 @@ public enum FindingCode {
 	/** Review findings may be dismissed; rule findings close by themselves when the data is corrected. */
 	public boolean dismissable() {
 		return dismissable;
+	}
+
+	/** An empty set of codes sorted {@link #BY_NAME}, as a line's {@code reason} lists them. */
+	public static SortedSet<FindingCode> sortedSet() {
+		return new TreeSet<>(BY_NAME);
+	}
+
+	/** The codes joined by {@code ;} in name order ({@code payments.csv} {@code reason}). */
+	public static String join(java.util.Collection<FindingCode> codes) {
+		return String.join(";", codes.stream().sorted(BY_NAME).map(Enum::name).toList());
 	}
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Months as INPUTS.md writes them: {@code YYYY-MM}, {@code YYYY年M月}, {@code YYYYMM} (also
  * {@code YYYY/M}, {@code YYYY.M}). Stored and written everywhere as {@code YYYY-MM}.
@@ -19,7 +21,7 @@ public final class Months {
 	private Months() {
 	}
 
-	public static Optional<YearMonth> parse(String text) {
+	public static Optional<YearMonth> parse(@Nullable String text) {
 		if (text == null) {
 			return Optional.empty();
 		}

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /** The programs (项目) of DOMAIN.md, with the names operators write in spreadsheets. */
 public enum Program {
 
@@ -43,7 +45,7 @@ public enum Program {
 	}
 
 	/** Accepts the code (any case), the full Chinese name or a short form. */
-	public static Optional<Program> parse(String text) {
+	public static Optional<Program> parse(@Nullable String text) {
 		if (text == null) {
 			return Optional.empty();
 		}

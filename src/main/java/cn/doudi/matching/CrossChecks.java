@@ -27,10 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.doudi.allowance.ActiveRoster;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.matching.checks.Check;
-import cn.doudi.matching.checks.CheckContext;
-import cn.doudi.matching.roster.Enrollment;
+import cn.doudi.matching.checks.CheckMonth;
+import cn.doudi.matching.checks.CheckReader;
 import cn.doudi.matching.roster.RosterLoader;
 
 /**
@@ -38,8 +39,8 @@ import cn.doudi.matching.roster.RosterLoader;
  * finding), evaluated with today's knowledge and kept in the {@code finding} table by the
  * {@link FindingLedger}: not raised twice while open, a dismissal kept for the same evidence, closed as
  * RESOLVED when the condition no longer holds; the live ones are linked to the run (its findings.csv).
- * Runs in the month-end job before the lines are computed, so its HOLD findings hold through
- * {@link OpenHolds}. Re-running a month is idempotent.
+ * Runs in the month-end job before the lines are computed; {@link CheckHolds} gives the rules the same HOLD
+ * conditions, for M and every earlier month the arrears look back on. Re-running a month is idempotent.
  */
 @Service
 public class CrossChecks {
@@ -51,13 +52,13 @@ public class CrossChecks {
 			NAME_MISMATCH, EXCLUSIVE_PROGRAMS, ASSETS_DISQUALIFY, SHARED_ACCOUNT, MARRIAGE_CHANGE, POVERTY_NOT_COVERED,
 			SEVERE_DISABILITY_NOT_COVERED));
 
-	private final List<Check> checks;
+	private final List<Check<?>> checks;
 	private final JdbcTemplate jdbc;
 	private final RosterLoader loader;
 	private final MatchedRecords matched;
 	private final FindingLedger ledger;
 
-	CrossChecks(List<Check> checks, JdbcTemplate jdbc, RosterLoader loader, MatchedRecords matched,
+	CrossChecks(List<Check<?>> checks, JdbcTemplate jdbc, RosterLoader loader, MatchedRecords matched,
 			FindingLedger ledger) {
 		this.checks = checks.stream().sorted(Comparator.comparing(Check::code)).toList();
 		this.jdbc = jdbc;
@@ -69,22 +70,23 @@ public class CrossChecks {
 	/** Runs every check for the county and month and records the outcome for run {@code runId}. */
 	@Transactional
 	public CheckResult check(String county, YearMonth month, long runId) {
-		CheckContext context = new CheckContext(county, month, jdbc, loader, matched);
+		CheckReader reader = new CheckReader(county, new java.util.TreeSet<>(Set.of(month)), jdbc, loader, matched);
+		CheckMonth checked = new CheckMonth(county, month);
 		List<RaisedFinding> raised = new ArrayList<>();
-		for (Check check : checks) {
-			raised.addAll(check.run(context));
+		for (Check<?> check : checks) {
+			raised.addAll(check.run(reader, checked));
 		}
 		FindingLedger.Outcome outcome = ledger.reconcile(runId, county, month, CODES, raised);
-		int checked = (int) context.roster().enrollments().stream()
+		int people = (int) reader.roster().in(month).enrollments().stream()
 			.filter(e -> e.county().equals(county))
-			.map(Enrollment::idNumber)
+			.map(ActiveRoster.Enrollment::idNumber)
 			.distinct()
 			.count();
 		jdbc.update("""
 				insert into check_run (run_id, county, month, checked_people, opened, resolved) values (?, ?, ?, ?, ?, ?)
 				on conflict (run_id) do update set checked_people = excluded.checked_people, opened = excluded.opened,
 				                                   resolved = excluded.resolved
-				""", runId, county, month.toString(), checked, outcome.opened(), outcome.resolved());
+				""", runId, county, month.toString(), people, outcome.opened(), outcome.resolved());
 		Map<FindingCode, Integer> open = new EnumMap<>(FindingCode.class);
 		jdbc.query("""
 				select f.code, count(*) from finding f join run_finding rf on rf.finding_id = f.id

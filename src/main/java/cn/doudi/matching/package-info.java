@@ -3,7 +3,10 @@
  * the same person when the normalised ID numbers are equal and the names match. Owns who is dead for a
  * month, which certificates count, the checks ({@link cn.doudi.matching.CrossChecks}, one class per code
  * in {@code checks}) and the life of findings ({@link cn.doudi.matching.FindingLedger}); the open HOLD
- * findings reach the payroll through {@link cn.doudi.matching.OpenHolds}.
+ * conditions reach the rules through {@link cn.doudi.matching.CheckHolds}, month by month. Each check
+ * reads today's records once and decides each month purely; "active" and "covered" are the rules' own
+ * answer ({@link cn.doudi.allowance.ActiveRoster}), with the rule ends the payroll gives through the
+ * {@link cn.doudi.matching.EnrollmentEnds} port.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "allowance" })
 package cn.doudi.matching;

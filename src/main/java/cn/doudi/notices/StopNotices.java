@@ -3,6 +3,7 @@ package cn.doudi.notices;
 import java.util.List;
 
 import cn.doudi.identity.IdNumber;
+import cn.doudi.kernel.StopReason;
 import cn.doudi.notices.RegionNames.Names;
 import cn.doudi.notices.render.StopNotice;
 import cn.doudi.notices.render.StopNotice.Fact;
@@ -30,16 +31,16 @@ final class StopNotices {
 		String date = ChineseDates.date(PublicNotices.payDate(run));
 		return stops.stream().map(s -> {
 			boolean household = s.program().perHousehold();
-			boolean deceased = "DECEASED".equals(s.reason());
+			boolean deceased = s.reason() == StopReason.DECEASED;
 			String addressee = (household ? "户主 " : "") + s.name() + (deceased ? "（已故）家属：" : "：");
 			String last = s.lastPaidMonth() == null ? "无" : ChineseDates.month(s.lastPaidMonth());
 			List<Fact> facts = List.of(new Fact(household ? "户主姓名" : "姓名", s.name()),
 					new Fact("身份证号", IdNumber.mask(s.idNumber())), new Fact("救助项目", s.program().chineseName()),
-					new Fact("停发原因", StopReasons.name(s.reason())), new Fact("最后发放月份", last),
+					new Fact("停发原因", s.reason().chineseName()), new Fact("最后发放月份", last),
 					new Fact("停止发放月份", stopMonth + "起"));
 			String subject = deceased ? s.name() : household ? "您家庭" : "您";
 			String decision = "经核查，" + subject + "享受的" + s.program().chineseName() + "，因"
-					+ StopReasons.clause(s.reason()) + "，根据社会救助有关规定，自" + stopMonth + "起停止发放。"
+					+ s.reason().clause() + "，根据社会救助有关规定，自" + stopMonth + "起停止发放。"
 					+ (s.lastPaidMonth() == null ? "此前无已发放记录。" : "最后一次发放月份为" + last + "。");
 			List<String> paragraphs = List.of(decision,
 					"如对本决定不服，可以自收到本告知书之日起六十日内向" + county + "人民政府申请行政复议，也可以自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。",

@@ -11,8 +11,10 @@ import cn.doudi.kernel.FailPoint;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Money;
 import cn.doudi.matching.CrossChecks;
+import cn.doudi.matching.FindingLedger;
 import cn.doudi.payroll.files.CsvFile;
 import cn.doudi.payroll.files.FindingsWorkbook;
+import cn.doudi.payroll.files.PaymentsCsv;
 import cn.doudi.payroll.files.FindingsWorkbook.CountySummary;
 import cn.doudi.payroll.files.SummaryWorkbook;
 
@@ -30,11 +32,13 @@ public class MonthEndFiles {
 
 	private final JdbcTemplate jdbc;
 	private final CrossChecks checks;
+	private final FindingLedger ledger;
 	private final List<MonthEndOutput> outputs;
 
-	MonthEndFiles(JdbcTemplate jdbc, CrossChecks checks, List<MonthEndOutput> outputs) {
+	MonthEndFiles(JdbcTemplate jdbc, CrossChecks checks, FindingLedger ledger, List<MonthEndOutput> outputs) {
 		this.jdbc = jdbc;
 		this.checks = checks;
+		this.ledger = ledger;
 		this.outputs = outputs;
 	}
 
@@ -44,13 +48,12 @@ public class MonthEndFiles {
 	 */
 	public List<String> write(List<PayrollRun> runs, Path folder) {
 		Long[] ids = runs.stream().map(PayrollRun::id).toArray(Long[]::new);
-		String in = runIds(ids);
-		writePayments(in, folder.resolve("payments.csv"));
-		writeStops(in, folder.resolve("stops.csv"));
-		List<FindingRow> findings = findings(in);
+		writePayments(ids, folder.resolve("payments.csv"));
+		writeStops(ids, folder.resolve("stops.csv"));
+		List<FindingRow> findings = findings(ids);
 		writeFindings(findings, folder.resolve("findings.csv"));
 		writeOverpayments(runs, folder.resolve("overpayments.csv"));
-		List<SummaryRow> summary = summary(in);
+		List<SummaryRow> summary = summary(ids);
 		FindingsWorkbook.write(title(runs), countySummaries(runs, summary), findings, folder.resolve("findings.xlsx"));
 		try (CsvFile csv = new CsvFile(folder.resolve("summary.csv"), "county", "program", "households", "persons",
 				"lines_paid", "amount_paid", "lines_held", "amount_held")) {
@@ -68,35 +71,33 @@ public class MonthEndFiles {
 		return List.copyOf(warnings);
 	}
 
-	private void writePayments(String in, Path file) {
-		try (CsvFile csv = new CsvFile(file, "county", "region_code", "program", "category", "household_id",
-				"id_number", "name", "pay_month", "amount", "status", "reason", "bank", "account_number", "arrears")) {
+	private void writePayments(Long[] runs, Path file) {
+		try (PaymentsCsv csv = PaymentsCsv.toFile(file)) {
 			jdbc.query("""
 					select county, region_code, program, category, household_id, id_number, name, pay_month, amount,
 					       status, reason, bank, account_number, arrears
-					from payment_line where run_id in (%s)
+					from payment_line where run_id = any(?)
 					order by county collate "C", program collate "C", household_id collate "C", id_number collate "C",
 					         pay_month collate "C"
-					""".formatted(in), rs -> {
-				csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-						rs.getString(6), rs.getString(7), rs.getString(8), Money.format(rs.getBigDecimal(9)),
-						rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-						rs.getBoolean(14) ? "true" : "false");
-			});
+					""", rs -> {
+				csv.line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
+						rs.getString(11), rs.getString(12), rs.getString(13), rs.getBoolean(14));
+			}, (Object) runs);
 		}
 	}
 
-	private void writeStops(String in, Path file) {
+	private void writeStops(Long[] runs, Path file) {
 		try (CsvFile csv = new CsvFile(file, "county", "program", "household_id", "id_number", "name",
 				"last_paid_month", "reason")) {
 			jdbc.query("""
 					select county, program, household_id, id_number, name, last_paid_month, reason
-					from stop_record where run_id in (%s)
+					from stop_record where run_id = any(?)
 					order by county collate "C", program collate "C", household_id collate "C", id_number collate "C"
-					""".formatted(in), rs -> {
+					""", rs -> {
 				csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						rs.getString(6), rs.getString(7));
-			});
+			}, (Object) runs);
 		}
 	}
 
@@ -105,18 +106,13 @@ public class MonthEndFiles {
 			String householdId, String programs, String detail) {
 	}
 
-	private List<FindingRow> findings(String in) {
-		return jdbc.query("""
-				select f.county, f.code, f.id_number, f.name, f.household_id, f.programs, f.detail
-				from finding f join run_finding rf on rf.finding_id = f.id
-				where rf.run_id in (%s) and f.status in ('OPEN', 'CONFIRMED')
-				order by f.county collate "C", f.code collate "C", f.id_number collate "C", f.id
-				""".formatted(in), (rs, i) -> {
-			String code = rs.getString(2);
-			return new FindingRow(rs.getString(1), code, FindingCode.valueOf(code).effect().name(),
-					nonNull(rs.getString(3)), nonNull(rs.getString(4)), nonNull(rs.getString(5)),
-					nonNull(rs.getString(6)), nonNull(rs.getString(7)));
-		});
+	/** The open findings linked to the runs, from the matching module's ledger (it owns the findings). */
+	private List<FindingRow> findings(Long[] runs) {
+		return ledger.openLinkedTo(runs).stream()
+			.map(f -> new FindingRow(f.county(), f.code(), FindingCode.valueOf(f.code()).effect().name(),
+					nonNull(f.idNumber()), nonNull(f.name()), nonNull(f.householdId()), nonNull(f.programs()),
+					nonNull(f.detail())))
+			.toList();
 	}
 
 	private static String nonNull(String s) {
@@ -161,14 +157,13 @@ public class MonthEndFiles {
 			}
 			jdbc.query("""
 					select county, program, id_number, name, pay_month, paid, due, overpaid from overpayment
-					where status = 'OPEN' and county in (%s)
+					where status = 'OPEN' and county = any(?)
 					order by county collate "C", program collate "C", id_number collate "C", pay_month collate "C", id
-					""".formatted(String.join(",", counties.stream().map(c -> "'" + c.replaceAll("\\D", "") + "'").toList())),
-					rs -> {
+					""", rs -> {
 						csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 								Money.format(rs.getBigDecimal(6)), Money.format(rs.getBigDecimal(7)),
 								Money.format(rs.getBigDecimal(8)));
-					});
+					}, (Object) counties.toArray(String[]::new));
 		}
 	}
 
@@ -177,7 +172,7 @@ public class MonthEndFiles {
 			BigDecimal amountPaid, long linesHeld, BigDecimal amountHeld) {
 	}
 
-	private List<SummaryRow> summary(String in) {
+	private List<SummaryRow> summary(Long[] runs) {
 		return jdbc.query("""
 				select county, program,
 				       count(distinct household_id),
@@ -187,23 +182,11 @@ public class MonthEndFiles {
 				       coalesce(sum(amount) filter (where status = 'PAY'), 0),
 				       count(*) filter (where status = 'HELD'),
 				       coalesce(sum(amount) filter (where status = 'HELD'), 0)
-				from payment_line where run_id in (%s)
+				from payment_line where run_id = any(?)
 				group by county, program
 				order by county collate "C", program collate "C"
-				""".formatted(in), (rs, i) -> new SummaryRow(rs.getString(1), rs.getString(2), rs.getLong(3),
+				""", (rs, i) -> new SummaryRow(rs.getString(1), rs.getString(2), rs.getLong(3),
 				rs.getLong(4), rs.getLong(5), Money.fen(rs.getBigDecimal(6)), rs.getLong(7),
-				Money.fen(rs.getBigDecimal(8))));
+				Money.fen(rs.getBigDecimal(8))), (Object) runs);
 	}
-
-	private static String runIds(Long[] ids) {
-		if (ids.length == 0) {
-			return "-1";
-		}
-		StringBuilder sb = new StringBuilder();
-		for (Long id : ids) {
-			sb.append(sb.isEmpty() ? "" : ",").append(id.longValue());
-		}
-		return sb.toString();
-	}
-
 }

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.doudi.kernel.Program;
+import cn.doudi.payroll.files.PaymentsCsv;
+import cn.doudi.kernel.StopReason;
 
 /** Read access to runs, their lines and stops, for the modules that write files from them. */
 @Service
@@ -36,6 +38,11 @@ public class RunReader {
 			.contains(RunStatus.APPROVED.name());
 	}
 
+	/** The county's first run month (RULES.md "Runs in order"), if it has run at all. */
+	public Optional<YearMonth> firstRunMonth(String county) {
+		return runs.firstRunMonth(county);
+	}
+
 	/** The folder month-end wrote the run's files into (approve writes the final bank files there). */
 	public Optional<String> outputFolder(long runId) {
 		return Optional.ofNullable(jdbc.queryForObject("select out_dir from payroll_run where id = ?", String.class, runId));
@@ -52,6 +59,13 @@ public class RunReader {
 				""", this::line, runId);
 	}
 
+	/** The run's lines as {@code payments.csv} (full numbers), by the one writer of that file. */
+	public void writePaymentsCsv(long runId, java.io.OutputStream out) {
+		try (PaymentsCsv csv = PaymentsCsv.onto(out)) {
+			lines(runId).forEach(csv::line);
+		}
+	}
+
 	/** The run's stops in {@code stops.csv} order. */
 	public List<StopView> stops(long runId) {
 		return jdbc.query("""
@@ -60,7 +74,7 @@ public class RunReader {
 				order by county collate "C", program collate "C", household_id collate "C", id_number collate "C"
 				""", (rs, i) -> new StopView(rs.getLong(1), rs.getString(2), Program.valueOf(rs.getString(3)),
 				rs.getString(4), rs.getString(5), rs.getString(6),
-				rs.getString(7) == null ? null : YearMonth.parse(rs.getString(7)), rs.getString(8)), runId);
+				rs.getString(7) == null ? null : YearMonth.parse(rs.getString(7)), StopReason.valueOf(rs.getString(8))), runId);
 	}
 
 	private PaymentLineView line(ResultSet rs, int i) throws SQLException {

@@ -38,9 +38,13 @@ class RunStore {
 		return jdbc.query("select " + COLUMNS + " from payroll_run where id = ?", this::map, id).stream().findFirst();
 	}
 
-	/** The county's first run month: its earliest run that was not revoked (RULES.md "Runs in order"). */
+	/**
+	 * The county's first run month: its earliest run that was not revoked (RULES.md "Runs in order") — nor
+	 * replaced by a re-run: a discarded draft fixes nothing. The one definition (month order, the arrears
+	 * window, the temp-assist upload's 补发期限).
+	 */
 	Optional<YearMonth> firstRunMonth(String county) {
-		String m = jdbc.queryForObject("select min(month) from payroll_run where county = ? and status <> 'REVOKED'",
+		String m = jdbc.queryForObject("select min(month) from payroll_run where county = ? and status not in ('REVOKED', 'REPLACED')",
 				String.class, county);
 		return Optional.ofNullable(m).map(YearMonth::parse);
 	}

@@ -1,11 +1,14 @@
 /**
  * Month-end payroll runs (发放批次): one run per county and month, computed by the month-end Spring
- * Batch job, a draft until released and approved by two different finance users, revocable (latest
- * approved only), run in month order. Owns the payment lines and the month-end files
- * ({@code payments.csv}, {@code summary.csv}, …). Every change of a county's runs holds the county's lock
- * and is a guarded status change; other modules' files follow the run's life through {@link
+ * Batch job — the checks, then load → {@link cn.doudi.allowance.MonthRules#settle} → store — a draft until
+ * released and approved by two different finance users, revocable (latest approved only), run in month
+ * order. Owns the runs and what they store ({@code payroll_run}, {@code payment_line}, {@code stop_record},
+ * {@code enrollment_end}, {@code overpayment}) and the month-end files ({@code payments.csv},
+ * {@code summary.csv}, …); tells the other modules its history through the ports they declare
+ * ({@code matching.EnrollmentEnds}, {@code review.Recoveries}, {@code ingest.PaymentHistory}). Every change of
+ * a county's runs holds the county's lock and is a guarded status change; other modules' files follow the run's life through {@link
  * cn.doudi.payroll.RunFiles} (README "Two changes at once", "Crash recovery").
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "allowance", "matching",
-		"security", "database" })
+		"review", "ingest", "security", "database" })
 package cn.doudi.payroll;

@@ -1,8 +1,5 @@
 package cn.doudi.review;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,43 +7,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.doudi.kernel.Money;
+import cn.doudi.matching.FindingLedger;
+import cn.doudi.matching.FindingRecord;
 
-/** Reads findings and their decisions from the {@code finding} and {@code finding_decision} tables. */
+/**
+ * Reads findings (the matching module's, through its {@link FindingLedger}) and their decisions (the
+ * {@code finding_decision} table, owned here).
+ */
 @Component
 class FindingRecords {
 
-	private static final String COLUMNS = """
-			select id, code, effect, status, county, id_number, name, household_id, programs, account_number, detail,
-			       first_month, last_month, closed_month from finding
-			""";
-
+	private final FindingLedger ledger;
 	private final JdbcTemplate jdbc;
 
-	FindingRecords(JdbcTemplate jdbc) {
+	FindingRecords(FindingLedger ledger, JdbcTemplate jdbc) {
+		this.ledger = ledger;
 		this.jdbc = jdbc;
 	}
 
 	Optional<FindingView> find(long id) {
-		return jdbc.query(COLUMNS + " where id = ?", this::view, id).stream().findFirst();
+		return ledger.find(id).map(FindingRecords::view);
 	}
 
 	List<FindingView> list(String county, String code, List<String> statuses) {
-		StringBuilder sql = new StringBuilder(COLUMNS).append(" where true");
-		List<Object> args = new ArrayList<>();
-		if (county != null) {
-			sql.append(" and county = ?");
-			args.add(county);
-		}
-		if (code != null) {
-			sql.append(" and code = ?");
-			args.add(code);
-		}
-		if (statuses != null) {
-			sql.append(" and status = any(?)");
-			args.add(statuses.toArray(String[]::new));
-		}
-		sql.append(" order by county collate \"C\", code collate \"C\", id_number collate \"C\", id");
-		return jdbc.query(sql.toString(), this::view, args.toArray());
+		return ledger.list(county, code, statuses).stream().map(FindingRecords::view).toList();
 	}
 
 	List<FindingView.Decision> decisions(long findingId) {
@@ -57,10 +41,24 @@ class FindingRecords {
 				rs.getBigDecimal(5) == null ? "" : Money.format(rs.getBigDecimal(5))), findingId);
 	}
 
-	private FindingView view(ResultSet rs, int i) throws SQLException {
-		return new FindingView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5).trim(),
-				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-				rs.getString(10) == null ? "" : rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-				rs.getString(14) == null ? "" : rs.getString(14), List.of());
+	/** {@code finding_decision} of a monitor's decision: who, when, why (and the amount recovered). */
+	void record(long findingId, String decision, String user, java.sql.Timestamp at, String note,
+			java.math.BigDecimal amount) {
+		jdbc.update("""
+				insert into finding_decision (finding_id, decision, decided_by, decided_at, note, amount) values (?, ?, ?, ?, ?, ?)
+				""", findingId, decision, user, at, note, amount);
+	}
+
+	/** What earlier recoveries of the finding recorded, in total. */
+	java.math.BigDecimal recovered(long findingId) {
+		return jdbc.queryForObject(
+				"select coalesce(sum(amount), 0) from finding_decision where finding_id = ? and decision = 'RECOVER'",
+				java.math.BigDecimal.class, findingId);
+	}
+
+	private static FindingView view(FindingRecord r) {
+		return new FindingView(r.id(), r.code(), r.effect(), r.status(), r.county(), r.idNumber(), r.name(),
+				r.householdId(), r.programs(), r.accountNumber(), r.detail(), r.firstMonth(), r.lastMonth(),
+				r.closedMonth(), List.of());
 	}
 }

@@ -3,16 +3,14 @@ package cn.doudi.review;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.YearMonth;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.doudi.identity.IdNumber;
 import cn.doudi.kernel.FindingCode;
+import cn.doudi.matching.FindingLedger;
 import cn.doudi.security.AccessControl;
 import cn.doudi.security.AuditLog;
 import cn.doudi.security.Permission;
@@ -40,20 +38,20 @@ public class FindingReviews {
 	private static final List<String> OPEN = List.of("OPEN", "CONFIRMED");
 
 	private final FindingRecords records;
+	private final FindingLedger ledger;
+	private final Recoveries recoveries;
 	private final AccessControl access;
 	private final AuditLog audit;
-	private final JdbcTemplate jdbc;
 	private final Clock clock;
-	private final ApplicationEventPublisher events;
 
-	FindingReviews(FindingRecords records, AccessControl access, AuditLog audit, JdbcTemplate jdbc, Clock clock,
-			ApplicationEventPublisher events) {
+	FindingReviews(FindingRecords records, FindingLedger ledger, Recoveries recoveries, AccessControl access,
+			AuditLog audit, Clock clock) {
 		this.records = records;
+		this.ledger = ledger;
+		this.recoveries = recoveries;
 		this.access = access;
 		this.audit = audit;
-		this.jdbc = jdbc;
 		this.clock = clock;
-		this.events = events;
 	}
 
 	/** Findings of a county (default the user's own; all counties for a city-wide user), masked. */
@@ -96,17 +94,15 @@ public class FindingReviews {
 		if (!FindingCode.valueOf(f.code()).dismissable()) {
 			throw new ReviewRefusedException(f.code() + " 是规则认定的疑点，不能撤销：数据更正后自动关闭");
 		}
-		close(f, "DISMISSED");
+		ledger.decide(id, FindingLedger.Decision.DISMISS);
 		decide(userName, f, "DISMISS", note, null);
-		events.publishEvent(new FindingDismissed(id, f.code(), f.county(), f.idNumber(), f.programs(),
-				YearMonth.parse(f.lastMonth()), userName));
 		return finding(id);
 	}
 
 	@Transactional
 	public FindingView confirm(String userName, long id, String note) {
 		FindingView f = decidable(userName, id, note);
-		jdbc.update("update finding set status = 'CONFIRMED' where id = ?", id);
+		ledger.decide(id, FindingLedger.Decision.CONFIRM);
 		decide(userName, f, "CONFIRM", note, null);
 		return finding(id);
 	}
@@ -120,16 +116,12 @@ public class FindingReviews {
 		if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
 			throw new ReviewRefusedException("追回金额应为正数，最多两位小数（--amount）");
 		}
-		BigDecimal owed = jdbc.queryForObject(
-				"select coalesce(sum(overpaid), 0) from overpayment where finding_id = ? and status = 'OPEN'", BigDecimal.class,
-				id);
-		BigDecimal earlier = jdbc.queryForObject(
-				"select coalesce(sum(amount), 0) from finding_decision where finding_id = ? and decision = 'RECOVER'",
-				BigDecimal.class, id);
+		BigDecimal owed = recoveries.owed(id);
+		BigDecimal earlier = records.recovered(id);
 		// CHECKS.md: OVERPAID closes when the recovery is recorded, whatever the amount; an amount below what
 		// was owed is kept in the decision and the audit trail, and logged, for the finance staff to follow up
-		close(f, "RECOVERED");
-		jdbc.update("update overpayment set status = 'RECOVERED' where finding_id = ? and status = 'OPEN'", id);
+		ledger.decide(id, FindingLedger.Decision.RECOVER);
+		recoveries.recovered(id);
 		decide(userName, f, "RECOVER", note, amount);
 		BigDecimal short_ = owed.subtract(earlier).subtract(amount);
 		if (short_.signum() > 0) {
@@ -153,14 +145,8 @@ public class FindingReviews {
 		return f;
 	}
 
-	private void close(FindingView f, String status) {
-		jdbc.update("update finding set status = ?, closed_month = last_month where id = ?", status, f.id());
-	}
-
 	private void decide(String userName, FindingView f, String decision, String note, BigDecimal amount) {
-		jdbc.update("""
-				insert into finding_decision (finding_id, decision, decided_by, decided_at, note, amount) values (?, ?, ?, ?, ?, ?)
-				""", f.id(), decision, userName, Timestamp.from(clock.instant()), note.strip(), amount);
+		records.record(f.id(), decision, userName, Timestamp.from(clock.instant()), note.strip(), amount);
 		audit.record(userName, decision, f.county(), "finding " + f.id(),
 				f.code() + (amount == null ? "" : " amount=" + amount.toPlainString()) + ": " + maskNumbers(note.strip()));
 	}

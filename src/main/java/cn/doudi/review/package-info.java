@@ -1,7 +1,10 @@
 /**
- * The monitors' review of findings (CHECKS.md "Review"): list and show them, dismiss the review
- * findings, confirm, record the recovery of an overpayment — each decision kept with who, when and why,
- * audited, and announced as an event ({@link cn.doudi.review.FindingDismissed}) for the payroll.
+ * The monitors' review of findings (CHECKS.md "Review"): list and show them, dismiss the review findings,
+ * confirm, record the recovery of an overpayment. Owns the decisions ({@code finding_decision}: who, when and
+ * why, audited); a decision's effect on the finding goes through the matching module's ledger, which owns the
+ * findings, and a recovery reaches the payroll's overpayment records through the {@link
+ * cn.doudi.review.Recoveries} port. Nothing listens for a decision: the next run reads the findings as they
+ * stand (a dismissed HOLD finding no longer holds, and its held months are back-paid).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "security" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "security", "matching" })
 package cn.doudi.review;

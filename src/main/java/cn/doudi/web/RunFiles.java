@@ -2,9 +2,6 @@ package cn.doudi.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +14,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import cn.doudi.identity.IdNumber;
-import cn.doudi.kernel.Money;
 import cn.doudi.payroll.PaymentLineView;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.RunReader;
@@ -136,25 +132,9 @@ class RunFiles {
 		}
 	}
 
-	/** The run's lines as {@code payments.csv} (OUTPUTS.md columns, full numbers). */
-	void writeFullCsv(long runId, OutputStream out) throws IOException {
-		Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-		w.write("county,region_code,program,category,household_id,id_number,name,pay_month,amount,status,reason,bank,account_number,arrears\n");
-		for (PaymentLineView l : reader.lines(runId)) {
-			w.write(String.join(",", csv(l.county()), csv(l.regionCode()), csv(l.program().name()), csv(l.category()),
-					csv(l.householdId()), csv(l.idNumber()), csv(l.name()), csv(l.payMonth().toString()),
-					Money.format(l.amount()), csv(l.status()), csv(l.reason()), csv(l.bank()), csv(l.accountNumber()),
-					l.arrears() ? "true" : "false"));
-			w.write('\n');
-		}
-		w.flush();
-	}
-
-	private static String csv(String s) {
-		if (s == null) {
-			return "";
-		}
-		return s.matches(".*[,\"\\r\\n].*") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+	/** The run's lines as {@code payments.csv} (OUTPUTS.md columns, full numbers), by its one writer. */
+	void writeFullCsv(long runId, OutputStream out) {
+		reader.writePaymentsCsv(runId, out);
 	}
 
 	private static String nz(String s) {

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import cn.doudi.kernel.PaymentKey;
 import cn.doudi.kernel.Program;
 
 /** RULES.md "Arrears (补发)": worked examples. */
@@ -26,8 +27,8 @@ class ArrearsRuleTests {
 		return Fixtures.month(m).standard(Program.ELDERLY, "80-89", "100.00");
 	}
 
-	static String key(String id) {
-		return "ELDERLY|E|" + id;
+	static PaymentKey key(String id) {
+		return PaymentKey.of(Program.ELDERLY, "E", id);
 	}
 
 	@Test
@@ -36,7 +37,7 @@ class ArrearsRuleTests {
 		MonthOutcome oct = month("2026-10").add(row(Program.ELDERLY, "E", ELDER).start("2026-10")).compute();
 		MonthOutcome nov = month("2026-11").add(row(Program.ELDERLY, "E", ELDER).start("2026-10")).compute();
 
-		List<ComputedLine> arrears = ArrearsRule.arrears(nov, Map.of(OCT, oct), Set.of());
+		List<ComputedLine> arrears = ArrearsRule.arrears(nov, Map.of(OCT, oct), Set.of(), List.of());
 
 		assertThat(arrears).singleElement().satisfies(l -> {
 			assertThat(l.payMonth()).isEqualTo(OCT);
@@ -53,7 +54,7 @@ class ArrearsRuleTests {
 		MonthOutcome oct = month("2026-10").add(row(Program.ELDERLY, "E", ELDER)).compute();
 		MonthOutcome nov = month("2026-11").add(row(Program.ELDERLY, "E", ELDER)).compute();
 
-		assertThat(ArrearsRule.arrears(nov, Map.of(OCT, oct), Set.of(key(ELDER) + "#2026-10"))).isEmpty();
+		assertThat(ArrearsRule.arrears(nov, Map.of(OCT, oct), Set.of(key(ELDER).in(OCT)), List.of())).isEmpty();
 	}
 
 	@Test
@@ -62,7 +63,7 @@ class ArrearsRuleTests {
 		MonthOutcome oct = month("2026-10").add(row(Program.ELDERLY, "E", ELDER)).compute();
 		MonthOutcome nov = month("2026-11").add(row(Program.ELDERLY, "E", ELDER)).compute();
 
-		assertThat(ArrearsRule.arrears(nov, Map.of(OCT, oct), Set.of())).extracting(ComputedLine::payMonth)
+		assertThat(ArrearsRule.arrears(nov, Map.of(OCT, oct), Set.of(), List.of())).extracting(ComputedLine::payMonth)
 			.containsExactly(OCT);
 	}
 
@@ -73,7 +74,7 @@ class ArrearsRuleTests {
 			.holdEveryLine("NAME_MISMATCH", ELDER)
 			.compute();
 
-		assertThat(ArrearsRule.arrears(nov, Map.of(OCT, oct), Set.of())).isEmpty();
+		assertThat(ArrearsRule.arrears(nov, Map.of(OCT, oct), Set.of(), List.of())).isEmpty();
 	}
 
 	@Test
@@ -84,7 +85,7 @@ class ArrearsRuleTests {
 
 		assertThat(nov.lines()).singleElement().extracting(ComputedLine::status).isEqualTo(LineStatus.HELD);
 		assertThat(dec.lines()).singleElement().extracting(ComputedLine::status).isEqualTo(LineStatus.PAY);
-		assertThat(ArrearsRule.arrears(dec, Map.of(NOV, nov), Set.of())).isEmpty();
+		assertThat(ArrearsRule.arrears(dec, Map.of(NOV, nov), Set.of(), List.of())).isEmpty();
 	}
 
 	@Test
@@ -93,7 +94,7 @@ class ArrearsRuleTests {
 		MonthOutcome octToday = month("2026-10").add(row(Program.ELDERLY, "E", ELDER)).compute();
 		MonthOutcome nov = month("2026-11").add(row(Program.ELDERLY, "E", ELDER)).compute();
 
-		assertThat(ArrearsRule.arrears(nov, Map.of(OCT, octToday), Set.of())).singleElement()
+		assertThat(ArrearsRule.arrears(nov, Map.of(OCT, octToday), Set.of(), List.of())).singleElement()
 			.satisfies(l -> assertThat(l.arrears()).isTrue());
 	}
 }

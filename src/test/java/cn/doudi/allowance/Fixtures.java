@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import cn.doudi.identity.IdNumber;
+import cn.doudi.kernel.FindingCode;
+import cn.doudi.kernel.PaymentKey;
 import cn.doudi.kernel.Program;
 
 /**
@@ -72,7 +74,7 @@ public final class Fixtures {
 	}
 
 	public static List<RuleFinding> findings(MonthOutcome outcome, String code) {
-		return outcome.findings().stream().filter(f -> f.code().equals(code)).toList();
+		return outcome.findings().stream().filter(f -> f.code().name().equals(code)).toList();
 	}
 
 	/** A roster row being built; defaults: 户主, urban region, bank ICBC, account derived from the ID, start 2020-01. */
@@ -155,8 +157,8 @@ public final class Fixtures {
 		private final Map<String, YearMonth> deaths = new TreeMap<>();
 		private final Map<String, List<Certificate>> certificates = new TreeMap<>();
 		private final Map<String, List<EconomicResult>> economic = new TreeMap<>();
-		private final Map<String, PreviousDibaoLine> previous = new TreeMap<>();
-		private final Map<String, YearMonth> ended = new TreeMap<>();
+		private final Map<PaymentKey, PreviousDibaoLine> previous = new TreeMap<>();
+		private final Map<PaymentKey, YearMonth> ended = new TreeMap<>();
 		private final List<TempAssistCase> tempAssist = new ArrayList<>();
 		private final List<CheckHold> holds = new ArrayList<>();
 		private final List<Standards.Row> standards = new ArrayList<>();
@@ -228,13 +230,13 @@ public final class Fixtures {
 
 		public Inputs previous(Program program, String householdId, DibaoPhase phase, String amount,
 				String regularAmount, int exitMonthNo) {
-			previous.put(program.name() + '|' + householdId, new PreviousDibaoLine(householdId, program, phase,
+			previous.put(PaymentKey.of(program, householdId, null), new PreviousDibaoLine(householdId, program, phase,
 					new BigDecimal(amount), new BigDecimal(regularAmount), exitMonthNo));
 			return this;
 		}
 
 		public Inputs ended(Program program, String householdId, String idNumber, String endedMonth) {
-			ended.put(MonthInputs.enrollmentKey(program.name(), householdId, idNumber), ym(endedMonth));
+			ended.put(PaymentKey.of(program, householdId, idNumber), ym(endedMonth));
 			return this;
 		}
 
@@ -245,17 +247,17 @@ public final class Fixtures {
 		}
 
 		public Inputs hold(String code, String idNumber, Program... programs) {
-			holds.add(new CheckHold(code, idNumber, Set.of(programs), false, null));
+			holds.add(new CheckHold(FindingCode.valueOf(code), idNumber, Set.of(programs), false, null));
 			return this;
 		}
 
 		public Inputs holdEveryLine(String code, String idNumber) {
-			holds.add(new CheckHold(code, idNumber, Set.of(), true, null));
+			holds.add(new CheckHold(FindingCode.valueOf(code), idNumber, Set.of(), true, null));
 			return this;
 		}
 
 		public Inputs holdAccount(String idNumber, String account) {
-			holds.add(new CheckHold("SHARED_ACCOUNT", idNumber, Set.of(), false, account));
+			holds.add(new CheckHold(FindingCode.SHARED_ACCOUNT, idNumber, Set.of(), false, account));
 			return this;
 		}
 
@@ -279,8 +281,33 @@ public final class Fixtures {
 					tempAssist, holds, new Standards(standards), Optional.ofNullable(cpi), otherCounties);
 		}
 
+		/**
+		 * The month through {@link MonthRules#settle}, as a county with no earlier run (no arrears window, no
+		 * stops): the previous DIBAO lines as run M−1's, the rule ends as the run history's, the holds as the
+		 * checks' HOLD conditions for M. Other counties' lines given directly ({@link #otherCounty}) can only be
+		 * fed to {@link MonthRules#compute}, which then computes the month.
+		 */
 		public MonthOutcome compute() {
-			return new MonthRules().compute(build());
+			if (!otherCounties.isEmpty()) {
+				return new MonthRules().compute(build());
+			}
+			Settlement settled = new MonthRules().settle(settleInputs(), history());
+			return new MonthOutcome(settled.lines(), settled.findings(), settled.ends());
+		}
+
+		/** Today's records of the county, with the HOLD conditions of M. */
+		public SettleInputs settleInputs() {
+			Map<YearMonth, Cpi> cpis = cpi == null ? Map.of() : Map.of(month, cpi);
+			return new SettleInputs(month, new CountyRecords(county, roster, deaths, certificates, economic,
+					new Standards(standards), tempAssist, cpis), HoldConditions.sameIn(holds, month), List.of());
+		}
+
+		/** A run history of the previous month's DIBAO lines and the rule ends, nothing paid, no first run. */
+		public RunHistory history() {
+			Map<PaymentKey, java.util.SortedSet<YearMonth>> ends = new TreeMap<>();
+			ended.forEach((k, m) -> ends.put(k, new java.util.TreeSet<>(Set.of(m))));
+			return new RunHistory(Optional.empty(), List.of(), Map.of(month.minusMonths(1), previous), ends, Set.of(),
+					Map.of(), List.of(), Map.of());
 		}
 	}
 }

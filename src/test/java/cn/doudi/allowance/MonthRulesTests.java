@@ -17,6 +17,7 @@ import static cn.doudi.kernel.Program.PRICE_SUBSIDY;
 import static cn.doudi.kernel.Program.TEKUN;
 import static cn.doudi.kernel.Program.TEMP_ASSIST;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.doudi.kernel.FindingCode;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,7 +88,7 @@ class MonthRulesTests {
 				new Key("TEKUN", "H9", TEKUN_MAN, "897.00", LineStatus.PAY),
 				new Key("TEMP_ASSIST", "T-LS1", TEKUN_MAN, "800.00", LineStatus.PAY));
 		assertThat(out.findings()).extracting(RuleFinding::code, RuleFinding::idNumber)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("AGE_INELIGIBLE", OLD));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.AGE_INELIGIBLE, OLD));
 		assertThat(out.ends()).isEmpty();
 	}
 
@@ -100,7 +101,7 @@ class MonthRulesTests {
 			Collections.shuffle(shuffled, new Random(seed));
 			MonthInputs reordered = new MonthInputs(in.county(), in.month(), shuffled, in.deathMonths(),
 					in.certificates(), in.economic(), in.previousDibao(), in.endedEnrollments(), in.tempAssist(),
-					in.holds(), in.standards(), in.cpi());
+					in.holds(), in.standards(), in.cpi(), in.otherCountyLines());
 			assertThat(new MonthRules().compute(reordered)).isEqualTo(expected);
 		}
 	}
@@ -108,14 +109,14 @@ class MonthRulesTests {
 	@Test
 	void aNameMismatchOfAMemberHoldsTheHouseholdHisOwnLinesAndTheMembersSubsidies() {
 		MonthOutcome out = county().holdEveryLine("NAME_MISMATCH", SON).compute();
-		assertThat(only(out, DIBAO_URBAN).reasons()).containsExactly("NAME_MISMATCH");
-		assertThat(only(out, DISABILITY_LIVING).reasons()).containsExactly("NAME_MISMATCH");
-		assertThat(only(out, DISABILITY_CARE).reasons()).containsExactly("NAME_MISMATCH");
+		assertThat(only(out, DIBAO_URBAN).reasons()).containsExactly(FindingCode.NAME_MISMATCH);
+		assertThat(only(out, DISABILITY_LIVING).reasons()).containsExactly(FindingCode.NAME_MISMATCH);
+		assertThat(only(out, DISABILITY_CARE).reasons()).containsExactly(FindingCode.NAME_MISMATCH);
 		assertThat(lines(out, PRICE_SUBSIDY)).filteredOn(l -> l.householdId().equals("H10"))
 			.hasSize(3)
 			.allSatisfy(l -> {
 				assertThat(l.status()).isEqualTo(LineStatus.HELD);
-				assertThat(l.reasons()).containsExactly("NAME_MISMATCH");
+				assertThat(l.reasons()).containsExactly(FindingCode.NAME_MISMATCH);
 			});
 		assertThat(only(out, TEKUN).status()).isEqualTo(LineStatus.PAY);
 		assertThat(only(out, TEMP_ASSIST).status()).isEqualTo(LineStatus.PAY);
@@ -127,11 +128,11 @@ class MonthRulesTests {
 	void aSharedAccountHoldsEveryLinePaidIntoIt() {
 		String account = "6222" + TEKUN_MAN.substring(2, 17);
 		MonthOutcome out = county().holdAccount(TEKUN_MAN, account).compute();
-		assertThat(only(out, TEKUN).reasons()).containsExactly("SHARED_ACCOUNT");
+		assertThat(only(out, TEKUN).reasons()).containsExactly(FindingCode.SHARED_ACCOUNT);
 		assertThat(lines(out, PRICE_SUBSIDY)).filteredOn(l -> l.idNumber().equals(TEKUN_MAN))
 			.singleElement()
-			.satisfies(l -> assertThat(l.reasons()).containsExactly("SHARED_ACCOUNT"));
-		assertThat(only(out, TEMP_ASSIST).reasons()).containsExactly("SHARED_ACCOUNT"); // his own finding
+			.satisfies(l -> assertThat(l.reasons()).containsExactly(FindingCode.SHARED_ACCOUNT));
+		assertThat(only(out, TEMP_ASSIST).reasons()).containsExactly(FindingCode.SHARED_ACCOUNT); // his own finding
 		assertThat(only(out, DIBAO_URBAN).status()).isEqualTo(LineStatus.PAY);
 	}
 
@@ -140,7 +141,7 @@ class MonthRulesTests {
 		// the household ended by gradual exit before M: no line, so the son is not poor any more
 		MonthOutcome ended = county().ended(DIBAO_URBAN, "H10", "", "2026-10").certificate(SON, 5, 2).compute();
 		assertThat(lines(ended, DIBAO_URBAN)).isEmpty();
-		assertThat(only(ended, DISABILITY_LIVING).reasons()).containsExactly("LIVING_SUBSIDY_NOT_POOR");
+		assertThat(only(ended, DISABILITY_LIVING).reasons()).containsExactly(FindingCode.LIVING_SUBSIDY_NOT_POOR);
 		assertThat(only(ended, DISABILITY_CARE).status()).isEqualTo(LineStatus.PAY);
 		assertThat(lines(ended, PRICE_SUBSIDY)).extracting(ComputedLine::idNumber)
 			.containsExactly(TEKUN_MAN, ORPHAN_GIRL);
@@ -153,7 +154,7 @@ class MonthRulesTests {
 		MonthOutcome out = county().holdEveryLine("DEATH_PROBABLE", OLD)
 			.holdEveryLine("DEATH_PROBABLE", OLD)
 			.compute();
-		assertThat(only(out, ELDERLY).reasons()).containsExactly("AGE_INELIGIBLE", "DEATH_PROBABLE");
+		assertThat(only(out, ELDERLY).reasons()).containsExactly(FindingCode.AGE_INELIGIBLE, FindingCode.DEATH_PROBABLE);
 		assertThat(out.lines()).filteredOn(l -> !l.idNumber().equals(OLD))
 			.allSatisfy(l -> assertThat(l.reasons()).isEmpty());
 	}

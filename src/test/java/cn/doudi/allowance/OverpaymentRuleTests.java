@@ -24,10 +24,12 @@ class OverpaymentRuleTests {
 	static final String CHILD = id("20100101", 15);
 	static final YearMonth NOV = YearMonth.of(2026, 11);
 
-	static OverpaymentRule.PaidLine paid(Program program, String household, String id, String amount, String key,
+	static RunHistory.PaidLine paid(Program program, String household, String id, String amount, String key,
 			String... members) {
-		return new OverpaymentRule.PaidLine(1L, "410102", program, household, id, "某人", NOV, new BigDecimal(amount),
-				key, List.of(members));
+		RunHistory.PaidLine line = new RunHistory.PaidLine(1L, "410102", program, household, id, "某人", NOV,
+				new BigDecimal(amount), List.of(members));
+		assertThat(line.paymentKey().text()).isEqualTo(key);
+		return line;
 	}
 
 	@Test
@@ -40,7 +42,7 @@ class OverpaymentRuleTests {
 
 		List<OverpaymentRule.Overpayment> result = OverpaymentRule.find(
 				List.of(paid(Program.ELDERLY, "E", ELDER, "100.00", "ELDERLY|E|" + ELDER)),
-				Map.of(ELDER, YearMonth.of(2026, 10)), m -> nowNov);
+				Map.of(ELDER, YearMonth.of(2026, 10)), Map.of(NOV, nowNov));
 
 		assertThat(result).singleElement().satisfies(o -> {
 			assertThat(o.due()).isEqualByComparingTo("0.00");
@@ -53,7 +55,7 @@ class OverpaymentRuleTests {
 	void theMonthOfDeathItselfIsPaidInFull() {
 		List<OverpaymentRule.Overpayment> result = OverpaymentRule.find(
 				List.of(paid(Program.ELDERLY, "E", ELDER, "100.00", "ELDERLY|E|" + ELDER)),
-				Map.of(ELDER, NOV), m -> new MonthOutcome(List.of(), List.of(), List.of()));
+				Map.of(ELDER, NOV), Map.of(NOV, new MonthOutcome(List.of(), List.of(), List.of())));
 
 		assertThat(result).isEmpty();
 	}
@@ -70,7 +72,7 @@ class OverpaymentRuleTests {
 
 		List<OverpaymentRule.Overpayment> result = OverpaymentRule.find(
 				List.of(paid(Program.DIBAO_URBAN, "H", HEAD, "1170.00", "DIBAO_URBAN|H", HEAD, WIFE, CHILD)),
-				Map.of(CHILD, YearMonth.of(2026, 10)), m -> nowNov);
+				Map.of(CHILD, YearMonth.of(2026, 10)), Map.of(NOV, nowNov));
 
 		assertThat(result).singleElement().satisfies(o -> {
 			assertThat(o.due()).isEqualByComparingTo("480.00");
@@ -93,7 +95,7 @@ class OverpaymentRuleTests {
 
 		List<OverpaymentRule.Overpayment> result = OverpaymentRule.find(
 				List.of(paid(Program.DIBAO_URBAN, "H", HEAD, "1080.00", "DIBAO_URBAN|H", HEAD, WIFE)),
-				Map.of(HEAD, YearMonth.of(2026, 10)), m -> nowNov);
+				Map.of(HEAD, YearMonth.of(2026, 10)), Map.of(NOV, nowNov));
 
 		assertThat(result).singleElement().satisfies(o -> {
 			assertThat(o.due()).isEqualByComparingTo(held.amount());

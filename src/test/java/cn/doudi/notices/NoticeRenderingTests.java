@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.doudi.kernel.Program;
+import cn.doudi.kernel.StopReason;
 import cn.doudi.notices.PublicNotices.VillageNotice;
 import cn.doudi.notices.RegionNames.Names;
 import cn.doudi.notices.render.CjkFont;
@@ -174,10 +175,10 @@ class NoticeRenderingTests {
 	void stopNoticesArePageByPageWithReasonAppealAndHotline() throws Exception {
 		List<StopView> stops = List.of(
 				new StopView(7, COUNTY, Program.DIBAO_URBAN, "4101020010010001", HEAD, "王建国", YearMonth.of(2026, 10),
-						"END_MONTH"),
+						StopReason.END_MONTH),
 				new StopView(7, COUNTY, Program.ELDERLY, "4101020010010002", ELDER, "李秀英", YearMonth.of(2026, 10),
-						"DECEASED"),
-				new StopView(7, COUNTY, Program.ORPHAN, "4101020010010003", CHILD, "赵小明", null, "AGED_OUT"));
+						StopReason.DECEASED),
+				new StopView(7, COUNTY, Program.ORPHAN, "4101020010010003", CHILD, "赵小明", null, StopReason.AGED_OUT));
 		Path a = out.resolve("stops-a.pdf");
 		Path b = out.resolve("stops-b.pdf");
 		var notices = StopNotices.of(RUN, stops, NAMES, "0371-12345678");
@@ -221,8 +222,8 @@ class NoticeRenderingTests {
 		keep(a, "public-notice-rare", 0);
 
 		var stops = StopNotices.of(RUN, List.of(new StopView(7, COUNTY, Program.ELDERLY, "H1", ELDER, "刘䶮",
-				YearMonth.of(2026, 10), "DECEASED"), new StopView(7, COUNTY, Program.ORPHAN, "H2", CHILD, "王𠀾华",
-						YearMonth.of(2026, 10), "AGED_OUT")), NAMES, "x");
+				YearMonth.of(2026, 10), StopReason.DECEASED), new StopView(7, COUNTY, Program.ORPHAN, "H2", CHILD, "王𠀾华",
+						YearMonth.of(2026, 10), StopReason.AGED_OUT)), NAMES, "x");
 		Path stopsPdf = out.resolve("stops-rare.pdf");
 		assertThat(new StopNoticesPdf(font).write(stops, stopsPdf, "t", LocalDate.of(2026, 11, 10), "k")).isEmpty();
 		assertThat(NoticeFiles.pageTexts(stopsPdf).get(0)).contains("刘䶮（已故）家属：");

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.Optional;
 
+import cn.doudi.allowance.ActiveRoster;
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.RosterRow;
 import cn.doudi.kernel.Money;
@@ -42,8 +43,8 @@ final class ChildRule implements PersonRule {
 
 	@Override
 	public PersonDecision decide(RosterRow row) {
-		if (month.age(row.idNumber()) >= 18) {
-			return new PersonDecision.AgedOut(Month.firstMonthAged(row.idNumber(), 18));
+		if (ActiveRoster.agedOut(row, month.month())) {
+			return new PersonDecision.AgedOut(ActiveRoster.firstMonthAged(row.idNumber(), 18));
 		}
 		String category = program == Program.ORPHAN ? (row.category() == null ? "" : row.category()) : "标准";
 		Optional<BigDecimal> standard = month.std(program, category);

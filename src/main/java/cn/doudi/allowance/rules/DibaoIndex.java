@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import cn.doudi.allowance.ActiveRoster.Household;
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.RosterRow;
 import cn.doudi.kernel.Program;

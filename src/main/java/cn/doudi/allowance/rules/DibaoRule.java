@@ -2,28 +2,25 @@ package cn.doudi.allowance.rules;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
+import cn.doudi.allowance.ActiveRoster.Household;
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.DibaoPhase;
 import cn.doudi.allowance.EnrollmentEnded;
 import cn.doudi.allowance.RosterRow;
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Money;
-import cn.doudi.kernel.Program;
+import cn.doudi.kernel.StopReason;
 
 /**
  * DIBAO_URBAN / DIBAO_RURAL, one line per household (RULES.md steps 1–8).
  * <ul>
- * <li>The household's enrollment follows its 户主 row: active when that row's start ≤ M ≤ end and the
- * enrollment has not ended by rule before M, unless the 户主 row starts after that end (a new
- * application; "after" = strictly after the month the enrollment ended). A member's own start/end month
- * only adds or removes that member; a household without a 户主 row gets no line.</li>
+ * <li>The households are those {@link cn.doudi.allowance.ActiveRoster} finds active in M (the 户主 row's
+ * start ≤ M ≤ end, not ended by rule unless a 户主 row starts after that end: a new application; a member's
+ * own start/end month only adds or removes that member; no 户主 row, or nobody covered: no line).</li>
  * <li>n = covered members (active rows of the household, alive in M); n = 0 → no line. I = latest
  * economic result with 核对月份 ≤ M, else the 户主 row's 家庭月收入 (another row's when the 户主 row has
  * none, else 0). pci = round(I / n), g = S − pci.</li>
@@ -53,19 +50,9 @@ final class DibaoRule {
 		this.supplements = new ClassifiedSupplement(month);
 	}
 
-	/** The households whose enrollment is active in M, sorted by program code and household. */
+	/** The households whose enrollment is active in M and that have covered members, by program code and household. */
 	List<Household> households() {
-		Map<String, List<RosterRow>> groups = new TreeMap<>(Order.CODE_POINT);
-		for (RosterRow r : month.inputs().roster()) {
-			if (r.program().isDibao()) {
-				groups.computeIfAbsent(r.program().name() + '|' + r.householdId(), k -> new ArrayList<>()).add(r);
-			}
-		}
-		List<Household> out = new ArrayList<>();
-		for (List<RosterRow> rows : groups.values()) {
-			head(rows).filter(this::enrollmentActive).ifPresent(head -> out.add(household(head, rows)));
-		}
-		return out;
+		return month.roster().households();
 	}
 
 	/** The household's line for M before check holds, if it has one. */
@@ -87,17 +74,17 @@ final class DibaoRule {
 		GradualExit.Step step = GradualExit.next(month.inputs().previousDibao().get(hh.key()),
 				month.gradualExitMonths());
 		if (step instanceof GradualExit.Exit exit) {
-			raise(hh, "INCOME_ABOVE_STANDARD", above + "，渐退第" + exit.monthNo() + "月（共" + exit.k() + "月），按原金额"
+			raise(hh, FindingCode.INCOME_ABOVE_STANDARD, above + "，渐退第" + exit.monthNo() + "月（共" + exit.k() + "月），按原金额"
 					+ Money.format(exit.frozenAmount()) + "元发放");
 			return Optional.of(line(hh, GRADUAL_EXIT_CATEGORY, exit.frozenAmount(), DibaoPhase.GRADUAL_EXIT,
 					exit.frozenAmount(), exit.monthNo()));
 		}
 		if (step instanceof GradualExit.End) {
 			ends.add(new EnrollmentEnded(hh.head().county(), hh.program(), hh.householdId(), "", month.month(),
-					"GRADUAL_EXIT_END"));
+					StopReason.GRADUAL_EXIT_END));
 		}
 		else {
-			raise(hh, "INCOME_ABOVE_STANDARD", above + "，新申请家庭不予发放");
+			raise(hh, FindingCode.INCOME_ABOVE_STANDARD, above + "，新申请家庭不予发放");
 		}
 		return Optional.empty();
 	}
@@ -115,49 +102,21 @@ final class DibaoRule {
 	private ComputedLine line(Household hh, String category, BigDecimal amount, DibaoPhase phase,
 			BigDecimal regular, int exitMonthNo) {
 		RosterRow head = hh.head();
-		SortedSet<String> codes = Lines.codes();
+		SortedSet<FindingCode> codes = Lines.codes();
 		if (month.dead(head.idNumber())) {
-			codes.add("PAYEE_DECEASED");
-			raise(hh, "PAYEE_DECEASED", "户主" + head.name() + "已于" + month.deathMonth(head.idNumber()).orElseThrow()
+			codes.add(FindingCode.PAYEE_DECEASED);
+			raise(hh, FindingCode.PAYEE_DECEASED, "户主" + head.name() + "已于" + month.deathMonth(head.idNumber()).orElseThrow()
 					+ "死亡，户内仍有" + hh.n() + "名在保成员；变更户主前暂停发放");
 		}
 		return new ComputedLine(head.county(), head.regionCode(), hh.program(), category, hh.householdId(),
-				head.idNumber(), head.name(), month.month(), Money.fen(amount), Lines.status(codes), codes, head.bank(),
-				head.accountNumber(), head.accountName(), false, hh.n(), phase, Money.fen(regular), exitMonthNo,
-				hh.memberIds());
+				head.idNumber(), head.name(), month.month(), Money.fen(amount), Lines.status(codes), codes,
+				Lines.payee(head), false,
+				new ComputedLine.HouseholdPart(phase, Money.fen(regular), exitMonthNo, hh.memberIds()));
 	}
 
-	private void raise(Household hh, String code, String detail) {
+	private void raise(Household hh, FindingCode code, String detail) {
 		RosterRow head = hh.head();
 		findings.raise(code, head.county(), head.idNumber(), head.name(), hh.householdId(), hh.program(),
 				hh.program().chineseName() + "：" + detail);
-	}
-
-	private boolean enrollmentActive(RosterRow head) {
-		if (!head.enrolledIn(month.month())) {
-			return false;
-		}
-		return month.endedBefore(head.program(), head.householdId(), "")
-			.map(ended -> head.startMonth().isAfter(ended))
-			.orElse(true);
-	}
-
-	private Household household(RosterRow head, List<RosterRow> rows) {
-		Map<String, RosterRow> covered = new TreeMap<>(Order.CODE_POINT);
-		for (RosterRow r : rows) {
-			if (r.enrolledIn(month.month()) && !month.dead(r.idNumber())) {
-				covered.putIfAbsent(r.idNumber(), r);
-			}
-		}
-		return new Household(head.program(), head.householdId(), head, List.copyOf(covered.values()));
-	}
-
-	/** The 户主 row; with several (ingest rejects that), one enrolled in M with the latest start. */
-	private Optional<RosterRow> head(List<RosterRow> rows) {
-		return rows.stream()
-			.filter(RosterRow::isHead)
-			.max(Comparator.comparing((RosterRow r) -> r.enrolledIn(month.month()))
-				.thenComparing(RosterRow::startMonth)
-				.thenComparing(RosterRow::idNumber, Order.CODE_POINT.reversed()));
 	}
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import cn.doudi.allowance.Certificate;
 import cn.doudi.allowance.RosterRow;
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 
 /**
@@ -35,11 +36,11 @@ final class DisabilityCareRule implements PersonRule {
 	public PersonDecision decide(RosterRow row) {
 		Optional<Certificate> cert = month.certificate(row.idNumber());
 		if (cert.isEmpty()) {
-			return held("DISABILITY_NOT_FOUND", "残联数据中无该人员的有效残疾证（身份证号与姓名一致、证件有效）");
+			return held(FindingCode.DISABILITY_NOT_FOUND, "残联数据中无该人员的有效残疾证（身份证号与姓名一致、证件有效）");
 		}
 		Optional<String> tier = tier(cert.get());
 		if (tier.isEmpty()) {
-			return held("DISABILITY_GRADE_INELIGIBLE", "残疾证" + cert.get().certificateNo() + "为" + name(TYPES, cert.get().type())
+			return held(FindingCode.DISABILITY_GRADE_INELIGIBLE, "残疾证" + cert.get().certificateNo() + "为" + name(TYPES, cert.get().type())
 					+ name(GRADES, cert.get().grade()) + "，不符合护理补贴条件（一、二级，或本县设有标准的三、四级智力/精神残疾）");
 		}
 		return PersonDecision.payOrNothing(tier.get(), month.std(Program.DISABILITY_CARE, tier.get()));
@@ -61,7 +62,7 @@ final class DisabilityCareRule implements PersonRule {
 		return Optional.empty();
 	}
 
-	private PersonDecision held(String code, String detail) {
+	private PersonDecision held(FindingCode code, String detail) {
 		return month.std(Program.DISABILITY_CARE, ENTRY_TIER)
 			.<PersonDecision>map(a -> PersonDecision.Held.of(ENTRY_TIER, a, code, detail))
 			.orElseGet(PersonDecision.NoLine::new);

@@ -6,6 +6,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import cn.doudi.allowance.RosterRow;
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 
 /**
@@ -37,12 +38,12 @@ final class DisabilityLivingRule implements PersonRule {
 		if (standard.isEmpty()) {
 			return new PersonDecision.NoLine();
 		}
-		SortedMap<String, String> holds = new TreeMap<>(Order.CODE_POINT);
+		SortedMap<FindingCode, String> holds = new TreeMap<>(FindingCode.BY_NAME);
 		if (month.certificate(row.idNumber()).isEmpty()) {
-			holds.put("DISABILITY_NOT_FOUND", "残联数据中无该人员的有效残疾证（身份证号与姓名一致、证件有效）");
+			holds.put(FindingCode.DISABILITY_NOT_FOUND, "残联数据中无该人员的有效残疾证（身份证号与姓名一致、证件有效）");
 		}
 		if (dibao.linesCovering(row.idNumber()).isEmpty()) {
-			holds.put("LIVING_SUBSIDY_NOT_POOR", "本月（" + month.month() + "）不是本县有发放记录的低保家庭的保障成员");
+			holds.put(FindingCode.LIVING_SUBSIDY_NOT_POOR, "本月（" + month.month() + "）不是本县有发放记录的低保家庭的保障成员");
 		}
 		return holds.isEmpty() ? new PersonDecision.Pay("标准", standard.get())
 				: new PersonDecision.Held("标准", standard.get(), holds);

@@ -1,6 +1,7 @@
 package cn.doudi.allowance.rules;
 
 import cn.doudi.allowance.RosterRow;
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 
 /**
@@ -28,7 +29,7 @@ final class ElderlyRule implements PersonRule {
 		int age = month.age(row.idNumber());
 		if (age < 80) {
 			return month.std(Program.ELDERLY, ENTRY_TIER)
-				.<PersonDecision>map(a -> PersonDecision.Held.of(ENTRY_TIER, a, "AGE_INELIGIBLE",
+				.<PersonDecision>map(a -> PersonDecision.Held.of(ENTRY_TIER, a, FindingCode.AGE_INELIGIBLE,
 						"按身份证号计算，" + month.month().atDay(1) + "年龄" + age + "周岁，未满80周岁"))
 				.orElseGet(PersonDecision.NoLine::new);
 		}

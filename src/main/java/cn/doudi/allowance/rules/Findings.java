@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import cn.doudi.allowance.RuleFinding;
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 
 /**
@@ -20,13 +21,13 @@ final class Findings {
 
 	static final Comparator<Program> BY_CODE = Comparator.comparing(Program::name);
 
-	private record Raised(String code, String county, String idNumber, String name, String householdId,
+	private record Raised(FindingCode code, String county, String idNumber, String name, String householdId,
 			Program program, String detail) {
 	}
 
 	private final List<Raised> raised = new ArrayList<>();
 
-	void raise(String code, String county, String idNumber, String name, String householdId, Program program,
+	void raise(FindingCode code, String county, String idNumber, String name, String householdId, Program program,
 			String detail) {
 		raised.add(new Raised(code, county, idNumber, name, householdId, program, detail));
 	}
@@ -34,7 +35,7 @@ final class Findings {
 	List<RuleFinding> merged() {
 		Map<String, List<Raised>> byKey = new TreeMap<>(Order.CODE_POINT);
 		for (Raised r : raised) {
-			byKey.computeIfAbsent(r.code() + '|' + r.county() + '|' + r.idNumber(), k -> new ArrayList<>()).add(r);
+			byKey.computeIfAbsent(r.code().name() + '|' + r.county() + '|' + r.idNumber(), k -> new ArrayList<>()).add(r);
 		}
 		List<RuleFinding> out = new ArrayList<>();
 		for (List<Raised> group : byKey.values()) {

@@ -2,21 +2,21 @@ package cn.doudi.allowance.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import cn.doudi.allowance.CheckHold;
 import cn.doudi.allowance.ComputedLine;
-import cn.doudi.allowance.LineStatus;
 import cn.doudi.identity.IdNumber;
+import cn.doudi.kernel.FindingCode;
 
 /**
- * Applies the open HOLD findings of the cross-agency checks to computed lines, as the last paragraph
- * of CHECKS.md's catalogue says. A line's {@code reasons} are its rule codes plus every touching check
+ * Applies the HOLD conditions of the cross-agency checks to computed lines, as the last paragraph of
+ * CHECKS.md's catalogue says. A line's {@code reasons} are its rule codes plus every touching check
  * code, sorted; any reason makes it HELD, and a held line keeps the amount it would pay.
  * <ul>
  * <li>A hold naming programs touches the person's lines of those programs (only the named household's
@@ -29,16 +29,19 @@ import cn.doudi.identity.IdNumber;
  * <li>TEMP_ASSIST is touched only by the person's own NAME_MISMATCH, DEATH_PROBABLE and SHARED_ACCOUNT
  * ({@link #forTempAssist}); PRICE_SUBSIDY copies its qualifying line's status and reasons.</li>
  * </ul>
+ * The one place where a hold meets a line: the month's own lines and the arrears rule's "held now" both
+ * ask it.
  */
-final class Holds {
+public final class Holds {
 
-	static final Set<String> TEMP_ASSIST_CODES = Set.of("NAME_MISMATCH", "DEATH_PROBABLE", "SHARED_ACCOUNT");
+	static final Set<FindingCode> TEMP_ASSIST_CODES = EnumSet.of(FindingCode.NAME_MISMATCH,
+			FindingCode.DEATH_PROBABLE, FindingCode.SHARED_ACCOUNT);
 
 	private final Map<String, List<CheckHold>> byPerson = new TreeMap<>(Order.CODE_POINT);
 	private final Map<String, List<CheckHold>> byAccount = new TreeMap<>(Order.CODE_POINT);
 
-	Holds(List<CheckHold> holds) {
-		for (CheckHold h : holds == null ? List.<CheckHold>of() : holds) {
+	public Holds(List<CheckHold> holds) {
+		for (CheckHold h : holds) {
 			if (h.accountNumber() != null && !h.accountNumber().isBlank()) {
 				byAccount.computeIfAbsent(IdNumber.normalise(h.accountNumber()), k -> new ArrayList<>()).add(h);
 			}
@@ -48,14 +51,25 @@ final class Holds {
 		}
 	}
 
+	/** The check codes that touch the line (its rule codes left out). */
+	public SortedSet<FindingCode> touching(ComputedLine line) {
+		List<String> persons = new ArrayList<>(line.persons());
+		if (!persons.contains(line.idNumber())) {
+			persons.add(line.idNumber());
+		}
+		SortedSet<FindingCode> codes = FindingCode.sortedSet();
+		codes.addAll(apply(line.withReasons(FindingCode.sortedSet()), persons).reasons());
+		return codes;
+	}
+
 	/**
 	 * The line with the check codes that touch it added to its rule codes. {@code persons} are the people
 	 * the line is for: the covered members and the 户主 of a DIBAO line, else the line's person.
 	 */
 	ComputedLine apply(ComputedLine line, Collection<String> persons) {
-		SortedSet<String> reasons = new TreeSet<>(Order.CODE_POINT);
+		SortedSet<FindingCode> reasons = FindingCode.sortedSet();
 		reasons.addAll(line.reasons());
-		if (line.accountNumber() != null) {
+		if (!line.accountNumber().isEmpty()) {
 			byAccount.getOrDefault(IdNumber.normalise(line.accountNumber()), List.of())
 				.forEach(h -> reasons.add(h.code()));
 		}
@@ -67,24 +81,17 @@ final class Holds {
 				}
 			}
 		}
-		return withReasons(line, reasons);
+		return line.withReasons(reasons);
 	}
 
 	/** The codes that hold a TEMP_ASSIST line of the person. */
-	SortedSet<String> forTempAssist(String idNumber) {
-		SortedSet<String> codes = new TreeSet<>(Order.CODE_POINT);
+	SortedSet<FindingCode> forTempAssist(String idNumber) {
+		SortedSet<FindingCode> codes = FindingCode.sortedSet();
 		for (CheckHold h : byPerson.getOrDefault(idNumber, List.of())) {
 			if (TEMP_ASSIST_CODES.contains(h.code())) {
 				codes.add(h.code());
 			}
 		}
 		return codes;
-	}
-
-	static ComputedLine withReasons(ComputedLine l, SortedSet<String> reasons) {
-		LineStatus status = reasons.isEmpty() ? LineStatus.PAY : LineStatus.HELD;
-		return new ComputedLine(l.county(), l.regionCode(), l.program(), l.category(), l.householdId(), l.idNumber(),
-				l.name(), l.payMonth(), l.amount(), status, reasons, l.bank(), l.accountNumber(), l.accountName(),
-				l.arrears(), l.members(), l.phase(), l.regularAmount(), l.exitMonthNo(), l.memberIds());
 	}
 }

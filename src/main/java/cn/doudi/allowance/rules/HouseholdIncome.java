@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import cn.doudi.allowance.ActiveRoster.Household;
 import cn.doudi.allowance.EconomicResult;
 import cn.doudi.allowance.RosterRow;
 

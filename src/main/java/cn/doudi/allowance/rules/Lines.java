@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.LineStatus;
 import cn.doudi.allowance.RosterRow;
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Money;
 
 /** Builds current-month lines; a line with any reason is HELD and still carries its amount. */
@@ -17,21 +17,26 @@ final class Lines {
 	private Lines() {
 	}
 
-	static SortedSet<String> codes(String... codes) {
-		SortedSet<String> s = new TreeSet<>(Order.CODE_POINT);
+	static SortedSet<FindingCode> codes(FindingCode... codes) {
+		SortedSet<FindingCode> s = FindingCode.sortedSet();
 		s.addAll(List.of(codes));
 		return s;
 	}
 
-	static LineStatus status(SortedSet<String> reasons) {
+	static LineStatus status(SortedSet<FindingCode> reasons) {
 		return reasons.isEmpty() ? LineStatus.PAY : LineStatus.HELD;
 	}
 
 	/** A person program's line, paid into the account on the person's own row. */
 	static ComputedLine person(RosterRow row, YearMonth month, String category, BigDecimal amount,
-			SortedSet<String> ruleCodes) {
+			SortedSet<FindingCode> ruleCodes) {
 		return new ComputedLine(row.county(), row.regionCode(), row.program(), category == null ? "" : category,
 				row.householdId(), row.idNumber(), row.name(), month, Money.fen(amount), status(ruleCodes), ruleCodes,
-				row.bank(), row.accountNumber(), row.accountName(), false, null, null, null, null, List.of());
+				payee(row), false, null);
+	}
+
+	/** The account on the row. */
+	static ComputedLine.Payee payee(RosterRow row) {
+		return new ComputedLine.Payee(row.bank(), row.accountNumber(), row.accountName());
 	}
 }

@@ -1,15 +1,14 @@
 package cn.doudi.allowance.rules;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import cn.doudi.allowance.ActiveRoster;
 import cn.doudi.allowance.Certificate;
 import cn.doudi.allowance.MonthInputs;
-import cn.doudi.allowance.RosterRow;
 import cn.doudi.identity.IdNumber;
 import cn.doudi.kernel.Program;
 
@@ -31,9 +30,17 @@ final class Month {
 		.thenComparing(c -> c.certificateNo() == null ? "" : c.certificateNo());
 
 	private final MonthInputs in;
+	private final ActiveRoster roster;
 
 	Month(MonthInputs in) {
 		this.in = in;
+		this.roster = new ActiveRoster(in.month(), in.roster(), in.deathMonths(),
+				(row, m) -> in.endedBefore(row.enrollment()));
+	}
+
+	/** Who is active in M (RULES.md "Enrollment"): the households and the person programs' rows. */
+	ActiveRoster roster() {
+		return roster;
 	}
 
 	MonthInputs inputs() {
@@ -63,13 +70,6 @@ final class Month {
 		return IdNumber.of(idNumber).ageIn(in.month());
 	}
 
-	/** The first month with age(m) ≥ {@code years}: the birthday's month when born on the 1st, else the next. */
-	static YearMonth firstMonthAged(String idNumber, int years) {
-		LocalDate birthday = IdNumber.of(idNumber).birthDate().plusYears(years);
-		YearMonth m = YearMonth.from(birthday);
-		return birthday.getDayOfMonth() == 1 ? m : m.plusMonths(1);
-	}
-
 	/** Dead for M: the earliest matching death month is before M (the death month is paid in full). */
 	boolean dead(String idNumber) {
 		return in.isDead(idNumber);
@@ -77,19 +77,6 @@ final class Month {
 
 	Optional<YearMonth> deathMonth(String idNumber) {
 		return Optional.ofNullable(in.deathMonths().get(idNumber));
-	}
-
-	/** The month an enrollment ended by rule, when that was before M (a later end does not count for M). */
-	Optional<YearMonth> endedBefore(Program program, String householdId, String idNumber) {
-		YearMonth ended = in.endedEnrollments()
-			.get(MonthInputs.enrollmentKey(program.name(), householdId, idNumber));
-		return ended != null && ended.isBefore(in.month()) ? Optional.of(ended) : Optional.empty();
-	}
-
-	/** A person program's row is active: start ≤ M ≤ end, alive, and its enrollment not ended by rule. */
-	boolean active(RosterRow row) {
-		return row.enrolledIn(in.month()) && !dead(row.idNumber())
-				&& endedBefore(row.program(), row.householdId(), row.idNumber()).isEmpty();
 	}
 
 	/** The certificate that counts for the person (RULES.md "Disability certificates"), if any. */

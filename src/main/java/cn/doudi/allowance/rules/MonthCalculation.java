@@ -3,6 +3,7 @@ package cn.doudi.allowance.rules;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.doudi.allowance.ActiveRoster.Household;
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.EnrollmentEnded;
 import cn.doudi.allowance.MonthInputs;

@@ -39,7 +39,7 @@ public final class Order {
 
 	/** findings.csv: county, code, id_number (then household, for a total order). */
 	static final Comparator<RuleFinding> FINDINGS = Comparator.comparing(RuleFinding::county, CODE_POINT)
-		.thenComparing(RuleFinding::code, CODE_POINT)
+		.thenComparing(f -> f.code().name(), CODE_POINT)
 		.thenComparing(RuleFinding::idNumber, CODE_POINT)
 		.thenComparing(RuleFinding::householdId, CODE_POINT);
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import cn.doudi.kernel.FindingCode;
+
 /** What a person program's rule decides for one active roster row in M. */
 sealed interface PersonDecision {
 
@@ -14,10 +16,10 @@ sealed interface PersonDecision {
 	}
 
 	/** A line HELD by rule findings: code → Chinese detail; the amount it would pay, in {@code category}. */
-	record Held(String category, BigDecimal amount, SortedMap<String, String> findings) implements PersonDecision {
+	record Held(String category, BigDecimal amount, SortedMap<FindingCode, String> findings) implements PersonDecision {
 
-		static Held of(String category, BigDecimal amount, String code, String detail) {
-			SortedMap<String, String> f = new TreeMap<>(Order.CODE_POINT);
+		static Held of(String category, BigDecimal amount, FindingCode code, String detail) {
+			SortedMap<FindingCode, String> f = new TreeMap<>(FindingCode.BY_NAME);
 			f.put(code, detail);
 			return new Held(category, amount, f);
 		}

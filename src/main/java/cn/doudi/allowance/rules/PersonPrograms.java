@@ -1,15 +1,14 @@
 package cn.doudi.allowance.rules;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.EnrollmentEnded;
 import cn.doudi.allowance.RosterRow;
+import cn.doudi.kernel.FindingCode;
+import cn.doudi.kernel.StopReason;
 
 /**
  * Runs a {@link PersonRule} over the active rows of its program (start ≤ M ≤ end, alive, not ended by
@@ -32,13 +31,13 @@ final class PersonPrograms {
 	/** The lines of the rule's program before check holds, in key order. */
 	List<ComputedLine> lines(PersonRule rule) {
 		List<ComputedLine> out = new ArrayList<>();
-		for (RosterRow row : activeRows(rule)) {
+		for (RosterRow row : month.roster().activeRows(rule.program())) {
 			PersonDecision d = rule.decide(row);
 			if (d instanceof PersonDecision.Pay pay) {
 				out.add(Lines.person(row, month.month(), pay.category(), pay.amount(), Lines.codes()));
 			}
 			else if (d instanceof PersonDecision.Held held) {
-				SortedSet<String> codes = Lines.codes();
+				SortedSet<FindingCode> codes = Lines.codes();
 				held.findings().forEach((code, detail) -> {
 					codes.add(code);
 					findings.raise(code, row.county(), row.idNumber(), row.name(), row.householdId(), row.program(),
@@ -48,20 +47,9 @@ final class PersonPrograms {
 			}
 			else if (d instanceof PersonDecision.AgedOut aged) {
 				ends.add(new EnrollmentEnded(row.county(), row.program(), row.householdId(), row.idNumber(),
-						aged.endedMonth(), "AGED_OUT"));
+						aged.endedMonth(), StopReason.AGED_OUT));
 			}
 		}
 		return out;
-	}
-
-	private List<RosterRow> activeRows(PersonRule rule) {
-		Map<String, RosterRow> byKey = new TreeMap<>(Order.CODE_POINT);
-		for (RosterRow r : month.inputs().roster()) {
-			if (r.program() == rule.program() && month.active(r)) {
-				byKey.merge(r.county() + '|' + r.householdId() + '|' + r.idNumber(), r,
-						(a, b) -> Comparator.comparing(RosterRow::startMonth).compare(a, b) >= 0 ? a : b);
-			}
-		}
-		return List.copyOf(byKey.values());
 	}
 }

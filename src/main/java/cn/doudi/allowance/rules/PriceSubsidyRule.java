@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.TreeMap;
 
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.Cpi;
@@ -34,7 +34,7 @@ import cn.doudi.kernel.Program;
  * qualifying enrollment); {@code household_id}, county, account, status and {@code reason} are the
  * qualifying line's; category is empty.
  */
-final class PriceSubsidyRule {
+public final class PriceSubsidyRule {
 
 	static final BigDecimal CPI_TRIGGER = new BigDecimal("3.5");
 	static final BigDecimal FOOD_TRIGGER = new BigDecimal("6.0");
@@ -63,7 +63,7 @@ final class PriceSubsidyRule {
 	}
 
 	/** The rate in percent when the cpi row of M triggers. */
-	static Optional<BigDecimal> rate(Optional<Cpi> cpi) {
+	public static Optional<BigDecimal> rate(Optional<Cpi> cpi) {
 		if (cpi.isEmpty()) {
 			return Optional.empty();
 		}
@@ -132,8 +132,8 @@ final class PriceSubsidyRule {
 		BigDecimal amount = Money.wholeYuan(standard.get().multiply(rate).movePointLeft(2));
 		ComputedLine q = c.line();
 		return Optional.of(new ComputedLine(q.county(), c.regionCode(), Program.PRICE_SUBSIDY, "",
-				q.householdId(), c.idNumber(), c.name(), month.month(), amount, q.status(), new TreeSet<>(q.reasons()),
-				q.bank(), q.accountNumber(), q.accountName(), false, null, null, null, null, List.of()));
+				q.householdId(), c.idNumber(), c.name(), month.month(), amount, q.status(), q.reasons(), q.payee(), false,
+				null));
 	}
 
 	private static Optional<Program> byVillage(String regionCode) {

@@ -6,6 +6,7 @@ import java.util.SortedSet;
 
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.TempAssistCase;
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Money;
 import cn.doudi.kernel.Program;
 
@@ -31,10 +32,10 @@ final class TempAssistRule {
 			if (!month.month().equals(c.approvalMonth()) || month.dead(c.idNumber())) {
 				continue;
 			}
-			SortedSet<String> reasons = holds.forTempAssist(c.idNumber());
+			SortedSet<FindingCode> reasons = holds.forTempAssist(c.idNumber());
 			out.add(new ComputedLine(c.county(), c.regionCode(), Program.TEMP_ASSIST, "", c.householdId(),
 					c.idNumber(), c.name(), c.approvalMonth(), Money.fen(c.amount()), Lines.status(reasons), reasons,
-					c.bank(), c.accountNumber(), c.accountName(), false, null, null, null, null, List.of()));
+					new ComputedLine.Payee(c.bank(), c.accountNumber(), c.accountName()), false, null));
 		}
 		return out;
 	}

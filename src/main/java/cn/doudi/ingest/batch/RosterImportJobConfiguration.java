@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import cn.doudi.ingest.PaymentHistory;
+
 /**
  * {@code rosterImportJob}: identified by {@code source} and {@code contentHash} (never the clock), so
  * the same content is one job instance; {@code importId} (not identifying) names the STAGING import.
@@ -46,9 +48,10 @@ class RosterImportJobConfiguration {
 
 	@Bean
 	Step rosterImportStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-			JdbcTemplate jdbc, ImportWorkRegistry registry, ImportBatches batches, ErrorReports reports) {
+			JdbcTemplate jdbc, ImportWorkRegistry registry, ImportBatches batches, ErrorReports reports,
+			PaymentHistory payments) {
 		return new StepBuilder("rosterImportStageStep", jobRepository)
-			.tasklet(new StageRowsTasklet(dataSource, jdbc, registry, batches, reports), transactionManager)
+			.tasklet(new StageRowsTasklet(dataSource, jdbc, registry, batches, reports, payments), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

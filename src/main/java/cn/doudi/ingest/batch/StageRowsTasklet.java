@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import cn.doudi.ingest.PaymentHistory;
 import cn.doudi.ingest.Source;
 
 /**
@@ -36,9 +37,11 @@ final class StageRowsTasklet implements Tasklet {
 	private final ImportWorkRegistry registry;
 	private final ImportBatches batches;
 	private final ErrorReports reports;
+	private final PaymentHistory payments;
 
 	StageRowsTasklet(DataSource dataSource, JdbcTemplate jdbc, ImportWorkRegistry registry, ImportBatches batches,
-			ErrorReports reports) {
+			ErrorReports reports, PaymentHistory payments) {
+		this.payments = payments;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.registry = registry;
@@ -60,7 +63,7 @@ final class StageRowsTasklet implements Tasklet {
 		long t1 = System.nanoTime();
 		long late = !staged.wholeUploadChecksNeeded() ? 0 : switch (work.source()) {
 			case BENEFICIARIES -> HouseholdHeads.apply(jdbc, importId);
-			case TEMP_ASSIST -> TempAssistChecks.apply(jdbc, importId);
+			case TEMP_ASSIST -> TempAssistChecks.apply(jdbc, importId, payments);
 			default -> 0;
 		};
 		long accepted = staged.rowsAccepted() - late;

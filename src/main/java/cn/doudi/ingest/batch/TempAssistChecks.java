@@ -1,6 +1,11 @@
 package cn.doudi.ingest.batch;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.doudi.ingest.PaymentHistory;
 
 /**
  * The temp-assist rules that need other data, over the staged cases, first failing rule per case:
@@ -8,19 +13,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * force in the 审批月份), 该审批已发放 (a re-upload of a case — same 审批编号, person and month, from an
  * earlier upload — with a PAY TEMP_ASSIST line of an APPROVED run for the household, person and month),
  * 同一人同月已有临时救助 (another case number for the person and month: current, earlier in the upload,
- * or already paid under that other number), 超过补发期限 (before the county's first run month, or before the arrears
- * window of its latest approved run: 补发上限月数, default 12). With no runs yet, no case is late.
+ * or already paid under that other number), 超过补发期限 (before the earliest month the county's next run pays:
+ * its first run month, or the arrears window of the run after its latest approved one). With no runs yet, no
+ * case is late. What was paid and how far back the next run pays are the payroll's: they come through the
+ * {@link PaymentHistory} port and are joined as arrays (ingest reads none of the payroll's tables).
  */
 final class TempAssistChecks {
 
 	private static final String SQL = """
 			with checked as (
 			    select t.id, t.file_name, t.row_no, t.region_code, t.county, t.case_no, t.id_number, t.approval_month, t.amount,
-			           cap.value as cap, first_run.m as first_month, approved.m as approved_month, coalesce(k.value, 12)::int as k,
+			           cap.value as cap, w.first_month, w.earliest, w.k,
 			           exists (select 1 from current_standard s where s.county = t.county) as known_county,
-			           exists (select 1 from payment_line pl join payroll_run r on r.id = pl.run_id
-			                   where r.status = 'APPROVED' and pl.program = 'TEMP_ASSIST' and pl.status = 'PAY'
-			                     and pl.household_id = t.household_id and pl.id_number = t.id_number
+			           exists (select 1 from unnest(?::text[], ?::text[], ?::text[]) pl(household_id, id_number, pay_month)
+			                   where pl.household_id = t.household_id and pl.id_number = t.id_number
 			                     and pl.pay_month = t.approval_month) as paid,
 			           exists (select 1 from temp_assist o join import_batch i on i.id = o.import_id
 			                   where i.status = 'COMMITTED' and o.import_id <> t.import_id and o.case_no = t.case_no
@@ -34,12 +40,8 @@ final class TempAssistChecks {
 			    left join lateral (select s.value from current_standard s where s.county = t.county and s.program = 'TEMP_ASSIST'
 			                       and s.category = '单次上限' and s.effective_month <= t.approval_month
 			                       order by s.effective_month desc limit 1) cap on true
-			    left join lateral (select min(r.month) as m from payroll_run r where r.county = t.county
-			                       and r.status not in ('REVOKED', 'REPLACED', 'FAILED')) first_run on true
-			    left join lateral (select max(r.month) as m from payroll_run r where r.county = t.county
-			                       and r.status = 'APPROVED') approved on true
-			    left join lateral (select s.value from current_standard s where s.county = t.county and s.program = 'PARAM'
-			                       and s.category = '补发上限月数' order by s.effective_month desc limit 1) k on true
+			    left join unnest(?::text[], ?::text[], ?::text[], ?::int[]) w(county, first_month, earliest, k)
+			      on w.county = t.county
 			    where t.import_id = ?
 			), judged as (
 			    select c.*, case
@@ -47,9 +49,7 @@ final class TempAssistChecks {
 			        when cap is not null and amount > cap then 'CAP'
 			        when paid and case_seen then 'PAID'
 			        when second_case or paid then 'SECOND'
-			        when first_month is not null and (approval_month < first_month or (approved_month is not null
-			             and approval_month < to_char(to_date(approved_month || '-01', 'YYYY-MM-DD')
-			                                          + make_interval(months => 1 - k), 'YYYY-MM'))) then 'LATE'
+			        when earliest is not null and approval_month < earliest then 'LATE'
 			        end as code
 			    from checked c
 			), gone as (
@@ -74,7 +74,24 @@ final class TempAssistChecks {
 	private TempAssistChecks() {
 	}
 
-	static int apply(JdbcTemplate jdbc, long importId) {
-		return jdbc.update(SQL, importId, importId);
+	static int apply(JdbcTemplate jdbc, long importId, PaymentHistory history) {
+		List<String> counties = jdbc.queryForList("select distinct county from temp_assist where import_id = ?",
+				String.class, importId).stream().map(String::trim).toList();
+		List<String> people = jdbc.queryForList("select distinct id_number from temp_assist where import_id = ?",
+				String.class, importId);
+		Map<String, PaymentHistory.Window> windows = history.windows(counties);
+		List<PaymentHistory.PaidCase> paid = List.copyOf(history.paidTempAssist(people));
+		return jdbc.update(SQL, ps -> {
+			java.sql.Connection c = ps.getConnection();
+			ps.setArray(1, c.createArrayOf("text", paid.stream().map(PaymentHistory.PaidCase::householdId).toArray()));
+			ps.setArray(2, c.createArrayOf("text", paid.stream().map(PaymentHistory.PaidCase::idNumber).toArray()));
+			ps.setArray(3, c.createArrayOf("text", paid.stream().map(p -> p.payMonth().toString()).toArray()));
+			ps.setArray(4, c.createArrayOf("text", windows.keySet().toArray()));
+			ps.setArray(5, c.createArrayOf("text", windows.values().stream().map(w -> w.firstRunMonth().toString()).toArray()));
+			ps.setArray(6, c.createArrayOf("text", windows.values().stream().map(w -> w.earliestPayable().toString()).toArray()));
+			ps.setArray(7, c.createArrayOf("integer", windows.values().stream().map(PaymentHistory.Window::arrearsMonths).toArray()));
+			ps.setLong(8, importId);
+			ps.setLong(9, importId);
+		});
 	}
 }

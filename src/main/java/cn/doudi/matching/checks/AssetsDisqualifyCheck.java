@@ -1,5 +1,6 @@
 package cn.doudi.matching.checks;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,9 +9,10 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import cn.doudi.allowance.ActiveRoster.Household;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.matching.RaisedFinding;
-import cn.doudi.matching.roster.Household;
+import cn.doudi.matching.roster.RosterRecords;
 
 /**
  * ASSETS_DISQUALIFY (HOLD): an active DIBAO household of the county whose latest {@code economic} result
@@ -19,13 +21,17 @@ import cn.doudi.matching.roster.Household;
  * the detail says what to verify, and a monitor may dismiss it.
  */
 @Component
-class AssetsDisqualifyCheck implements Check {
+class AssetsDisqualifyCheck implements Check<AssetsDisqualifyCheck.Records> {
 
-	private record Result(String month, int vehicles, int properties, boolean business, boolean publicEmployee) {
+	record Result(String month, int vehicles, int properties, boolean business, boolean publicEmployee) {
 
 		boolean disqualifies() {
 			return publicEmployee || business || vehicles > 0 || properties > 1;
 		}
+	}
+
+	/** The county's roster and every economic result of its DIBAO households, by household in (核对月份, id) order. */
+	record Records(RosterRecords roster, Map<String, List<Result>> results) {
 	}
 
 	@Override
@@ -34,31 +40,45 @@ class AssetsDisqualifyCheck implements Check {
 	}
 
 	@Override
-	public List<RaisedFinding> run(CheckContext ctx) {
-		Map<String, Result> latest = new HashMap<>();
-		ctx.jdbc().query("""
-				select distinct on (e.household_id) e.household_id, e.check_month, e.vehicles, e.properties,
-				       e.business_registered, e.public_employee
+	public Records read(CheckReader reader) {
+		Map<String, List<Result>> results = new HashMap<>();
+		reader.jdbc().query("""
+				select e.household_id, e.check_month, e.vehicles, e.properties, e.business_registered, e.public_employee
 				from current_economic e
-				where e.check_month <= ?
-				  and e.household_id in (select household_id from current_beneficiary
+				where e.household_id in (select household_id from current_beneficiary
 				                         where county = ? and program in ('DIBAO_URBAN', 'DIBAO_RURAL'))
-				order by e.household_id, e.check_month desc, e.id desc
+				order by e.household_id, e.check_month, e.id
 				""", rs -> {
-			latest.put(rs.getString(1), new Result(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5),
-					rs.getBoolean(6)));
-		}, ctx.month().toString(), ctx.county());
+			results.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+				.add(new Result(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5), rs.getBoolean(6)));
+		}, reader.county());
+		return new Records(reader.roster(), results);
+	}
+
+	@Override
+	public List<RaisedFinding> decide(Records records, CheckMonth month) {
 		List<RaisedFinding> out = new ArrayList<>();
-		for (Household hh : ctx.roster().households()) {
-			Result r = latest.get(hh.householdId());
-			if (hh.head().county().equals(ctx.county()) && r != null && r.disqualifies()) {
+		for (Household hh : records.roster().in(month.month()).households()) {
+			Result r = latest(records.results().getOrDefault(hh.householdId(), List.of()), month.month());
+			if (hh.head().county().equals(month.county()) && r != null && r.disqualifies()) {
 				String evidence = "economic:" + hh.householdId() + '|' + r.month() + "|vehicles=" + r.vehicles()
 						+ "|properties=" + r.properties() + "|business=" + r.business() + "|public=" + r.publicEmployee();
-				out.add(new RaisedFinding(code(), ctx.county(), hh.head().idNumber(), hh.head().name(), hh.householdId(),
-						Set.of(hh.head().program()), null, detail(r), evidence));
+				out.add(new RaisedFinding(code(), month.county(), hh.head().idNumber(), hh.head().name(),
+						hh.householdId(), Set.of(hh.head().program()), null, detail(r), evidence));
 			}
 		}
 		return out;
+	}
+
+	/** The latest result with 核对月份 ≤ M (the last in (核对月份, id) order). */
+	private static Result latest(List<Result> results, YearMonth month) {
+		Result latest = null;
+		for (Result r : results) {
+			if (!YearMonth.parse(r.month()).isAfter(month)) {
+				latest = r;
+			}
+		}
+		return latest;
 	}
 
 	private static String detail(Result r) {

@@ -8,11 +8,12 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
+import cn.doudi.allowance.ActiveRoster.Enrollment;
 import cn.doudi.identity.IdNumber;
 import cn.doudi.identity.PersonName;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.matching.RaisedFinding;
-import cn.doudi.matching.roster.Enrollment;
+import cn.doudi.matching.roster.RosterRecords;
 
 /**
  * DEATH_PROBABLE (HOLD): a death record that matches no beneficiary by ID (a valid ID on no roster row,
@@ -22,9 +23,13 @@ import cn.doudi.matching.roster.Enrollment;
  * (what run M can know, as for DECEASED). Blocking by {@link OneEditIndex}, never all pairs.
  */
 @Component
-class DeathProbableCheck implements Check {
+class DeathProbableCheck implements Check<DeathProbableCheck.Records> {
 
-	private record Death(String idNumber, String body, String name, String date) {
+	record Death(String idNumber, String body, String name, String date) {
+	}
+
+	/** The county's roster and the deaths that match no beneficiary by ID, indexed by ID body. */
+	record Records(RosterRecords roster, OneEditIndex<Death> deaths) {
 	}
 
 	@Override
@@ -33,9 +38,9 @@ class DeathProbableCheck implements Check {
 	}
 
 	@Override
-	public List<RaisedFinding> run(CheckContext ctx) {
+	public Records read(CheckReader reader) {
 		OneEditIndex<Death> index = new OneEditIndex<>();
-		ctx.jdbc().query("""
+		reader.jdbc().query("""
 				select d.id_number, d.name, d.death_date from current_death d
 				where d.death_date < ?
 				  and not exists (select 1 from current_beneficiary b where d.id_valid and b.id_number = d.id_number)
@@ -45,23 +50,30 @@ class DeathProbableCheck implements Check {
 			if (body != null) {
 				index.add(body, new Death(rs.getString(1), body, rs.getString(2), rs.getDate(3).toLocalDate().toString()));
 			}
-		}, java.sql.Date.valueOf(ctx.month().plusMonths(1).atDay(1)));
-		if (index.isEmpty()) {
+		}, java.sql.Date.valueOf(reader.months().last().plusMonths(1).atDay(1)));
+		return new Records(index.isEmpty() ? null : reader.roster(), index);
+	}
+
+	@Override
+	public List<RaisedFinding> decide(Records records, CheckMonth month) {
+		if (records.deaths().isEmpty()) {
 			return List.of();
 		}
+		String knownBy = month.knownBy().toString();
 		Map<String, List<Enrollment>> people = new TreeMap<>();
-		ctx.roster().enrollments().stream().filter(e -> e.county().equals(ctx.county()))
+		records.roster().in(month.month()).enrollments().stream().filter(e -> e.county().equals(month.county()))
 			.forEach(e -> people.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
 		List<RaisedFinding> out = new ArrayList<>();
 		people.forEach((id, enrollments) -> {
 			PersonRows p = PersonRows.ofEnrollments(enrollments);
 			String body = IdNumber.of(id).body();
-			List<Death> matches = index.candidates(body).stream()
+			List<Death> matches = records.deaths().candidates(body).stream()
+				.filter(d -> d.date().compareTo(knownBy) < 0)
 				.filter(d -> OneEditIndex.withinOneEdit(body, d.body()))
 				.filter(d -> enrollments.stream().anyMatch(e -> PersonName.matches(e.name(), d.name())))
 				.toList();
 			if (!matches.isEmpty()) {
-				out.add(finding(ctx.county(), p, matches));
+				out.add(finding(month.county(), p, matches));
 			}
 		});
 		return out;

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.doudi.allowance.ActiveRoster.Enrollment;
 import cn.doudi.kernel.Program;
-import cn.doudi.matching.roster.Enrollment;
 
 /**
  * The pairs of programs that exclude each other (CHECKS.md EXCLUSIVE_PROGRAMS), and which of a person's

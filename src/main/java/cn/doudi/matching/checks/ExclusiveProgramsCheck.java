@@ -10,20 +10,21 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
+import cn.doudi.allowance.ActiveRoster.Enrollment;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.RaisedFinding;
-import cn.doudi.matching.roster.Enrollment;
+import cn.doudi.matching.roster.RosterRecords;
 
 /**
  * EXCLUSIVE_PROGRAMS (HOLD): a person of the county's roster active in M in two programs that exclude
  * each other, in any county ({@link ExclusivePrograms}). One finding per held enrollment's person and
  * county — here the county checked — naming the held programs; {@code household_id} is the held
- * enrollments' household when they share one (OpenHolds narrows the hold to it), else empty (every
+ * enrollments' household when they share one (the hold is narrowed to it), else empty (every
  * household of the named programs is held). A DIBAO enrollment's start is the member's own row's start.
  */
 @Component
-class ExclusiveProgramsCheck implements Check {
+class ExclusiveProgramsCheck implements Check<RosterRecords> {
 
 	@Override
 	public FindingCode code() {
@@ -31,19 +32,25 @@ class ExclusiveProgramsCheck implements Check {
 	}
 
 	@Override
-	public List<RaisedFinding> run(CheckContext ctx) {
+	public RosterRecords read(CheckReader reader) {
+		return reader.roster();
+	}
+
+	@Override
+	public List<RaisedFinding> decide(RosterRecords roster, CheckMonth month) {
 		Map<String, List<Enrollment>> byPerson = new TreeMap<>();
-		ctx.roster().enrollments().forEach(e -> byPerson.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
+		roster.in(month.month()).enrollments()
+			.forEach(e -> byPerson.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
 		List<RaisedFinding> out = new ArrayList<>();
 		byPerson.forEach((id, enrollments) -> {
 			if (enrollments.size() < 2) {
 				return;
 			}
 			List<ExclusivePrograms.Held> held = ExclusivePrograms.held(enrollments).stream()
-				.filter(h -> h.enrollment().county().equals(ctx.county()))
+				.filter(h -> h.enrollment().county().equals(month.county()))
 				.toList();
 			if (!held.isEmpty()) {
-				out.add(finding(ctx.county(), held));
+				out.add(finding(month.county(), held));
 			}
 		});
 		return out;

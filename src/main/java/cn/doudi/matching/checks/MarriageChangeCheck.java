@@ -10,11 +10,12 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
+import cn.doudi.allowance.ActiveRoster.Enrollment;
 import cn.doudi.identity.IdNumber;
 import cn.doudi.identity.PersonName;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.matching.RaisedFinding;
-import cn.doudi.matching.roster.Enrollment;
+import cn.doudi.matching.roster.RosterRecords;
 
 /**
  * MARRIAGE_CHANGE (INFO): a covered DIBAO member of the county in M — the person of a {@code marriages}
@@ -24,9 +25,17 @@ import cn.doudi.matching.roster.Enrollment;
  * member's DIBAO program.
  */
 @Component
-class MarriageChangeCheck implements Check {
+class MarriageChangeCheck implements Check<MarriageChangeCheck.Records> {
 
 	private record Event(String kind, String date, String otherName, String otherId) {
+	}
+
+	/** A {@code marriages} record naming someone of the county's roster. */
+	record Marriage(String idNumber, String name, String spouseId, String spouseName, String kind, String date) {
+	}
+
+	/** The county's roster and the marriage records naming its people, in (登记日期, id) order. */
+	record Records(RosterRecords roster, List<Marriage> marriages) {
 	}
 
 	@Override
@@ -35,14 +44,8 @@ class MarriageChangeCheck implements Check {
 	}
 
 	@Override
-	public List<RaisedFinding> run(CheckContext ctx) {
-		Map<String, List<Enrollment>> members = new TreeMap<>();
-		ctx.roster().enrollments().stream()
-			.filter(e -> e.program().isDibao() && e.county().equals(ctx.county()))
-			.forEach(e -> members.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
-		Map<String, List<Event>> events = new TreeMap<>();
-		Map<String, Enrollment> involved = new TreeMap<>();
-		ctx.jdbc().query("""
+	public Records read(CheckReader reader) {
+		List<Marriage> marriages = reader.jdbc().query("""
 				with c as materialized (select distinct id_number from current_beneficiary where county = ?)
 				select m.id_number, m.name, m.spouse_id_number, m.spouse_name, m.kind, m.registered_on::text
 				from current_marriage m
@@ -51,22 +54,36 @@ class MarriageChangeCheck implements Check {
 				      select x.id from current_marriage x join c on c.id_number = x.spouse_id_number) hit on hit.id = m.id
 				where m.registered_on < ?
 				order by m.registered_on, m.id
-				""", rs -> {
-			String id = rs.getString(1);
-			String name = rs.getString(2);
-			String spouseId = rs.getString(3);
-			String spouseName = rs.getString(4);
-			String kind = rs.getString(5);
-			String date = rs.getString(6);
-			side(members, id, name, date).ifPresent(e -> {
+				""", (rs, i) -> new Marriage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getString(6)), reader.county(),
+				java.sql.Date.valueOf(reader.months().last().plusMonths(1).atDay(1)));
+		return new Records(reader.roster(), marriages);
+	}
+
+	@Override
+	public List<RaisedFinding> decide(Records records, CheckMonth month) {
+		Map<String, List<Enrollment>> members = new TreeMap<>();
+		records.roster().in(month.month()).enrollments().stream()
+			.filter(e -> e.program().isDibao() && e.county().equals(month.county()))
+			.forEach(e -> members.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
+		Map<String, List<Event>> events = new TreeMap<>();
+		Map<String, Enrollment> involved = new TreeMap<>();
+		String knownBy = month.knownBy().toString();
+		for (Marriage m : records.marriages()) {
+			if (m.date().compareTo(knownBy) >= 0) {
+				continue;
+			}
+			side(members, m.idNumber(), m.name(), m.date()).ifPresent(e -> {
 				involved.putIfAbsent(e.idNumber(), e);
-				events.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(new Event(kind, date, spouseName, spouseId));
+				events.computeIfAbsent(e.idNumber(), k -> new ArrayList<>())
+					.add(new Event(m.kind(), m.date(), m.spouseName(), m.spouseId()));
 			});
-			side(members, spouseId, spouseName, date).ifPresent(e -> {
+			side(members, m.spouseId(), m.spouseName(), m.date()).ifPresent(e -> {
 				involved.putIfAbsent(e.idNumber(), e);
-				events.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(new Event(kind, date, name, id));
+				events.computeIfAbsent(e.idNumber(), k -> new ArrayList<>())
+					.add(new Event(m.kind(), m.date(), m.name(), m.idNumber()));
 			});
-		}, ctx.county(), java.sql.Date.valueOf(ctx.month().plusMonths(1).atDay(1)));
+		}
 		List<RaisedFinding> out = new ArrayList<>();
 		events.forEach((id, list) -> {
 			Enrollment e = involved.get(id);
@@ -78,7 +95,7 @@ class MarriageChangeCheck implements Check {
 			}
 			String detail = "婚姻登记信息：" + String.join("；", told) + "。家庭人口可能变化，请核实家庭成员和收入（"
 					+ e.program().chineseName() + "，户" + e.householdId() + "）";
-			out.add(new RaisedFinding(code(), ctx.county(), id, e.name(), e.householdId(), Set.of(e.program()), null,
+			out.add(new RaisedFinding(code(), month.county(), id, e.name(), e.householdId(), Set.of(e.program()), null,
 					detail, RaisedFinding.evidence(evidence)));
 		});
 		return out;

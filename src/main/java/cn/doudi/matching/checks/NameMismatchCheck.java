@@ -8,10 +8,11 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
+import cn.doudi.allowance.ActiveRoster.Enrollment;
 import cn.doudi.identity.PersonName;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.matching.RaisedFinding;
-import cn.doudi.matching.roster.Enrollment;
+import cn.doudi.matching.roster.RosterRecords;
 
 /**
  * NAME_MISMATCH (HOLD): the ID of a person with an active roster row of the county in M is in
@@ -20,9 +21,13 @@ import cn.doudi.matching.roster.Enrollment;
  * 王*明 = 王喆明, middle dots unified). Such a death record stops nothing: it holds.
  */
 @Component
-class NameMismatchCheck implements Check {
+class NameMismatchCheck implements Check<NameMismatchCheck.Records> {
 
-	private record Other(String source, String name, String key) {
+	/** Another agency's record of an ID on the county's roster: which source, the name, its own key. */
+	record Other(String idNumber, String source, String name, String key) {
+	}
+
+	record Records(RosterRecords roster, List<Other> others) {
 	}
 
 	@Override
@@ -31,12 +36,8 @@ class NameMismatchCheck implements Check {
 	}
 
 	@Override
-	public List<RaisedFinding> run(CheckContext ctx) {
-		Map<String, List<Enrollment>> people = new TreeMap<>();
-		ctx.roster().enrollments().stream().filter(e -> e.county().equals(ctx.county()))
-			.forEach(e -> people.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
-		Map<String, List<Other>> others = new TreeMap<>();
-		ctx.jdbc().query("""
+	public Records read(CheckReader reader) {
+		List<Other> others = reader.jdbc().query("""
 				select d.id_number, '死亡信息', d.name, d.death_date::text from current_death d
 				where d.id_valid and d.id_number in (select id_number from current_beneficiary where county = ?)
 				union all
@@ -46,14 +47,23 @@ class NameMismatchCheck implements Check {
 				select p.id_number, '扶贫信息', p.name, '' from current_poverty p
 				join (select distinct id_number from current_beneficiary where county = ?) c on c.id_number = p.id_number
 				order by 1, 2, 3, 4
-				""", rs -> {
-			List<Enrollment> mine = people.get(rs.getString(1));
-			String name = rs.getString(3);
-			if (mine != null && mine.stream().noneMatch(e -> PersonName.matches(e.name(), name))) {
-				others.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-					.add(new Other(rs.getString(2), name, rs.getString(4)));
+				""", (rs, i) -> new Other(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+				reader.county(), reader.county(), reader.county());
+		return new Records(reader.roster(), others);
+	}
+
+	@Override
+	public List<RaisedFinding> decide(Records records, CheckMonth month) {
+		Map<String, List<Enrollment>> people = new TreeMap<>();
+		records.roster().in(month.month()).enrollments().stream().filter(e -> e.county().equals(month.county()))
+			.forEach(e -> people.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
+		Map<String, List<Other>> others = new TreeMap<>();
+		for (Other o : records.others()) {
+			List<Enrollment> mine = people.get(o.idNumber());
+			if (mine != null && mine.stream().noneMatch(e -> PersonName.matches(e.name(), o.name()))) {
+				others.computeIfAbsent(o.idNumber(), k -> new ArrayList<>()).add(o);
 			}
-		}, ctx.county(), ctx.county(), ctx.county());
+		}
 		List<RaisedFinding> out = new ArrayList<>();
 		others.forEach((id, list) -> {
 			PersonRows p = PersonRows.ofEnrollments(people.get(id));
@@ -65,7 +75,7 @@ class NameMismatchCheck implements Check {
 			}
 			String detail = "同一身份证号，" + String.join("、", seen) + "，与花名册姓名“" + p.name()
 					+ "”不一致：核实身份前暂停发放（" + PersonRows.programNames(p.programs()) + "）";
-			out.add(new RaisedFinding(code(), ctx.county(), id, p.name(), p.householdId(), p.programs(), null, detail,
+			out.add(new RaisedFinding(code(), month.county(), id, p.name(), p.householdId(), p.programs(), null, detail,
 					RaisedFinding.evidence(evidence)));
 		});
 		return out;

@@ -5,9 +5,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.doudi.allowance.ActiveRoster.Enrollment;
+import cn.doudi.allowance.RosterRow;
 import cn.doudi.kernel.Program;
-import cn.doudi.matching.roster.Enrollment;
-import cn.doudi.matching.roster.Row;
+
 
 /**
  * A person's rows (or enrollments) in one county, as a person finding names them: the programs, and the
@@ -15,14 +16,14 @@ import cn.doudi.matching.roster.Row;
  */
 record PersonRows(String idNumber, String name, String householdId, Set<Program> programs) {
 
-	static final Comparator<Row> ORDER = Comparator.comparing((Row r) -> r.program().name())
-		.thenComparing(Row::householdId);
+	static final Comparator<RosterRow> ORDER = Comparator.comparing((RosterRow r) -> r.program().name())
+		.thenComparing(RosterRow::householdId);
 
-	static PersonRows of(List<Row> rows) {
-		List<Row> sorted = rows.stream().sorted(ORDER).toList();
+	static PersonRows of(List<RosterRow> rows) {
+		List<RosterRow> sorted = rows.stream().sorted(ORDER).toList();
 		Set<Program> programs = EnumSet.noneOf(Program.class);
 		sorted.forEach(r -> programs.add(r.program()));
-		Row first = sorted.get(0);
+		RosterRow first = sorted.get(0);
 		return new PersonRows(first.idNumber(), first.name(), first.householdId(), programs);
 	}
 

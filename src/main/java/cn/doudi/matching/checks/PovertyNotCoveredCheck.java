@@ -1,5 +1,6 @@
 package cn.doudi.matching.checks;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.RaisedFinding;
-import cn.doudi.matching.roster.ActiveRoster;
+import cn.doudi.matching.roster.RosterRecords;
 
 /**
  * POVERTY_NOT_COVERED (LEAD): a person in {@code poverty} as 未脱贫人口, 脱贫监测人口 or 贫困边缘人口 whose
@@ -23,11 +24,16 @@ import cn.doudi.matching.roster.ActiveRoster;
  * The household is the poverty record's (扶贫户编号); {@code programs} is empty: a lead touches no line.
  */
 @Component
-class PovertyNotCoveredCheck implements Check {
+class PovertyNotCoveredCheck implements Check<PovertyNotCoveredCheck.Records> {
 
 	static final Set<String> CATEGORIES = Set.of("未脱贫人口", "脱贫监测人口", "贫困边缘人口");
 
-	private record Poor(String idNumber, String name, String householdId, Set<String> categories) {
+	/** A person of the county's {@code poverty} roster in a monitored category (the categories sorted). */
+	record Poor(String idNumber, String name, String householdId, Set<String> categories) {
+	}
+
+	/** The monitored poor of the county, the households they have roster rows in, their death months. */
+	record Records(List<Poor> poor, RosterRecords roster, Map<String, YearMonth> deathMonths) {
 	}
 
 	@Override
@@ -36,9 +42,9 @@ class PovertyNotCoveredCheck implements Check {
 	}
 
 	@Override
-	public List<RaisedFinding> run(CheckContext ctx) {
+	public Records read(CheckReader reader) {
 		Map<String, Poor> poor = new LinkedHashMap<>();
-		ctx.jdbc().query("""
+		reader.jdbc().query("""
 				select id_number, name, household_id, category from current_poverty
 				where county = ? and category in ('未脱贫人口', '脱贫监测人口', '贫困边缘人口')
 				order by id_number, import_id, file_no, row_no
@@ -48,28 +54,42 @@ class PovertyNotCoveredCheck implements Check {
 			poor.computeIfAbsent(rs.getString(1), k -> new Poor(k, name, household, new TreeSet<>()))
 				.categories()
 				.add(rs.getString(4));
-		}, ctx.county());
+		}, reader.county());
 		if (poor.isEmpty()) {
-			return List.of();
+			return new Records(List.of(), null, Map.of());
 		}
-		ActiveRoster roster = ctx.rosterOf("""
+		RosterRecords roster = reader.rosterOf("""
 				select o.household_id from current_beneficiary o
 				join (select distinct p.id_number from current_poverty p where p.county = ?) p on p.id_number = o.id_number
-				""", ctx.county());
+				""", reader.county());
+		Map<String, YearMonth> deaths = reader.deathMonthsOf(
+				poor.values().stream().map(p -> new PersonRef(p.idNumber(), p.name())).toList());
+		return new Records(List.copyOf(poor.values()), roster, deaths);
+	}
+
+	/**
+	 * A lead for each monitored poor person alive for M who is not a covered member of an active DIBAO_* or
+	 * TEKUN enrollment in M, in any county — an enrollment ended by rule (gradual exit ended) covers nobody.
+	 */
+	@Override
+	public List<RaisedFinding> decide(Records records, CheckMonth month) {
+		if (records.poor().isEmpty()) {
+			return List.of();
+		}
 		Set<String> covered = new HashSet<>();
-		roster.enrollments().stream().filter(e -> e.program().isDibao() || e.program() == Program.TEKUN)
+		records.roster().in(month.month()).enrollments().stream()
+			.filter(e -> e.program().isDibao() || e.program() == Program.TEKUN)
 			.forEach(e -> covered.add(e.idNumber()));
-		Set<String> dead = ctx.deadFor(poor.values().stream().map(p -> new PersonRef(p.idNumber(), p.name())).toList());
 		List<RaisedFinding> out = new ArrayList<>();
-		for (Poor p : poor.values()) {
-			if (covered.contains(p.idNumber()) || dead.contains(p.idNumber())) {
+		for (Poor p : records.poor()) {
+			if (covered.contains(p.idNumber()) || month.deadFor(records.deathMonths().get(p.idNumber()))) {
 				continue;
 			}
 			String categories = String.join("、", p.categories());
 			String detail = "乡村振兴部门登记为" + categories + "（户" + p.householdId()
 					+ "），未纳入低保或特困供养：请核实是否符合条件（应保尽保）";
 			List<String> evidence = p.categories().stream().map(c -> "poverty:" + c).toList();
-			out.add(new RaisedFinding(code(), ctx.county(), p.idNumber(), p.name(), p.householdId(), Set.of(), null,
+			out.add(new RaisedFinding(code(), month.county(), p.idNumber(), p.name(), p.householdId(), Set.of(), null,
 					detail, RaisedFinding.evidence(evidence)));
 		}
 		return out;

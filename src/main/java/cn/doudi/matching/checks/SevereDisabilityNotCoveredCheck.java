@@ -1,5 +1,6 @@
 package cn.doudi.matching.checks;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,13 +11,14 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
+import cn.doudi.allowance.ActiveRoster;
+import cn.doudi.allowance.RosterRow;
 import cn.doudi.identity.PersonName;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.RaisedFinding;
-import cn.doudi.matching.roster.ActiveRoster;
-import cn.doudi.matching.roster.Row;
+import cn.doudi.matching.roster.RosterRecords;
 
 /**
  * SEVERE_DISABILITY_NOT_COVERED (LEAD): a living person with a valid certificate qualifying for
@@ -27,9 +29,18 @@ import cn.doudi.matching.roster.Row;
  * first 6 digits when that county has a standards row, else no finding.
  */
 @Component
-class SevereDisabilityNotCoveredCheck implements Check {
+class SevereDisabilityNotCoveredCheck implements Check<SevereDisabilityNotCoveredCheck.Records> {
 
-	private record Cert(String idNumber, String name, String certificateNo, int type, int grade) {
+	record Cert(String idNumber, String name, String certificateNo, int type, int grade) {
+	}
+
+	/**
+	 * Per person with a valid certificate who is of the county (roster rows, or the ID's county), the
+	 * certificate that counts; the roster rows of their households; the month the county's 三级 / 四级智力精神
+	 * rows take effect (null: never); their death months.
+	 */
+	record Records(Map<String, Cert> counting, RosterRecords roster, YearMonth thirdFrom, YearMonth fourthFrom,
+			Map<String, YearMonth> deathMonths) {
 	}
 
 	static final Comparator<Cert> MOST_SEVERE_FIRST = Comparator.comparingInt(Cert::grade)
@@ -46,7 +57,7 @@ class SevereDisabilityNotCoveredCheck implements Check {
 	}
 
 	@Override
-	public List<RaisedFinding> run(CheckContext ctx) {
+	public Records read(CheckReader reader) {
 		String people = """
 				select d.id_number from current_disability d
 				join (select distinct id_number from current_beneficiary where county = ?) c on c.id_number = d.id_number
@@ -57,59 +68,81 @@ class SevereDisabilityNotCoveredCheck implements Check {
 				  and not exists (select 1 from current_beneficiary b where b.id_number = d.id_number)
 				""";
 		Map<String, List<Cert>> certs = new TreeMap<>();
-		ctx.jdbc().query("select x.id_number, x.name, x.certificate_no, x.type, x.grade from current_disability x join ("
+		reader.jdbc().query("select x.id_number, x.name, x.certificate_no, x.type, x.grade from current_disability x join ("
 				+ people + ") p on p.id_number = x.id_number where x.valid order by x.id_number, x.certificate_no", rs -> {
 			certs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
 				.add(new Cert(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)));
-		}, ctx.county(), ctx.county());
+		}, reader.county(), reader.county());
 		if (certs.isEmpty()) {
-			return List.of();
+			return new Records(Map.of(), null, null, null, Map.of());
 		}
-		ActiveRoster roster = ctx.rosterOf(
+		RosterRecords roster = reader.rosterOf(
 				"select o.household_id from current_beneficiary o join (" + people + ") p on p.id_number = o.id_number",
-				ctx.county(), ctx.county());
-		Map<String, List<Row>> rows = new TreeMap<>();
-		roster.rows().forEach(r -> rows.computeIfAbsent(r.idNumber(), k -> new ArrayList<>()).add(r));
-		Set<String> caredFor = new HashSet<>();
-		roster.enrollments().stream().filter(e -> e.program() == Program.DISABILITY_CARE)
-			.forEach(e -> caredFor.add(e.idNumber()));
-		boolean third = ctx.hasStandard("DISABILITY_CARE", "三级智力精神");
-		boolean fourth = ctx.hasStandard("DISABILITY_CARE", "四级智力精神");
-		List<RaisedFinding> out = new ArrayList<>();
-		List<Cert> counting = new ArrayList<>();
+				reader.county(), reader.county());
+		Map<String, List<RosterRow>> rows = rowsByPerson(roster);
+		Map<String, Cert> counting = new TreeMap<>();
 		certs.forEach((id, list) -> {
-			List<Row> own = rows.getOrDefault(id, List.of());
-			String county = own.stream().map(Row::county).min(String::compareTo)
-				.orElse(ctx.systemCounties().contains(id.substring(0, 6)) ? id.substring(0, 6) : null);
-			if (!ctx.county().equals(county) || caredFor.contains(id)) {
+			List<RosterRow> own = rows.getOrDefault(id, List.of());
+			String county = own.stream().map(RosterRow::county).min(String::compareTo)
+				.orElse(reader.systemCounties().contains(id.substring(0, 6)) ? id.substring(0, 6) : null);
+			if (!reader.county().equals(county)) {
 				return;
 			}
-			List<Row> named = own.stream().filter(r -> r.county().equals(county)).toList();
+			List<RosterRow> named = own.stream().filter(r -> r.county().equals(county)).toList();
 			list.stream()
 				.filter(c -> named.isEmpty() ? own.isEmpty() : named.stream().anyMatch(r -> PersonName.matches(r.name(), c.name())))
 				.min(MOST_SEVERE_FIRST)
-				.filter(c -> c.grade() <= 2 || (c.type() == 5 || c.type() == 6) && (c.grade() == 3 ? third : fourth))
-				.ifPresent(counting::add);
+				.ifPresent(c -> counting.put(id, c));
 		});
-		Set<String> dead = ctx.deadFor(counting.stream().map(c -> new PersonRef(c.idNumber(), nameOf(c, rows))).toList());
-		for (Cert c : counting) {
-			if (dead.contains(c.idNumber())) {
+		Map<String, YearMonth> deaths = reader.deathMonthsOf(counting.values().stream()
+			.map(c -> new PersonRef(c.idNumber(), nameOf(c, rows))).toList());
+		return new Records(counting, roster, reader.standardFrom("DISABILITY_CARE", "三级智力精神"),
+				reader.standardFrom("DISABILITY_CARE", "四级智力精神"), deaths);
+	}
+
+	@Override
+	public List<RaisedFinding> decide(Records records, CheckMonth month) {
+		if (records.counting().isEmpty()) {
+			return List.of();
+		}
+		ActiveRoster roster = records.roster().in(month.month());
+		Map<String, List<RosterRow>> rows = rowsByPerson(records.roster());
+		Set<String> caredFor = new HashSet<>();
+		roster.enrollments().stream().filter(e -> e.program() == Program.DISABILITY_CARE)
+			.forEach(e -> caredFor.add(e.idNumber()));
+		boolean third = inForce(records.thirdFrom(), month);
+		boolean fourth = inForce(records.fourthFrom(), month);
+		List<RaisedFinding> out = new ArrayList<>();
+		for (Cert c : records.counting().values()) {
+			boolean qualifies = c.grade() <= 2 || (c.type() == 5 || c.type() == 6) && (c.grade() == 3 ? third : fourth);
+			if (!qualifies || caredFor.contains(c.idNumber())
+					|| month.deadFor(records.deathMonths().get(c.idNumber()))) {
 				continue;
 			}
-			List<Row> named = rows.getOrDefault(c.idNumber(), List.of()).stream()
-				.filter(r -> r.county().equals(ctx.county())).toList();
+			List<RosterRow> named = rows.getOrDefault(c.idNumber(), List.of()).stream()
+				.filter(r -> r.county().equals(month.county())).toList();
 			PersonRows p = named.isEmpty() ? null : PersonRows.of(named);
 			String detail = "持有效残疾证（" + GRADES[c.grade()] + TYPES[c.type()] + "），未享受重度残疾人护理补贴"
 					+ (p == null ? "，且不在本系统花名册上" : "") + "：请核实是否符合条件（应保尽保）";
-			out.add(new RaisedFinding(code(), ctx.county(), c.idNumber(), p == null ? c.name() : p.name(),
+			out.add(new RaisedFinding(code(), month.county(), c.idNumber(), p == null ? c.name() : p.name(),
 					p == null ? "" : p.householdId(), Set.of(Program.DISABILITY_CARE), null, detail,
 					"disability:" + c.certificateNo() + '|' + c.type() + '|' + c.grade()));
 		}
 		return out;
 	}
 
-	private static String nameOf(Cert c, Map<String, List<Row>> rows) {
-		List<Row> own = rows.getOrDefault(c.idNumber(), List.of());
+	private static boolean inForce(YearMonth from, CheckMonth month) {
+		return from != null && !from.isAfter(month.month());
+	}
+
+	private static Map<String, List<RosterRow>> rowsByPerson(RosterRecords roster) {
+		Map<String, List<RosterRow>> rows = new TreeMap<>();
+		roster.rows().forEach(r -> rows.computeIfAbsent(r.idNumber(), k -> new ArrayList<>()).add(r));
+		return rows;
+	}
+
+	private static String nameOf(Cert c, Map<String, List<RosterRow>> rows) {
+		List<RosterRow> own = rows.getOrDefault(c.idNumber(), List.of());
 		return own.isEmpty() ? c.name() : own.get(0).name();
 	}
 }

@@ -1,5 +1,6 @@
 package cn.doudi.matching.checks;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,13 +11,14 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
+import cn.doudi.allowance.ActiveRoster;
+import cn.doudi.allowance.ActiveRoster.Household;
 import cn.doudi.identity.IdNumber;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.RaisedFinding;
-import cn.doudi.matching.roster.ActiveRoster;
-import cn.doudi.matching.roster.Household;
+import cn.doudi.matching.roster.RosterRecords;
 
 /**
  * SHARED_ACCOUNT (HOLD): one account number (digits only) is the payee account of lines of M for people
@@ -24,13 +26,23 @@ import cn.doudi.matching.roster.Household;
  * before the rules run: an active DIBAO household's (its 户主 row's account), each active person-program
  * row's, and each TEMP_ASSIST case approved in M of a person alive for M. People of one institution's
  * 集体户 share its household ID: legitimate. One finding per person paid into the account, in that line's
- * county; {@code account_number} is the account, so OpenHolds holds every line into it.
+ * county; {@code account_number} is the account, so its hold touches every line into it.
  */
 @Component
-class SharedAccountCheck implements Check {
+class SharedAccountCheck implements Check<SharedAccountCheck.Records> {
 
-	private record Line(String county, Program program, String householdId, String idNumber, String name,
-			String account) {
+	record Line(String county, Program program, String householdId, String idNumber, String name, String account) {
+	}
+
+	/** A TEMP_ASSIST case into one of the accounts: its line, its month, the person's death month if any. */
+	record Case(Line line, YearMonth approvalMonth, YearMonth deathMonth) {
+	}
+
+	/**
+	 * The households paid into an account of the county's roster or of its cases of the months decided, and
+	 * the cases of those months into those accounts.
+	 */
+	record Records(RosterRecords roster, List<Case> cases) {
 	}
 
 	@Override
@@ -39,18 +51,34 @@ class SharedAccountCheck implements Check {
 	}
 
 	@Override
-	public List<RaisedFinding> run(CheckContext ctx) {
+	public Records read(CheckReader reader) {
 		String accounts = """
 				select account_number from current_beneficiary where county = ? and account_number <> ''
-				union select account_number from current_temp_assist where county = ? and approval_month = ?
+				union select account_number from current_temp_assist where county = ? and approval_month = any(?)
 				""";
-		String m = ctx.month().toString();
-		ActiveRoster roster = ctx.rosterOf(
+		String[] months = reader.monthTexts();
+		RosterRecords roster = reader.rosterOf(
 				"select o.household_id from current_beneficiary o join (" + accounts + ") a on a.account_number = o.account_number",
-				ctx.county(),
-				ctx.county(), m);
+				reader.county(), reader.county(), months);
+		List<Object[]> rows = reader.jdbc().query("""
+				select county, household_id, id_number, name, account_number, approval_month from current_temp_assist
+				where approval_month = any(?) and account_number in (%s)
+				order by case_no
+				""".formatted(accounts), (rs, i) -> new Object[] { new Line(rs.getString(1).trim(), Program.TEMP_ASSIST,
+				rs.getString(2), rs.getString(3), rs.getString(4), digits(rs.getString(5))),
+				YearMonth.parse(rs.getString(6)) }, months, reader.county(), reader.county(), months);
+		Map<String, YearMonth> deaths = reader.deathMonthsOf(rows.stream()
+			.map(r -> new PersonRef(((Line) r[0]).idNumber(), ((Line) r[0]).name())).toList());
+		List<Case> cases = rows.stream()
+			.map(r -> new Case((Line) r[0], (YearMonth) r[1], deaths.get(((Line) r[0]).idNumber())))
+			.toList();
+		return new Records(roster, cases);
+	}
+
+	@Override
+	public List<RaisedFinding> decide(Records records, CheckMonth month) {
 		Map<String, List<Line>> byAccount = new TreeMap<>();
-		for (Line l : lines(ctx, roster, accounts)) {
+		for (Line l : lines(records, month)) {
 			if (!l.account().isEmpty()) {
 				byAccount.computeIfAbsent(l.account(), k -> new ArrayList<>()).add(l);
 			}
@@ -62,31 +90,27 @@ class SharedAccountCheck implements Check {
 				return;
 			}
 			Map<String, List<Line>> mine = new TreeMap<>();
-			lines.stream().filter(l -> l.county().equals(ctx.county()))
+			lines.stream().filter(l -> l.county().equals(month.county()))
 				.forEach(l -> mine.computeIfAbsent(l.idNumber(), k -> new ArrayList<>()).add(l));
-			mine.forEach((id, own) -> out.putIfAbsent(id, finding(ctx.county(), account, own, households)));
+			mine.forEach((id, own) -> out.putIfAbsent(id, finding(month.county(), account, own, households)));
 		});
 		return List.copyOf(out.values());
 	}
 
-	private List<Line> lines(CheckContext ctx, ActiveRoster roster, String accounts) {
+	/** The lines of M the roster implies, and the cases of M of people alive for M. */
+	private static List<Line> lines(Records records, CheckMonth month) {
+		ActiveRoster roster = records.roster().in(month.month());
 		List<Line> lines = new ArrayList<>();
 		for (Household hh : roster.households()) {
 			lines.add(new Line(hh.head().county(), hh.head().program(), hh.householdId(), hh.head().idNumber(),
-					hh.head().name(), digits(hh.head().account())));
+					hh.head().name(), digits(hh.head().accountNumber())));
 		}
 		roster.enrollments().stream().filter(e -> !e.program().isDibao())
 			.forEach(e -> lines.add(new Line(e.county(), e.program(), e.householdId(), e.idNumber(), e.name(),
-					digits(e.row().account()))));
-		List<Line> cases = ctx.jdbc().query("""
-				select county, household_id, id_number, name, account_number from current_temp_assist
-				where approval_month = ? and account_number in (%s)
-				order by case_no
-				""".formatted(accounts), (rs, i) -> new Line(rs.getString(1).trim(), Program.TEMP_ASSIST,
-				rs.getString(2), rs.getString(3), rs.getString(4), digits(rs.getString(5))), ctx.month().toString(),
-				ctx.county(), ctx.county(), ctx.month().toString());
-		Set<String> dead = ctx.deadFor(cases.stream().map(c -> new PersonRef(c.idNumber(), c.name())).toList());
-		cases.stream().filter(c -> !dead.contains(c.idNumber())).forEach(lines::add);
+					digits(e.row().accountNumber()))));
+		records.cases().stream()
+			.filter(c -> c.approvalMonth().equals(month.month()) && !month.deadFor(c.deathMonth()))
+			.forEach(c -> lines.add(c.line()));
 		return lines;
 	}
 

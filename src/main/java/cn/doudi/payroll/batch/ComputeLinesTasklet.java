@@ -1,9 +1,6 @@
 package cn.doudi.payroll.batch;
 
 import java.time.YearMonth;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,16 +10,14 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import cn.doudi.allowance.ArrearsRule;
-import cn.doudi.allowance.ComputedLine;
-import cn.doudi.allowance.MonthInputs;
-import cn.doudi.allowance.OverpaymentRule;
-import cn.doudi.allowance.MonthOutcome;
 import cn.doudi.allowance.MonthRules;
+import cn.doudi.allowance.Settlement;
 
 /**
- * One county and month: load the inputs, apply RULES.md, write the lines — all in the step's one
- * transaction, so a crash leaves either the whole run or nothing, and a restart recomputes it.
+ * One county and month: load → settle → store. {@link MonthInputsLoader} loads the records, the checks'
+ * HOLD conditions per month and the run history as values; {@link MonthRules#settle} applies RULES.md (the
+ * lines, arrears, stops, overpayments, rule findings and rule ends); the stores write them — all in the
+ * step's one transaction, so a crash leaves either the whole run or nothing, and a restart recomputes it.
  */
 class ComputeLinesTasklet implements Tasklet {
 
@@ -49,36 +44,16 @@ class ComputeLinesTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		MonthRules rules = new MonthRules();
-		MonthInputs inputs = loader.load(county, month);
+		MonthInputsLoader.Loaded loaded = loader.load(county, month);
 		contribution.incrementReadCount();
-		MonthOutcome outcome = rules.compute(inputs);
-
-		// arrears: the window's months recomputed with today's knowledge (RULES.md "Arrears")
-		Map<YearMonth, MonthOutcome> earlier = new HashMap<>();
-		int window = inputs.standards().arrearsMonths(county, month);
-		YearMonth first = loader.firstRunMonth(county, month);
-		for (YearMonth m = month.minusMonths(window); m.isBefore(month); m = m.plusMonths(1)) {
-			if (!m.isBefore(first)) {
-				earlier.put(m, rules.compute(loader.load(county, m)));
-			}
-		}
-		List<ComputedLine> arrears = ArrearsRule.arrears(outcome, earlier, loader.paidKeys(county));
-
-		List<StopRules.PreviousLine> previous = loader.previousLines(county, month.minusMonths(1));
-		List<StopRules.Stop> stops = StopRules.find(inputs, outcome, previous, loader.deathMonthsOf(previous, inputs),
-				loader.lastPaidMonths(county));
-
-		// overpayments: paid months after a death that became known late (RULES.md "Overpayment")
-		List<OverpaymentRule.PaidLine> paid = loader.paidLinesTouchingDeaths(county);
-		List<OverpaymentRule.Overpayment> overpaid = OverpaymentRule.find(paid, loader.deathMonthsOfPaid(paid),
-				m -> earlier.computeIfAbsent(m, x -> rules.compute(loader.load(county, x))));
-
-		store.replace(runId, ArrearsRule.merged(outcome.lines(), arrears), outcome.ends(), stops);
-		overpayments.reconcile(county, month, runId, overpaid);
-		findings.replace(runId, county, month, outcome.findings());
-		contribution.incrementWriteCount(outcome.lines().size());
-		log.info("{} {}: {} roster rows → {} lines", county, month, inputs.roster().size(), outcome.lines().size());
+		Settlement month = new MonthRules().settle(loaded.inputs(), loaded.history());
+		store.replace(runId, month.lines(), month.ends(), month.stops());
+		overpayments.reconcile(county, this.month, runId, month.overpayments());
+		findings.replace(runId, county, this.month, month.findings());
+		contribution.incrementWriteCount(month.lines().size());
+		log.info("{} {}: {} roster rows → {} lines ({} arrears), {} stops", county, this.month,
+				loaded.inputs().records().roster().size(), month.lines().size(), month.arrears().size(),
+				month.stops().size());
 		return RepeatStatus.FINISHED;
 	}
 }

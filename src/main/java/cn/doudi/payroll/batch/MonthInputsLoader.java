@@ -1,41 +1,46 @@
 package cn.doudi.payroll.batch;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.doudi.allowance.ArrearsRule;
 import cn.doudi.allowance.Certificate;
-import cn.doudi.allowance.CheckHold;
-import cn.doudi.allowance.ComputedLine;
-import cn.doudi.allowance.MonthRules;
-import cn.doudi.allowance.OverpaymentRule;
+import cn.doudi.allowance.CountyRecords;
 import cn.doudi.allowance.Cpi;
-import cn.doudi.allowance.DibaoPhase;
 import cn.doudi.allowance.EconomicResult;
-import cn.doudi.allowance.MonthInputs;
-import cn.doudi.allowance.PreviousDibaoLine;
+import cn.doudi.allowance.HoldConditions;
+import cn.doudi.allowance.MonthRules;
+import cn.doudi.allowance.Neighbour;
 import cn.doudi.allowance.RosterRow;
+import cn.doudi.allowance.RunHistory;
+import cn.doudi.allowance.SettleInputs;
 import cn.doudi.allowance.Standards;
 import cn.doudi.allowance.TempAssistCase;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.MatchedRecords;
-import cn.doudi.matching.OpenHolds;
+import cn.doudi.matching.CheckHolds;
 
 /**
- * Loads everything the rules need for one county and month from the current snapshots (the
- * {@code current_*} views) and the run history. Every query is set-based; nothing is loaded per row.
+ * Loads, as values, everything {@link MonthRules#settle} needs for one county and month: the county's
+ * records from the current snapshots (the {@code current_*} views), the checks' HOLD conditions for each
+ * month the rules are applied to, the run history ({@link RunHistoryLoader}), and the neighbouring
+ * counties' records for the price subsidy. It never applies a rule itself. Every query is set-based;
+ * nothing is loaded per row.
  *
  * <p>A set of keys is joined as a {@code (select distinct …)} subquery, never {@code in (select …)} with a
- * {@code current_beneficiary} on the outer side (why: {@code cn.doudi.matching.checks.CheckContext}).
+ * {@code current_beneficiary} on the outer side (why: {@code cn.doudi.matching.checks.CheckReader}).
  * {@code householdsSharingPeople} as {@code o.id_number in (…)} took 21 s on the demo database (a
  * nested loop re-reading the other county's snapshot per ID of this county) and timed out (&gt;120 s) with
  * ten 100k-row counties; as a join it is one hash join: 30 ms on the demo, 2.2 s with 1M current rows.
@@ -43,40 +48,60 @@ import cn.doudi.matching.OpenHolds;
 @Component
 class MonthInputsLoader {
 
+	/** What settle takes: the inputs and the run history. */
+	record Loaded(SettleInputs inputs, RunHistory history) {
+	}
+
 	private final JdbcTemplate jdbc;
 	private final MatchedRecords matched;
-	private final OpenHolds openHolds;
+	private final CheckHolds checkHolds;
+	private final RunHistoryLoader histories;
 
-	MonthInputsLoader(JdbcTemplate jdbc, MatchedRecords matched, OpenHolds openHolds) {
+	MonthInputsLoader(JdbcTemplate jdbc, MatchedRecords matched, CheckHolds checkHolds, RunHistoryLoader histories) {
 		this.jdbc = jdbc;
 		this.matched = matched;
-		this.openHolds = openHolds;
+		this.checkHolds = checkHolds;
+		this.histories = histories;
 	}
 
 	/**
-	 * The county's inputs for the month. People also on another county's roster bring that county's lines
-	 * for them (computed from that county's own inputs), so that the price subsidy's qualifying line is
-	 * chosen the same whether the county runs alone or city-wide (RULES.md "Enrollment").
+	 * The county's inputs and history for run {@code month}. People also on another county's roster bring
+	 * that county's records for them, in the months whose price subsidy reads them, so that the qualifying
+	 * line is chosen the same whether the county runs alone or city-wide (RULES.md "Enrollment").
 	 */
-	MonthInputs load(String county, YearMonth month) {
-		List<ComputedLine> other = new ArrayList<>();
-		Map<String, List<String>> households = householdsSharingPeople(county);
-		for (Map.Entry<String, List<String>> e : households.entrySet()) {
-			MonthInputs theirs = load(e.getKey(), month, e.getValue()).withoutOtherCounties();
-			other.addAll(new MonthRules().compute(theirs).lines());
+	Loaded load(String county, YearMonth month) {
+		Standards standards = standards(county);
+		RunHistoryLoader.Start start = histories.start(county);
+		SortedSet<YearMonth> months = MonthRules.monthsApplied(month, county, standards, start.firstRunMonth(),
+				start.paidLinesOfTheDead(), start.deathMonthsOfPaid());
+		CountyRecords records = records(county, months, standards, null);
+		Map<String, String> names = new HashMap<>();
+		records.roster().forEach(r -> names.putIfAbsent(r.idNumber(), r.name()));
+		SortedSet<YearMonth> window = ArrearsRule.window(month, county, standards, start.firstRunMonth());
+		RunHistory history = histories.load(county, month, months, window.isEmpty() ? month : window.first(), start,
+				names);
+		List<YearMonth> subsidyMonths = months.stream().filter(m -> MonthRules.needsNeighbours(records.cpi(m))).toList();
+		List<Neighbour> neighbours = new ArrayList<>();
+		if (!subsidyMonths.isEmpty()) {
+			householdsSharingPeople(county).forEach((other, households) -> {
+				SortedSet<YearMonth> theirs = new java.util.TreeSet<>(subsidyMonths);
+				neighbours.add(new Neighbour(records(other, theirs, standards(other), households), holds(other, theirs),
+						histories.forNeighbour(other, theirs)));
+			});
 		}
-		return load(county, month, null).withOtherCountyLines(other);
+		return new Loaded(new SettleInputs(month, records, holds(county, months), neighbours), history);
 	}
 
-	private MonthInputs load(String county, YearMonth month, List<String> onlyHouseholds) {
+	/** The county's records (of some households only, for a neighbour) for the months the rules are applied to. */
+	private CountyRecords records(String county, Collection<YearMonth> months, Standards standards,
+			@Nullable List<String> onlyHouseholds) {
 		Map<String, List<Certificate>> certificates = new HashMap<>();
 		matched.certificates(county).forEach((id, list) -> certificates.put(id, list.stream()
 			.map(c -> new Certificate(c.idNumber(), c.certificateNo(), c.type(), c.grade()))
 			.toList()));
-		List<TempAssistCase> cases = tempAssist(county, month);
-		return new MonthInputs(county, month, roster(county, onlyHouseholds), deathMonths(county, cases),
-				certificates, economic(county), previousDibao(county, month.minusMonths(1)),
-				endedEnrollments(county, month), cases, holds(county), standards(county), cpi(month));
+		List<TempAssistCase> cases = tempAssist(county, months);
+		return new CountyRecords(county, roster(county, onlyHouseholds), deathMonths(county, cases), certificates,
+				economic(county), standards, cases, cpi(months));
 	}
 
 	/**
@@ -91,18 +116,14 @@ class MonthInputsLoader {
 		return deaths;
 	}
 
-	/** Open HOLD findings of the cross-agency checks (the hook the checks plug into). */
-	private List<CheckHold> holds(String county) {
-		return openHolds.forCounty(county)
-			.stream()
-			.map(h -> new CheckHold(h.code(), h.idNumber(), h.programs(), h.everyLineOfPerson(), h.accountNumber(),
-					h.householdId()))
-			.toList();
+	/** The checks' HOLD conditions of the county, for each month (evaluated for that month with today's records). */
+	private HoldConditions holds(String county, Collection<YearMonth> months) {
+		return checkHolds.forMonths(county, months);
 	}
 
 	/** Other counties' households that hold someone on this county's roster, by county. */
 	private Map<String, List<String>> householdsSharingPeople(String county) {
-		Map<String, List<String>> result = new java.util.TreeMap<>();
+		Map<String, List<String>> result = new TreeMap<>();
 		jdbc.query("""
 				select distinct o.county, o.household_id
 				from current_beneficiary o
@@ -116,7 +137,7 @@ class MonthInputsLoader {
 		return result;
 	}
 
-	private List<RosterRow> roster(String county, List<String> onlyHouseholds) {
+	private List<RosterRow> roster(String county, @Nullable List<String> onlyHouseholds) {
 		String sql = """
 				select county, region_code, household_id, id_number, name, relation, program, category,
 				       household_income, start_month, end_month, bank, account_number, account_name
@@ -124,122 +145,15 @@ class MonthInputsLoader {
 				order by program, household_id, id_number, import_id, file_no, row_no
 				""".formatted(onlyHouseholds == null ? "" : "and household_id = any(?)");
 		if (onlyHouseholds == null) {
-			return jdbc.query(sql, this::rosterRow, county);
+			return jdbc.query(sql, MonthInputsLoader::rosterRow, county);
 		}
 		return jdbc.query(sql, ps -> {
 			ps.setString(1, county);
 			ps.setArray(2, ps.getConnection().createArrayOf("text", onlyHouseholds.toArray()));
-		}, this::rosterRow);
+		}, MonthInputsLoader::rosterRow);
 	}
 
-	/** The current-month lines of the county's approved run for {@code previous} (stops compare against them). */
-	List<StopRules.PreviousLine> previousLines(String county, YearMonth previous) {
-		return jdbc.query("""
-				select l.county, l.program, l.household_id, l.id_number, l.name, l.member_ids, l.payment_key
-				from payment_line l join payroll_run r on r.id = l.run_id
-				where r.county = ? and r.month = ? and r.status = 'APPROVED' and l.pay_month = r.month and not l.arrears
-				order by l.payment_key collate "C"
-				""", (rs, i) -> new StopRules.PreviousLine(rs.getString(1), Program.valueOf(rs.getString(2)),
-				rs.getString(3), rs.getString(4), rs.getString(5),
-				rs.getString(6) == null ? List.of() : List.of(rs.getString(6).split(";")), rs.getString(7)),
-				county, previous.toString());
-	}
-
-	/** The last month with a paid PAY line (approved run, not failed at the bank), per payment key. */
-	Map<String, YearMonth> lastPaidMonths(String county) {
-		Map<String, YearMonth> result = new HashMap<>();
-		jdbc.query("""
-				select l.payment_key, max(l.pay_month)
-				from payment_line l join payroll_run r on r.id = l.run_id
-				where r.county = ? and r.status = 'APPROVED' and l.status = 'PAY' and l.bank_status is distinct from 'FAILED'
-				group by l.payment_key
-				""", rs -> {
-			result.put(rs.getString(1), YearMonth.parse(rs.getString(2)));
-		}, county);
-		return result;
-	}
-
-	/** {@code paymentKey#YYYY-MM} of every paid PAY line of the county (approved run, not failed at the bank). */
-	java.util.Set<String> paidKeys(String county) {
-		java.util.Set<String> result = new java.util.HashSet<>();
-		jdbc.query("""
-				select l.payment_key || '#' || l.pay_month
-				from payment_line l join payroll_run r on r.id = l.run_id
-				where r.county = ? and r.status = 'APPROVED' and l.status = 'PAY' and l.bank_status is distinct from 'FAILED'
-				""", rs -> {
-			result.add(rs.getString(1));
-		}, county);
-		return result;
-	}
-
-	/** The county's first run month: its earliest run that was not revoked (RULES.md "Runs in order"). */
-	YearMonth firstRunMonth(String county, YearMonth fallback) {
-		String m = jdbc.queryForObject("select min(month) from payroll_run where county = ? and status not in ('REVOKED', 'REPLACED')",
-				String.class, county);
-		return m == null ? fallback : YearMonth.parse(m);
-	}
-
-	/**
-	 * Paid PAY lines of the county on which someone with a death record (by ID) is the payee or a covered member.
-	 * The line's people are unnested and hash-joined to the deaths: an {@code exists (… d.id_number = l.id_number
-	 * or d.id_number = any(…))} can only be a nested loop over every paid line × every death (0.9 s for the
-	 * demo's 16k lines and 187 deaths, against 41 ms for the join; paid lines accumulate month after month).
-	 */
-	List<OverpaymentRule.PaidLine> paidLinesTouchingDeaths(String county) {
-		return jdbc.query("""
-				select distinct l.id, l.county, l.program, l.household_id, l.id_number, l.name, l.pay_month, l.amount,
-				       l.payment_key, l.member_ids
-				from payment_line l join payroll_run r on r.id = l.run_id
-				cross join lateral unnest(string_to_array(l.member_ids, ';') || l.id_number::text) p(id_number)
-				join current_death d on d.id_valid and d.id_number = p.id_number
-				where r.county = ? and r.status = 'APPROVED' and l.status = 'PAY' and l.bank_status is distinct from 'FAILED'
-				order by l.id
-				""", (rs, i) -> new OverpaymentRule.PaidLine(rs.getLong(1), rs.getString(2), Program.valueOf(rs.getString(3)),
-				rs.getString(4), rs.getString(5), rs.getString(6), YearMonth.parse(rs.getString(7)), rs.getBigDecimal(8),
-				rs.getString(9), rs.getString(10) == null ? List.of() : List.of(rs.getString(10).split(";"))), county);
-	}
-
-	/**
-	 * Death months of the people on paid lines, each matched by ID and a name our roster ever gave them
-	 * (the person may have been removed from the roster since).
-	 */
-	Map<String, YearMonth> deathMonthsOfPaid(List<OverpaymentRule.PaidLine> lines) {
-		java.util.Set<String> ids = new java.util.TreeSet<>();
-		lines.forEach(l -> {
-			ids.add(l.idNumber());
-			ids.addAll(l.memberIds());
-		});
-		if (ids.isEmpty()) {
-			return Map.of();
-		}
-		List<MatchedRecords.PersonRef> people = jdbc.query(
-				"select distinct id_number, name from beneficiary where id_number = any(?) order by 1, 2",
-				ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids.toArray())),
-				(rs, i) -> new MatchedRecords.PersonRef(rs.getString(1), rs.getString(2)));
-		List<MatchedRecords.PersonRef> all = new ArrayList<>(people);
-		lines.forEach(l -> all.add(new MatchedRecords.PersonRef(l.idNumber(), l.name())));
-		return matched.deathMonthsOf(all);
-	}
-
-	/** Death months of the people a previous line named (members and payees), matched by ID and name. */
-	Map<String, YearMonth> deathMonthsOf(List<StopRules.PreviousLine> lines, MonthInputs inputs) {
-		Map<String, String> names = new HashMap<>();
-		inputs.roster().forEach(r -> names.putIfAbsent(r.idNumber(), r.name()));
-		List<MatchedRecords.PersonRef> people = new ArrayList<>();
-		for (StopRules.PreviousLine l : lines) {
-			people.add(new MatchedRecords.PersonRef(l.idNumber(), l.name()));
-			for (String member : l.memberIds()) {
-				if (names.containsKey(member)) {
-					people.add(new MatchedRecords.PersonRef(member, names.get(member)));
-				}
-			}
-		}
-		Map<String, YearMonth> result = new HashMap<>(matched.deathMonthsOf(people));
-		inputs.deathMonths().forEach((id, m) -> result.merge(id, m, (a, b) -> a.isBefore(b) ? a : b));
-		return result;
-	}
-
-	private RosterRow rosterRow(ResultSet rs, int i) throws SQLException {
+	private static RosterRow rosterRow(ResultSet rs, int i) throws SQLException {
 		String end = rs.getString("end_month");
 		return new RosterRow(rs.getString("county"), rs.getString("region_code"), rs.getString("household_id"),
 				rs.getString("id_number"), rs.getString("name"), rs.getString("relation"),
@@ -264,45 +178,18 @@ class MonthInputsLoader {
 		return result;
 	}
 
-	/** The current-month DIBAO lines that the approved run of {@code previous} produced. */
-	private Map<String, PreviousDibaoLine> previousDibao(String county, YearMonth previous) {
-		Map<String, PreviousDibaoLine> result = new HashMap<>();
-		jdbc.query("""
-				select l.program, l.household_id, l.dibao_phase, l.amount, l.regular_amount, l.exit_month_no
-				from payment_line l join payroll_run r on r.id = l.run_id
-				where r.county = ? and r.month = ? and r.status = 'APPROVED'
-				  and l.program in ('DIBAO_URBAN', 'DIBAO_RURAL') and l.pay_month = r.month and not l.arrears
-				""", rs -> {
-			PreviousDibaoLine p = new PreviousDibaoLine(rs.getString(2), Program.valueOf(rs.getString(1)),
-					DibaoPhase.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6));
-			result.put(p.program().name() + '|' + p.householdId(), p);
-		}, county, previous.toString());
-		return result;
-	}
-
-	private Map<String, YearMonth> endedEnrollments(String county, YearMonth month) {
-		Map<String, YearMonth> result = new HashMap<>();
-		jdbc.query("""
-				select e.program, e.household_id, e.id_number, max(e.ended_month)
-				from enrollment_end e join payroll_run r on r.id = e.run_id
-				where e.county = ? and e.ended_month < ? and r.status = 'APPROVED'
-				group by e.program, e.household_id, e.id_number
-				""", rs -> {
-			result.put(MonthInputs.enrollmentKey(rs.getString(1), rs.getString(2), rs.getString(3)),
-					YearMonth.parse(rs.getString(4)));
-		}, county, month.toString());
-		return result;
-	}
-
-	private List<TempAssistCase> tempAssist(String county, YearMonth month) {
+	private List<TempAssistCase> tempAssist(String county, Collection<YearMonth> months) {
 		return jdbc.query("""
 				select county, region_code, household_id, id_number, name, case_no, approval_month, amount,
 				       bank, account_number, account_name
-				from current_temp_assist where county = ? and approval_month = ?
-				order by case_no
-				""", (rs, i) -> new TempAssistCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				from current_temp_assist where county = ? and approval_month = any(?)
+				order by approval_month, case_no
+				""", ps -> {
+			ps.setString(1, county);
+			ps.setArray(2, ps.getConnection().createArrayOf("text", months.stream().map(YearMonth::toString).toArray()));
+		}, (rs, i) -> new TempAssistCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getString(5), rs.getString(6), YearMonth.parse(rs.getString(7)), rs.getBigDecimal(8),
-				rs.getString(9), rs.getString(10), rs.getString(11)), county, month.toString());
+				rs.getString(9), rs.getString(10), rs.getString(11)));
 	}
 
 	private Standards standards(String county) {
@@ -312,16 +199,19 @@ class MonthInputsLoader {
 				YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5)), county));
 	}
 
-	private Optional<Cpi> cpi(YearMonth month) {
-		return jdbc.query("select cpi, food_cpi from current_cpi where month = ? order by id desc limit 1",
-				(rs, i) -> new Cpi(rs.getBigDecimal(1), rs.getBigDecimal(2)), month.toString()).stream().findFirst();
+	private Map<YearMonth, Cpi> cpi(Collection<YearMonth> months) {
+		Map<YearMonth, Cpi> result = new HashMap<>();
+		jdbc.query("""
+				select distinct on (month) month, cpi, food_cpi from current_cpi where month = any(?)
+				order by month, id desc
+				""", ps -> ps.setArray(1,
+				ps.getConnection().createArrayOf("text", months.stream().map(YearMonth::toString).toArray())), rs -> {
+			result.put(YearMonth.parse(rs.getString(1)), new Cpi(rs.getBigDecimal(2), rs.getBigDecimal(3)));
+		});
+		return result;
 	}
 
-	private static String nullToEmpty(String s) {
+	private static String nullToEmpty(@Nullable String s) {
 		return s == null ? "" : s;
-	}
-
-	static BigDecimal orZero(BigDecimal v) {
-		return v == null ? BigDecimal.ZERO : v;
 	}
 }

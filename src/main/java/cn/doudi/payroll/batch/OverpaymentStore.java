@@ -1,31 +1,41 @@
 package cn.doudi.payroll.batch;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.doudi.allowance.OverpaymentRule.Overpayment;
 import cn.doudi.identity.IdNumber;
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Money;
+import cn.doudi.kernel.Program;
+import cn.doudi.matching.FindingLedger;
+import cn.doudi.matching.RaisedFinding;
+import cn.doudi.review.Recoveries;
 
 /**
- * Keeps the overpayment records and their OVERPAID findings in step with today's knowledge: one record
- * per paid line, recomputed each run (a recovered record is never touched again); records that no
- * longer hold are cancelled, and an OVERPAID finding with nothing left open is resolved.
+ * The {@code overpayment} records (RULES.md "Overpayment"), kept in step with today's knowledge: one record
+ * per paid line, recomputed each run (a recovered record is never touched again); records that no longer
+ * hold are cancelled. Their OVERPAID findings go through the {@link FindingLedger} (one per deceased, open
+ * while a record is), and a monitor's recovery comes back through the review's {@link Recoveries} port.
  */
 @Component
-class OverpaymentStore {
+class OverpaymentStore implements Recoveries {
 
 	private final JdbcTemplate jdbc;
+	private final FindingLedger ledger;
 
-	OverpaymentStore(JdbcTemplate jdbc) {
+	OverpaymentStore(JdbcTemplate jdbc, FindingLedger ledger) {
 		this.jdbc = jdbc;
+		this.ledger = ledger;
 	}
 
 	void reconcile(String county, YearMonth month, long runId, List<Overpayment> overpayments) {
@@ -33,7 +43,7 @@ class OverpaymentStore {
 		overpayments.forEach(o -> byDeceased.computeIfAbsent(o.deceasedId(), k -> new ArrayList<>()).add(o));
 		List<Long> kept = new ArrayList<>();
 		for (Map.Entry<String, List<Overpayment>> e : byDeceased.entrySet()) {
-			long findingId = finding(county, month, runId, e.getKey(), e.getValue());
+			long findingId = ledger.openOrUpdate(finding(county, e.getKey(), e.getValue()), month, runId);
 			for (Overpayment o : e.getValue()) {
 				kept.add(o.line().lineId());
 				jdbc.update("""
@@ -53,33 +63,34 @@ class OverpaymentStore {
 			ps.setString(1, county);
 			ps.setArray(2, ps.getConnection().createArrayOf("bigint", kept.toArray()));
 		});
-		jdbc.update("""
-				update finding set status = 'RESOLVED', closed_month = ?
-				where county = ? and code = 'OVERPAID' and status in ('OPEN', 'CONFIRMED')
-				  and not exists (select 1 from overpayment o where o.finding_id = finding.id and o.status = 'OPEN')
-				""", month.toString(), county);
+		List<Long> owing = jdbc.queryForList(
+				"select distinct finding_id from overpayment where county = ? and status = 'OPEN'", Long.class, county);
+		ledger.resolveOthers(county, FindingCode.OVERPAID, owing, month);
 	}
 
-	private long finding(String county, YearMonth month, long runId, String deceasedId, List<Overpayment> list) {
+	@Override
+	public BigDecimal owed(long findingId) {
+		return jdbc.queryForObject("select coalesce(sum(overpaid), 0) from overpayment where finding_id = ? and status = 'OPEN'",
+				BigDecimal.class, findingId);
+	}
+
+	@Override
+	public void recovered(long findingId) {
+		jdbc.update("update overpayment set status = 'RECOVERED' where finding_id = ? and status = 'OPEN'", findingId);
+	}
+
+	private RaisedFinding finding(String county, String deceasedId, List<Overpayment> list) {
 		String name = jdbc.query("select name from beneficiary where id_number = ? order by import_id desc, file_no desc, row_no desc limit 1",
 				(rs, i) -> rs.getString(1), deceasedId).stream().findFirst().orElse(list.get(0).line().name());
-		TreeSet<String> programs = new TreeSet<>();
-		java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+		Set<Program> programs = EnumSet.noneOf(Program.class);
+		BigDecimal total = BigDecimal.ZERO;
 		for (Overpayment o : list) {
-			programs.add(o.line().program().name());
+			programs.add(o.line().program());
 			total = total.add(o.overpaid());
 		}
 		String detail = "死亡信息晚到：" + name + "（" + IdNumber.mask(deceasedId) + "）" + list.get(0).deathMonth()
 				+ "死亡，此后已发放" + list.size() + "笔，多发合计" + Money.format(total) + "元，待追回";
-		return jdbc.queryForObject("""
-				insert into finding (code, effect, county, id_number, name, household_id, programs, detail, evidence,
-				                     status, first_month, last_month, first_run_id)
-				values ('OVERPAID', 'INFO', ?, ?, ?, ?, ?, ?, '', 'OPEN', ?, ?, ?)
-				on conflict (code, id_number, county) where status in ('OPEN', 'CONFIRMED')
-				do update set name = excluded.name, programs = excluded.programs, detail = excluded.detail,
-				              last_month = greatest(finding.last_month, excluded.last_month)
-				returning id
-				""", Long.class, county, deceasedId, name, list.get(0).line().householdId(), String.join(";", programs),
-				detail, month.toString(), month.toString(), runId);
+		return new RaisedFinding(FindingCode.OVERPAID, county, deceasedId, name, list.get(0).line().householdId(),
+				programs, null, detail, "");
 	}
 }

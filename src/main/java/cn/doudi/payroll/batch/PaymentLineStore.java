@@ -8,31 +8,34 @@ import org.springframework.stereotype.Component;
 
 import cn.doudi.allowance.ComputedLine;
 import cn.doudi.allowance.EnrollmentEnded;
+import cn.doudi.allowance.Stop;
 
 /**
- * Writes a run's lines and enrollment ends. Idempotent: the run's earlier rows are deleted first, so a
+ * Writes a run's lines, stops and (through {@link EnrollmentEndStore}) enrollment ends. Idempotent: the run's earlier rows are deleted first, so a
  * restarted step never writes a line twice.
  */
 @Component
 class PaymentLineStore {
 
 	private final JdbcTemplate jdbc;
+	private final EnrollmentEndStore ends;
 
-	PaymentLineStore(JdbcTemplate jdbc) {
+	PaymentLineStore(JdbcTemplate jdbc, EnrollmentEndStore ends) {
 		this.jdbc = jdbc;
+		this.ends = ends;
 	}
 
-	void replace(long runId, List<ComputedLine> lines, List<EnrollmentEnded> ends, List<StopRules.Stop> stops) {
+	void replace(long runId, List<ComputedLine> lines, List<EnrollmentEnded> ends, List<Stop> stops) {
 		jdbc.update("delete from stop_record where run_id = ?", runId);
 		jdbc.update("delete from payment_line where run_id = ?", runId);
-		jdbc.update("delete from enrollment_end where run_id = ?", runId);
+		this.ends.replace(runId, ends);
 		List<Object[]> rows = new ArrayList<>(lines.size());
 		int seq = 0;
 		for (ComputedLine l : lines) {
 			rows.add(new Object[] { runId, l.county(), l.regionCode(), l.program().name(), l.category(), l.householdId(),
 					l.idNumber(), l.name(), l.payMonth().toString(), l.amount(), l.status().name(),
-					String.join(";", l.reasons()), l.bank(), l.accountNumber(), l.accountName(), l.arrears(),
-					l.paymentKey(), l.members(), l.memberIds().isEmpty() ? null : String.join(";", l.memberIds()),
+					l.reasonText(), l.bank(), l.accountNumber(), l.accountName(), l.arrears(),
+					l.paymentKey().text(), l.members(), l.memberIds().isEmpty() ? null : String.join(";", l.memberIds()),
 					l.phase() == null ? null : l.phase().name(), l.regularAmount(),
 					l.exitMonthNo(), ++seq });
 		}
@@ -42,19 +45,11 @@ class PaymentLineStore {
 				  member_ids, dibao_phase, regular_amount, exit_month_no, seq)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", rows);
-		List<Object[]> endRows = new ArrayList<>();
-		for (EnrollmentEnded e : ends) {
-			endRows.add(new Object[] { e.county(), e.program().name(), e.householdId(),
-					e.idNumber() == null ? "" : e.idNumber(), e.endedMonth().toString(), e.reason(), runId });
-		}
-		jdbc.batchUpdate("""
-				insert into enrollment_end (county, program, household_id, id_number, ended_month, reason, run_id)
-				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
-				""", endRows);
 		List<Object[]> stopRows = new ArrayList<>();
-		for (StopRules.Stop s : stops) {
+		for (Stop s : stops) {
 			stopRows.add(new Object[] { runId, s.county(), s.program().name(), s.householdId(), s.idNumber(), s.name(),
-					s.lastPaidMonth() == null ? null : s.lastPaidMonth().toString(), s.reason(), s.paymentKey() });
+					s.lastPaidMonth() == null ? null : s.lastPaidMonth().toString(), s.reason().name(),
+					s.paymentKey().text() });
 		}
 		jdbc.batchUpdate("""
 				insert into stop_record (run_id, county, program, household_id, id_number, name, last_paid_month, reason,

@@ -24,6 +24,7 @@ import cn.doudi.allowance.Fixtures;
 import cn.doudi.allowance.LineStatus;
 import cn.doudi.allowance.MonthOutcome;
 import cn.doudi.kernel.Program;
+import cn.doudi.kernel.StopReason;
 
 /** RULES.md ORPHAN and DE_FACTO_CHILD: paid while under 18, AGED_OUT at 18, de-facto top-up. */
 class ChildRuleTests {
@@ -64,7 +65,7 @@ class ChildRuleTests {
 		MonthOutcome out = table(month).add(row(program, "O1", child).category("散居")).compute();
 		assertThat(out.lines()).isEmpty();
 		assertThat(out.ends())
-			.containsExactly(new EnrollmentEnded(Fixtures.COUNTY, program, "O1", child, ym(ended), "AGED_OUT"));
+			.containsExactly(new EnrollmentEnded(Fixtures.COUNTY, program, "O1", child, ym(ended), StopReason.AGED_OUT));
 	}
 
 	@Test

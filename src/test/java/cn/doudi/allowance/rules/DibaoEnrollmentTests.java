@@ -9,6 +9,7 @@ import static cn.doudi.allowance.Fixtures.month;
 import static cn.doudi.allowance.Fixtures.only;
 import static cn.doudi.kernel.Program.DIBAO_URBAN;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.doudi.kernel.FindingCode;
 
 import java.util.List;
 
@@ -67,7 +68,7 @@ class DibaoEnrollmentTests {
 		MonthOutcome out = household("2026-11").add(h(), spouse(), son()).died(HEAD, "2026-09").compute();
 		ComputedLine line = only(out, DIBAO_URBAN);
 		assertThat(line.status()).isEqualTo(LineStatus.HELD);
-		assertThat(line.reasons()).containsExactly("PAYEE_DECEASED");
+		assertThat(line.reasons()).containsExactly(FindingCode.PAYEE_DECEASED);
 		assertThat(line.amount()).isEqualByComparingTo("1080.00"); // the amount it would pay, for 2 members
 		assertThat(line.idNumber()).isEqualTo(HEAD);
 		assertThat(line.accountNumber()).isEqualTo("6222" + HEAD.substring(2, 17));
@@ -169,7 +170,7 @@ class DibaoEnrollmentTests {
 			.compute();
 		ComputedLine line = only(out, DIBAO_URBAN);
 		assertThat(line.status()).isEqualTo(LineStatus.HELD);
-		assertThat(line.reasons()).containsExactly("ASSETS_DISQUALIFY", "EXCLUSIVE_PROGRAMS");
+		assertThat(line.reasons()).containsExactly(FindingCode.ASSETS_DISQUALIFY, FindingCode.EXCLUSIVE_PROGRAMS);
 		assertThat(line.amount()).isEqualByComparingTo("1770.00");
 	}
 
@@ -179,7 +180,7 @@ class DibaoEnrollmentTests {
 			.hold("EXCLUSIVE_PROGRAMS", SPOUSE, cn.doudi.kernel.Program.TEKUN)
 			.hold("EXCLUSIVE_PROGRAMS", SON, DIBAO_URBAN) // no longer covered
 			.hold("EXCLUSIVE_PROGRAMS", id("19600101", 99), DIBAO_URBAN)
-			.hold(new cn.doudi.allowance.CheckHold("EXCLUSIVE_PROGRAMS", SPOUSE, java.util.Set.of(DIBAO_URBAN), false,
+			.hold(new cn.doudi.allowance.CheckHold(FindingCode.EXCLUSIVE_PROGRAMS, SPOUSE, java.util.Set.of(DIBAO_URBAN), false,
 					null, "H2"))
 			.compute();
 		assertThat(only(out, DIBAO_URBAN).status()).isEqualTo(LineStatus.PAY);
@@ -191,7 +192,7 @@ class DibaoEnrollmentTests {
 			.holdEveryLine("NAME_MISMATCH", SPOUSE)
 			.holdAccount(HEAD, "6222" + HEAD.substring(2, 17))
 			.compute();
-		assertThat(only(out, DIBAO_URBAN).reasons()).containsExactly("NAME_MISMATCH", "SHARED_ACCOUNT");
+		assertThat(only(out, DIBAO_URBAN).reasons()).containsExactly(FindingCode.NAME_MISMATCH, FindingCode.SHARED_ACCOUNT);
 	}
 
 	@Test
@@ -200,6 +201,6 @@ class DibaoEnrollmentTests {
 			.died(HEAD, "2026-01")
 			.holdEveryLine("DEATH_PROBABLE", SPOUSE)
 			.compute();
-		assertThat(only(out, DIBAO_URBAN).reasons()).containsExactly("DEATH_PROBABLE", "PAYEE_DECEASED");
+		assertThat(only(out, DIBAO_URBAN).reasons()).containsExactly(FindingCode.DEATH_PROBABLE, FindingCode.PAYEE_DECEASED);
 	}
 }

@@ -7,6 +7,7 @@ import static cn.doudi.allowance.Fixtures.only;
 import static cn.doudi.allowance.Fixtures.row;
 import static cn.doudi.kernel.Program.DISABILITY_CARE;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.doudi.kernel.FindingCode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,7 @@ class DisabilityCareRuleTests {
 		ComputedLine line = only(out, DISABILITY_CARE);
 		assertThat(line.category()).isEqualTo(category);
 		assertThat(line.amount()).isEqualByComparingTo(amount);
-		assertThat(String.join(";", line.reasons())).isEqualTo(reason);
+		assertThat(line.reasonText()).isEqualTo(reason);
 		assertThat(out.findings()).hasSize(reason.isEmpty() ? 0 : 1);
 	}
 
@@ -60,7 +61,7 @@ class DisabilityCareRuleTests {
 	void noCertificateHoldsWithDisabilityNotFoundAtTheEntryTier() {
 		MonthOutcome out = table().compute();
 		ComputedLine line = only(out, DISABILITY_CARE);
-		assertThat(line.reasons()).containsExactly("DISABILITY_NOT_FOUND");
+		assertThat(line.reasons()).containsExactly(FindingCode.DISABILITY_NOT_FOUND);
 		assertThat(line.category()).isEqualTo("二级");
 		assertThat(line.amount()).isEqualByComparingTo("80.00");
 		assertThat(findings(out, "DISABILITY_NOT_FOUND")).singleElement()

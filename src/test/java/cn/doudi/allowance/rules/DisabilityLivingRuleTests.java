@@ -10,6 +10,7 @@ import static cn.doudi.allowance.Fixtures.row;
 import static cn.doudi.kernel.Program.DIBAO_URBAN;
 import static cn.doudi.kernel.Program.DISABILITY_LIVING;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.doudi.kernel.FindingCode;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class DisabilityLivingRuleTests {
 		MonthOutcome out = in("300.00").compute();
 		ComputedLine line = only(out, DISABILITY_LIVING);
 		assertThat(line.status()).isEqualTo(LineStatus.HELD);
-		assertThat(line.reasons()).containsExactly("DISABILITY_NOT_FOUND");
+		assertThat(line.reasons()).containsExactly(FindingCode.DISABILITY_NOT_FOUND);
 		assertThat(line.amount()).isEqualByComparingTo("90.00");
 		assertThat(findings(out, "DISABILITY_NOT_FOUND")).singleElement()
 			.satisfies(f -> assertThat(f.idNumber()).isEqualTo(DISABLED));
@@ -57,7 +58,7 @@ class DisabilityLivingRuleTests {
 	void aHouseholdWithoutALineHoldsWithLivingSubsidyNotPoor() {
 		// income 1500 for 2: above the standard, never paid → no household line
 		MonthOutcome out = in("1500.00").certificate(DISABLED, 4, 3).compute();
-		assertThat(only(out, DISABILITY_LIVING).reasons()).containsExactly("LIVING_SUBSIDY_NOT_POOR");
+		assertThat(only(out, DISABILITY_LIVING).reasons()).containsExactly(FindingCode.LIVING_SUBSIDY_NOT_POOR);
 		assertThat(findings(out, "LIVING_SUBSIDY_NOT_POOR")).hasSize(1);
 	}
 
@@ -66,10 +67,10 @@ class DisabilityLivingRuleTests {
 		MonthOutcome out = month("2026-11").standard(DISABILITY_LIVING, "标准", "90.00")
 			.add(row(DISABILITY_LIVING, "P1", DISABLED))
 			.compute();
-		assertThat(only(out, DISABILITY_LIVING).reasons()).containsExactly("DISABILITY_NOT_FOUND",
-				"LIVING_SUBSIDY_NOT_POOR");
+		assertThat(only(out, DISABILITY_LIVING).reasons()).containsExactly(FindingCode.DISABILITY_NOT_FOUND,
+				FindingCode.LIVING_SUBSIDY_NOT_POOR);
 		assertThat(out.findings()).extracting(f -> f.code())
-			.containsExactly("DISABILITY_NOT_FOUND", "LIVING_SUBSIDY_NOT_POOR");
+			.containsExactly(FindingCode.DISABILITY_NOT_FOUND, FindingCode.LIVING_SUBSIDY_NOT_POOR);
 	}
 
 	@Test
@@ -90,7 +91,7 @@ class DisabilityLivingRuleTests {
 			.add(head(DIBAO_URBAN, "H1", HEAD, "300.00"), member(DIBAO_URBAN, "H1", DISABLED, "300.00").end("2026-10"),
 					row(DISABILITY_LIVING, "H1", DISABLED))
 			.certificate(DISABLED, 4, 3);
-		assertThat(only(in.compute(), DISABILITY_LIVING).reasons()).containsExactly("LIVING_SUBSIDY_NOT_POOR");
+		assertThat(only(in.compute(), DISABILITY_LIVING).reasons()).containsExactly(FindingCode.LIVING_SUBSIDY_NOT_POOR);
 	}
 
 	@Test
@@ -99,8 +100,9 @@ class DisabilityLivingRuleTests {
 			.add(row(DISABILITY_LIVING, "P1", DISABLED))
 			.certificate(DISABLED, 4, 3)
 			.otherCounty(new ComputedLine("410103", "410103001001", DIBAO_URBAN, "", "X1", HEAD, "某", Fixtures.ym(
-					"2026-11"), Fixtures.yuan("500.00"), LineStatus.PAY, Lines.codes(), "ICBC", "1", "某", false, 2,
-					DibaoPhase.REGULAR, Fixtures.yuan("500.00"), 0, java.util.List.of(HEAD, DISABLED)));
-		assertThat(only(in.compute(), DISABILITY_LIVING).reasons()).containsExactly("LIVING_SUBSIDY_NOT_POOR");
+					"2026-11"), Fixtures.yuan("500.00"), LineStatus.PAY, Lines.codes(), new ComputedLine.Payee("ICBC", "1", "某"),
+					false, new ComputedLine.HouseholdPart(DibaoPhase.REGULAR, Fixtures.yuan("500.00"), 0,
+							java.util.List.of(HEAD, DISABLED))));
+		assertThat(only(in.compute(), DISABILITY_LIVING).reasons()).containsExactly(FindingCode.LIVING_SUBSIDY_NOT_POOR);
 	}
 }

@@ -7,6 +7,7 @@ import static cn.doudi.allowance.Fixtures.only;
 import static cn.doudi.allowance.Fixtures.row;
 import static cn.doudi.kernel.Program.ELDERLY;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.doudi.kernel.FindingCode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +52,7 @@ class ElderlyRuleTests {
 		String person = id("19461115", 52);
 		MonthOutcome out = table("2026-11").add(row(ELDERLY, "E1", person)).compute();
 		ComputedLine line = only(out, ELDERLY);
-		assertThat(line.reasons()).containsExactly("AGE_INELIGIBLE");
+		assertThat(line.reasons()).containsExactly(FindingCode.AGE_INELIGIBLE);
 		assertThat(findings(out, "AGE_INELIGIBLE")).singleElement().satisfies(f -> {
 			assertThat(f.idNumber()).isEqualTo(person);
 			assertThat(f.programs()).containsExactly(ELDERLY);
@@ -65,7 +66,7 @@ class ElderlyRuleTests {
 		ComputedLine line = only(table("2026-11").add(row(ELDERLY, "E1", person))
 			.holdEveryLine("NAME_MISMATCH", person)
 			.compute(), ELDERLY);
-		assertThat(line.reasons()).containsExactly("AGE_INELIGIBLE", "NAME_MISMATCH");
+		assertThat(line.reasons()).containsExactly(FindingCode.AGE_INELIGIBLE, FindingCode.NAME_MISMATCH);
 	}
 
 	@Test

@@ -10,6 +10,8 @@ import static cn.doudi.allowance.DibaoPhase.GRADUAL_EXIT;
 import static cn.doudi.allowance.DibaoPhase.REGULAR;
 import static cn.doudi.kernel.Program.DIBAO_URBAN;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.doudi.kernel.FindingCode;
+import cn.doudi.kernel.StopReason;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +73,7 @@ class GradualExitTests {
 		assertThat(monthK1.lines()).isEmpty();
 		assertThat(monthK1.findings()).isEmpty();
 		assertThat(monthK1.ends()).containsExactly(new EnrollmentEnded(Fixtures.COUNTY, DIBAO_URBAN, "H1", "",
-				Fixtures.ym("2026-12"), "GRADUAL_EXIT_END"));
+				Fixtures.ym("2026-12"), StopReason.GRADUAL_EXIT_END));
 	}
 
 	@ParameterizedTest(name = "K = 3, previous exit month {0}")
@@ -85,7 +87,7 @@ class GradualExitTests {
 		}
 		else {
 			assertThat(out.lines()).isEmpty();
-			assertThat(out.ends()).extracting(EnrollmentEnded::reason).containsExactly("GRADUAL_EXIT_END");
+			assertThat(out.ends()).extracting(EnrollmentEnded::reason).containsExactly(StopReason.GRADUAL_EXIT_END);
 		}
 	}
 
@@ -128,10 +130,10 @@ class GradualExitTests {
 			.compute();
 		ComputedLine line = only(out, DIBAO_URBAN);
 		assertThat(line.status()).isEqualTo(LineStatus.HELD);
-		assertThat(line.reasons()).containsExactly("PAYEE_DECEASED");
+		assertThat(line.reasons()).containsExactly(FindingCode.PAYEE_DECEASED);
 		assertThat(line.amount()).isEqualByComparingTo("500.00");
 		assertThat(out.findings()).extracting(f -> f.code())
-			.containsExactly("INCOME_ABOVE_STANDARD", "PAYEE_DECEASED");
+			.containsExactly(FindingCode.INCOME_ABOVE_STANDARD, FindingCode.PAYEE_DECEASED);
 	}
 
 	@Test

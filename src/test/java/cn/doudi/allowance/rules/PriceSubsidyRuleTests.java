@@ -30,6 +30,7 @@ import cn.doudi.allowance.DibaoPhase;
 import cn.doudi.allowance.Fixtures;
 import cn.doudi.allowance.LineStatus;
 import cn.doudi.allowance.MonthOutcome;
+import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 
 /** RULES.md PRICE_SUBSIDY: trigger and rate, own DIBAO standard, qualifying line, one per person. */
@@ -137,7 +138,7 @@ class PriceSubsidyRuleTests {
 		MonthOutcome out = month("2026-11").workedExampleStandards()
 			.cpi("3.5", "0")
 			.add(head(DIBAO_URBAN, "H8", LONER, "0.00"), head(DIBAO_RURAL, "R1", LONER, "0.00"))
-			.hold(new cn.doudi.allowance.CheckHold("EXCLUSIVE_PROGRAMS", LONER, java.util.Set.of(DIBAO_URBAN), false,
+			.hold(new cn.doudi.allowance.CheckHold(FindingCode.EXCLUSIVE_PROGRAMS, LONER, java.util.Set.of(DIBAO_URBAN), false,
 					null, "H8"))
 			.compute();
 		ComputedLine line = only(out, PRICE_SUBSIDY);
@@ -176,7 +177,7 @@ class PriceSubsidyRuleTests {
 		ComputedLine line = only(out, PRICE_SUBSIDY); // the dead 户主 is not covered: no subsidy for him
 		assertThat(line.idNumber()).isEqualTo(WIFE);
 		assertThat(line.status()).isEqualTo(LineStatus.HELD);
-		assertThat(line.reasons()).containsExactly("NAME_MISMATCH", "PAYEE_DECEASED");
+		assertThat(line.reasons()).containsExactly(FindingCode.NAME_MISMATCH, FindingCode.PAYEE_DECEASED);
 		assertThat(line.amount()).isEqualByComparingTo("24.00");
 		assertThat(line.accountNumber()).isEqualTo("6222" + HEAD.substring(2, 17));
 	}
@@ -216,8 +217,8 @@ class PriceSubsidyRuleTests {
 
 	static ComputedLine otherCountyTekun(String county, LineStatus status) {
 		return new ComputedLine(county, county + "001001", TEKUN, "全自理", "X1", LONER, "某", Fixtures.ym("2026-11"),
-				yuan("1000.00"), status, status == LineStatus.PAY ? Lines.codes() : Lines.codes("EXCLUSIVE_PROGRAMS"),
-				"ICBC", "1", "某", false, null, null, null, null, List.of());
+				yuan("1000.00"), status, status == LineStatus.PAY ? Lines.codes() : Lines.codes(FindingCode.EXCLUSIVE_PROGRAMS),
+				new ComputedLine.Payee("ICBC", "1", "某"), false, null);
 	}
 
 	static Fixtures.Inputs tekunHere(boolean held) {
@@ -246,8 +247,8 @@ class PriceSubsidyRuleTests {
 	@Test
 	void anotherCountysDibaoLineCountsForItsCoveredMembers() {
 		ComputedLine dibaoThere = new ComputedLine("410199", "410199001001", DIBAO_RURAL, "", "X2", HEAD, "某",
-				Fixtures.ym("2026-11"), yuan("100.00"), LineStatus.PAY, Lines.codes(), "ICBC", "1", "某", false, 2,
-				DibaoPhase.REGULAR, yuan("100.00"), 0, List.of(HEAD, LONER));
+				Fixtures.ym("2026-11"), yuan("100.00"), LineStatus.PAY, Lines.codes(), new ComputedLine.Payee("ICBC", "1", "某"),
+				false, new ComputedLine.HouseholdPart(DibaoPhase.REGULAR, yuan("100.00"), 0, List.of(HEAD, LONER)));
 		assertThat(lines(tekunHere(false).otherCounty(dibaoThere).compute(), PRICE_SUBSIDY)).isEmpty();
 	}
 

@@ -6,6 +6,7 @@ import static cn.doudi.allowance.Fixtures.only;
 import static cn.doudi.allowance.Fixtures.row;
 import static cn.doudi.kernel.Program.TEKUN;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.doudi.kernel.FindingCode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +53,7 @@ class TekunRuleTests {
 	void isHeldByItsOwnExclusiveProgramsHoldOnly() {
 		assertThat(only(table("2026-11").add(row(TEKUN, "T1", PERSON).category("全自理"))
 			.hold("EXCLUSIVE_PROGRAMS", PERSON, TEKUN)
-			.compute(), TEKUN).reasons()).containsExactly("EXCLUSIVE_PROGRAMS");
+			.compute(), TEKUN).reasons()).containsExactly(FindingCode.EXCLUSIVE_PROGRAMS);
 		assertThat(only(table("2026-11").add(row(TEKUN, "T1", PERSON).category("全自理"))
 			.hold("EXCLUSIVE_PROGRAMS", PERSON, cn.doudi.kernel.Program.DIBAO_URBAN)
 			.compute(), TEKUN).status()).isEqualTo(LineStatus.PAY);

@@ -7,6 +7,7 @@ import static cn.doudi.allowance.Fixtures.row;
 import static cn.doudi.kernel.Program.TEKUN;
 import static cn.doudi.kernel.Program.TEMP_ASSIST;
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.doudi.kernel.FindingCode;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class TempAssistRuleTests {
 			.holdAccount(PERSON, "6222000000000000000")
 			.compute(), TEMP_ASSIST);
 		assertThat(line.status()).isEqualTo(LineStatus.HELD);
-		assertThat(line.reasons()).containsExactly("DEATH_PROBABLE", "NAME_MISMATCH", "SHARED_ACCOUNT");
+		assertThat(line.reasons()).containsExactly(FindingCode.DEATH_PROBABLE, FindingCode.NAME_MISMATCH, FindingCode.SHARED_ACCOUNT);
 		assertThat(line.amount()).isEqualByComparingTo("1500.00");
 	}
 

@@ -2,19 +2,23 @@ package cn.doudi.matching.checks;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.doudi.matching.MatchedRecords;
 import cn.doudi.matching.MatchedRecords.PersonRef;
-import cn.doudi.matching.roster.ActiveRoster;
 import cn.doudi.matching.roster.RosterLoader;
+import cn.doudi.matching.roster.RosterRecords;
 
 /**
- * One county and month being checked, with today's snapshots. {@link #roster()} holds every household
- * in which a person of the county's roster has a row, in any county (so conditions spanning counties are
- * evaluated from today's roster, never from whether another county's run exists).
+ * The database side of the checks for one county: today's snapshots, read once for the months the checks
+ * will decide ({@link #months}). {@link #roster()} holds every household in which a person of the county's
+ * roster has a row, in any county (so conditions spanning counties are evaluated from today's roster, never
+ * from whether another county's run exists).
  *
  * <h2>How the checks query the bulk views</h2>
  * {@code current_beneficiary}, {@code current_poverty} and {@code current_disability} join {@code snapshot}
@@ -42,51 +46,47 @@ import cn.doudi.matching.roster.RosterLoader;
  * </ul>
  * Each rewritten query returns exactly the rows of the form it replaced (the checks' integration tests).
  */
-public final class CheckContext {
+public final class CheckReader {
 
 	private final String county;
-	private final YearMonth month;
+	private final SortedSet<YearMonth> months;
 	private final JdbcTemplate jdbc;
 	private final RosterLoader loader;
 	private final MatchedRecords matched;
-	private ActiveRoster roster;
+	private RosterRecords roster;
 	private Set<String> systemCounties;
 
-	public CheckContext(String county, YearMonth month, JdbcTemplate jdbc, RosterLoader loader,
+	public CheckReader(String county, SortedSet<YearMonth> months, JdbcTemplate jdbc, RosterLoader loader,
 			MatchedRecords matched) {
 		this.county = county;
-		this.month = month;
+		this.months = new TreeSet<>(months);
 		this.jdbc = jdbc;
 		this.loader = loader;
 		this.matched = matched;
-	}
-
-	/** Dead for M by a death record matching the ID and the name given (RULES.md "Who is alive"). */
-	public Set<String> deadFor(List<PersonRef> people) {
-		Set<String> dead = new java.util.HashSet<>();
-		matched.deathMonthsOf(people).forEach((id, m) -> {
-			if (m.isBefore(month)) {
-				dead.add(id);
-			}
-		});
-		return dead;
 	}
 
 	public String county() {
 		return county;
 	}
 
-	public YearMonth month() {
-		return month;
+	/** The months the records will be decided for (some reads are bounded by them). */
+	public SortedSet<YearMonth> months() {
+		return months;
+	}
+
+	/** The months as {@code YYYY-MM} texts, for {@code = any(?)} on a small array. */
+	String[] monthTexts() {
+		return months.stream().map(YearMonth::toString).toArray(String[]::new);
 	}
 
 	public JdbcTemplate jdbc() {
 		return jdbc;
 	}
 
-	public ActiveRoster roster() {
+	/** Every household in which a person of the county's roster has a row, in any county. */
+	public RosterRecords roster() {
 		if (roster == null) {
-			roster = loader.load(month, """
+			roster = loader.load("""
 					select o.household_id from current_beneficiary o
 					join (select distinct c.id_number from current_beneficiary c where c.county = ?) c
 					  on c.id_number = o.id_number
@@ -96,8 +96,13 @@ public final class CheckContext {
 	}
 
 	/** Whole households chosen by a query yielding household IDs. */
-	public ActiveRoster rosterOf(String householdsQuery, Object... args) {
-		return loader.load(month, householdsQuery, args);
+	public RosterRecords rosterOf(String householdsQuery, Object... args) {
+		return loader.load(householdsQuery, args);
+	}
+
+	/** The earliest death month of each person, by a death record matching the ID and the name given. */
+	public Map<String, YearMonth> deathMonthsOf(List<PersonRef> people) {
+		return matched.deathMonthsOf(people);
 	}
 
 	/** Counties of the system: those with a {@code standards} row. */
@@ -109,12 +114,11 @@ public final class CheckContext {
 		return systemCounties;
 	}
 
-	/** A standards row of the county for the program and category in force in M. */
-	public boolean hasStandard(String program, String category) {
-		Integer n = jdbc.queryForObject("""
-				select count(*) from current_standard
-				where county = ? and program = ? and category = ? and effective_month <= ?
-				""", Integer.class, county, program, category, month.toString());
-		return n != null && n > 0;
+	/** The first month a standards row of the county for the program and category is in force, if any. */
+	public YearMonth standardFrom(String program, String category) {
+		String m = jdbc.queryForObject("""
+				select min(effective_month) from current_standard where county = ? and program = ? and category = ?
+				""", String.class, county, program, category);
+		return m == null ? null : YearMonth.parse(m);
 	}
 }

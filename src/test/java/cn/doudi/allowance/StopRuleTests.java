@@ -1,4 +1,4 @@
-package cn.doudi.payroll.batch;
+package cn.doudi.allowance;
 
 import static cn.doudi.allowance.Fixtures.head;
 import static cn.doudi.allowance.Fixtures.id;
@@ -13,14 +13,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cn.doudi.allowance.Fixtures;
-import cn.doudi.allowance.MonthInputs;
-import cn.doudi.allowance.MonthOutcome;
-import cn.doudi.allowance.MonthRules;
+import cn.doudi.allowance.RunHistory.PastLine;
+import cn.doudi.kernel.PaymentKey;
 import cn.doudi.kernel.Program;
+import cn.doudi.kernel.StopReason;
 
 /** RULES.md "Lines": stops, their reasons in order, and what never stops. */
-class StopRulesTests {
+class StopRuleTests {
 
 	static final String ELDER = id("19400302", 11);
 	static final String ORPHAN = id("20081101", 12);
@@ -28,8 +27,8 @@ class StopRulesTests {
 	static final String CHILD = id("20100101", 14);
 
 	final Map<String, YearMonth> deaths = new HashMap<>();
-	final Map<String, YearMonth> lastPaid = new HashMap<>(Map.of("ELDERLY|E1|" + ELDER, YearMonth.of(2026, 10),
-			"DIBAO_URBAN|H1", YearMonth.of(2026, 10)));
+	final Map<PaymentKey, YearMonth> lastPaid = new HashMap<>(Map.of(PaymentKey.parse("ELDERLY|E1|" + ELDER),
+			YearMonth.of(2026, 10), PaymentKey.parse("DIBAO_URBAN|H1"), YearMonth.of(2026, 10)));
 
 	Fixtures.Inputs november() {
 		return Fixtures.month("2026-11").workedExampleStandards()
@@ -38,18 +37,17 @@ class StopRulesTests {
 			.standard(Program.PRICE_SUBSIDY.name(), "x", "2020-01", "0");
 	}
 
-	static StopRules.PreviousLine elderlyLine() {
-		return new StopRules.PreviousLine("410102", Program.ELDERLY, "E1", ELDER, "老人", List.of(), "ELDERLY|E1|" + ELDER);
+	static PastLine elderlyLine() {
+		return new PastLine("410102", Program.ELDERLY, "E1", ELDER, "老人", List.of());
 	}
 
-	static StopRules.PreviousLine dibaoLine(String... members) {
-		return new StopRules.PreviousLine("410102", Program.DIBAO_URBAN, "H1", HEAD, "户主", List.of(members),
-				"DIBAO_URBAN|H1");
+	static PastLine dibaoLine(String... members) {
+		return new PastLine("410102", Program.DIBAO_URBAN, "H1", HEAD, "户主", List.of(members));
 	}
 
-	List<StopRules.Stop> stops(MonthInputs in, StopRules.PreviousLine... previous) {
+	List<Stop> stops(MonthInputs in, PastLine... previous) {
 		MonthOutcome out = new MonthRules().compute(in);
-		return StopRules.find(in, out, List.of(previous), deaths, lastPaid);
+		return StopRule.find(in, out, List.of(previous), deaths, lastPaid);
 	}
 
 	@Test
@@ -58,7 +56,7 @@ class StopRulesTests {
 		MonthInputs in = november().add(row(Program.ELDERLY, "E1", ELDER).name("老人")).died(ELDER, "2026-10").build();
 
 		assertThat(stops(in, elderlyLine())).singleElement().satisfies(s -> {
-			assertThat(s.reason()).isEqualTo("DECEASED");
+			assertThat(s.reason()).isEqualTo(StopReason.DECEASED);
 			assertThat(s.lastPaidMonth()).isEqualTo(YearMonth.of(2026, 10));
 			assertThat(s.idNumber()).isEqualTo(ELDER);
 		});
@@ -66,29 +64,28 @@ class StopRulesTests {
 
 	@Test
 	void aPersonNoLongerOnTheRosterIsRemoved() {
-		assertThat(stops(november().build(), elderlyLine())).extracting(StopRules.Stop::reason)
-			.containsExactly("REMOVED_FROM_ROSTER");
+		assertThat(stops(november().build(), elderlyLine())).extracting(Stop::reason)
+			.containsExactly(StopReason.REMOVED_FROM_ROSTER);
 	}
 
 	@Test
 	void deathComesBeforeRemovalFromTheRoster() {
 		deaths.put(ELDER, YearMonth.of(2026, 9));
-		assertThat(stops(november().build(), elderlyLine())).extracting(StopRules.Stop::reason)
-			.containsExactly("DECEASED");
+		assertThat(stops(november().build(), elderlyLine())).extracting(Stop::reason)
+			.containsExactly(StopReason.DECEASED);
 	}
 
 	@Test
 	void anEndMonthThatHasPassedStopsTheLine() {
 		MonthInputs in = november().add(row(Program.ELDERLY, "E1", ELDER).end("2026-10")).build();
-		assertThat(stops(in, elderlyLine())).extracting(StopRules.Stop::reason).containsExactly("END_MONTH");
+		assertThat(stops(in, elderlyLine())).extracting(Stop::reason).containsExactly(StopReason.END_MONTH);
 	}
 
 	@Test
 	void anOrphanTurning18IsAgedOut() {
 		MonthInputs in = november().add(row(Program.ORPHAN, "O1", ORPHAN).category("散居")).build();
-		StopRules.PreviousLine previous = new StopRules.PreviousLine("410102", Program.ORPHAN, "O1", ORPHAN, "孤儿",
-				List.of(), "ORPHAN|O1|" + ORPHAN);
-		assertThat(stops(in, previous)).extracting(StopRules.Stop::reason).containsExactly("AGED_OUT");
+		PastLine previous = new PastLine("410102", Program.ORPHAN, "O1", ORPHAN, "孤儿", List.of());
+		assertThat(stops(in, previous)).extracting(Stop::reason).containsExactly(StopReason.AGED_OUT);
 	}
 
 	@Test
@@ -99,10 +96,8 @@ class StopRulesTests {
 
 	@Test
 	void priceSubsidyAndTempAssistNeverStop() {
-		StopRules.PreviousLine subsidy = new StopRules.PreviousLine("410102", Program.PRICE_SUBSIDY, "E1", ELDER, "老人",
-				List.of(), "PRICE_SUBSIDY|E1|" + ELDER);
-		StopRules.PreviousLine temp = new StopRules.PreviousLine("410102", Program.TEMP_ASSIST, "T1", ELDER, "老人",
-				List.of(), "TEMP_ASSIST|T1|" + ELDER);
+		PastLine subsidy = new PastLine("410102", Program.PRICE_SUBSIDY, "E1", ELDER, "老人", List.of());
+		PastLine temp = new PastLine("410102", Program.TEMP_ASSIST, "T1", ELDER, "老人", List.of());
 		assertThat(stops(november().build(), subsidy, temp)).isEmpty();
 	}
 
@@ -120,7 +115,7 @@ class StopRulesTests {
 		deaths.put(CHILD, YearMonth.of(2026, 9));
 		MonthInputs in = november().add(head(Program.DIBAO_URBAN, "H1", HEAD, "300.00"),
 				member(Program.DIBAO_URBAN, "H1", CHILD, "300.00")).died(HEAD, "2026-10").died(CHILD, "2026-09").build();
-		assertThat(stops(in, dibaoLine(HEAD, CHILD))).extracting(StopRules.Stop::reason).containsExactly("DECEASED");
+		assertThat(stops(in, dibaoLine(HEAD, CHILD))).extracting(Stop::reason).containsExactly(StopReason.DECEASED);
 	}
 
 	@Test
@@ -128,8 +123,8 @@ class StopRulesTests {
 		MonthInputs in = november().add(head(Program.DIBAO_URBAN, "H1", HEAD, "300.00").end("2026-10"),
 				member(Program.DIBAO_URBAN, "H1", CHILD, "300.00")).build();
 		assertThat(stops(in, dibaoLine(HEAD, CHILD))).singleElement().satisfies(s -> {
-			assertThat(s.reason()).isEqualTo("END_MONTH");
-			assertThat(s.paymentKey()).isEqualTo("DIBAO_URBAN|H1");
+			assertThat(s.reason()).isEqualTo(StopReason.END_MONTH);
+			assertThat(s.paymentKey().text()).isEqualTo("DIBAO_URBAN|H1");
 			assertThat(s.idNumber()).isEqualTo(HEAD);
 		});
 	}
