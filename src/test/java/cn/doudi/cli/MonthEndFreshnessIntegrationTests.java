@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.doudi.support.Commands;
 import cn.doudi.support.DatabaseCleaner;
 import cn.doudi.support.DoudiIntegrationTest;
 import cn.doudi.support.TestData;
@@ -64,7 +65,7 @@ class MonthEndFreshnessIntegrationTests {
 		arrived("deaths", "40 days");
 		arrived("economic", "2 days");
 
-		int status = DoudiCli.execute(context, "month-end", "--month=2026-10", "--out=" + out, "--user=fin1");
+		int status = Commands.run(context, "month-end", "--month=2026-10", "--out=" + out, "--user=fin1");
 
 		assertThat(status).isZero();
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("doudi: 注意：死亡/火化信息（deaths）最近一次导入在")
@@ -78,7 +79,7 @@ class MonthEndFreshnessIntegrationTests {
 		arrived("deaths", "3 days");
 		arrived("economic", "30 days");
 
-		assertThat(DoudiCli.execute(context, "month-end", "--month=2026-10", "--out=" + out, "--user=fin1")).isZero();
+		assertThat(Commands.run(context, "month-end", "--month=2026-10", "--out=" + out, "--user=fin1")).isZero();
 		assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("注意");
 	}
 }
