@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import cn.doudi.security.AccessControl;
+import cn.doudi.security.ApiTokens;
 import cn.doudi.security.Passwords;
 import cn.doudi.security.Role;
 import cn.doudi.security.User;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
  * admin, with no one to prove: it is mapped to the OS account that ran it (or {@code --os-account}).
  */
 @Command(name = "users", description = "Manages users.", subcommands = { UsersCommand.Add.class, UsersCommand.Password.class,
-		UsersCommand.ListUsers.class, UsersCommand.Disable.class, UsersCommand.Map.class })
+		UsersCommand.ListUsers.class, UsersCommand.Disable.class, UsersCommand.Map.class, UsersCommand.Token.class })
 class UsersCommand implements Runnable {
 
 	@Override
@@ -210,6 +211,65 @@ class UsersCommand implements Runnable {
 				throw new CommandFailedException(e.getMessage(), 2);
 			}
 			System.out.printf(osAccount.isBlank() ? "user %s unmapped%n" : "user %s mapped to %s%n", name, osAccount);
+			return 0;
+		}
+	}
+
+	/**
+	 * {@code users token --name=U [--label=L]}: creates an API token for U (printed once: only its hash is
+	 * kept); {@code --list}: U's tokens (id, label, prefix, created, last used, revoked); {@code --revoke=ID}:
+	 * revokes one. By an ADMIN covering U's county ({@link ApiTokens}).
+	 */
+	@Command(name = "token", description = "Creates (printed once), lists (--list) or revokes (--revoke=ID) a user's API tokens.")
+	static class Token implements Callable<Integer> {
+
+		@Option(names = "--name", required = true)
+		String name;
+
+		@Option(names = "--label", description = "What the token is for (e.g. the agency's system); default: the user's name.")
+		String label;
+
+		@Option(names = "--list")
+		boolean list;
+
+		@Option(names = "--revoke", description = "The id of the token to revoke.")
+		Long revoke;
+
+		@Mixin
+		UserOption user;
+
+		private final ApiTokens tokens;
+
+		Token(ApiTokens tokens) {
+			this.tokens = tokens;
+		}
+
+		@Override
+		public Integer call() {
+			try {
+				if (list) {
+					List<ApiTokens.Listed> all = tokens.list(user.name(), name);
+					System.out.println("id\tlabel\tprefix\tcreated_by\tcreated_at\tlast_used\tstatus");
+					for (ApiTokens.Listed t : all) {
+						System.out.println(String.join("\t", Long.toString(t.id()), t.label(), t.prefix() + "…", t.createdBy(),
+								t.createdAt(), t.lastUsedAt() == null ? "-" : t.lastUsedAt(),
+								t.revoked() ? "revoked " + t.revokedAt() + " by " + t.revokedBy() : "active"));
+					}
+					System.out.printf("%d tokens%n", all.size());
+				}
+				else if (revoke != null) {
+					tokens.revoke(user.name(), name, revoke);
+					System.out.printf("token %d of %s revoked%n", revoke, name);
+				}
+				else {
+					ApiTokens.Created t = tokens.create(user.name(), name, label);
+					System.out.println(t.token());
+					System.err.printf("令牌 %d（%s）已为用户 %s 创建；上面一行是令牌本身，只显示这一次，请立即妥善保存%n", t.id(), t.label(), name);
+				}
+			}
+			catch (IllegalArgumentException e) {
+				throw new CommandFailedException(e.getMessage(), 2);
+			}
 			return 0;
 		}
 	}

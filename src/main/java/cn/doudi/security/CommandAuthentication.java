@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
  * Who runs a command line (OUTPUTS.md "Command line"): a command acts as a user only when it proves that
  * it is that user —
  * <ol>
- * <li>an API token ({@code DOUDI_TOKEN}), checked by the {@link TokenVerifier} (none yet: refused);</li>
+ * <li>an API token ({@code DOUDI_TOKEN}), checked by the {@link TokenVerifier} ({@link ApiTokens});</li>
  * <li>the operating-system account the process runs as, mapped to the user ({@code users add …
  * --os-account=NAME}; the bootstrap admin is mapped to the account that created it);</li>
  * <li>the user's password ({@code DOUDI_PASSWORD}, or typed on a terminal), checked and throttled as a

@@ -155,9 +155,34 @@ class CommandAuthenticationIntegrationTests {
 	}
 
 	@Test
-	void aTokenIsRefusedUntilTokensExist() {
+	void aTokenProvesItsUserUntilRevoked() {
 		assertThat(run("fin1", Map.of("DOUDI_TOKEN", "abc"), "findings", "list")).isNotZero();
-		assertThat(error()).contains("尚不支持 API 令牌");
+		assertThat(error()).contains("DOUDI_TOKEN 无效");
+
+		// only an ADMIN creates tokens; the token is printed once, then listed by its prefix only
+		assertThat(run("fin1", Map.of(), "users", "token", "--name=mon")).isNotZero();
+		assertThat(run("admin", Map.of(), "users", "token", "--name=mon", "--label=省平台")).isZero();
+		String token = shown.toString(StandardCharsets.UTF_8).strip();
+		assertThat(token).startsWith("doudi_").hasSize(49);
+		assertThat(jdbc.queryForObject("select count(*) from api_token where token_hash = ? or prefix = ? or label = ?",
+				Integer.class, token, token, token)).isZero();
+		shown.reset();
+		assertThat(run("admin", Map.of(), "users", "token", "--name=mon", "--list")).isZero();
+		assertThat(shown.toString(StandardCharsets.UTF_8)).contains("省平台", token.substring(0, 12) + "…", "active")
+			.doesNotContain(token);
+
+		// a shell of fin1 with mon's token acts as mon, and only as mon
+		assertThat(run("fin1", Map.of("DOUDI_TOKEN", token), "findings", "list")).as(() -> error()).isZero();
+		assertThat(run("fin1", Map.of("DOUDI_TOKEN", token), "findings", "list", "--user=fin2")).isNotZero();
+		assertThat(error()).contains("属于用户 mon");
+
+		long id = jdbc.queryForObject("select id from api_token", Long.class);
+		assertThat(run("admin", Map.of(), "users", "token", "--name=mon", "--revoke=" + id)).isZero();
+		err.reset();
+		assertThat(run("fin1", Map.of("DOUDI_TOKEN", token), "findings", "list")).isNotZero();
+		assertThat(error()).contains("已吊销");
+		assertThat(jdbc.queryForList("select action from audit_event where action like 'TOKEN_%' order by id", String.class))
+			.containsExactly("TOKEN_CREATE", "TOKEN_REVOKE");
 	}
 
 	@Test
