@@ -1,0 +1,330 @@
+package cn.doudi.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.doudi.payroll.MonthEnd;
+import cn.doudi.security.AccessControl;
+import cn.doudi.security.ApiTokens;
+import cn.doudi.security.Passwords;
+import cn.doudi.support.Commands;
+import cn.doudi.support.DatabaseCleaner;
+import cn.doudi.support.FreshSchemaConfiguration;
+import cn.doudi.support.TestData;
+
+/**
+ * The HTTP API on a real server (random port) and the real PostgreSQL: a bearer token is required (none, a
+ * wrong one, a revoked one, a disabled user's: 401), the façades' role and county scope hold (403 in their
+ * words), an upload by API equals the same upload by {@code import} (counts and the snapshot's rows), every
+ * call is in the audit trail, and the console's session and the API's token never open each other's side.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=servlet", "doudi.api.max-upload-size=64KB" })
+@ActiveProfiles("test")
+@Import(FreshSchemaConfiguration.class)
+@DirtiesContext // a server of its own: closed after, its connections with it
+class ApiIntegrationTests {
+
+	static final String A = "410102";
+	static final String B = "410122";
+	static final String PASSWORD = "Ping-an-2026";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	AccessControl access;
+
+	@Autowired
+	Passwords passwords;
+
+	@Autowired
+	MonthEnd monthEnd;
+
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	@TempDir
+	Path temp;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	long runA;
+	long runB;
+	String opA;
+	String monA;
+	String finA;
+	String admin;
+
+	@BeforeEach
+	void setUp() {
+		DatabaseCleaner.clean(jdbc);
+		TestData data = new TestData(jdbc);
+		for (String county : new String[] { A, B }) {
+			data.standard(county, "ELDERLY", "80-89", "2026-01", "100.00")
+				.beneficiary(county + "001001", "E" + county, TestData.id(county, "1940-03-02", 11), "张三", "户主", "ELDERLY",
+						null, null, "2026-01", null);
+		}
+		data.user("opA", "OPERATOR", A)
+			.user("monA", "MONITOR", A)
+			.user("finA", "FINANCE", A)
+			.user("finB", "FINANCE", B)
+			.user("admin", "ADMIN", null);
+		passwords.set("monA", "monA", PASSWORD);
+		runA = monthEnd.one(A, YearMonth.of(2026, 10), LocalDate.of(2026, 10, 10), temp.resolve(A), "finA").id();
+		runB = monthEnd.one(B, YearMonth.of(2026, 10), LocalDate.of(2026, 10, 10), temp.resolve(B), "finB").id();
+		for (String county : new String[] { A, B }) {
+			jdbc.update("""
+					insert into finding (code, effect, county, id_number, name, programs, detail, status, first_month, last_month)
+					values ('NAME_MISMATCH', 'HOLD', ?, ?, '张三', 'ELDERLY', '民政与公安姓名不一致', 'OPEN', '2026-10', '2026-10')
+					""", county, TestData.id(county, "1940-03-02", 11));
+		}
+		opA = tokens.create("admin", "opA", "县民政系统").token();
+		monA = tokens.create("admin", "monA", null).token();
+		finA = tokens.create("admin", "finA", null).token();
+		admin = tokens.create("admin", "admin", "省平台").token();
+		jdbc.update("delete from audit_event");
+	}
+
+	HttpResponse<String> get(String path, String token) throws Exception {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+		if (token != null) {
+			b.header("Authorization", "Bearer " + token);
+		}
+		return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	HttpResponse<String> upload(String source, String token, String fileName, byte[] content, Map<String, String> fields)
+			throws Exception {
+		String boundary = "----doudi" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (Map.Entry<String, String> f : fields.entrySet()) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+					+ f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		if (content != null) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(content);
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/uploads/" + source))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (token != null) {
+			b.header("Authorization", "Bearer " + token);
+		}
+		return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	static final String HEADER = "区划代码,户编号,身份证号,姓名,与户主关系,项目,类别,家庭月收入,开始月份,结束月份,开户银行,银行账号,账户名";
+
+	/** County A's roster: two good rows and one with a bad ID. */
+	static byte[] rosterA() {
+		return (HEADER + "\n" + A + "001001,H1," + TestData.id(A, "1940-03-02", 11)
+				+ ",张三,户主,ELDERLY,,,2026-01,,ICBC,6222020200000000011,张三\n" + A + "001001,H2,"
+				+ TestData.id(A, "1942-05-06", 21) + ",李四,户主,ELDERLY,,,2026-01,,ICBC,6222020200000000029,李四\n" + A
+				+ "001001,H3,41010219400302999,王五,户主,ELDERLY,,,2026-01,,ICBC,6222020200000000037,王五\n")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void everyCallNeedsAValidToken() throws Exception {
+		for (String path : List.of("/api/v1/runs", "/api/v1/findings", "/api/v1/openapi.json")) {
+			HttpResponse<String> none = get(path, null);
+			assertThat(none.statusCode()).as(path).isEqualTo(401);
+			assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+			assertThat(none.body()).contains("\"message\":\"需要有效的 API 令牌");
+			assertThat(get(path, "doudi_" + "x".repeat(43)).statusCode()).as(path).isEqualTo(401);
+			assertThat(get(path, opA.substring(0, opA.length() - 1) + "y").statusCode()).as(path).isEqualTo(401);
+		}
+		assertThat(upload("deaths", null, "d.csv", "x".getBytes(StandardCharsets.UTF_8), Map.of()).statusCode()).isEqualTo(401);
+		// the OpenAPI document, for a token's holder
+		HttpResponse<String> doc = get("/api/v1/openapi.json", opA);
+		assertThat(doc.statusCode()).isEqualTo(200);
+		assertThat(doc.body()).contains("\"openapi\"", "/api/v1/uploads/{source}", "/api/v1/runs", "/api/v1/findings");
+	}
+
+	@Test
+	void aRevokedTokenAndADisabledUsersTokenStopAtOnce() throws Exception {
+		assertThat(get("/api/v1/runs", finA).statusCode()).isEqualTo(200);
+		long id = jdbc.queryForObject("select id from api_token where user_name = 'finA'", Long.class);
+		tokens.revoke("admin", "finA", id);
+		assertThat(get("/api/v1/runs", finA).statusCode()).isEqualTo(401);
+
+		assertThat(get("/api/v1/findings", monA).statusCode()).isEqualTo(200);
+		access.disable("admin", "monA");
+		assertThat(get("/api/v1/findings", monA).statusCode()).isEqualTo(401);
+		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'API_TOKEN_REFUSED'", Integer.class))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void rolesAndCountiesAreTheFacadesScope() throws Exception {
+		// a MONITOR (or FINANCE) may read, not upload
+		HttpResponse<String> monitor = upload("beneficiaries", monA, "roster.csv", rosterA(), Map.of());
+		assertThat(monitor.statusCode()).isEqualTo(403);
+		assertThat(monitor.body()).contains("无权导入在册对象花名册");
+		assertThat(upload("beneficiaries", finA, "roster.csv", rosterA(), Map.of()).statusCode()).isEqualTo(403);
+		// county A's token: its own county's runs and findings, not B's
+		HttpResponse<String> runs = get("/api/v1/runs", finA);
+		assertThat(runs.body()).contains(A + "-202610-01").doesNotContain(B);
+		HttpResponse<String> other = get("/api/v1/runs?county=" + B, finA);
+		assertThat(other.statusCode()).isEqualTo(403);
+		assertThat(other.body()).contains("只能操作本县区 " + A);
+		assertThat(get("/api/v1/findings?county=" + B, monA).statusCode()).isEqualTo(403);
+		String findings = get("/api/v1/findings?month=2026-10", monA).body();
+		String id = TestData.id(A, "1940-03-02", 11);
+		// A's two (the name mismatch, and the month-end's shared account), numbers masked as on the console
+		assertThat(findings).contains("\"total\":2", "\"county\":\"" + A + "\"", id.substring(0, 6) + "********" + id.substring(14),
+				"622202********2011").doesNotContain(id).doesNotContain("\"county\":\"" + B + "\"");
+		assertThat(get("/api/v1/findings?month=2026-11", monA).body()).contains("\"total\":0");
+		// a city-wide token reads every county
+		assertThat(get("/api/v1/runs?month=2026-10", admin).body()).contains(A + "-202610-01", B + "-202610-01");
+		// an operator of A may not upload B's rows
+		byte[] rosterB = new String(rosterA(), StandardCharsets.UTF_8).replace(A + "001001,", B + "001001,")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> b = upload("beneficiaries", opA, "roster-b.csv", rosterB, Map.of());
+		assertThat(b.statusCode()).isEqualTo(403);
+		assertThat(b.body()).contains("只能导入本县区 " + A);
+		// bad requests: 400 in Chinese
+		assertThat(upload("nope", opA, "a.csv", rosterA(), Map.of()).body()).contains("没有这个数据来源");
+		assertThat(upload("beneficiaries", opA, null, null, Map.of()).statusCode()).isEqualTo(400);
+		assertThat(get("/api/v1/runs?month=10-2026", finA).statusCode()).isEqualTo(400);
+		// too large: 413 before it is read
+		HttpResponse<String> large = upload("beneficiaries", opA, "big.csv", new byte[100 * 1024], Map.of());
+		assertThat(large.statusCode()).isEqualTo(413);
+		assertThat(large.body()).contains("超过上限");
+	}
+
+	record Snapshot(List<Map<String, Object>> rows, Map<String, Object> counts) {
+	}
+
+	Snapshot snapshot() {
+		return new Snapshot(jdbc.queryForList("""
+				select county, region_code, household_id, id_number, name, program, category, start_month, bank, account_number
+				from current_beneficiary order by id_number"""),
+				jdbc.queryForMap("select status, rows_read, rows_accepted, rows_rejected, counties from import_batch "
+						+ "where source = 'beneficiaries' order by id desc limit 1"));
+	}
+
+	@Test
+	void anUploadByApiEqualsTheSameImportByTheCommandLine() throws Exception {
+		HttpResponse<String> r = upload("beneficiaries", opA, "roster.csv", rosterA(), Map.of("acceptValidRows", "true"));
+		assertThat(r.statusCode()).isEqualTo(200);
+		assertThat(r.body()).contains("\"status\":\"COMMITTED\"", "\"rowsRead\":3", "\"rowsAccepted\":2", "\"rowsRejected\":1",
+				"\"row\":4", "roster.csv.errors.xlsx");
+		Snapshot byApi = snapshot();
+
+		// the error report, with the same token only
+		Matcher m = Pattern.compile("\"url\":\"([^\"]+)\"").matcher(r.body());
+		assertThat(m.find()).isTrue();
+		HttpResponse<String> report = get(m.group(1), opA);
+		assertThat(report.statusCode()).isEqualTo(200);
+		assertThat(report.body()).startsWith("PK");
+		assertThat(get(m.group(1), admin).statusCode()).isEqualTo(403);
+
+		// the same file through `import` on a database in the same state
+		setUp();
+		Path file = temp.resolve("roster.csv");
+		Files.write(file, rosterA());
+		assertThat(Commands.run(context, "import", "beneficiaries", file.toString(), "--accept-valid-rows", "--user=opA"))
+			.isZero();
+		Snapshot byCli = snapshot();
+		assertThat(byApi.rows()).hasSize(3).isEqualTo(byCli.rows());
+		assertThat(byApi.counts()).isEqualTo(byCli.counts());
+
+		// the same content again: recognised, nothing changes
+		HttpResponse<String> again = upload("beneficiaries", opA, "roster.csv", rosterA(), Map.of("acceptValidRows", "true"));
+		assertThat(again.body()).contains("\"status\":\"DUPLICATE\"");
+		assertThat(snapshot().rows()).isEqualTo(byCli.rows());
+	}
+
+	@Test
+	void everyCallIsInTheAuditTrail() throws Exception {
+		get("/api/v1/runs", finA);
+		get("/api/v1/findings?county=" + B, monA);
+		upload("beneficiaries", opA, "roster.csv", rosterA(), Map.of());
+		List<Map<String, Object>> events = jdbc.queryForList(
+				"select actor, action, county, subject, detail from audit_event where action = 'API' order by id");
+		assertThat(events).hasSize(3);
+		assertThat(events.get(0)).containsEntry("actor", "finA").containsEntry("subject", "GET /api/v1/runs");
+		assertThat((String) events.get(0).get("detail")).startsWith("status=200 token=#");
+		assertThat(events.get(1)).containsEntry("actor", "monA").containsEntry("county", B);
+		assertThat((String) events.get(1).get("detail")).startsWith("status=403");
+		assertThat(events.get(2)).containsEntry("actor", "opA").containsEntry("subject", "POST /api/v1/uploads/beneficiaries");
+		assertThat((String) events.get(2).get("detail")).contains("县民政系统");
+		// the import itself is audited under the token's user too
+		assertThat(jdbc.queryForObject("select imported_by from import_batch order by id desc limit 1", String.class))
+			.isEqualTo("opA");
+	}
+
+	@Test
+	void theConsolesSessionDoesNotOpenTheApiNorTheTokenTheConsole() throws Exception {
+		// log in to the console as monA (a real form login with its CSRF token)
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		String login = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+		assertThat(csrf.find()).isTrue();
+		HttpResponse<String> in = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=monA&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+					+ "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(in.statusCode()).isEqualTo(302);
+		assertThat(in.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+		HttpResponse<String> findings = browser.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/findings")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(findings.statusCode()).isEqualTo(200);
+		assertThat(findings.body()).contains("疑点");
+		// the session opens the console, not the API
+		HttpResponse<String> api = browser.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/findings")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(api.statusCode()).isEqualTo(401);
+		// and a token opens the API, not the console
+		HttpResponse<String> console = get("/findings", monA);
+		assertThat(console.statusCode()).isEqualTo(302);
+		assertThat(console.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+		assertThat(get("/api/v1/findings", monA).statusCode()).isEqualTo(200);
+		// the API never hands out a session
+		assertThat(get("/api/v1/findings", monA).headers().allValues("Set-Cookie")).isEmpty();
+	}
+}
