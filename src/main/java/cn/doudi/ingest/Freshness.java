@@ -40,6 +40,11 @@ public class Freshness {
 		}
 	}
 
+	/** {@code doudi.freshness.max-age}. */
+	public Duration maxAge() {
+		return properties.maxAge();
+	}
+
 	/** The watched sources that are stale now, in the order configured; empty when all are fresh. */
 	public List<StaleSource> staleSources() {
 		return staleSources(clock.instant());

@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import cn.doudi.ingest.Freshness;
+import cn.doudi.ingest.Source;
 import cn.doudi.kernel.FailPoint;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Money;
@@ -34,9 +36,12 @@ public class MonthEndFiles {
 	private final CrossChecks checks;
 	private final FindingLedger ledger;
 	private final List<MonthEndOutput> outputs;
+	private final Freshness freshness;
 
-	MonthEndFiles(JdbcTemplate jdbc, CrossChecks checks, FindingLedger ledger, List<MonthEndOutput> outputs) {
+	MonthEndFiles(JdbcTemplate jdbc, CrossChecks checks, FindingLedger ledger, List<MonthEndOutput> outputs,
+			Freshness freshness) {
 		this.jdbc = jdbc;
+		this.freshness = freshness;
 		this.checks = checks;
 		this.ledger = ledger;
 		this.outputs = outputs;
@@ -62,13 +67,40 @@ public class MonthEndFiles {
 						r.linesHeld(), Money.format(r.amountHeld()));
 			}
 		}
-		SummaryWorkbook.write(summary, folder.resolve("summary.xlsx"));
+		SummaryWorkbook.write(summary, staleData(ids).stream().map(StaleData::warning).toList(),
+				folder.resolve("summary.xlsx"));
 		FailPoint.reach("month-end.writing-files");
 		List<String> warnings = new java.util.ArrayList<>();
 		for (MonthEndOutput output : outputs) {
 			warnings.addAll(output.write(runs, folder));
 		}
 		return List.copyOf(warnings);
+	}
+
+	/**
+	 * The stale sources the runs carry: taken from {@link Freshness} when a run's files are first written and
+	 * kept with the run ({@code payroll_run.stale_sources}), so that a resumed or repeated write of the same runs
+	 * says the same (same inputs, same bytes). The runs of one folder share one moment: the first run's record.
+	 */
+	private List<StaleData> staleData(Long[] runs) {
+		if (runs.length == 0) {
+			return List.of();
+		}
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd");
+		List<StaleData> now = freshness.staleSources()
+			.stream()
+			.map(s -> new StaleData(s.source().code(), s.source().title(),
+					s.lastArrival() == null ? null : day.format(s.lastArrival().atZone(java.time.ZoneId.of("Asia/Shanghai"))),
+					freshness.maxAge().toDays()))
+			.toList();
+		jdbc.update("update payroll_run set stale_sources = ? where id = any(?) and stale_sources is null",
+				StaleData.encode(now), runs);
+		String kept = jdbc.queryForObject("select stale_sources from payroll_run where id = ?", String.class, runs[0]);
+		return StaleData.decode(kept, MonthEndFiles::sourceTitle);
+	}
+
+	static String sourceTitle(String code) {
+		return Source.parse(code).map(Source::title).orElse(code);
 	}
 
 	private void writePayments(Long[] runs, Path file) {

@@ -410,6 +410,16 @@ public class PayrollRuns {
 			.orElseThrow(() -> new MonthEndRefusedException("发放批次 " + run.batchNo() + " 已被重算替换"));
 	}
 
+	/**
+	 * The warnings about stale data the run carries (taken when its files were first written); needs READ on
+	 * its county. Empty when the data was fresh, or for a run written before runs kept them.
+	 */
+	public List<StaleData> staleData(String user, long runId) {
+		run(user, runId);
+		String kept = jdbc.queryForObject("select stale_sources from payroll_run where id = ?", String.class, runId);
+		return StaleData.decode(kept, MonthEndFiles::sourceTitle);
+	}
+
 	private PayrollRun liveRun(String county, YearMonth month) {
 		PayrollRun run = runs.current(county, month)
 			.orElseThrow(() -> new MonthEndRefusedException(county + " " + month + " 没有可操作的发放批次（先执行 month-end）"));

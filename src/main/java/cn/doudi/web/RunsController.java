@@ -56,6 +56,7 @@ class RunsController {
 		RunTotals run = payroll.run(principal.getName(), id);
 		model.addAttribute("t", run);
 		model.addAttribute("files", files.list(principal.getName(), run));
+		model.addAttribute("stale", payroll.staleData(principal.getName(), id));
 		return "run";
 	}
 

@@ -251,6 +251,18 @@ class WebAccessIntegrationTests {
 	}
 
 	@Test
+	void theRunPageNamesTheSourcesThatWereStale() throws Exception {
+		// the fixture's runs were computed with no deaths or economic data ever imported
+		String page = mvc.perform(get("/runs/" + fx.runA).with(user("audA"))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("数据时效提醒", "死亡/火化信息（deaths）从未导入", "家庭经济状况核对结果（economic）从未导入");
+		// a run whose data was fresh says nothing
+		jdbc.update("update payroll_run set stale_sources = '' where id = ?", fx.runA);
+		assertThat(mvc.perform(get("/runs/" + fx.runA).with(user("audA"))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("数据时效提醒");
+	}
+
+	@Test
 	void listsMaskIdNumbers() throws Exception {
 		String id = TestData.id(WebFixture.A, "1940-03-02", 11);
 		String page = mvc.perform(get("/findings").with(user("mon"))).andReturn().getResponse()

@@ -44,6 +44,15 @@ public final class SummaryWorkbook {
 	}
 
 	public static void write(List<SummaryRow> rows, Path target) {
+		write(rows, List.of(), target);
+	}
+
+	/**
+	 * As {@link #write(List, Path)}, with the run's warnings about stale data ({@code staleWarnings}, Chinese,
+	 * naming each source and its last arrival): when there are any, a second sheet 数据时效提醒 lists them, and
+	 * it is the sheet the workbook opens on (its tab red), so that nobody reads the totals without seeing them.
+	 */
+	public static void write(List<SummaryRow> rows, List<String> staleWarnings, Path target) {
 		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
 			wb.getProperties().getCoreProperties().setCreated(Optional.of(FIXED));
@@ -82,6 +91,20 @@ public final class SummaryWorkbook {
 			}
 			if (!rows.isEmpty()) {
 				chart(sheet, rows.size(), header.length + 1);
+			}
+			if (!staleWarnings.isEmpty()) {
+				XSSFSheet warnings = wb.createSheet("数据时效提醒");
+				Row title = warnings.createRow(0);
+				title.createCell(0).setCellValue("数据时效提醒：以下来源的数据过期，本月仍已计算，请核实后再发放");
+				title.getCell(0).setCellStyle(bold);
+				int w = 1;
+				for (String warning : staleWarnings) {
+					warnings.createRow(w++).createCell(0).setCellValue(warning);
+				}
+				warnings.setColumnWidth(0, 120 * 256);
+				warnings.setTabColor(new org.apache.poi.xssf.usermodel.XSSFColor(new byte[] { (byte) 0xC0, 0, 0 }));
+				wb.setActiveSheet(1);
+				sheet.setSelected(false);
 			}
 			java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 			wb.write(bytes);
