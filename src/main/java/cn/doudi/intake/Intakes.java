@@ -85,6 +85,24 @@ public class Intakes {
 	}
 
 	/**
+	 * The error report of file {@code fileId} of {@code feed} on this machine (a local folder's feed), when there
+	 * is one and it is still there; empty otherwise (an SFTP feed's reports stay on the agency's server, beside
+	 * the file). Never a path outside the feed's archive.
+	 */
+	public java.util.Optional<java.nio.file.Path> localReport(String feed, long fileId) {
+		Intake intake = files.load().intakes().stream().filter(i -> i.name().equals(feed)).findFirst().orElse(null);
+		if (intake == null || !(intake.location() instanceof Intake.Folder folder)) {
+			return java.util.Optional.empty();
+		}
+		return claims.recent(feed, Integer.MAX_VALUE)
+			.stream()
+			.filter(f -> f.id() == fileId && f.report() != null)
+			.map(f -> folder.archive().resolve(f.report()).normalize())
+			.filter(p -> p.startsWith(folder.archive().normalize()) && java.nio.file.Files.isRegularFile(p))
+			.findFirst();
+	}
+
+	/**
 	 * Brings Quartz's intake triggers in step with the files: each enabled feed fires on its cron; removed
 	 * and disabled feeds stop. A broken file stops only its own feed: its trigger is left as it was (its
 	 * firings read the file again and do nothing until it is mended). Returns the listing's broken files.

@@ -2,7 +2,7 @@
  * The web console ({@code doudi serve}): server-rendered pages (Thymeleaf, Chinese) over the same
  * façades as the command line — login (Spring Security form login, passwords from
  * {@link cn.doudi.security.Passwords}), the payroll runs with month-end, release and approve, the
- * monitors' review of findings, uploads, the banks' return files, and downloads of a run's files. It owns no table and no rule:
+ * monitors' review of findings, uploads, the banks' return files, the agencies' feeds (自动接收, {@link cn.doudi.intake.Intakes}), and downloads of a run's files. It owns no table and no rule:
  * every permission and county check is the façades' ({@link cn.doudi.security.AccessControl}), so the web
  * refuses exactly what the command line refuses; it only adds the downloads' policy (masked XLSX for
  * every reader, full IDs and bank files for FINANCE, every download audited), the console's defences
@@ -10,5 +10,5 @@
  * retention of the uploads it keeps; it keeps nothing else but the session. Nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "security", "payroll",
-		"review", "ingest", "disbursement" })
+		"review", "ingest", "disbursement", "intake" })
 package cn.doudi.web;
