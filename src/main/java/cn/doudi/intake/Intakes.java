@@ -16,8 +16,8 @@ import cn.doudi.security.Permission;
 import cn.doudi.security.User;
 
 /**
- * The intake façade (the command line's {@code intake list|run}, {@code serve}'s start-up, and the console
- * page to come): the feeds of {@code jobs/intake/*.yml}, checked and listed with their next firings and
+ * The intake façade (the command line's {@code intake list|run}, {@code serve}'s start-up, and the console's
+ * 自动接收 page): the feeds of {@code jobs/intake/*.yml}, checked and listed with their next firings and
  * last poll; one poll now; the files a feed took in; and the Quartz triggers kept in step with the files
  * (group {@value #GROUP}, in the clustered JDBC store the schedules use).
  */
