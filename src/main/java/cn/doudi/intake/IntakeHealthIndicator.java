@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * DOWN naming every feed that cannot work (and every intake file that cannot be read); disabled feeds are
  * listed and count for nothing.
  */
-@Component
+@Component("feedsHealthIndicator") // contributor "feeds", in the health group "intake"
 class IntakeHealthIndicator implements HealthIndicator {
 
 	static final int CONNECT_TIMEOUT_MS = 3000;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code serve} (or {@code schedules start}) has started it; OUT_OF_SERVICE while it stands by (not started:
  * nothing fires from this process); DOWN when it is shut down or Quartz cannot say.
  */
-@Component
+@Component("quartzHealthIndicator") // contributor "quartz", in the health group "scheduler"
 class SchedulerHealthIndicator implements HealthIndicator {
 
 	private final Scheduler scheduler;
