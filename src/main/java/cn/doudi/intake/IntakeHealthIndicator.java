@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * listed and count for nothing.
  */
 @Component("feedsHealthIndicator") // contributor "feeds", in the health group "intake"
-class IntakeHealthIndicator implements HealthIndicator {
+class IntakeHealthIndicator extends AbstractHealthIndicator {
 
 	static final int CONNECT_TIMEOUT_MS = 3000;
 
@@ -29,13 +29,14 @@ class IntakeHealthIndicator implements HealthIndicator {
 	private final Claims claims;
 
 	IntakeHealthIndicator(IntakeFiles files, FeedFolders folders, Claims claims) {
+		super("接收通道状态无法读取");
 		this.files = files;
 		this.folders = folders;
 		this.claims = claims;
 	}
 
 	@Override
-	public Health health() {
+	protected void doHealthCheck(Health.Builder b) {
 		IntakeFiles.Loaded loaded = files.load();
 		Map<String, Object> feeds = new LinkedHashMap<>();
 		List<String> down = new ArrayList<>();
@@ -64,11 +65,16 @@ class IntakeHealthIndicator implements HealthIndicator {
 			feeds.put(i.name(), feed);
 		}
 		loaded.broken().forEach((file, why) -> down.add(file));
-		Health.Builder b = down.isEmpty() ? Health.up() : Health.down().withDetail("reason", "接收通道不可用：" + String.join("、", down));
+		if (down.isEmpty()) {
+			b.up();
+		}
+		else {
+			b.down().withDetail("reason", "接收通道不可用：" + String.join("、", down));
+		}
 		if (!loaded.broken().isEmpty()) {
 			b.withDetail("broken", loaded.broken());
 		}
-		return b.withDetail("feeds", feeds).build();
+		b.withDetail("feeds", feeds);
 	}
 
 	/** Null when the server accepts a connection on its port; else why not. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,16 +20,17 @@ import cn.doudi.database.AdvisoryLock;
  * (its month-end was killed: the next command recovers it). The reason names the counties.
  */
 @Component
-class MonthEndHealthIndicator implements HealthIndicator {
+class MonthEndHealthIndicator extends AbstractHealthIndicator {
 
 	private final JdbcTemplate jdbc;
 
 	MonthEndHealthIndicator(JdbcTemplate jdbc) {
+		super("月结状态无法读取（数据库不可用？）");
 		this.jdbc = jdbc;
 	}
 
 	@Override
-	public Health health() {
+	protected void doHealthCheck(Health.Builder b) {
 		Map<String, Object> counties = new LinkedHashMap<>();
 		List<String> failed = new ArrayList<>();
 		List<String> stuck = new ArrayList<>();
@@ -61,18 +62,17 @@ class MonthEndHealthIndicator implements HealthIndicator {
 			}
 			counties.put(county, run);
 		}, AdvisoryLock.COUNTY_RUNS);
-		Health.Builder b;
 		if (!failed.isEmpty()) {
-			b = Health.down().withDetail("reason", "月结失败的区县：" + String.join("、", failed)
+			b.down().withDetail("reason", "月结失败的区县：" + String.join("、", failed)
 					+ (stuck.isEmpty() ? "" : "；月结中断的区县：" + String.join("、", stuck)));
 		}
 		else if (!stuck.isEmpty()) {
-			b = Health.status(Status.OUT_OF_SERVICE)
+			b.status(Status.OUT_OF_SERVICE)
 				.withDetail("reason", "月结中断（状态 RUNNING，无进程在处理）的区县：" + String.join("、", stuck));
 		}
 		else {
-			b = Health.up();
+			b.up();
 		}
-		return b.withDetail("counties", counties).build();
+		b.withDetail("counties", counties);
 	}
 }

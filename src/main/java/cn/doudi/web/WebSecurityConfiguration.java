@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.LockedException;
@@ -47,7 +48,8 @@ class WebSecurityConfiguration {
 	 * {@code /actuator/health} ({@code {"status":"UP"}}, for a load balancer) to anyone; everything else —
 	 * the health's components and details, the groups, {@code info}, {@code metrics}, {@code prometheus} —
 	 * only to an active city-wide ADMIN or AUDITOR, read afresh from the users on every request (a disabled
-	 * user or a changed role takes effect at once), logged in to the console (its session) or sending its
+	 * user or a changed role takes effect at once; while the database cannot answer, the role of the session's
+ * login decides, so that the health can say what is down), logged in to the console (its session) or sending its
 	 * name and password by HTTP Basic (a Prometheus scraper: each scrape is a login, throttled and audited as
 	 * any). Anyone else gets 401 (not logged in) or 403; no cookie, no redirect to the login page.
 	 */
@@ -56,9 +58,18 @@ class WebSecurityConfiguration {
 	SecurityFilterChain management(HttpSecurity http, AccessControl access) throws Exception {
 		AuthorizationManager<RequestAuthorizationContext> reader = (authentication, context) -> {
 			Authentication a = authentication.get();
-			boolean may = a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken)
-					&& access.find(a.getName()).filter(ConsoleLogin::readsManagement).isPresent();
-			return new AuthorizationDecision(may);
+			if (a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken) {
+				return new AuthorizationDecision(false);
+			}
+			try {
+				return new AuthorizationDecision(access.find(a.getName()).filter(ConsoleLogin::readsManagement).isPresent());
+			}
+			catch (DataAccessException e) {
+				// the database is down: what the health says matters most now; the login's role decides
+				return new AuthorizationDecision(a.getAuthorities()
+					.stream()
+					.anyMatch(g -> g.getAuthority().equals("ROLE_" + ConsoleLogin.MANAGEMENT)));
+			}
 		};
 		http.securityMatcher("/actuator", "/actuator/**")
 			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/actuator/health").permitAll().anyRequest().access(reader))

@@ -173,6 +173,6 @@ class ManagementEndpointsIntegrationTests {
 			.containsPattern("doudi_import_rows_total\\{[^}]*outcome=\"imported\",source=\"standards\"\\} [1-9]")
 			.containsPattern("doudi_import_files_total\\{[^}]*source=\"standards\",status=\"COMMITTED\"\\} 1\\.0");
 		// and no personal data: no ID in any label
-		assertThat(scrape).doesNotContainPattern("\\d{17}[\\dX]");
+		assertThat(scrape).doesNotContainPattern("\"\\d{17}[\\dX]\"");
 	}
 }
