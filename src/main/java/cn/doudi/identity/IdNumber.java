@@ -210,6 +210,20 @@ public final class IdNumber implements Comparable<IdNumber> {
 		});
 	}
 
+	private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("[0-9０-９]{12,}[XxＸｘ]?");
+
+	/**
+	 * Masks every unbroken run of 12 or more digits (an ID, an account number; full-width digits too), as
+	 * log lines need: values the code logs are normalised, so unlike {@link #maskNumbers} a county and a
+	 * month side by side ({@code 410102 2026-10}) or a batch number stay readable.
+	 */
+	public static String maskDigitRuns(String text) {
+		if (text == null || text.length() < 12) {
+			return text;
+		}
+		return DIGIT_RUN.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(mask(m.group())));
+	}
+
 	public enum Sex {
 		MALE, FEMALE
 	}

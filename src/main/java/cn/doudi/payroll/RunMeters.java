@@ -1,5 +1,6 @@
 package cn.doudi.payroll;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +40,7 @@ class RunMeters {
 	private record Key(String county, String program, String status) {
 	}
 
-	private record Totals(long lines, double amount) {
+	private record Totals(long lines, BigDecimal amount) {
 	}
 
 	private final MeterRegistry registry;
@@ -90,7 +91,7 @@ class RunMeters {
 						.description("各区县最新有效发放批次的发放行数")
 						.tags("county", county, "program", program.name(), "status", status)
 						.register(registry);
-					Gauge.builder("doudi.run.amount", this, m -> m.totals(key).amount())
+					Gauge.builder("doudi.run.amount", this, m -> m.totals(key).amount().doubleValue()) // the gauge's double, at the edge only
 						.description("各区县最新有效发放批次的金额合计")
 						.baseUnit("yuan")
 						.tags("county", county, "program", program.name(), "status", status)
@@ -111,7 +112,7 @@ class RunMeters {
 				}
 			}
 		}
-		return totals.getOrDefault(key, new Totals(0, 0));
+		return totals.getOrDefault(key, new Totals(0, BigDecimal.ZERO));
 	}
 
 	private Map<Key, Totals> read() {
@@ -125,7 +126,7 @@ class RunMeters {
 				group by l.county, l.program, l.status""",
 				rs -> {
 					read.put(new Key(rs.getString(1).trim(), rs.getString(2), rs.getString(3)),
-							new Totals(rs.getLong(4), rs.getBigDecimal(5).doubleValue()));
+							new Totals(rs.getLong(4), rs.getBigDecimal(5)));
 				});
 		return read;
 	}

@@ -31,12 +31,17 @@ class DemoEndToEndTests {
 
 	@BeforeAll
 	static void runTheDemoTwice() {
+		// one application per process, as on the command line: a context of another test class still open in
+		// this JVM has set up the logging system, which a new application would then leave as it is
+		org.springframework.boot.logging.LoggingSystem.get(DemoEndToEndTests.class.getClassLoader()).cleanUp();
 		first = tmp.resolve("first");
 		second = tmp.resolve("second");
 		assertThat(DoudiCli.run(DoudiApplication.class,
 				new String[] { "demo", "--home=" + tmp.resolve("home"), "--out=" + first })).isZero();
+		// the second run logs JSON (ECS) into the same rolling file: both formats are scanned below
 		assertThat(DoudiCli.run(DoudiApplication.class,
-				new String[] { "demo", "--home", tmp.resolve("home").toString(), "--out=" + second })).isZero();
+				new String[] { "demo", "--home", tmp.resolve("home").toString(), "--out=" + second, "--log-format=ecs" }))
+			.isZero();
 	}
 
 	@Test
@@ -128,6 +133,9 @@ class DemoEndToEndTests {
 		assertThat(lines).anyMatch(l -> l.contains("county=410102") && l.contains("month=2026-10") && l.contains("runId=")
 				&& l.contains("ComputeLinesTasklet"));
 		assertThat(lines).anyMatch(l -> l.contains("importId=") && l.contains("source=beneficiaries"));
+		// the second run's lines: one ECS JSON object each, the MDC as fields
+		assertThat(lines).anyMatch(l -> l.startsWith("{") && l.contains("\"ecs\":{\"version\"")
+				&& l.contains("\"county\":\"410102\"") && l.contains("\"runId\":\"") && l.contains("ComputeLinesTasklet"));
 
 		java.util.Set<String> whole = sampleNumbers(Path.of("sample-data"));
 		assertThat(whole).as("IDs and account numbers of the sample data").hasSizeGreaterThan(500);

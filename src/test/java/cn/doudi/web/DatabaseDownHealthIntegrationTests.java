@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +37,7 @@ import cn.doudi.support.TestData;
  * ({@code <test db>_down}), so the other tests' schema is never touched.
  */
 @WebIntegrationTest
+@DirtiesContext // its pool would go on trying the stopped proxy in the other tests' time
 class DatabaseDownHealthIntegrationTests {
 
 	static final TcpProxy proxy = TcpProxy.toTestServer();

@@ -12,6 +12,6 @@ public class MaskedThrowableConverter extends ExtendedWhitespaceThrowableProxyCo
 
 	@Override
 	protected String throwableProxyToString(ch.qos.logback.classic.spi.IThrowableProxy tp) {
-		return IdNumber.maskNumbers(super.throwableProxyToString(tp));
+		return IdNumber.maskDigitRuns(super.throwableProxyToString(tp));
 	}
 }

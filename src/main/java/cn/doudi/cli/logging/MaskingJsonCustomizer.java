@@ -14,6 +14,6 @@ public class MaskingJsonCustomizer implements StructuredLoggingJsonMembersCustom
 
 	@Override
 	public void customize(JsonWriter.Members<Object> members) {
-		members.applyingValueProcessor(JsonWriter.ValueProcessor.of(String.class, IdNumber::maskNumbers));
+		members.applyingValueProcessor(JsonWriter.ValueProcessor.of(String.class, IdNumber::maskDigitRuns));
 	}
 }
