@@ -83,9 +83,8 @@ public final class DoudiCli {
 		app.setWebApplicationType(command.equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		// added once the environment is prepared, before it is bound to the application (spring.main.*, as
 		// serve's web-application-type, must outrank application.yml) and before any bean reads it
-		app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) e -> e.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("doudiCommandLine", props)));
+		// ordered before Boot's LoggingApplicationListener: the log file lives under --home (logging.file.name)
+		app.addListeners(new CommandLineProperties(props));
 		ConfigurableApplicationContext context;
 		try {
 			context = app.run();
@@ -134,6 +133,22 @@ public final class DoudiCli {
 		}
 		String m = t.getMessage();
 		return (m == null ? t.getClass().getSimpleName() : m).replace('\n', ' ');
+	}
+
+	/** The command line's properties, first of all property sources, before the logging system starts. */
+	private record CommandLineProperties(Map<String, Object> props)
+			implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, org.springframework.core.Ordered {
+
+		@Override
+		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent e) {
+			e.getEnvironment().getPropertySources().addFirst(new MapPropertySource("doudiCommandLine", props));
+		}
+
+		@Override
+		public int getOrder() {
+			// after EnvironmentPostProcessorApplicationListener (application.yml), before LoggingApplicationListener
+			return org.springframework.boot.context.logging.LoggingApplicationListener.DEFAULT_ORDER - 1;
+		}
 	}
 
 	private record SpringFactory(ConfigurableApplicationContext context, Caller caller) implements CommandLine.IFactory {

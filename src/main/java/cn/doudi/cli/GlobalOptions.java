@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The global options ({@code --home}, {@code --db-url}, {@code --db-user}, {@code --db-password}),
+ * The global options ({@code --home}, {@code --db-url}, {@code --db-user}, {@code --db-password},
+ * {@code --log-format}),
  * accepted anywhere on the line as {@code --name=value} or {@code --name value}, turned into
  * Spring properties so that they outrank the environment and {@code application.yml}.
  */
 record GlobalOptions(Map<String, Object> properties, List<String> commandArgs) {
 
 	private static final Map<String, String> PROPERTY = Map.of("--home", "doudi.home", "--db-url", "doudi.db.url",
-			"--db-user", "doudi.db.user", "--db-password", "doudi.db.password");
+			"--db-user", "doudi.db.user", "--db-password", "doudi.db.password", "--log-format", "doudi.log.format");
+
+	/** The log file's formats ({@code logback-spring.xml}): text lines, or Spring Boot's structured JSON. */
+	static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("text", "ecs", "logstash", "gelf");
 
 	static GlobalOptions extract(String[] args) {
 		Map<String, Object> props = new LinkedHashMap<>();
@@ -35,6 +39,10 @@ record GlobalOptions(Map<String, Object> properties, List<String> commandArgs) {
 			else {
 				throw new IllegalArgumentException(name + " needs a value");
 			}
+		}
+		Object format = props.get("doudi.log.format");
+		if (format != null && !LOG_FORMATS.contains(format.toString())) {
+			throw new IllegalArgumentException("--log-format 只能是 text、ecs、logstash 或 gelf：" + format);
 		}
 		return new GlobalOptions(props, rest);
 	}

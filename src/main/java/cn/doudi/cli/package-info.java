@@ -4,5 +4,8 @@
  * success and a one-line reason on standard error otherwise. A command acts as a user only once it has
  * proved who runs it ({@link cn.doudi.cli.Caller}: OS account, {@code DOUDI_PASSWORD}, a terminal). A thin adapter over the modules' façades;
  * nothing depends on it.
+ * <p>
+ * The global option {@code --log-format} and the log lines' masking ({@code cli.logging}, used by
+ * {@code logback-spring.xml}: README "Watching it run").
  */
 package cn.doudi.cli;

@@ -57,6 +57,7 @@ class DatabaseConfiguration {
 		config.setMinimumIdle(1);
 		config.setIdleTimeout(60_000);
 		config.setPoolName("doudi");
+		config.setConnectionTimeout(props.connectionTimeout().toMillis());
 		return new HikariDataSource(config);
 	}
 

@@ -62,8 +62,12 @@ public class BankReturns {
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
 
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
 	BankReturns(BankLayouts layouts, PayrollRuns runs, RunReader reader, BankFileRecords files, ReturnStore store,
-			AccessControl access, AuditLog audit, PlatformTransactionManager transactions) {
+			AccessControl access, AuditLog audit, PlatformTransactionManager transactions,
+			io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
 		this.layouts = layouts;
 		this.runs = runs;
 		this.reader = reader;
@@ -147,6 +151,9 @@ public class BankReturns {
 						+ "): " + paid + " paid, " + failed + " failed");
 				return id;
 			});
+			// doudi.bank.return.lines (counter, tags bank, status paid/failed): the lines this process's returns marked
+			lines(code.get(), "paid").increment(paid);
+			lines(code.get(), "failed").increment(failed);
 			return new BankReturnOutcome(name, Status.ACCEPTED, label, code.get(), importId, paid, failed, List.of());
 		}
 		catch (MonthEndRefusedException e) {
@@ -176,5 +183,13 @@ public class BankReturns {
 	/** As {@code import_batch.content_hash}: SHA-256 over the file's own SHA-256 (hex). */
 	static String contentHash(byte[] content) {
 		return BankFolder.sha256(BankFolder.sha256(content).getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private io.micrometer.core.instrument.Counter lines(String bank, String status) {
+		return io.micrometer.core.instrument.Counter.builder("doudi.bank.return.lines")
+			.description("银行回盘标记的发放行（成功、失败）")
+			.tag("bank", bank)
+			.tag("status", status)
+			.register(meters);
 	}
 }

@@ -6,6 +6,8 @@
  * and {@code bank-return}, which marks the run's PAY lines PAID or FAILED. A character a layout cannot
  * represent is written as its substitute and returned as a warning: one record never stops a county's file.
  * Format details: {@code jobs/banks/README.md}.
+ * <p>
+ * Its meter: {@code doudi.bank.return.lines} (lines a bank return marked paid or failed).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "payroll", "security", "ingest" })
 package cn.doudi.disbursement;

@@ -190,6 +190,40 @@ public final class IdNumber implements Comparable<IdNumber> {
 		return id.substring(0, head) + "*".repeat(n - 10) + id.substring(tail);
 	}
 
+	private static final java.util.regex.Pattern NUMBER_RUN = java.util.regex.Pattern
+		.compile("[0-9０-９](?:[\\s-]?[0-9０-９]){11,}[XxＸｘ]?");
+
+	/**
+	 * Masks every ID or account number quoted in free text (a note, a finding's detail, a log line): digits
+	 * count even when written full-width ({@code ４１０…}) or spaced in groups ({@code 4102 0319 …}): a run
+	 * of 12 or more digits, spaces and hyphens between, and an X at the end, is {@link #mask masked}; shorter
+	 * codes (区划代码, 户编号, amounts) stay as they are.
+	 */
+	public static String maskNumbers(String text) {
+		if (text == null || text.length() < 12) {
+			return text;
+		}
+		return NUMBER_RUN.matcher(text).replaceAll(m -> {
+			String digits = java.text.Normalizer.normalize(m.group(), java.text.Normalizer.Form.NFKC).replaceAll("[\\s-]", "");
+			return java.util.regex.Matcher.quoteReplacement(
+					digits.replaceAll("[^0-9Xx]", "").length() >= 12 ? mask(digits) : m.group());
+		});
+	}
+
+	private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("[0-9０-９]{12,}[XxＸｘ]?");
+
+	/**
+	 * Masks every unbroken run of 12 or more digits (an ID, an account number; full-width digits too), as
+	 * log lines need: values the code logs are normalised, so unlike {@link #maskNumbers} a county and a
+	 * month side by side ({@code 410102 2026-10}) or a batch number stay readable.
+	 */
+	public static String maskDigitRuns(String text) {
+		if (text == null || text.length() < 12) {
+			return text;
+		}
+		return DIGIT_RUN.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(mask(m.group())));
+	}
+
 	public enum Sex {
 		MALE, FEMALE
 	}

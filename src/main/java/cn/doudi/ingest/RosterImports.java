@@ -25,10 +25,12 @@ public class RosterImports {
 
 	private final ImportRunner runner;
 	private final JdbcTemplate jdbc;
+	private final ImportMeters meters;
 
-	RosterImports(ImportRunner runner, JdbcTemplate jdbc) {
+	RosterImports(ImportRunner runner, JdbcTemplate jdbc, ImportMeters meters) {
 		this.runner = runner;
 		this.jdbc = jdbc;
+		this.meters = meters;
 	}
 
 	/**
@@ -55,7 +57,9 @@ public class RosterImports {
 	 */
 	public ImportOutcome importFiles(Source source, List<Path> files, ImportOptions options) {
 		try {
-			return runner.run(source, files, options);
+			ImportOutcome outcome = runner.run(source, files, options);
+			meters.imported(outcome);
+			return outcome;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

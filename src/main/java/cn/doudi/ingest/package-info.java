@@ -8,6 +8,8 @@
  * for an import: the next month-end reads the snapshots as they stand). Owns the uploads ({@code import_batch}:
  * {@link cn.doudi.ingest.Uploads} records the banks' return files too); the payroll tells a temp-assist upload
  * what it has paid through the {@link cn.doudi.ingest.PaymentHistory} port.
+ * <p>
+ * Its meters: {@code ImportMeters} (rows imported and rejected per source, uploads per status).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "security", "database" })
 package cn.doudi.ingest;

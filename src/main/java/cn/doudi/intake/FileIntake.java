@@ -41,8 +41,10 @@ class FileIntake {
 	private final Claims claims;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final IntakeMeters meters;
 
-	FileIntake(RosterImports imports, Claims claims, AuditLog audit, Clock clock) {
+	FileIntake(RosterImports imports, Claims claims, AuditLog audit, Clock clock, IntakeMeters meters) {
+		this.meters = meters;
 		this.imports = imports;
 		this.claims = claims;
 		this.audit = audit;
@@ -92,6 +94,7 @@ class FileIntake {
 				"feed=" + intake.name() + " source=" + intake.source().code() + " file=" + name + " status=" + status + " rows="
 						+ outcome.rowsAccepted() + "/" + outcome.rowsRejected() + " from=" + folder.describe()
 						+ (archived == null ? "" : " moved=" + archived.file()));
+		meters.file(intake, outcome.status() == ImportOutcome.Status.REJECTED ? "rejected" : "done");
 		log.info("intake {}: {} {} (import {}, {} rows accepted, {} rejected){}", intake.name(), name, status,
 				outcome.importId(), outcome.rowsAccepted(), outcome.rowsRejected(),
 				archived == null ? "" : ", moved to " + archived.file());
@@ -101,6 +104,7 @@ class FileIntake {
 	private String failed(Intake intake, Claims.Claim claim, String hash, String why) {
 		String name = claim.entry().name();
 		claims.fail(claim.id(), hash, why);
+		meters.file(intake, "failed");
 		audit.record(intake.user(), "INTAKE", null, "intake:" + intake.name(),
 				"feed=" + intake.name() + " source=" + intake.source().code() + " file=" + name + " status=FAILED (留待下次): " + why);
 		log.warn("intake {}: {} not imported, left for the next poll: {}", intake.name(), name, why);

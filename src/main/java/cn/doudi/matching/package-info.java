@@ -7,6 +7,8 @@
  * reads today's records once and decides each month purely; "active" and "covered" are the rules' own
  * answer ({@link cn.doudi.allowance.ActiveRoster}), with the rule ends the payroll gives through the
  * {@link cn.doudi.matching.EnrollmentEnds} port.
+ * <p>
+ * Its meter: {@code FindingMeters} (findings OPEN per code, read from {@code finding}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "allowance" })
 package cn.doudi.matching;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 import cn.doudi.kernel.FailPoint;
@@ -59,11 +60,13 @@ public class MonthEnd {
 	private final PayrollRuns payroll;
 	private final MonthEndFiles files;
 	private final CountyLocks locks;
+	private final RunMeters meters;
 
-	MonthEnd(PayrollRuns payroll, MonthEndFiles files, CountyLocks locks) {
+	MonthEnd(PayrollRuns payroll, MonthEndFiles files, CountyLocks locks, RunMeters meters) {
 		this.payroll = payroll;
 		this.files = files;
 		this.locks = locks;
+		this.meters = meters;
 	}
 
 	/**
@@ -113,9 +116,12 @@ public class MonthEnd {
 			throw new MonthEndRefusedException("没有任何区县的保障标准（先 import standards）");
 		}
 		List<PayrollRun> computed = new ArrayList<>();
-		try (CountyLocks.Held held = locks.open()) {
+		io.micrometer.core.instrument.Timer.Sample timing = meters.start();
+		String outcome = "failed";
+		// every line logged meanwhile carries the month, and the county while one is computed (logs' MDC)
+		try (CountyLocks.Held held = locks.open(); MDC.MDCCloseable m = MDC.putCloseable("month", month.toString())) {
 			for (String county : which) {
-				try {
+				try (MDC.MDCCloseable c = MDC.putCloseable("county", county)) {
 					PayrollRun run = payroll.compute(held, county, month, date, user);
 					computed.add(run);
 					listener.computed(run);
@@ -127,6 +133,7 @@ public class MonthEnd {
 				}
 			}
 			if (computed.isEmpty()) {
+				outcome = "refused";
 				return List.of();
 			}
 			try {
@@ -137,7 +144,12 @@ public class MonthEnd {
 				throw e;
 			}
 			FailPoint.reach("month-end.files-written");
-			return payroll.drafted(computed, folder, user);
+			List<PayrollRun> drafted = payroll.drafted(computed, folder, user);
+			outcome = "computed";
+			return drafted;
+		}
+		finally {
+			meters.monthEndDone(timing, outcome);
 		}
 	}
 }

@@ -8,6 +8,9 @@
  * ({@code matching.EnrollmentEnds}, {@code review.Recoveries}, {@code ingest.PaymentHistory}). Every change of
  * a county's runs holds the county's lock and is a guarded status change; other modules' files follow the run's life through {@link
  * cn.doudi.payroll.RunFiles} (README "Two changes at once", "Crash recovery").
+ * <p>
+ * Watching it (README "Watching it run"): {@code MonthEndHealthIndicator} (each county's latest run; a FAILED or
+ * stopped RUNNING one named) and {@code RunMeters} (month-end duration, latest runs' lines and amounts).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "allowance", "matching",
 		"review", "ingest", "security", "database" })

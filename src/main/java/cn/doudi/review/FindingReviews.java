@@ -30,9 +30,6 @@ import cn.doudi.security.User;
 @Service
 public class FindingReviews {
 
-	private static final java.util.regex.Pattern NUMBER_RUN = java.util.regex.Pattern
-		.compile("[0-9０-９](?:[\\s-]?[0-9０-９]){11,}[XxＸｘ]?");
-
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FindingReviews.class);
 
 	private static final List<String> OPEN = List.of("OPEN", "CONFIRMED");
@@ -169,12 +166,6 @@ public class FindingReviews {
 	 * X at the end.
 	 */
 	static String maskNumbers(String text) {
-		if (text == null) {
-			return null;
-		}
-		return NUMBER_RUN.matcher(text).replaceAll(m -> {
-			String digits = java.text.Normalizer.normalize(m.group(), java.text.Normalizer.Form.NFKC).replaceAll("[\\s-]", "");
-			return digits.replaceAll("[^0-9Xx]", "").length() >= 12 ? IdNumber.mask(digits) : m.group();
-		});
+		return IdNumber.maskNumbers(text);
 	}
 }

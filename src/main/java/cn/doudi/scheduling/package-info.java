@@ -4,6 +4,8 @@
  * several {@code serve} processes share them and each firing runs once). Reads and checks the files,
  * keeps Quartz's triggers in step with them ({@link cn.doudi.scheduling.CronJobs}, which the intakes use
  * too), and runs a schedule's task through the payroll façade.
+ * <p>
+ * Watching it: {@code SchedulerHealthIndicator} (health contributor {@code quartz}: this process's scheduler).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "payroll", "security", "ingest" })
 package cn.doudi.scheduling;

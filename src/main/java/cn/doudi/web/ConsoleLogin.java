@@ -13,6 +13,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import cn.doudi.security.Passwords;
+import cn.doudi.security.Role;
+import cn.doudi.security.User;
 
 /**
  * Checks a login against {@link Passwords} (BCrypt hashes in {@code app_user}), from the browser's address
@@ -40,12 +42,26 @@ class ConsoleLogin implements AuthenticationProvider {
 		Passwords.Check check = passwords.check(name, credentials == null ? null : credentials.toString(), address);
 		return switch (check.outcome()) {
 			case OK -> UsernamePasswordAuthenticationToken.authenticated(check.user().name(), null,
-					List.of(new SimpleGrantedAuthority("ROLE_" + check.user().role().name())));
+					readsManagement(check.user())
+							? List.of(new SimpleGrantedAuthority("ROLE_" + check.user().role().name()),
+									new SimpleGrantedAuthority("ROLE_" + MANAGEMENT))
+							: List.of(new SimpleGrantedAuthority("ROLE_" + check.user().role().name())));
 			case LOCKED -> throw new LockedException("登录失败次数过多，已暂时锁定，" + check.retryIn(clock));
 			case WRONG -> throw check.lockedUntil() != null
 					? new LockedException("登录失败次数过多，已暂时锁定，" + check.retryIn(clock))
 					: new BadCredentialsException("用户名或密码错误");
 		};
+	}
+
+	/**
+	 * The role Spring Boot's health endpoint asks ({@code management.endpoint.health.roles}) before it shows
+	 * components and details on {@code /actuator/health}: granted at login to whom {@link #readsManagement}.
+	 */
+	static final String MANAGEMENT = "MANAGEMENT";
+
+	/** Who may read the management endpoints: a city-wide ADMIN or AUDITOR (the metrics span every county). */
+	static boolean readsManagement(User user) {
+		return (user.role() == Role.ADMIN || user.role() == Role.AUDITOR) && user.cityWide();
 	}
 
 	@Override

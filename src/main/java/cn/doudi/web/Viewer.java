@@ -11,7 +11,7 @@ import cn.doudi.security.Role;
 import cn.doudi.security.User;
 
 /** The logged-in user for every page's header ({@code me}), and the Chinese names of roles and statuses. */
-@ControllerAdvice
+@ControllerAdvice(basePackageClasses = Viewer.class) // the console's pages only (not /actuator)
 class Viewer {
 
 	static final Map<Role, String> ROLES = Map.of(Role.OPERATOR, "经办员", Role.MONITOR, "核对人员", Role.FINANCE, "财务人员",

@@ -8,6 +8,9 @@
  * every reader, full IDs and bank files for FINANCE, every download audited), the console's defences
  * (Chinese 4xx error pages, security headers and cookie flags, input checks before the façades) and the
  * retention of the uploads it keeps; it keeps nothing else but the session. Nothing depends on it.
+ * <p>
+ * It also guards the management endpoints ({@code /actuator}: the bare health to anyone, the rest to a
+ * city-wide ADMIN or AUDITOR; {@code WebSecurityConfiguration}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "security", "payroll",
 		"review", "ingest", "disbursement", "intake" })

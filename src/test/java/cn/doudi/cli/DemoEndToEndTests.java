@@ -31,12 +31,17 @@ class DemoEndToEndTests {
 
 	@BeforeAll
 	static void runTheDemoTwice() {
+		// one application per process, as on the command line: a context of another test class still open in
+		// this JVM has set up the logging system, which a new application would then leave as it is
+		org.springframework.boot.logging.LoggingSystem.get(DemoEndToEndTests.class.getClassLoader()).cleanUp();
 		first = tmp.resolve("first");
 		second = tmp.resolve("second");
 		assertThat(DoudiCli.run(DoudiApplication.class,
 				new String[] { "demo", "--home=" + tmp.resolve("home"), "--out=" + first })).isZero();
+		// the second run logs JSON (ECS) into the same rolling file: both formats are scanned below
 		assertThat(DoudiCli.run(DoudiApplication.class,
-				new String[] { "demo", "--home", tmp.resolve("home").toString(), "--out=" + second })).isZero();
+				new String[] { "demo", "--home", tmp.resolve("home").toString(), "--out=" + second, "--log-format=ecs" }))
+			.isZero();
 	}
 
 	@Test
@@ -105,5 +110,77 @@ class DemoEndToEndTests {
 		try (Stream<Path> walk = Files.walk(root)) {
 			return walk.filter(Files::isRegularFile).sorted().toList();
 		}
+	}
+
+	/**
+	 * The demo's whole log ({@code <home>/logs/doudi.log}, README "Watching it run"): the lines of a job carry
+	 * the county, month, run and import (MDC), and no line holds a whole ID or bank account number of the
+	 * sample data — every one of them read from the sample files.
+	 */
+	@Test
+	void theLogFileCarriesTheJobsMdcAndNoWholeIdOrAccountNumber() throws IOException {
+		Path logs = tmp.resolve("home").resolve("logs");
+		List<String> lines = new java.util.ArrayList<>();
+		try (Stream<Path> files = Files.list(logs)) {
+			for (Path f : files.sorted().toList()) {
+				try (java.io.InputStream in = f.toString().endsWith(".gz")
+						? new java.util.zip.GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f)) {
+					lines.addAll(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+				}
+			}
+		}
+		assertThat(lines).hasSizeGreaterThan(20);
+		assertThat(lines).anyMatch(l -> l.contains("county=410102") && l.contains("month=2026-10") && l.contains("runId=")
+				&& l.contains("ComputeLinesTasklet"));
+		assertThat(lines).anyMatch(l -> l.contains("importId=") && l.contains("source=beneficiaries"));
+		// the second run's lines: one ECS JSON object each, the MDC as fields
+		assertThat(lines).anyMatch(l -> l.startsWith("{") && l.contains("\"ecs\":{\"version\"")
+				&& l.contains("\"county\":\"410102\"") && l.contains("\"runId\":\"") && l.contains("ComputeLinesTasklet"));
+
+		java.util.Set<String> whole = sampleNumbers(Path.of("sample-data"));
+		assertThat(whole).as("IDs and account numbers of the sample data").hasSizeGreaterThan(500);
+		java.util.regex.Pattern run = java.util.regex.Pattern.compile("[0-9]{15,}[Xx]?");
+		for (String line : lines) {
+			java.util.regex.Matcher m = run.matcher(line);
+			while (m.find()) {
+				String digits = m.group();
+				assertThat(whole.stream().filter(digits::contains)).as("log line: %s", line).isEmpty();
+			}
+		}
+	}
+
+	/** Every run of 15 or more digits (an ID, an account number) in the sample files, CSV and XLSX. */
+	static java.util.Set<String> sampleNumbers(Path folder) throws IOException {
+		java.util.Set<String> numbers = new java.util.HashSet<>();
+		java.util.regex.Pattern number = java.util.regex.Pattern.compile("[0-9]{15,}[Xx]?");
+		org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path f : files.filter(Files::isRegularFile).toList()) {
+				StringBuilder text = new StringBuilder();
+				if (f.toString().endsWith(".xlsx")) {
+					try (java.io.InputStream in = Files.newInputStream(f);
+							org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+						for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+							for (org.apache.poi.ss.usermodel.Row row : sheet) {
+								for (org.apache.poi.ss.usermodel.Cell cell : row) {
+									text.append(format.formatCellValue(cell)).append('\n');
+								}
+							}
+						}
+					}
+					catch (RuntimeException | IOException e) {
+						continue; // the planted corrupt files of sample-data/bad
+					}
+				}
+				else if (f.toString().endsWith(".csv") || f.toString().endsWith(".txt")) {
+					text.append(new String(Files.readAllBytes(f), java.nio.charset.Charset.forName("GB18030")));
+				}
+				java.util.regex.Matcher m = number.matcher(text);
+				while (m.find()) {
+					numbers.add(m.group().toUpperCase());
+				}
+			}
+		}
+		return numbers;
 	}
 }

@@ -88,7 +88,9 @@ public class ImportRunner {
 			long importId = batches.insertStaging(source, hash, fileNames, options.user());
 			registry.put(new ImportWork(importId, source, List.copyOf(files), options.encoding(),
 					options.acceptValidRows(), options.user(), userCounty, today, options.progress()));
-			try {
+			// every line the import's job logs carries the import and its source (logs' MDC)
+			try (org.slf4j.MDC.MDCCloseable i = org.slf4j.MDC.putCloseable("importId", Long.toString(importId));
+					org.slf4j.MDC.MDCCloseable s = org.slf4j.MDC.putCloseable("source", source.code())) {
 				JobExecution execution = jobOperator.start(job, parameters(source, hash, importId, names));
 				batches.setJobExecution(importId, execution.getId());
 				return finish(importId, source, files, options, execution);

@@ -42,7 +42,8 @@ public class MonthEndJobLauncher {
 	/** Runs the job synchronously, the county's lock held by the caller; returns true when it completed. */
 	public boolean run(long runId, String county, YearMonth month, int revision) {
 		JobParameters params = params(runId, county, month, revision);
-		try {
+		// the job's lines carry the run (beside the county and month MonthEnd put there)
+		try (org.slf4j.MDC.MDCCloseable r = org.slf4j.MDC.putCloseable("runId", Long.toString(runId))) {
 			recoverLeftovers(county);
 			JobExecution execution = jobOperator.start(monthEndJob, params);
 			return execution.getStatus() == BatchStatus.COMPLETED;
