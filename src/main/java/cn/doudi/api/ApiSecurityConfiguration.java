@@ -46,7 +46,7 @@ class ApiSecurityConfiguration {
 	static final String HOLDER = ApiTokens.Holder.class.getName();
 
 	@Bean
-	@Order(1)
+	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AuditLog audit,
 			@Value("${doudi.api.max-upload-size:512MB}") DataSize maxUpload) throws Exception {
 		http.securityMatcher("/api/v1/**")
