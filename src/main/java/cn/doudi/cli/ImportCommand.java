@@ -68,9 +68,7 @@ class ImportCommand implements Callable<Integer> {
 		catch (AccessDeniedException e) {
 			throw new CommandFailedException(e.getMessage().replace('\n', ' '), REFUSED);
 		}
-		ImportOptions options = new ImportOptions(charset(), acceptValidRows, acting,
-				p -> System.err.printf("%s：已读 %,d 行，%,d 行/秒，错误 %,d 行%n", p.file(), p.rowsRead(), p.rowsPerSecond(),
-						p.rowsRejected()));
+		ImportOptions options = new ImportOptions(charset(), acceptValidRows, acting);
 		ImportOutcome outcome;
 		try {
 			outcome = imports.importFiles(s, files, options);

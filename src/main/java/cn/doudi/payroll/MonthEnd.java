@@ -114,9 +114,11 @@ public class MonthEnd {
 		}
 		List<PayrollRun> computed = new ArrayList<>();
 		try (CountyLocks.Held held = locks.open()) {
+			int countyNo = 0;
 			for (String county : which) {
+				countyNo++;
 				try {
-					PayrollRun run = payroll.compute(held, county, month, date, user);
+					PayrollRun run = payroll.compute(held, county, month, date, user, countyNo, which.size());
 					computed.add(run);
 					listener.computed(run);
 				}

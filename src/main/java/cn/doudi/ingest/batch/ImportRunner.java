@@ -87,7 +87,7 @@ public class ImportRunner {
 			String names = String.join(";", fileNames);
 			long importId = batches.insertStaging(source, hash, fileNames, options.user());
 			registry.put(new ImportWork(importId, source, List.copyOf(files), options.encoding(),
-					options.acceptValidRows(), options.user(), userCounty, today, options.progress()));
+					options.acceptValidRows(), options.user(), userCounty, today));
 			try {
 				JobExecution execution = jobOperator.start(job, parameters(source, hash, importId, names));
 				batches.setJobExecution(importId, execution.getId());
