@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /**
  * Where an import stands, as its job records it in the job repository ({@link ImportProgresses}): the
- * import, its source code, the file being read, rows read and rejected so far, bytes read of the files'
+ * import, its source code, who imports, the file being read, rows read and rejected so far, bytes read of the files'
  * total, the job's status ({@code STARTING}, {@code STARTED}, {@code COMPLETED}, {@code FAILED}…) and,
  * while the rows are checked and swapped in after the last one is read, whether reading is over.
  */
-public record ImportProgress(long importId, String source, String file, String status, long rowsRead,
+public record ImportProgress(long importId, String source, String importedBy, String file, String status, long rowsRead,
 		long rowsRejected, long bytesRead, long bytesTotal) {
 
 	/** True while the job runs (in this process or any other). */

@@ -65,7 +65,12 @@ public class ImportProgresses {
 			.reduce((a, b) -> b)
 			.map(StepExecution::getExecutionContext)
 			.orElseGet(ExecutionContext::new);
-		return Optional.of(new ImportProgress(importId == null ? 0 : importId, source, context.getString("doudi.file", ""),
+		String user = importId == null ? null
+				: jdbc.queryForList("select imported_by from import_batch where id = ?", String.class, importId)
+					.stream()
+					.findFirst()
+					.orElse(null);
+		return Optional.of(new ImportProgress(importId == null ? 0 : importId, source, user, context.getString("doudi.file", ""),
 				execution.getStatus().name(), context.getLong("doudi.rowsRead", 0), context.getLong("doudi.rowsRejected", 0),
 				context.getLong("doudi.bytesRead", 0), context.getLong("doudi.bytesTotal", 0)));
 	}

@@ -6,11 +6,11 @@ import java.util.Locale;
 
 /**
  * Where a month-end stands, as its job records it in the job repository ({@link MonthEndProgresses}): the
- * county being run, the {@code countyNo}-th of {@code countyCount} counties of that month-end, the step
+ * run and county being run, the {@code countyNo}-th of {@code countyCount} counties of that month-end, the step
  * ({@link Step}), the lines written so far of the lines computed, and when the county's job started and
  * ended ({@code ended} null while it runs). The same from every process sharing the database.
  */
-public record MonthEndProgress(String county, YearMonth month, int countyNo, int countyCount, Step step,
+public record MonthEndProgress(long runId, String county, YearMonth month, int countyNo, int countyCount, Step step,
 		long linesWritten, long linesTotal, Instant started, Instant ended) {
 
 	/** The steps of a county's month-end, in order, with their Chinese names. */

@@ -96,7 +96,7 @@ public class MonthEndProgresses {
 		else {
 			step = MonthEndProgress.Step.FAILED;
 		}
-		return new MonthEndProgress(params.getString("county"), month, no == null ? 1 : no.intValue(),
+		return new MonthEndProgress(runId == null ? 0 : runId, params.getString("county"), month, no == null ? 1 : no.intValue(),
 				count == null ? 1 : count.intValue(), step, written, total, instant(execution.getStartTime()), ended);
 	}
 
