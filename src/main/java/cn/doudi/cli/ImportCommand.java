@@ -116,7 +116,8 @@ class ImportCommand implements Callable<Integer> {
 				return p;
 			})
 			.or(() -> seen.get() > 0 ? progresses.ofImport(seen.get()) : java.util.Optional.empty())
-			.map(p -> new ProgressDisplay.Reading(p.bytesRead(), p.bytesTotal(), p.file() + " " + p.text()));
+			.map(p -> new ProgressDisplay.Reading(p.bytesRead(), p.bytesTotal(), p.file() + " " + p.text(),
+					String.format("%s 已读 %,d 行", p.file(), p.rowsRead())));
 	}
 
 	/** In the order of the files on the command line, then by row. */

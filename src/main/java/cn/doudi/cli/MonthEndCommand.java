@@ -96,7 +96,14 @@ class MonthEndCommand implements Callable<Integer> {
 			case FILES -> 95;
 			case DONE, FAILED -> 100;
 		};
-		return new ProgressDisplay.Reading((p.countyNo() - 1) * 100L + within, p.countyCount() * 100L, p.text());
+		String brief = String.format("%s（%d/%d）%s", p.county(), p.countyNo(), p.countyCount(), switch (p.step()) {
+			case CHECKS -> "核对";
+			case LINES -> String.format("已写 %,d/%,d 条", p.linesWritten(), p.linesTotal());
+			case FILES -> "生成文件";
+			case DONE -> "完成";
+			case FAILED -> "失败";
+		});
+		return new ProgressDisplay.Reading((p.countyNo() - 1) * 100L + within, p.countyCount() * 100L, p.text(), brief);
 	}
 
 	/** One line per warning on standard error, with a count first. */

@@ -18,8 +18,11 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class ProgressDisplay implements AutoCloseable {
 
-	/** One reading: done of total (any unit), and a line in Chinese saying where the work is. */
-	record Reading(long done, long total, String text) {
+	/**
+	 * One reading: done of total (any unit), a line in Chinese saying where the work is, and a short form of
+	 * it beside the bar (the bar library counts a Chinese character as one column, the terminal shows two).
+	 */
+	record Reading(long done, long total, String text, String brief) {
 
 		int percent() {
 			return total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
@@ -96,7 +99,7 @@ final class ProgressDisplay implements AutoCloseable {
 			}
 			bar.maxHint(Math.max(r.total(), 1));
 			bar.stepTo(Math.min(r.done(), Math.max(r.total(), 1)));
-			bar.setExtraMessage(r.text());
+			bar.setExtraMessage(r.brief());
 			return;
 		}
 		int tenth = r.percent() / 10;

@@ -16,7 +16,7 @@ public record ImportOptions(Charset encoding, boolean acceptValidRows, String us
 		}
 	}
 
-	/** Detected encoding, whole file or nothing, no progress. */
+	/** Detected encoding, whole file or nothing. */
 	public static ImportOptions by(String user) {
 		return new ImportOptions(null, false, user);
 	}
