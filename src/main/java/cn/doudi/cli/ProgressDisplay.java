@@ -14,7 +14,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * kept — the job repository ({@code ingest.ImportProgresses}, {@code payroll.MonthEndProgresses}), as the
  * console does — about four times a second on a thread of its own. On a terminal ({@code System.console()}
  * not null) a moving bar (the progressbar library, over JLine); otherwise, e.g. piped into a file or a log,
- * one line each time another tenth of the work is done, so a few lines in all.
+ * one line each time another tenth of the work is done and one at the end, so a few lines in all (none for work
+ * over before its first tenth was seen).
  */
 final class ProgressDisplay implements AutoCloseable {
 
@@ -130,7 +131,8 @@ final class ProgressDisplay implements AutoCloseable {
 			if (bar != null) {
 				bar.close();
 			}
-			else if (!terminal && last != null) {
+			else if (!terminal && last != null && nextTenth > 1) {
+				// the end, after the tenths shown (work done before a tenth was seen prints nothing)
 				err.println("doudi: " + task + " " + last.percent() + "%：" + last.text());
 			}
 		}
