@@ -43,6 +43,9 @@ class ImportProgressIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ImportProgresses progresses;
+
 	@TempDir
 	Path dir;
 
@@ -58,6 +61,42 @@ class ImportProgressIntegrationTests {
 	void tearDown() {
 		FailPoint.hook(null);
 		operator.shutdownNow();
+	}
+
+	@Test
+	void anXlsxReportsTheShareOfItsSheetRead() throws Exception {
+		Path file = RosterFiles.xlsx(dir.resolve("beneficiaries.xlsx"), ROWS);
+		long size = Files.size(file);
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch go = new CountDownLatch(1);
+		AtomicInteger commits = new AtomicInteger();
+		FailPoint.hook(name -> {
+			if (name.equals("import.progress") && commits.incrementAndGet() == 2) {
+				held.countDown();
+				try {
+					go.await(120, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		});
+		Future<ImportOutcome> running = operator
+			.submit(() -> imports.importFiles(Source.BENEFICIARIES, List.of(file), ImportOptions.by("tester")));
+		try {
+			assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
+			ImportProgress p = progresses.running().orElseThrow();
+			assertThat(p.rowsRead()).isEqualTo(4096);
+			assertThat(p.bytesTotal()).isEqualTo(size);
+			assertThat(p.bytesRead()).as("the share of the sheet's XML inflated, of the file's size").isPositive()
+				.isLessThan(size);
+		}
+		finally {
+			go.countDown();
+		}
+		ImportOutcome outcome = running.get(120, TimeUnit.SECONDS);
+		assertThat(outcome.committed()).isTrue();
+		assertThat(progresses.ofImport(outcome.importId()).orElseThrow().bytesRead()).isEqualTo(size);
 	}
 
 	@Test
