@@ -67,6 +67,11 @@ final class ProgressDisplay implements AutoCloseable {
 		return display;
 	}
 
+	/** Tests: the lines (no bar) written to {@code err}; readings only through {@link #show} and {@link #close}. */
+	static ProgressDisplay lines(String task, Supplier<Optional<Reading>> atClose, PrintStream err) {
+		return new ProgressDisplay(task, "", 1, atClose, false, err);
+	}
+
 	private void poll() {
 		while (!stopped) {
 			try {
@@ -84,7 +89,7 @@ final class ProgressDisplay implements AutoCloseable {
 		}
 	}
 
-	private synchronized void show(Reading r) {
+	synchronized void show(Reading r) {
 		last = r;
 		if (terminal) {
 			if (bar == null) {
