@@ -180,7 +180,17 @@ class ConsoleBrowserTests {
 		browser.findElement(By.id("nav-uploads")).click();
 		new Select(browser.findElement(By.id("source"))).selectByValue("beneficiaries");
 		browser.findElement(By.id("files")).sendKeys(roster.toString());
+		// a slow line (1 MiB/s up), so that the transfer itself is seen
+		org.openqa.selenium.chromium.ChromiumNetworkConditions slow = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+		slow.setUploadThroughput(1_048_576);
+		slow.setDownloadThroughput(10_485_760);
+		((ChromeDriver) browser).setNetworkConditions(slow);
 		browser.findElement(By.id("do-upload")).click();
+
+		// the page shows the bytes sent of the request's size while they go
+		wait(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-text"), "正在上传：已传"));
+		screenshot("browser-upload-transfer.png");
+		((ChromeDriver) browser).deleteNetworkConditions();
 
 		// the page stays, and shows the import's rows and bytes read of the file's size, from the job repository
 		wait(Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-text"),
