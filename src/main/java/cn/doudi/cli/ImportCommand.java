@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import cn.doudi.ingest.ImportOptions;
 import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.ImportProblem;
+import cn.doudi.ingest.ImportProgresses;
 import cn.doudi.ingest.RosterImports;
 import cn.doudi.ingest.Source;
 import cn.doudi.security.AccessDeniedException;
@@ -51,9 +52,11 @@ class ImportCommand implements Callable<Integer> {
 	UserOption user;
 
 	private final RosterImports imports;
+	private final ImportProgresses progresses;
 
-	ImportCommand(RosterImports imports) {
+	ImportCommand(RosterImports imports, ImportProgresses progresses) {
 		this.imports = imports;
+		this.progresses = progresses;
 	}
 
 	@Override
@@ -68,11 +71,9 @@ class ImportCommand implements Callable<Integer> {
 		catch (AccessDeniedException e) {
 			throw new CommandFailedException(e.getMessage().replace('\n', ' '), REFUSED);
 		}
-		ImportOptions options = new ImportOptions(charset(), acceptValidRows, acting,
-				p -> System.err.printf("%s：已读 %,d 行，%,d 行/秒，错误 %,d 行%n", p.file(), p.rowsRead(), p.rowsPerSecond(),
-						p.rowsRejected()));
+		ImportOptions options = new ImportOptions(charset(), acceptValidRows, acting);
 		ImportOutcome outcome;
-		try {
+		try (ProgressDisplay shown = ProgressDisplay.start("导入", " MB", 1_048_576, progress(acting))) {
 			outcome = imports.importFiles(s, files, options);
 		}
 		catch (IllegalArgumentException e) {
@@ -100,6 +101,23 @@ class ImportCommand implements Callable<Integer> {
 		throw new CommandFailedException(String.format("%s：未导入任何数据%s（读取 %d 行，拒绝 %d 行%s）", s.code(), why,
 				outcome.rowsRead(), outcome.rowsRejected(),
 				outcome.rowsRejected() > 0 && !acceptValidRows ? "；修正后重新导入，或用 --accept-valid-rows 只导入有效行" : ""));
+	}
+
+	/**
+	 * This command's import as the job repository has it: the running import of the acting user, then, once
+	 * it ended, the same import.
+	 */
+	private java.util.function.Supplier<java.util.Optional<ProgressDisplay.Reading>> progress(String acting) {
+		java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+		return () -> progresses.running()
+			.filter(p -> acting.equals(p.importedBy()))
+			.map(p -> {
+				seen.set(p.importId());
+				return p;
+			})
+			.or(() -> seen.get() > 0 ? progresses.ofImport(seen.get()) : java.util.Optional.empty())
+			.map(p -> new ProgressDisplay.Reading(p.bytesRead(), p.bytesTotal(), p.file() + " " + p.text(),
+					String.format("%s 已读 %,d 行", p.file(), p.rowsRead())));
 	}
 
 	/** In the order of the files on the command line, then by row. */

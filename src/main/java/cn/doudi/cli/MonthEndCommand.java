@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import cn.doudi.ingest.Freshness;
 import cn.doudi.kernel.Months;
 import cn.doudi.payroll.MonthEnd;
+import cn.doudi.payroll.MonthEndProgress;
+import cn.doudi.payroll.MonthEndProgresses;
 import cn.doudi.payroll.MonthEndRefusedException;
 import cn.doudi.payroll.PayrollRun;
 import picocli.CommandLine.Command;
@@ -42,10 +44,12 @@ class MonthEndCommand implements Callable<Integer> {
 
 	private final MonthEnd monthEnd;
 	private final Freshness freshness;
+	private final MonthEndProgresses progresses;
 
-	MonthEndCommand(MonthEnd monthEnd, Freshness freshness) {
+	MonthEndCommand(MonthEnd monthEnd, Freshness freshness, MonthEndProgresses progresses) {
 		this.monthEnd = monthEnd;
 		this.freshness = freshness;
+		this.progresses = progresses;
 	}
 
 	@Override
@@ -54,7 +58,10 @@ class MonthEndCommand implements Callable<Integer> {
 		// the month still runs on stale deaths / economic data, but whoever runs it is told which source is old
 		freshness.staleSources().forEach(s -> System.err.println("doudi: " + s.warning()));
 		MonthEnd.Report report;
-		try {
+		java.time.Instant since = java.time.Instant.now().minusSeconds(2);
+		try (ProgressDisplay shown = ProgressDisplay.start("月结 " + m, "", 1, () -> progresses.latest(county, m)
+			.filter(p -> p.started() != null && !p.started().isBefore(since))
+			.map(MonthEndCommand::reading))) {
 			report = monthEnd.run(m, county != null ? List.of(county) : List.of(), payDate, out, user.name(),
 					new MonthEnd.Listener() {
 						@Override
@@ -79,6 +86,24 @@ class MonthEndCommand implements Callable<Integer> {
 		}
 		printWarnings(report.warnings());
 		return report.allRan() ? 0 : 1;
+	}
+
+	/** Counties as hundreds: the counties done, and the share of the current one (its lines, then its files). */
+	static ProgressDisplay.Reading reading(MonthEndProgress p) {
+		long within = switch (p.step()) {
+			case CHECKS -> 0;
+			case LINES -> p.linesTotal() <= 0 ? 5 : 5 + p.linesWritten() * 85 / p.linesTotal();
+			case FILES -> 95;
+			case DONE, FAILED -> 100;
+		};
+		String brief = String.format("%s（%d/%d）%s", p.county(), p.countyNo(), p.countyCount(), switch (p.step()) {
+			case CHECKS -> "核对";
+			case LINES -> String.format("已写 %,d/%,d 条", p.linesWritten(), p.linesTotal());
+			case FILES -> "生成文件";
+			case DONE -> "完成";
+			case FAILED -> "失败";
+		});
+		return new ProgressDisplay.Reading((p.countyNo() - 1) * 100L + within, p.countyCount() * 100L, p.text(), brief);
 	}
 
 	/** One line per warning on standard error, with a count first. */

@@ -1,16 +1,14 @@
 package cn.doudi.ingest;
 
 import java.nio.charset.Charset;
-import java.util.function.Consumer;
 
 /**
  * How to import: {@code encoding} of CSV files (null: detected — UTF-8 with or without BOM, else
  * GB18030, a superset of GBK), {@code acceptValidRows} to import the valid rows of a file that has
- * rejects, the acting {@code user}, and an optional listener for progress (called about every two
- * seconds during long imports; null for none).
+ * rejects, the acting {@code user}. An import's progress is in the job
+ * repository ({@link ImportProgress}).
  */
-public record ImportOptions(Charset encoding, boolean acceptValidRows, String user,
-		Consumer<ImportProgress> progress) {
+public record ImportOptions(Charset encoding, boolean acceptValidRows, String user) {
 
 	public ImportOptions {
 		if (user == null || user.isBlank()) {
@@ -18,20 +16,16 @@ public record ImportOptions(Charset encoding, boolean acceptValidRows, String us
 		}
 	}
 
-	/** Detected encoding, whole file or nothing, no progress. */
+	/** Detected encoding, whole file or nothing. */
 	public static ImportOptions by(String user) {
-		return new ImportOptions(null, false, user, null);
+		return new ImportOptions(null, false, user);
 	}
 
 	public ImportOptions acceptingValidRows() {
-		return new ImportOptions(encoding, true, user, progress);
+		return new ImportOptions(encoding, true, user);
 	}
 
 	public ImportOptions withEncoding(Charset charset) {
-		return new ImportOptions(charset, acceptValidRows, user, progress);
-	}
-
-	public ImportOptions withProgress(Consumer<ImportProgress> listener) {
-		return new ImportOptions(encoding, acceptValidRows, user, listener);
+		return new ImportOptions(charset, acceptValidRows, user);
 	}
 }

@@ -120,9 +120,11 @@ public class MonthEnd {
 		String outcome = "failed";
 		// every line logged meanwhile carries the month, and the county while one is computed (logs' MDC)
 		try (CountyLocks.Held held = locks.open(); MDC.MDCCloseable m = MDC.putCloseable("month", month.toString())) {
+			int countyNo = 0;
 			for (String county : which) {
+				countyNo++;
 				try (MDC.MDCCloseable c = MDC.putCloseable("county", county)) {
-					PayrollRun run = payroll.compute(held, county, month, date, user);
+					PayrollRun run = payroll.compute(held, county, month, date, user, countyNo, which.size());
 					computed.add(run);
 					listener.computed(run);
 				}

@@ -87,6 +87,12 @@ public class PayrollRuns {
 	 * same revision; a run whose files failed is computed again as the next revision.
 	 */
 	PayrollRun compute(CountyLocks.Held held, String county, YearMonth month, LocalDate payDate, String user) {
+		return compute(held, county, month, payDate, user, 1, 1);
+	}
+
+	/** As above, the county being the {@code countyNo}-th of {@code countyCount} of one month-end (its progress). */
+	PayrollRun compute(CountyLocks.Held held, String county, YearMonth month, LocalDate payDate, String user,
+			int countyNo, int countyCount) {
 		access.require(user, Permission.RUN_PAYROLL, county);
 		Optional<PayrollRun> asked = runs.current(county, month);
 		held.take(county);
@@ -126,7 +132,7 @@ public class PayrollRuns {
 		});
 		PayrollRun run = runs.byId(runId).orElseThrow();
 		statistics.refresh();
-		boolean completed = launcher.run(run.id(), county, month, run.revision());
+		boolean completed = launcher.run(run.id(), county, month, run.revision(), countyNo, countyCount);
 		if (!completed) {
 			tx.executeWithoutResult(status -> {
 				require(runs.failed(run.id()), run);

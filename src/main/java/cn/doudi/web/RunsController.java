@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.doudi.payroll.MonthEndRefusedException;
@@ -63,17 +64,30 @@ class RunsController {
 	@PostMapping("/runs/month-end")
 	String monthEnd(Principal principal, @RequestParam String county, @RequestParam String month) {
 		YearMonth m = Inputs.month(month);
-		MonthEndJobs.Job job = jobs.start(principal.getName(), Inputs.county(county), m);
-		return "redirect:/runs/jobs/" + job.id();
+		String c = Inputs.county(county);
+		jobs.start(principal.getName(), c, m);
+		return "redirect:/runs/month-end/" + c + "/" + m;
 	}
 
-	@GetMapping("/runs/jobs/{id}")
-	String job(Principal principal, @PathVariable String id, Model model) {
-		MonthEndJobs.Job job = jobs.find(principal.getName(), id)
-			.orElseThrow(() -> new WebErrors.NotFound("没有这个月结任务（服务重启后任务记录不保留，请在发放批次列表查看）"));
-		model.addAttribute("job", job);
-		model.addAttribute("seconds", job.seconds(jobs.now()));
+	/**
+	 * The month-end of a county and month, as the job repository has it (the same from every {@code serve}
+	 * and after a restart); without script the page refreshes itself, with it the page polls {@link #progress}.
+	 */
+	@GetMapping("/runs/month-end/{county}/{month}")
+	String job(Principal principal, @PathVariable String county, @PathVariable String month, Model model) {
+		model.addAttribute("job", status(principal, county, month));
 		return "job";
+	}
+
+	@GetMapping(path = "/runs/month-end/{county}/{month}/progress", produces = "application/json")
+	@ResponseBody
+	MonthEndJobs.Status progress(Principal principal, @PathVariable String county, @PathVariable String month) {
+		return status(principal, county, month);
+	}
+
+	private MonthEndJobs.Status status(Principal principal, String county, String month) {
+		return jobs.status(principal.getName(), Inputs.county(county), Inputs.month(month))
+			.orElseThrow(() -> new WebErrors.NotFound("该区县该月尚未执行过月结"));
 	}
 
 	@PostMapping("/runs/{id}/release")

@@ -24,11 +24,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.doudi.ingest.ImportOptions;
 import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.ImportProblem;
+import cn.doudi.ingest.ImportProgresses;
 import cn.doudi.ingest.RosterImports;
 import cn.doudi.ingest.Source;
 import cn.doudi.security.AccessDeniedException;
@@ -50,9 +52,11 @@ class UploadsController {
 	private final RosterImports imports;
 	private final Path uploads;
 	private final Downloads downloads;
+	private final ImportProgresses progresses;
 
 	UploadsController(RosterImports imports, @Value("${doudi.web.upload-dir:${doudi.home}/console-uploads}") Path uploads,
-			Downloads downloads) {
+			Downloads downloads, ImportProgresses progresses) {
+		this.progresses = progresses;
 		this.imports = imports;
 		this.uploads = uploads;
 		this.downloads = downloads;
@@ -62,6 +66,37 @@ class UploadsController {
 	String form(Model model) {
 		model.addAttribute("sources", Arrays.asList(Source.values()));
 		return "uploads";
+	}
+
+	/**
+	 * An import as the page's script shows it: whether one runs, whether it is the user's (another user's
+	 * import is only said to run: imports run one at a time), and for the user's own the file, rows read,
+	 * bytes read of the files' size and the percentage.
+	 */
+	record ImportStatus(boolean running, boolean mine, String text, int percent, String file, long rowsRead,
+			long bytesRead, long bytesTotal) {
+	}
+
+	/** The running import (any {@code serve} or command line), read from the job repository. */
+	@GetMapping(path = "/uploads/progress/status", produces = "application/json")
+	@ResponseBody
+	ImportStatus progress(Principal principal) {
+		return importStatus(principal.getName());
+	}
+
+	/** 导入进度: the page of the running import; without script it refreshes itself. */
+	@GetMapping("/uploads/progress")
+	String progressPage(Principal principal, Model model) {
+		model.addAttribute("job", importStatus(principal.getName()));
+		return "import-progress";
+	}
+
+	private ImportStatus importStatus(String user) {
+		return progresses.running().map(p -> user.equals(p.importedBy())
+				? new ImportStatus(true, true, p.file() + "：" + p.text(), p.percent(), p.file(), p.rowsRead(), p.bytesRead(),
+						p.bytesTotal())
+				: new ImportStatus(true, false, "另一个导入正在进行（导入逐个进行），请稍候…", 0, "", 0, 0, 0))
+			.orElse(new ImportStatus(false, false, "当前没有正在进行的导入", 0, "", 0, 0, 0));
 	}
 
 	@PostMapping("/uploads")

@@ -25,7 +25,8 @@ import cn.doudi.security.AccessControl;
  * by URL rules here, so the web and the command line cannot disagree.
  * <p>
  * Headers on every response: a Content-Security-Policy that allows nothing but the console's own
- * stylesheet and forms (the pages have no script), {@code Referrer-Policy: same-origin} (a finding's
+ * stylesheet, forms and one script file ({@code /js/progress.js}: live progress, polling the console's own
+ * JSON; no inline script, no other origin), {@code Referrer-Policy: same-origin} (a finding's
  * address never leaves the site), a {@code Permissions-Policy} that turns off camera, microphone,
  * location and the like, no framing, {@code nosniff}; over HTTPS also HSTS. The session cookie is
  * {@code HttpOnly}, {@code SameSite=Lax} and {@code Secure} whenever the request came over HTTPS
@@ -37,8 +38,8 @@ import cn.doudi.security.AccessControl;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSecurityConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
-			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; "
+			+ "style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
 			+ "serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), fullscreen=(self)";
@@ -86,7 +87,7 @@ class WebSecurityConfiguration {
 	@Bean
 	SecurityFilterChain console(HttpSecurity http) throws Exception {
 		// the login is ConsoleLogin, the one AuthenticationProvider bean (so it is asked once per attempt)
-		http.authorizeHttpRequests(a -> a.requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+		http.authorizeHttpRequests(a -> a.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
 				.anyRequest()
 				.authenticated())
 			.formLogin(f -> f.loginPage("/login")

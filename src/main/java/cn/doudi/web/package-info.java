@@ -7,7 +7,10 @@
  * refuses exactly what the command line refuses; it only adds the downloads' policy (masked XLSX for
  * every reader, full IDs and bank files for FINANCE, every download audited), the console's defences
  * (Chinese 4xx error pages, security headers and cookie flags, input checks before the façades) and the
- * retention of the uploads it keeps; it keeps nothing else but the session. Nothing depends on it.
+ * retention of the uploads it keeps; it keeps nothing else but the session (and, as a detail, the words of the
+ * month-ends this process queued: their progress is read from the job repository). One script of its own,
+ * {@code static/js/progress.js}, polls the progress JSON and sends uploads with their transfer shown; every
+ * page works without it. Nothing depends on it.
  * <p>
  * It also guards the management endpoints ({@code /actuator}: the bare health to anyone, the rest to a
  * city-wide ADMIN or AUDITOR; {@code WebSecurityConfiguration}).

@@ -6,6 +6,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import cn.doudi.ingest.bench.RosterFiles;
+import cn.doudi.kernel.FailPoint;
 import cn.doudi.payroll.MonthEnd;
 import cn.doudi.security.Passwords;
 import cn.doudi.support.FreshSchemaConfiguration;
@@ -75,6 +80,7 @@ class ConsoleBrowserTests {
 
 	@AfterEach
 	void tearDown() throws Exception {
+		FailPoint.hook(null);
 		if (browser != null) {
 			browser.quit();
 		}
@@ -89,14 +95,34 @@ class ConsoleBrowserTests {
 		logIn("fin1");
 		assertThat(browser.findElement(By.id("me")).getText()).isEqualTo("fin1");
 
-		// when the month-end is started from the runs page
+		// when the month-end is started from the runs page (and held once its lines step has committed progress)
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch go = new CountDownLatch(1);
+		FailPoint.hook(name -> {
+			if (name.equals("month-end.progress") && held.getCount() > 0) {
+				held.countDown();
+				await(go);
+			}
+		});
 		browser.findElement(By.id("nav-runs")).click();
 		set("month", "2026-10");
 		new Select(browser.findElement(By.id("county"))).selectByValue(WebFixture.A);
 		browser.findElement(By.id("start-month-end")).click();
 
-		// then its page follows it to the end and links the draft run
-		wait(Duration.ofSeconds(120)).until(ExpectedConditions.textToBe(By.id("job-state"), "DONE"));
+		// then its page shows the job's live progress from the job repository: step, county 1 of 1, lines
+		wait(Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("job-step"), "计算并写入发放明细"));
+		assertThat(browser.getCurrentUrl()).endsWith("/runs/month-end/" + WebFixture.A + "/2026-10");
+		assertThat(browser.findElement(By.id("job-state")).getText()).isEqualTo("正在计算");
+		assertThat(browser.findElement(By.id("job-text")).getText())
+			.isEqualTo("第 1/1 个区县（" + WebFixture.A + "）：计算并写入发放明细，已写 0 条发放明细（共 1 条）");
+		assertThat(browser.findElement(By.id("job-started")).getText()).matches("2\\d{3}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+		screenshot("browser-month-end-progress.png");
+		go.countDown();
+
+		// and follows it to the end (the page polls, then shows the outcome) and links the draft run
+		wait(Duration.ofSeconds(120)).until(ExpectedConditions.textToBe(By.id("job-state"), "已完成"));
+		assertThat(browser.findElement(By.id("job-message")).getText()).contains("草稿 " + WebFixture.A + "-202610-01 已生成");
+		screenshot("browser-month-end-done.png");
 		browser.findElement(By.id("run-link")).click();
 		waitForText("batch", WebFixture.A + "-202610-01");
 		assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("草稿");
@@ -138,12 +164,82 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void anUploadShowsItsTransferThenTheImportsProgressThenTheOutcome() throws Exception {
+		Path roster = RosterFiles.csv(profile.resolve("beneficiaries.csv"), 20_000);
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch go = new CountDownLatch(1);
+		AtomicInteger commits = new AtomicInteger();
+		// the import's progress commits: at 0 rows, then after 4096 rows — held there
+		FailPoint.hook(name -> {
+			if (name.equals("import.progress") && commits.incrementAndGet() == 2) {
+				held.countDown();
+				await(go);
+			}
+		});
+		logIn("admin");
+		browser.findElement(By.id("nav-uploads")).click();
+		new Select(browser.findElement(By.id("source"))).selectByValue("beneficiaries");
+		browser.findElement(By.id("files")).sendKeys(roster.toString());
+		// a slow line (1 MiB/s up), so that the transfer itself is seen
+		org.openqa.selenium.chromium.ChromiumNetworkConditions slow = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+		slow.setUploadThroughput(1_048_576);
+		slow.setDownloadThroughput(10_485_760);
+		((ChromeDriver) browser).setNetworkConditions(slow);
+		browser.findElement(By.id("do-upload")).click();
+
+		// the page shows the bytes sent of the request's size while they go
+		wait(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-text"), "正在上传：已传"));
+		screenshot("browser-upload-transfer.png");
+		((ChromeDriver) browser).deleteNetworkConditions();
+
+		// the page stays, and shows the import's rows and bytes read of the file's size, from the job repository
+		wait(Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-text"),
+				"已读 4,096 行 / 共 " + String.format("%.1f MB", Files.size(roster) / 1_048_576.0)));
+		assertThat(browser.findElement(By.id("upload-bar")).getAttribute("value")).isNotEqualTo("0");
+		screenshot("browser-upload-progress.png");
+
+		// the import page shows the same, from the same source
+		String upload = browser.getWindowHandle();
+		browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+		browser.get(url("/uploads/progress"));
+		assertThat(browser.findElement(By.id("import-text")).getText()).contains("已读 4,096 行");
+		browser.close();
+		browser.switchTo().window(upload);
+		go.countDown();
+
+		// then the outcome page, as without script
+		wait(Duration.ofSeconds(120)).until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
+		assertThat(browser.findElement(By.id("outcome")).getText()).contains("20000");
+		screenshot("browser-upload-done.png");
+	}
+
+	@Test
 	void aWrongPasswordStaysOnTheLoginPage() {
 		browser.get(url("/runs"));
 		set("username", "mon");
 		set("password", "not-the-password");
 		browser.findElement(By.id("login")).click();
 		wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "用户名或密码错误"));
+	}
+
+	void screenshot(String name) {
+		try {
+			Path target = Path.of("target", name);
+			Files.createDirectories(target.getParent());
+			Files.write(target, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	static void await(CountDownLatch latch) {
+		try {
+			latch.await(120, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	void logIn(String user) {

@@ -87,7 +87,7 @@ public class ImportRunner {
 			String names = String.join(";", fileNames);
 			long importId = batches.insertStaging(source, hash, fileNames, options.user());
 			registry.put(new ImportWork(importId, source, List.copyOf(files), options.encoding(),
-					options.acceptValidRows(), options.user(), userCounty, today, options.progress()));
+					options.acceptValidRows(), options.user(), userCounty, today));
 			// every line the import's job logs carries the import and its source (logs' MDC)
 			try (org.slf4j.MDC.MDCCloseable i = org.slf4j.MDC.putCloseable("importId", Long.toString(importId));
 					org.slf4j.MDC.MDCCloseable s = org.slf4j.MDC.putCloseable("source", source.code())) {

@@ -4,9 +4,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Consumer;
-
-import cn.doudi.ingest.ImportProgress;
 import cn.doudi.ingest.Source;
 
 /**
@@ -15,5 +12,5 @@ import cn.doudi.ingest.Source;
  * user), and the import date (ID birth dates and event dates may not be later).
  */
 record ImportWork(long importId, Source source, List<Path> files, Charset encoding, boolean acceptValidRows,
-		String user, String userCounty, LocalDate today, Consumer<ImportProgress> progress) {
+		String user, String userCounty, LocalDate today) {
 }

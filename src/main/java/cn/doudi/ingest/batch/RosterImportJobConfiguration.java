@@ -51,7 +51,8 @@ class RosterImportJobConfiguration {
 			JdbcTemplate jdbc, ImportWorkRegistry registry, ImportBatches batches, ErrorReports reports,
 			PaymentHistory payments) {
 		return new StepBuilder("rosterImportStageStep", jobRepository)
-			.tasklet(new StageRowsTasklet(dataSource, jdbc, registry, batches, reports, payments), transactionManager)
+			.tasklet(new StageRowsTasklet(dataSource, jdbc, registry, batches, reports, payments, jobRepository,
+					transactionManager), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

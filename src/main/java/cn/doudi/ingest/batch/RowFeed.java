@@ -39,6 +39,7 @@ final class RowFeed implements AutoCloseable {
 	private volatile boolean cancelled;
 	private boolean ended;
 	private long waitNanos;
+	private volatile long bytesRead;
 
 	private RowFeed(List<Path> files, Charset encoding, Schema schema, String threadName) {
 		this.reader = new Thread(() -> read(files, encoding, schema), threadName);
@@ -80,6 +81,25 @@ final class RowFeed implements AutoCloseable {
 		return item;
 	}
 
+	/** About how many bytes of the files the reader has read so far (for progress only). */
+	long bytesRead() {
+		return bytesRead;
+	}
+
+	/** The files' sizes together (0 for a file that cannot be sized: it will be rejected anyway). */
+	static long totalBytes(List<Path> files) {
+		long total = 0;
+		for (Path f : files) {
+			try {
+				total += java.nio.file.Files.size(f);
+			}
+			catch (IOException e) {
+				// the reader rejects it
+			}
+		}
+		return total;
+	}
+
 	/** Time the consumer waited for rows (the reader was the slower side), in ms. */
 	long waitMillis() {
 		return waitNanos / 1_000_000;
@@ -88,7 +108,9 @@ final class RowFeed implements AutoCloseable {
 	private void read(List<Path> files, Charset encoding, Schema schema) {
 		try {
 			int fileNo = 0;
+			long done = 0;
 			for (Path file : files) {
+				long size = totalBytes(List.of(file));
 				String name = file.getFileName().toString();
 				fileNo++;
 				long rows = 0;
@@ -104,6 +126,7 @@ final class RowFeed implements AutoCloseable {
 						rows++;
 						batch.add(row);
 						if (batch.size() == BATCH) {
+							bytesRead = done + (long) (source.fractionRead() * size);
 							put(batch.toArray(RawRow[]::new));
 							batch.clear();
 						}
@@ -115,6 +138,8 @@ final class RowFeed implements AutoCloseable {
 				if (rows == 0) {
 					throw new FileRejectedException(name, "文件只有表头，没有数据行");
 				}
+				done += size;
+				bytesRead = done;
 			}
 			put(END);
 		}

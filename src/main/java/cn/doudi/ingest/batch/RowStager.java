@@ -37,17 +37,19 @@ final class RowStager {
 	private final ImportWork work;
 	private final CopyManager copy;
 	private final JdbcTemplate jdbc;
+	private final StepProgress progress;
 
-	RowStager(ImportWork work, CopyManager copy, JdbcTemplate jdbc) {
+	RowStager(ImportWork work, CopyManager copy, JdbcTemplate jdbc, StepProgress progress) {
 		this.work = work;
 		this.copy = copy;
 		this.jdbc = jdbc;
+		this.progress = progress;
 	}
 
 	Staged stage(Rejections rejections) throws IOException, SQLException {
 		SourceRows rows = Sources.rowsFor(work.source());
 		List<String> warnings = new ArrayList<>();
-		ProgressMeter meter = new ProgressMeter(work.progress());
+		ProgressMeter meter = new ProgressMeter(progress, RowFeed.totalBytes(work.files()));
 		long read = 0;
 		try (CopyOut out = new CopyOut(copy, rows.table(), rows.copyColumns(), work.importId());
 				RowFeed feed = RowFeed.start(work.files(), work.encoding(), rows.schema(), work.importId())) {
@@ -70,9 +72,10 @@ final class RowStager {
 					else if (!ctx.ok()) {
 						rejections.rejectRow(ctx.problems());
 					}
-					meter.tick(name, read, rejections.rows());
+					meter.tick(name, read, rejections.rows(), feed.bytesRead());
 				}
 			}
+			meter.done(name, read, rejections.rows());
 			checkCounties(rows);
 			rows.finish(new FinishTo(out, rejections, warnings));
 			out.finish();

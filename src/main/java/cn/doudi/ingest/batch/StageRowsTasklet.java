@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -16,6 +17,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.doudi.ingest.PaymentHistory;
 import cn.doudi.ingest.Source;
@@ -38,9 +40,14 @@ final class StageRowsTasklet implements Tasklet {
 	private final ImportBatches batches;
 	private final ErrorReports reports;
 	private final PaymentHistory payments;
+	private final JobRepository repository;
+	private final PlatformTransactionManager transactionManager;
 
 	StageRowsTasklet(DataSource dataSource, JdbcTemplate jdbc, ImportWorkRegistry registry, ImportBatches batches,
-			ErrorReports reports, PaymentHistory payments) {
+			ErrorReports reports, PaymentHistory payments, JobRepository repository,
+			PlatformTransactionManager transactionManager) {
+		this.repository = repository;
+		this.transactionManager = transactionManager;
 		this.payments = payments;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
@@ -58,7 +65,9 @@ final class StageRowsTasklet implements Tasklet {
 		RowStager.Staged staged;
 		long t0 = System.nanoTime();
 		try (Rejections rejections = new Rejections(importId)) {
-			staged = new RowStager(work, copy, jdbc).stage(rejections);
+			StepProgress progress = new StepProgress(repository, transactionManager,
+					chunkContext.getStepContext().getStepExecution(), ProgressMeter.POINT);
+			staged = new RowStager(work, copy, jdbc, progress).stage(rejections);
 		}
 		long t1 = System.nanoTime();
 		long late = !staged.wholeUploadChecksNeeded() ? 0 : switch (work.source()) {

@@ -24,11 +24,39 @@ final class CsvRowSource implements RowSource {
 	private final CsvParser parser;
 	private int rowNo;
 	private final int maxRows;
+	private final long size;
+	private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
 
 	CsvRowSource(Path file, Charset charset, boolean skipBom, ReadLimits limits) throws IOException {
 		this.fileName = file.getFileName().toString();
 		this.charset = charset;
-		InputStream in = Files.newInputStream(file);
+		this.size = Files.size(file);
+		InputStream in = new java.io.FilterInputStream(Files.newInputStream(file)) {
+			@Override
+			public int read() throws IOException {
+				int b = super.read();
+				if (b >= 0) {
+					bytes.incrementAndGet();
+				}
+				return b;
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) throws IOException {
+				int n = super.read(b, off, len);
+				if (n > 0) {
+					bytes.addAndGet(n);
+				}
+				return n;
+			}
+
+			@Override
+			public long skip(long n) throws IOException {
+				long k = super.skip(n);
+				bytes.addAndGet(k);
+				return k;
+			}
+		};
 		if (skipBom) {
 			in.skipNBytes(3);
 		}
@@ -73,6 +101,11 @@ final class CsvRowSource implements RowSource {
 		}
 		return new FileRejectedException(fileName, near, null,
 				"第" + near + "行附近的CSV格式错误（引号不成对或文件被截断）：" + cause.getMessage());
+	}
+
+	@Override
+	public double fractionRead() {
+		return size == 0 ? 1 : Math.min(1, (double) bytes.get() / size);
 	}
 
 	@Override

@@ -14,6 +14,14 @@ public interface RowSource extends Closeable {
 		return false;
 	}
 
+	/**
+	 * How much of the file has been read so far, from 0 to 1 (CSV: its bytes; XLSX: the sheet's inflated
+	 * XML), for progress only; 0 when unknown.
+	 */
+	default double fractionRead() {
+		return 0;
+	}
+
 	/** A short description of how the file was read (e.g. the detected encoding), for the console. */
 	String description();
 }

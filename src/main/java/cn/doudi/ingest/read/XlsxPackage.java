@@ -36,6 +36,8 @@ final class XlsxPackage implements AutoCloseable {
 	private final ZipFile zip;
 	private final XMLInputFactory xml;
 	private long inflated;
+	private volatile Counted sheetStream;
+	private long sheetSize;
 
 	/** The first sheet's part name, the shared strings' (null when none), and the 1904 date system. */
 	final String sheetPart;
@@ -197,14 +199,25 @@ final class XlsxPackage implements AutoCloseable {
 		}
 		long compressed = Math.max(entry.getCompressedSize(), 1);
 		long allowed = entry.getMethod() == ZipEntry.STORED ? Long.MAX_VALUE : compressed * limits.maxCompressionRatio();
-		return new Counted(zip.getInputStream(entry), allowed);
+		Counted counted = new Counted(zip.getInputStream(entry), allowed);
+		if (entry.getName().equals(sheetPart)) {
+			sheetSize = entry.getSize();
+			sheetStream = counted;
+		}
+		return counted;
+	}
+
+	/** How much of the first sheet's XML has been inflated, 0 to 1 (0 before it is opened or when unknown). */
+	double sheetFraction() {
+		Counted s = sheetStream;
+		return s == null || sheetSize <= 0 ? 0 : Math.min(1, (double) s.read / sheetSize);
 	}
 
 	/** Counts what a part inflates; refuses past its ratio or past the workbook's total. */
 	private final class Counted extends FilterInputStream {
 
 		private final long allowed;
-		private long read;
+		private volatile long read;
 
 		Counted(InputStream in, long allowed) {
 			super(in);

@@ -340,6 +340,11 @@ final class XlsxRowSource implements RowSource {
 	}
 
 	@Override
+	public double fractionRead() {
+		return pkg.sheetFraction();
+	}
+
+	@Override
 	public String description() {
 		return "xlsx，第一个工作表";
 	}

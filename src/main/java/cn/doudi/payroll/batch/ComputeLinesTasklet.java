@@ -1,14 +1,17 @@
 package cn.doudi.payroll.batch;
 
 import java.time.YearMonth;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.doudi.allowance.MonthRules;
 import cn.doudi.allowance.Settlement;
@@ -23,6 +26,15 @@ class ComputeLinesTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(ComputeLinesTasklet.class);
 
+	/** The step's progress in its ExecutionContext: lines written so far (uncommitted until the step ends), of. */
+	static final String LINES_WRITTEN = "doudi.linesWritten";
+	static final String LINES_TOTAL = "doudi.linesTotal";
+
+	/** The FailPoint reached after each commit of the progress. */
+	static final String POINT = "month-end.progress";
+
+	private final JobRepository repository;
+	private final PlatformTransactionManager transactionManager;
 	private final MonthInputsLoader loader;
 	private final PaymentLineStore store;
 	private final RunFindingStore findings;
@@ -31,8 +43,11 @@ class ComputeLinesTasklet implements Tasklet {
 	private final String county;
 	private final YearMonth month;
 
-	ComputeLinesTasklet(MonthInputsLoader loader, PaymentLineStore store, RunFindingStore findings,
+	ComputeLinesTasklet(JobRepository repository, PlatformTransactionManager transactionManager,
+			MonthInputsLoader loader, PaymentLineStore store, RunFindingStore findings,
 			OverpaymentStore overpayments, long runId, String county, YearMonth month) {
+		this.repository = repository;
+		this.transactionManager = transactionManager;
 		this.loader = loader;
 		this.store = store;
 		this.findings = findings;
@@ -47,7 +62,12 @@ class ComputeLinesTasklet implements Tasklet {
 		MonthInputsLoader.Loaded loaded = loader.load(county, month);
 		contribution.incrementReadCount();
 		Settlement month = new MonthRules().settle(loaded.inputs(), loaded.history());
-		store.replace(runId, month.lines(), month.ends(), month.stops());
+		StepProgress progress = new StepProgress(repository, transactionManager,
+				chunkContext.getStepContext().getStepExecution(), POINT);
+		int total = month.lines().size();
+		progress.commit(Map.of(LINES_WRITTEN, 0L, LINES_TOTAL, (long) total));
+		store.replace(runId, month.lines(), month.ends(), month.stops(),
+				written -> progress.commit(Map.of(LINES_WRITTEN, written, LINES_TOTAL, (long) total)));
 		overpayments.reconcile(county, this.month, runId, month.overpayments());
 		findings.replace(runId, county, this.month, month.findings());
 		contribution.incrementWriteCount(month.lines().size());

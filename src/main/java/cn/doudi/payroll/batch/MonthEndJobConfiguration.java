@@ -64,10 +64,11 @@ class MonthEndJobConfiguration {
 
 	@Bean
 	@StepScope
-	ComputeLinesTasklet computeLinesTasklet(MonthInputsLoader loader, PaymentLineStore store, RunFindingStore findings,
+	ComputeLinesTasklet computeLinesTasklet(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			MonthInputsLoader loader, PaymentLineStore store, RunFindingStore findings,
 			OverpaymentStore overpayments,
 			@Value("#{jobParameters['runId']}") Long runId, @Value("#{jobParameters['county']}") String county,
 			@Value("#{jobParameters['month']}") String month) {
-		return new ComputeLinesTasklet(loader, store, findings, overpayments, runId, county, YearMonth.parse(month));
+		return new ComputeLinesTasklet(jobRepository, transactionManager, loader, store, findings, overpayments, runId, county, YearMonth.parse(month));
 	}
 }

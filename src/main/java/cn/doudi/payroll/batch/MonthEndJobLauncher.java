@@ -29,6 +29,10 @@ public class MonthEndJobLauncher {
 
 	private static final Logger log = LoggerFactory.getLogger(MonthEndJobLauncher.class);
 
+	/** Non-identifying parameters: the county is the n-th of a month-end of so many counties. */
+	public static final String COUNTY_NO = "countyNo";
+	public static final String COUNTY_COUNT = "countyCount";
+
 	private final JobOperator jobOperator;
 	private final JobRepository jobRepository;
 	private final Job monthEndJob;
@@ -41,7 +45,18 @@ public class MonthEndJobLauncher {
 
 	/** Runs the job synchronously, the county's lock held by the caller; returns true when it completed. */
 	public boolean run(long runId, String county, YearMonth month, int revision) {
-		JobParameters params = params(runId, county, month, revision);
+		return run(runId, county, month, revision, 1, 1);
+	}
+
+	/**
+	 * As above, the county being the {@code countyNo}-th of {@code countyCount} of one month-end: two
+	 * non-identifying parameters, read back as the month-end's progress ({@code payroll.MonthEndProgresses}).
+	 */
+	public boolean run(long runId, String county, YearMonth month, int revision, int countyNo, int countyCount) {
+		JobParameters params = new JobParametersBuilder(params(runId, county, month, revision))
+			.addLong(COUNTY_NO, (long) countyNo, false)
+			.addLong(COUNTY_COUNT, (long) countyCount, false)
+			.toJobParameters();
 		// the job's lines carry the run (beside the county and month MonthEnd put there)
 		try (org.slf4j.MDC.MDCCloseable r = org.slf4j.MDC.putCloseable("runId", Long.toString(runId))) {
 			recoverLeftovers(county);

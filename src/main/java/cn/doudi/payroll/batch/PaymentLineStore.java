@@ -17,6 +17,8 @@ import cn.doudi.allowance.Stop;
 @Component
 class PaymentLineStore {
 
+	static final int CHUNK = 1000;
+
 	private final JdbcTemplate jdbc;
 	private final EnrollmentEndStore ends;
 
@@ -26,6 +28,13 @@ class PaymentLineStore {
 	}
 
 	void replace(long runId, List<ComputedLine> lines, List<EnrollmentEnded> ends, List<Stop> stops) {
+		replace(runId, lines, ends, stops, written -> {
+		});
+	}
+
+	/** As above, writing the lines {@value #CHUNK} at a time and telling {@code written} the count after each. */
+	void replace(long runId, List<ComputedLine> lines, List<EnrollmentEnded> ends, List<Stop> stops,
+			java.util.function.LongConsumer written) {
 		jdbc.update("delete from stop_record where run_id = ?", runId);
 		jdbc.update("delete from payment_line where run_id = ?", runId);
 		this.ends.replace(runId, ends);
@@ -39,12 +48,16 @@ class PaymentLineStore {
 					l.phase() == null ? null : l.phase().name(), l.regularAmount(),
 					l.exitMonthNo(), ++seq });
 		}
-		jdbc.batchUpdate("""
-				insert into payment_line (run_id, county, region_code, program, category, household_id, id_number, name,
-				  pay_month, amount, status, reason, bank, account_number, account_name, arrears, payment_key, members,
-				  member_ids, dibao_phase, regular_amount, exit_month_no, seq)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""", rows);
+		for (int from = 0; from < rows.size(); from += CHUNK) {
+			int to = Math.min(rows.size(), from + CHUNK);
+			jdbc.batchUpdate("""
+					insert into payment_line (run_id, county, region_code, program, category, household_id, id_number, name,
+					  pay_month, amount, status, reason, bank, account_number, account_name, arrears, payment_key, members,
+					  member_ids, dibao_phase, regular_amount, exit_month_no, seq)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					""", rows.subList(from, to));
+			written.accept(to);
+		}
 		List<Object[]> stopRows = new ArrayList<>();
 		for (Stop s : stops) {
 			stopRows.add(new Object[] { runId, s.county(), s.program().name(), s.householdId(), s.idNumber(), s.name(),
