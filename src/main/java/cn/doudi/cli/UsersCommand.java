@@ -21,28 +21,28 @@ import picocli.CommandLine.Option;
  * is, {@link UserOption}). On an empty user table the first {@code users add --role=ADMIN} bootstraps the
  * admin, with no one to prove: it is mapped to the OS account that ran it (or {@code --os-account}).
  */
-@Command(name = "users", description = "Manages users.", subcommands = { UsersCommand.Add.class, UsersCommand.Password.class,
+@Command(name = "users", description = "管理用户：add 添加、password 设密码、list 列出、disable 停用、map 映射操作系统账户。", subcommands = { UsersCommand.Add.class, UsersCommand.Password.class,
 		UsersCommand.ListUsers.class, UsersCommand.Disable.class, UsersCommand.Map.class })
 class UsersCommand implements Runnable {
 
 	@Override
 	public void run() {
-		new picocli.CommandLine(this).usage(System.out);
+		CommandLines.parser().getSubcommands().get("users").usage(System.out);
 	}
 
-	@Command(name = "add", description = "Adds a user (roles: OPERATOR, MONITOR, FINANCE, AUDITOR, ADMIN).")
+	@Command(name = "add", description = "添加用户（角色：OPERATOR 经办、MONITOR 监督核查、FINANCE 财务、AUDITOR 审计、ADMIN 系统管理员）。")
 	static class Add implements Callable<Integer> {
 
-		@Option(names = "--name", required = true)
+		@Option(names = "--name", required = true, description = "用户名。")
 		String name;
 
-		@Option(names = "--role", required = true)
+		@Option(names = "--role", required = true, description = "角色：OPERATOR、MONITOR、FINANCE、AUDITOR、ADMIN。")
 		Role role;
 
-		@Option(names = "--county", description = "The user's county (6 digits); none = city-wide.")
+		@Option(names = "--county", description = "用户所属区县（6 位代码）；不给则为全市。")
 		String county;
 
-		@Option(names = "--os-account", description = "The operating-system account that proves this user on the command line (one user per account).")
+		@Option(names = "--os-account", description = "在命令行证实该用户的操作系统账户（一个账户对应一个用户）。")
 		String osAccount;
 
 		@Mixin
@@ -69,7 +69,7 @@ class UsersCommand implements Runnable {
 			catch (IllegalArgumentException e) {
 				throw new CommandFailedException(e.getMessage(), 2);
 			}
-			System.out.printf("user %s added: %s, %s%n", u.name(), u.role(), u.cityWide() ? "city-wide" : u.county());
+			System.out.printf("已添加用户 %s：%s，%s%n", u.name(), u.role(), u.cityWide() ? "全市" : u.county());
 			return 0;
 		}
 	}
@@ -80,7 +80,7 @@ class UsersCommand implements Runnable {
 	 * input; never an option, so that it stays out of the shell history and the process list
 	 * ({@code DOUDI_PASSWORD} is the acting user's own, which proves it). By U itself or an ADMIN of U's county.
 	 */
-	@Command(name = "password", description = "Sets a user's password (from DOUDI_NEW_PASSWORD, the terminal or standard input).")
+	@Command(name = "password", description = "设置用户密码（读自 DOUDI_NEW_PASSWORD、终端或标准输入）。")
 	static class Password implements Callable<Integer> {
 
 		@Option(names = "--name", required = true)
@@ -120,12 +120,12 @@ class UsersCommand implements Runnable {
 			catch (IllegalArgumentException e) {
 				throw new CommandFailedException(e.getMessage(), 2);
 			}
-			System.out.printf("password of %s set%n", name);
+			System.out.printf("已设置 %s 的密码%n", name);
 			return 0;
 		}
 	}
 
-	@Command(name = "list", description = "Lists the users (ADMIN or AUDITOR; a county's own users for a county's).")
+	@Command(name = "list", description = "列出用户（系统管理员或审计人员；区县的只列本区县）。")
 	static class ListUsers implements Callable<Integer> {
 
 		@Mixin
@@ -140,13 +140,13 @@ class UsersCommand implements Runnable {
 		@Override
 		public Integer call() {
 			List<AccessControl.Listed> all = access.list(user.name());
-			System.out.println("name\trole\tcounty\tstatus\tos_account\tpassword\tcreated_by\tcreated_at\tdisabled_by\tdisabled_at");
+			System.out.println("用户名\t角色\t区县\t状态\t操作系统账户\t密码\t创建人\t创建时间\t停用人\t停用时间");
 			for (AccessControl.Listed u : all) {
-				System.out.println(String.join("\t", u.name(), u.role().name(), u.county() == null ? "city-wide" : u.county(),
-						u.active() ? "active" : "disabled", nz(u.osAccount()), u.passwordSet() ? "set" : "-", u.createdBy(),
+				System.out.println(String.join("\t", u.name(), u.role().name(), u.county() == null ? "全市" : u.county(),
+						u.active() ? "启用" : "已停用", nz(u.osAccount()), u.passwordSet() ? "已设" : "-", u.createdBy(),
 						u.createdAt(), nz(u.disabledBy()), nz(u.disabledAt())));
 			}
-			System.out.printf("%d users%n", all.size());
+			System.out.printf("共 %d 个用户%n", all.size());
 			return 0;
 		}
 
@@ -155,7 +155,7 @@ class UsersCommand implements Runnable {
 		}
 	}
 
-	@Command(name = "disable", description = "Disables a user at once (kept for the audit trail).")
+	@Command(name = "disable", description = "立即停用用户（保留以备审计）。")
 	static class Disable implements Callable<Integer> {
 
 		@Option(names = "--name", required = true)
@@ -178,18 +178,18 @@ class UsersCommand implements Runnable {
 			catch (IllegalArgumentException e) {
 				throw new CommandFailedException(e.getMessage(), 2);
 			}
-			System.out.printf("user %s disabled%n", name);
+			System.out.printf("已停用用户 %s%n", name);
 			return 0;
 		}
 	}
 
-	@Command(name = "map", description = "Maps a user to an operating-system account (--os-account= removes the mapping).")
+	@Command(name = "map", description = "把用户映射到操作系统账户（--os-account= 留空则取消映射）。")
 	static class Map implements Callable<Integer> {
 
 		@Option(names = "--name", required = true)
 		String name;
 
-		@Option(names = "--os-account", required = true)
+		@Option(names = "--os-account", required = true, description = "操作系统账户；留空取消映射。")
 		String osAccount;
 
 		@Mixin
@@ -209,7 +209,7 @@ class UsersCommand implements Runnable {
 			catch (IllegalArgumentException e) {
 				throw new CommandFailedException(e.getMessage(), 2);
 			}
-			System.out.printf(osAccount.isBlank() ? "user %s unmapped%n" : "user %s mapped to %s%n", name, osAccount);
+			System.out.printf(osAccount.isBlank() ? "已取消用户 %s 的映射%n" : "已把用户 %s 映射到操作系统账户 %s%n", name, osAccount);
 			return 0;
 		}
 	}

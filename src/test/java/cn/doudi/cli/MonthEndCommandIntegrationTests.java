@@ -74,7 +74,7 @@ class MonthEndCommandIntegrationTests {
 		int status = run("month-end", "--month=2026-11", "--out=" + out.resolve("11"), "--user=fin1");
 
 		assertThat(status).isNotZero();
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("410122 refused").doesNotContain("410102 refused");
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("410122 被拒绝").doesNotContain("410102 被拒绝");
 		assertThat(Files.readAllLines(out.resolve("11/payments.csv"))).hasSize(2)
 			.last()
 			.asString()
