@@ -53,6 +53,9 @@ class MonthEndCommand implements Callable<Integer> {
 		YearMonth m = Months.require(month);
 		// the month still runs on stale deaths / economic data, but whoever runs it is told which source is old
 		freshness.staleSources().forEach(s -> System.err.println("doudi: " + s.warning()));
+		// a county without names, a source the month needs that never arrived: said before anything is held for it
+		freshness.missingFor(m, county != null ? List.of(county) : List.of())
+			.forEach(w -> System.err.println("doudi: 警告：" + w));
 		MonthEnd.Report report;
 		try {
 			report = monthEnd.run(m, county != null ? List.of(county) : List.of(), payDate, out, user.name(),
