@@ -121,7 +121,7 @@ final class CommandLines {
 			List<String> unmatched = u.getUnmatched();
 			String first = unmatched.isEmpty() ? "" : unmatched.get(0);
 			List<String> suggestions = u.getSuggestions();
-			String mean = suggestions.isEmpty() ? "" : "，是不是想用 " + String.join(" 或 ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "？";
+			String mean = suggestions.isEmpty() ? "" : "，是不是想用 " + suggestions.get(0) + "？";
 			if (first.startsWith("-")) {
 				return "未知选项“" + first + "”" + mean + help;
 			}
