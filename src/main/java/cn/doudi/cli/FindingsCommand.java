@@ -21,6 +21,10 @@ import picocli.CommandLine.Parameters;
 				FindingsCommand.Confirm.class, FindingsCommand.Recover.class })
 class FindingsCommand implements Runnable {
 
+	/** A finding's status as a person reads it (the console's words). */
+	static final java.util.Map<String, String> FINDING_STATUSES = java.util.Map.of("OPEN", "待处理", "CONFIRMED", "已确认",
+			"DISMISSED", "已排除", "RESOLVED", "已自动关闭", "RECOVERED", "已追回");
+
 	@Override
 	public void run() {
 		CommandLines.parser().getSubcommands().get("findings").usage(System.out);
@@ -78,7 +82,12 @@ class FindingsCommand implements Runnable {
 		@Override
 		public Integer call() {
 			FindingView f = reviews.show(user.name(), id);
-			System.out.printf("疑点 %d  %s (%s)  %s%n", f.id(), f.code(), f.effect(), f.status());
+			String name = java.util.Arrays.stream(cn.doudi.kernel.FindingCode.values())
+				.filter(c -> c.name().equals(f.code()))
+				.map(c -> c.chineseName() + "（" + c.name() + "，" + c.effect().chineseName() + "）")
+				.findFirst()
+				.orElse(f.code() + " (" + f.effect() + ")");
+			System.out.printf("疑点 %d  %s  %s%n", f.id(), name, FINDING_STATUSES.getOrDefault(f.status(), f.status()));
 			System.out.printf("区县 %s  身份证号 %s  姓名 %s  户编号 %s  项目 %s%n", f.county(), f.idNumber(), f.name(),
 					f.householdId(), f.programs());
 			if (!f.accountNumber().isEmpty()) {

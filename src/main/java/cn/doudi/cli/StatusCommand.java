@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
 @Command(name = "status", description = "显示所用的数据库及其中的数据概况。")
 class StatusCommand implements Callable<Integer> {
 
+	/** The runs' statuses as a person reads them (the console's words), the code beside. */
+	static final java.util.Map<String, String> STATUSES = java.util.Map.of("RUNNING", "计算中", "FAILED", "失败", "DRAFT", "草稿",
+			"RELEASED", "已提交待审批", "APPROVED", "已审批", "REPLACED", "已被重算替换", "REVOKED", "已撤销");
+
 	private final JdbcTemplate jdbc;
 
 	StatusCommand(JdbcTemplate jdbc) {
@@ -37,7 +41,7 @@ class StatusCommand implements Callable<Integer> {
 				order by r.county
 				""", rs -> {
 			System.out.printf("区县 %s：最近批次 %s %s %s；未结疑点 %d 个%n", rs.getString(1), rs.getString(2),
-					rs.getString(3), rs.getString(4), rs.getInt(5));
+					rs.getString(3), STATUSES.getOrDefault(rs.getString(4), "") + "（" + rs.getString(4) + "）", rs.getInt(5));
 		});
 		jdbc.query("""
 				select distinct on (source) source, id, coalesce(to_char(finished_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '-'),
