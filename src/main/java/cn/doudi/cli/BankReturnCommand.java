@@ -13,17 +13,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bank-return <file>... [--bank=CODE] [--user=U]}: reads bank return files (回盘), each whole or not
- * at all; prints what each did; exits 1 when any file was refused (its problems on standard error).
+ * at all; prints what each did; exits 4 when any file was refused (its problems on standard error).
  */
-@Command(name = "bank-return", description = "Reads bank return files (回盘): marks the run's lines paid or failed.")
+@Command(name = "bank-return", description = "读取银行回盘文件：标记批次各行成功或失败。")
 class BankReturnCommand implements Callable<Integer> {
 
 	private static final int SHOWN = 20;
 
-	@Parameters(arity = "1..*", paramLabel = "<file>", description = "Return files, in the bank's layout.")
+	@Parameters(arity = "1..*", paramLabel = "<file>", description = "回盘文件（银行的格式）。")
 	List<Path> files;
 
-	@Option(names = "--bank", description = "The bank's code (default: the file name's first part, e.g. ICBC-…).")
+	@Option(names = "--bank", description = "银行代码（默认取文件名第一段，如 ICBC-…）。")
 	String bank;
 
 	@Mixin
@@ -54,6 +54,6 @@ class BankReturnCommand implements Callable<Integer> {
 				}
 			}
 		}
-		return refused == 0 ? 0 : 1;
+		return refused == 0 ? CommandLines.OK : CommandLines.DATA;
 	}
 }

@@ -8,16 +8,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench [--rows=1000000] [--dir=DIR]}: the import benchmark (see ingest/README.md). */
-@Command(name = "bench", description = "Measures import speed against raw COPY and a bare XLSX read (needs an empty database).")
+@Command(name = "bench", description = "导入性能测试：与直接 COPY 和单纯读取 XLSX 比较（需要空数据库）。")
 class BenchCommand implements Callable<Integer> {
 
-	@Option(names = "--rows", defaultValue = "1000000", description = "rows to generate (default 1000000)")
+	@Option(names = "--rows", defaultValue = "1000000", description = "生成多少行（默认 1000000）")
 	int rows;
 
-	@Option(names = "--rounds", defaultValue = "3", description = "measured rounds of floors and imports; medians are reported (default 3)")
+	@Option(names = "--rounds", defaultValue = "3", description = "测量几轮，报告中位数（默认 3）")
 	int rounds;
 
-	@Option(names = "--dir", defaultValue = "bench-data", description = "where the generated files go")
+	@Option(names = "--dir", defaultValue = "bench-data", description = "生成文件放在哪里")
 	Path dir;
 
 	private final IngestBenchmark benchmark;

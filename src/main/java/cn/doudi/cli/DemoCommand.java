@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  * Layout: {@code regions.csv}, {@code standards.csv}, {@code cpi.csv} at the top, then one folder per
  * month holding that month's uploads, each file named after its source ({@code beneficiaries-…}).
  */
-@Command(name = "demo", description = "Replays sample-data/ in a fresh embedded database and writes each month's files.")
+@Command(name = "demo", description = "在一个全新的内置数据库中重放 sample-data/，写出每个月的文件。")
 class DemoCommand implements Callable<Integer> {
 
 	static final String ADMIN = "demo-admin";
@@ -40,10 +40,10 @@ class DemoCommand implements Callable<Integer> {
 	static final String MAKER = "demo-finance-1";
 	static final String CHECKER = "demo-finance-2";
 
-	@Option(names = "--out", description = "Where to write the months (default ./doudi-demo).")
+	@Option(names = "--out", description = "写到哪里（默认 ./doudi-demo）。")
 	Path out = Path.of("doudi-demo");
 
-	@Option(names = "--sample-data", description = "The sample data folder (default ./sample-data).")
+	@Option(names = "--sample-data", description = "样例数据文件夹（默认 ./sample-data）。")
 	Path sampleData;
 
 	private final RosterImports imports;

@@ -32,14 +32,14 @@ public final class DoudiCli {
 			options = GlobalOptions.extract(args);
 		}
 		catch (IllegalArgumentException e) {
-			System.err.println("doudi: " + e.getMessage());
-			return 2;
+			System.err.println("doudi: " + e.getMessage() + "（doudi --help 查看用法）");
+			return CommandLines.USAGE;
 		}
 		String command = options.command();
-		if (command.isEmpty() || command.equals("help") || options.commandArgs().contains("--help")
-				&& options.commandArgs().size() == 1) {
-			new CommandLine(new DoudiCommand()).usage(System.out);
-			return command.isEmpty() ? 2 : 0;
+		// the whole command line is parsed, and help printed, before anything starts (no Spring, no database)
+		Integer answered = answerWithoutStarting(options.commandArgs());
+		if (answered != null) {
+			return answered;
 		}
 		if (command.equals("sample-data")) {
 			// needs no database: runs without starting the application
@@ -90,12 +90,56 @@ public final class DoudiCli {
 			context = app.run();
 		}
 		catch (RuntimeException e) {
-			System.err.println("doudi: cannot start: " + rootMessage(e));
-			return 3;
+			System.err.println("doudi: 无法启动（数据库或配置有问题）：" + rootMessage(e));
+			return CommandLines.ENVIRONMENT;
 		}
 		try (context) {
 			return execute(context, Caller.ofProcess(), options.commandArgs().toArray(String[]::new));
 		}
+	}
+
+	/**
+	 * Help ({@code doudi}, {@code doudi help [command]}, {@code --help} anywhere) and argument errors, answered
+	 * from the picocli model alone; null when the command line is valid and the command must run.
+	 */
+	static Integer answerWithoutStarting(List<String> args) {
+		CommandLine parser = CommandLines.parser();
+		if (args.isEmpty()) {
+			parser.usage(System.out);
+			return CommandLines.USAGE;
+		}
+		if (args.get(0).equals("help")) {
+			CommandLine target = CommandLines.find(parser, args.subList(1, args.size()));
+			if (target == null) {
+				System.err.println("doudi: 没有命令“" + String.join(" ", args.subList(1, args.size())) + "”（doudi --help 列出所有命令）");
+				return CommandLines.USAGE;
+			}
+			target.usage(System.out);
+			return CommandLines.OK;
+		}
+		CommandLine.ParseResult parsed;
+		try {
+			parsed = parser.parseArgs(args.toArray(String[]::new));
+		}
+		catch (CommandLine.ParameterException e) {
+			System.err.println("doudi: " + CommandLines.message(CommandLines.unknownOptionFirst(e, args)));
+			return CommandLines.USAGE;
+		}
+		if (CommandLine.printHelpIfRequested(parsed)) {
+			return CommandLines.OK;
+		}
+		CommandLine.ParseResult leaf = parsed;
+		while (leaf.subcommand() != null) {
+			leaf = leaf.subcommand();
+		}
+		if (!leaf.commandSpec().subcommands().isEmpty()) {
+			// a group (users, findings, schedules, intake) without its subcommand
+			System.err.println("doudi: " + CommandLines.qualified(leaf.commandSpec().commandLine()) + " 需要一个子命令："
+					+ String.join("、", leaf.commandSpec().subcommands().keySet()) + "（"
+					+ CommandLines.qualified(leaf.commandSpec().commandLine()) + " --help 查看用法）");
+			return CommandLines.USAGE;
+		}
+		return null;
 	}
 
 	/** Executes a command in a running application context, as this process's OS account and environment. */
@@ -109,7 +153,7 @@ public final class DoudiCli {
 	}
 
 	private static CommandLine configure(CommandLine cli) {
-		cli.setCaseInsensitiveEnumValuesAllowed(true);
+		CommandLines.chinese(cli);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			PrintWriter err = commandLine.getErr();
 			err.println("doudi: " + rootMessage(ex));
@@ -117,13 +161,34 @@ public final class DoudiCli {
 			if (!(ex instanceof CommandFailedException)) {
 				org.slf4j.LoggerFactory.getLogger(DoudiCli.class).debug("command failed", ex);
 			}
-			return ex instanceof CommandFailedException f ? f.exitCode() : 1;
+			return exitCode(ex);
 		});
 		cli.setParameterExceptionHandler((ex, a) -> {
-			ex.getCommandLine().getErr().println("doudi: " + ex.getMessage());
-			return 2;
+			ex.getCommandLine().getErr().println("doudi: " + CommandLines.message(ex));
+			return CommandLines.USAGE;
 		});
 		return cli;
+	}
+
+	/**
+	 * The exit code of a command that failed (README "Exit codes"): the same for the same cause in every
+	 * command — a user not proved, unknown or without the right is 3 wherever it happens.
+	 */
+	static int exitCode(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof CommandFailedException f) {
+				return f.exitCode();
+			}
+			if (t instanceof cn.doudi.security.AccessDeniedException) {
+				return CommandLines.ACCESS;
+			}
+			if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+					|| t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException || t instanceof java.io.IOException
+					|| t instanceof java.io.UncheckedIOException) {
+				return CommandLines.ENVIRONMENT;
+			}
+		}
+		return CommandLines.REFUSED;
 	}
 
 	static String rootMessage(Throwable e) {

@@ -23,29 +23,28 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code import <source> <file>... [--encoding=E] [--accept-valid-rows] [--user=U]}: the files of one
  * command form one upload. Prints the counts, the first problems and the error reports' paths. Exits 0
- * when imported (or already imported), 1 when nothing was imported because of rejects, 2 on a usage
- * error, {@value #REFUSED} when the user may not import the files (one line on standard error, nothing
- * written).
+ * when imported (or already imported), 4 when nothing was imported because of rejects, 2 on a usage
+ * error, 3 when the user may not import the files (one line on standard error, nothing written).
  */
-@Command(name = "import", description = "Validates and imports spreadsheets of one source (INPUTS.md).")
+@Command(name = "import", description = "校验并导入一个数据来源的名册（CSV 或 XLSX，可多个文件作为一次上传）。")
 class ImportCommand implements Callable<Integer> {
 
 	private static final int SHOWN = 20;
 
 	/** Exit status when the acting user may not import the files (nothing was written). */
-	static final int REFUSED = 4;
+	static final int REFUSED = CommandLines.ACCESS;
 
 	@Parameters(index = "0", paramLabel = "<source>",
-			description = "beneficiaries, standards, regions, poverty, disability, deaths, marriages, economic, cpi, temp-assist")
+			description = "数据来源：beneficiaries（保障对象）、standards（保障标准）、regions（区划）、poverty（防返贫监测）、disability（残疾人）、deaths（死亡）、marriages（婚姻）、economic（家庭经济状况）、cpi（物价指数）、temp-assist（临时救助）")
 	String source;
 
-	@Parameters(index = "1..*", arity = "1..*", paramLabel = "<file>", description = "CSV or XLSX files (first sheet)")
+	@Parameters(index = "1..*", arity = "1..*", paramLabel = "<file>", description = "CSV 或 XLSX 文件（读第一个工作表）")
 	List<Path> files;
 
-	@Option(names = "--encoding", description = "CSV encoding (default: detected; UTF-8 or GBK/GB18030)")
+	@Option(names = "--encoding", description = "CSV 的字符编码（默认自动识别 UTF-8 或 GBK/GB18030）")
 	String encoding;
 
-	@Option(names = "--accept-valid-rows", description = "import the valid rows even when some are rejected")
+	@Option(names = "--accept-valid-rows", description = "有行被拒绝时仍导入有效行")
 	boolean acceptValidRows;
 
 	@Mixin
@@ -62,8 +61,8 @@ class ImportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Source s = Source.parse(source)
-			.orElseThrow(() -> new CommandFailedException("unknown source " + source + " (one of "
-					+ String.join(", ", java.util.Arrays.stream(Source.values()).map(Source::code).toList()) + ")", 2));
+			.orElseThrow(() -> new CommandFailedException("未知的数据来源“" + source + "”（应为 "
+					+ String.join("、", java.util.Arrays.stream(Source.values()).map(Source::code).toList()) + " 之一）", 2));
 		String acting;
 		try {
 			acting = user.name();
@@ -100,7 +99,8 @@ class ImportCommand implements Callable<Integer> {
 		String why = first != null && first.row() <= 0 ? "：" + first.file() + " " + first.reason() : "";
 		throw new CommandFailedException(String.format("%s：未导入任何数据%s（读取 %d 行，拒绝 %d 行%s）", s.code(), why,
 				outcome.rowsRead(), outcome.rowsRejected(),
-				outcome.rowsRejected() > 0 && !acceptValidRows ? "；修正后重新导入，或用 --accept-valid-rows 只导入有效行" : ""));
+				outcome.rowsRejected() > 0 && !acceptValidRows ? "；修正后重新导入，或用 --accept-valid-rows 只导入有效行" : ""),
+				CommandLines.DATA);
 	}
 
 	/**
@@ -150,7 +150,7 @@ class ImportCommand implements Callable<Integer> {
 			return Charset.forName(encoding.equalsIgnoreCase("GBK") ? "GB18030" : encoding);
 		}
 		catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-			throw new CommandFailedException("unknown encoding " + encoding, 2);
+			throw new CommandFailedException("未知的字符编码“" + encoding + "”（如 UTF-8、GBK、GB18030）", 2);
 		}
 	}
 }

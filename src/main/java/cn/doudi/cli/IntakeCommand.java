@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  * poll; {@code run NAME} polls one feed now, in this process, as the feed's own system user. {@code serve}
  * (and {@code schedules start}) fire them on their crons.
  */
-@Command(name = "intake", description = "Rosters arriving by themselves (jobs/intake/): list the feeds, or poll one now.",
+@Command(name = "intake", description = "自动接收的名册（jobs/intake/）：list 列出接收任务，run 立即接收一个。",
 		subcommands = { IntakeCommand.ListIntakes.class, IntakeCommand.Run.class })
 class IntakeCommand implements Runnable {
 
@@ -26,13 +26,13 @@ class IntakeCommand implements Runnable {
 
 	@Override
 	public void run() {
-		new picocli.CommandLine(this).usage(System.out);
+		CommandLines.parser().getSubcommands().get("intake").usage(System.out);
 	}
 
-	@Command(name = "list", description = "Checks the intake files and prints each feed with its next firings.")
+	@Command(name = "list", description = "检查接收任务文件并列出各任务的下几次触发时间。")
 	static class ListIntakes implements Callable<Integer> {
 
-		@Option(names = "--next", defaultValue = "3", description = "How many next firings to show (default 3).")
+		@Option(names = "--next", defaultValue = "3", description = "显示几次将来的触发时间（默认 3）。")
 		int next;
 
 		private final Intakes intakes;
@@ -50,21 +50,21 @@ class IntakeCommand implements Runnable {
 				System.out.println(String.join("\t", i.name(), i.source().code(), i.location().describe(), String.join(",", i.files()),
 						i.complete().code(), i.acceptValidRows() ? "accept-valid-rows" : "refuse-file", i.user(), i.cron(),
 						l.problems().isEmpty() ? "ok" : String.join("；", l.problems()),
-						i.enabled() ? String.join(", ", l.next().stream().map(AT::format).toList()) : "(disabled)",
+						i.enabled() ? String.join(", ", l.next().stream().map(AT::format).toList()) : "（未启用）",
 						l.lastPollAt() == null ? "-" : AT.format(l.lastPollAt().atZone(i.timeZone())) + " " + l.lastPollResult()));
 			}
 			listing.broken().forEach(b -> System.err.println("doudi: " + b.replace("\n", "; ")));
-			System.out.printf("%d intakes%s%n", listing.intakes().size(),
-					listing.broken().isEmpty() ? "" : ", " + listing.broken().size() + " broken (not used)");
+			System.out.printf("共 %d 个接收任务%s%n", listing.intakes().size(),
+					listing.broken().isEmpty() ? "" : "，" + listing.broken().size() + " 个文件有误（未使用）");
 			boolean problems = listing.intakes().stream().anyMatch(l -> l.intake().enabled() && !l.problems().isEmpty());
 			return listing.broken().isEmpty() && !problems ? 0 : 1;
 		}
 	}
 
-	@Command(name = "run", description = "Polls one feed now, in this process, as the feed's system user.")
+	@Command(name = "run", description = "在本进程中以该任务的系统用户立即接收一次。")
 	static class Run implements Callable<Integer> {
 
-		@Parameters(index = "0", description = "The feed's name (its file name without .yml).")
+		@Parameters(index = "0", description = "接收任务名（文件名去掉 .yml）。")
 		String name;
 
 		private final Intakes intakes;
@@ -85,10 +85,10 @@ class IntakeCommand implements Runnable {
 			for (ReceivedFile f : report.files()) {
 				System.out.println(String.join("\t", f.fileName(), f.status(), f.importId() == null ? "-" : "import " + f.importId(),
 						f.rowsAccepted() == null ? "-" : f.rowsAccepted() + " rows accepted, " + f.rowsRejected() + " rejected",
-						f.archivedAs() == null ? "(not moved)" : f.archivedAs(), f.report() == null ? "" : f.report(),
+						f.archivedAs() == null ? "（未移动）" : f.archivedAs(), f.report() == null ? "" : f.report(),
 						f.message() == null ? "" : f.message()));
 			}
-			report.waiting().forEach(w -> System.out.println(w + "\tWAITING\t(not finished yet)"));
+			report.waiting().forEach(w -> System.out.println(w + "\tWAITING\t（文件尚未写完）"));
 			System.out.println(name + ": " + report.summary());
 			if (report.busy() || report.problem() != null) {
 				System.err.println("doudi: " + name + ": " + report.summary());

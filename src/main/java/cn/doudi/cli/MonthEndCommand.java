@@ -24,19 +24,19 @@ import picocli.CommandLine.Option;
  * layout cannot represent, written as its substitute; a character no notice font has) go to standard
  * error, one line each ({@code doudi: 警告：…}); they do not change the exit status.
  */
-@Command(name = "month-end", description = "Runs the month: checks, payroll, files (drafts) for one or every county.")
+@Command(name = "month-end", description = "月结：交叉比对、计算待遇、写出文件（草稿），一个或全部区县。")
 class MonthEndCommand implements Callable<Integer> {
 
-	@Option(names = "--month", required = true, description = "The month, YYYY-MM.")
+	@Option(names = "--month", required = true, converter = MonthText.class, description = "月份，YYYY-MM。")
 	String month;
 
-	@Option(names = "--county", description = "One county (6 digits); default every county with a standards row.")
+	@Option(names = "--county", converter = CountyText.class, description = "一个区县（6 位代码）；默认所有有保障标准的区县。")
 	String county;
 
-	@Option(names = "--out", required = true, description = "The folder for the month's files.")
+	@Option(names = "--out", required = true, description = "写出本月文件的文件夹。")
 	Path out;
 
-	@Option(names = "--pay-date", description = "The payment date in bank files (default the 10th of the month).")
+	@Option(names = "--pay-date", description = "代发文件中的发放日期 YYYY-MM-DD（默认当月 10 日）。")
 	LocalDate payDate;
 
 	@Mixin
@@ -57,6 +57,9 @@ class MonthEndCommand implements Callable<Integer> {
 		YearMonth m = Months.require(month);
 		// the month still runs on stale deaths / economic data, but whoever runs it is told which source is old
 		freshness.staleSources().forEach(s -> System.err.println("doudi: " + s.warning()));
+		// a county without names, a source the month needs that never arrived: said before anything is held for it
+		freshness.missingFor(m, county != null ? List.of(county) : List.of())
+			.forEach(w -> System.err.println("doudi: 警告：" + w));
 		MonthEnd.Report report;
 		java.time.Instant since = java.time.Instant.now().minusSeconds(2);
 		try (ProgressDisplay shown = ProgressDisplay.start("月结 " + m, "", 1, () -> progresses.latest(county, m)
@@ -71,7 +74,7 @@ class MonthEndCommand implements Callable<Integer> {
 
 						@Override
 						public void refused(String c, String reason) {
-							System.err.println("doudi: " + c + " refused: " + reason);
+							System.err.println("doudi: " + c + " 被拒绝：" + reason);
 						}
 					});
 		}
@@ -82,7 +85,7 @@ class MonthEndCommand implements Callable<Integer> {
 			System.out.printf("%s %s: 草稿 %s%n", run.county(), m, run.batchNo());
 		}
 		if (!report.runs().isEmpty()) {
-			System.out.println("files: " + out.toAbsolutePath());
+			System.out.println("文件：" + out.toAbsolutePath());
 		}
 		printWarnings(report.warnings());
 		return report.allRan() ? 0 : 1;

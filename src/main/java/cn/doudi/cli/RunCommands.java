@@ -27,10 +27,10 @@ final class RunCommands {
 
 	static class RunOptions {
 
-		@Option(names = "--month", required = true, description = "The month, YYYY-MM.")
+		@Option(names = "--month", required = true, converter = MonthText.class, description = "月份，YYYY-MM。")
 		String month;
 
-		@Option(names = "--county", required = true, description = "The county (6 digits).")
+		@Option(names = "--county", required = true, converter = CountyText.class, description = "区县（6 位代码）。")
 		String county;
 
 		@Mixin
@@ -41,7 +41,7 @@ final class RunCommands {
 		}
 	}
 
-	@Command(name = "release", description = "Releases a draft run for approval (the maker).")
+	@Command(name = "release", description = "提交草稿批次待审批（经办人）。")
 	static class Release implements Callable<Integer> {
 
 		@Mixin
@@ -61,7 +61,7 @@ final class RunCommands {
 		}
 	}
 
-	@Command(name = "approve", description = "Approves a released run (the checker, a different FINANCE user).")
+	@Command(name = "approve", description = "审批已提交的批次（复核人，须为另一名财务人员）。")
 	static class Approve implements Callable<Integer> {
 
 		@Mixin
@@ -91,13 +91,13 @@ final class RunCommands {
 		}
 	}
 
-	@Command(name = "revoke", description = "Revokes the county's latest approved run, so the month can be re-run.")
+	@Command(name = "revoke", description = "撤销本区县最近一个已审批批次，以便重新计算该月。")
 	static class Revoke implements Callable<Integer> {
 
 		@Mixin
 		RunOptions run;
 
-		@Option(names = "--reason", required = true, description = "Why (kept in the audit trail).")
+		@Option(names = "--reason", required = true, description = "撤销原因（记入审计日志）。")
 		String reason;
 
 		private final PayrollRuns payroll;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * now, as its own user; {@code start} runs the scheduler in the foreground until stopped (the web console
  * {@code serve} starts it too).
  */
-@Command(name = "schedules", description = "Scheduled jobs of jobs/schedules/: list, run one now, or start the scheduler.",
+@Command(name = "schedules", description = "jobs/schedules/ 中的定时任务：list 列出、run 立即运行一个、start 启动调度。",
 		subcommands = { SchedulesCommand.ListSchedules.class, SchedulesCommand.Run.class, SchedulesCommand.Start.class })
 class SchedulesCommand implements Runnable {
 
@@ -33,13 +33,13 @@ class SchedulesCommand implements Runnable {
 
 	@Override
 	public void run() {
-		new picocli.CommandLine(this).usage(System.out);
+		CommandLines.parser().getSubcommands().get("schedules").usage(System.out);
 	}
 
-	@Command(name = "list", description = "Checks the schedule files and prints each with its next firings.")
+	@Command(name = "list", description = "检查定时任务文件并列出各任务的下几次触发时间。")
 	static class ListSchedules implements Callable<Integer> {
 
-		@Option(names = "--next", defaultValue = "3", description = "How many next firings to show (default 3).")
+		@Option(names = "--next", defaultValue = "3", description = "显示几次将来的触发时间（默认 3）。")
 		int next;
 
 		private final Schedules schedules;
@@ -65,18 +65,18 @@ class SchedulesCommand implements Runnable {
 						s.user(), s.out(), s.enabled() ? String.join(", ", l.next().stream().map(AT::format).toList())
 								: "(disabled)"));
 			}
-			System.out.printf("%d schedules%n", all.size());
+			System.out.printf("共 %d 个定时任务%n", all.size());
 			return 0;
 		}
 	}
 
-	@Command(name = "run", description = "Runs one schedule now, in this process, as the schedule's user.")
+	@Command(name = "run", description = "在本进程中以该任务的用户立即运行一个定时任务。")
 	static class Run implements Callable<Integer> {
 
-		@Parameters(index = "0", description = "The schedule's name (its file name without .yml).")
+		@Parameters(index = "0", description = "任务名（文件名去掉 .yml）。")
 		String name;
 
-		@Option(names = "--month", description = "The month to run (default: the month a firing now would run).")
+		@Option(names = "--month", converter = MonthText.class, description = "运行哪个月（默认：此刻触发时会运行的月份）。")
 		String month;
 
 		@Mixin
@@ -109,16 +109,16 @@ class SchedulesCommand implements Runnable {
 			catch (ScheduleException e) {
 				throw new CommandFailedException(e.getMessage().replace("\n", "; "));
 			}
-			report.runs().forEach(r -> System.out.printf("%s %s: draft %s computed%n", r.county(), report.month(), r.batchNo()));
-			report.refused().forEach((c, why) -> System.err.println("doudi: " + (c.isEmpty() ? "" : c + " refused: ") + why));
+			report.runs().forEach(r -> System.out.printf("%s %s: 草稿 %s 已计算%n", r.county(), report.month(), r.batchNo()));
+			report.refused().forEach((c, why) -> System.err.println("doudi: " + (c.isEmpty() ? "" : c + " 被拒绝：") + why));
 			if (!report.runs().isEmpty()) {
-				System.out.println("files: " + report.folder().toAbsolutePath());
+				System.out.println("文件：" + report.folder().toAbsolutePath());
 			}
 			return report.allRan() ? 0 : 1;
 		}
 	}
 
-	@Command(name = "start", description = "Runs the scheduler (schedules and intakes) in the foreground until stopped (Ctrl-C).")
+	@Command(name = "start", description = "在前台运行调度（定时任务和自动接收），直到停止（Ctrl-C）。")
 	static class Start implements Callable<Integer> {
 
 		private final Schedules schedules;
@@ -135,7 +135,7 @@ class SchedulesCommand implements Runnable {
 		public Integer call() throws InterruptedException {
 			// the same start-up as serve's: the schedules and the intakes of jobs/
 			ServeCommand.startScheduler(schedules, intakes, cronJobs);
-			System.out.println("scheduler running; Ctrl-C stops it");
+			System.out.println("调度已运行；Ctrl-C 停止");
 			new CountDownLatch(1).await();
 			return 0;
 		}

@@ -25,23 +25,23 @@ import picocli.CommandLine.Option;
  * the scheduler with the schedules of {@code jobs/schedules/} (cn.doudi.scheduling) and the intakes of
  * {@code jobs/intake/} (cn.doudi.intake); a broken file of either is reported and keeps nothing else down.
  */
-@Command(name = "serve", description = "Starts the web console (http://localhost:PORT/).")
+@Command(name = "serve", description = "启动网页控制台（http://localhost:端口/）。")
 class ServeCommand implements Callable<Integer> {
 
 	/** Read by {@link DoudiCli} before the application starts (the server binds at start-up). */
-	@Option(names = "--port", description = "The HTTP port (default 8080).")
+	@Option(names = "--port", description = "HTTP 端口（默认 8080）。")
 	int port = 8080;
 
-	@Option(names = "--address", description = "The address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).")
+	@Option(names = "--address", description = "监听地址（默认 127.0.0.1；0.0.0.0 为所有网卡）。")
 	String address = "127.0.0.1";
 
-	@Option(names = "--tls", description = "Serve HTTPS with the keystore of --keystore (password in DOUDI_KEYSTORE_PASSWORD).")
+	@Option(names = "--tls", description = "用 --keystore 的证书提供 HTTPS（密码在 DOUDI_KEYSTORE_PASSWORD）。")
 	boolean tls;
 
-	@Option(names = "--keystore", description = "A PKCS12 keystore (.p12) with the server's key and certificate.")
+	@Option(names = "--keystore", description = "PKCS12 证书库（.p12），含服务器的私钥和证书。")
 	String keystore;
 
-	@Option(names = "--behind-proxy", description = "Trust X-Forwarded-For/-Proto from a reverse proxy on this host or the private network.")
+	@Option(names = "--behind-proxy", description = "信任本机或内网反向代理的 X-Forwarded-For/-Proto。")
 	boolean behindProxy;
 
 	/**
@@ -101,7 +101,7 @@ class ServeCommand implements Callable<Integer> {
 			}
 		});
 		String port = context.getEnvironment().getProperty("local.server.port", String.valueOf(this.port));
-		System.out.printf("web console: %s://%s:%s/  (Ctrl-C stops it)%n", tls ? "https" : "http",
+		System.out.printf("网页控制台：%s://%s:%s/（Ctrl-C 停止）%n", tls ? "https" : "http",
 				address.equals("0.0.0.0") ? "localhost" : address, port);
 		startScheduler(schedules, intakes, cronJobs);
 		closed.await();
@@ -118,19 +118,19 @@ class ServeCommand implements Callable<Integer> {
 			schedules.synchronise();
 		}
 		catch (ScheduleException | IllegalStateException e) {
-			System.err.println("doudi: schedules not updated: " + e.getMessage().replace('\n', ' '));
+			System.err.println("doudi: 定时任务未更新：" + e.getMessage().replace('\n', ' '));
 		}
 		try {
-			intakes.synchronise().forEach(b -> System.err.println("doudi: intake not updated: " + b.replace('\n', ' ')));
+			intakes.synchronise().forEach(b -> System.err.println("doudi: 接收任务未更新：" + b.replace('\n', ' ')));
 		}
 		catch (RuntimeException e) {
-			System.err.println("doudi: intakes not updated: " + e.getMessage().replace('\n', ' '));
+			System.err.println("doudi: 接收任务未更新：" + e.getMessage().replace('\n', ' '));
 		}
 		try {
 			cronJobs.start();
 		}
 		catch (IllegalStateException e) {
-			System.err.println("doudi: scheduler not started: " + e.getMessage());
+			System.err.println("doudi: 调度未启动：" + e.getMessage());
 		}
 	}
 }

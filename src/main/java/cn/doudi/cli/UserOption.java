@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  */
 class UserOption {
 
-	@Option(names = "--user", description = "The user who acts (default: the user mapped to your OS account); proved by the OS account, DOUDI_PASSWORD or a typed password.")
+	@Option(names = "--user", description = "以哪个用户操作（默认：映射到当前操作系统账户的用户）；由操作系统账户、DOUDI_PASSWORD 或输入的密码证实。")
 	String user;
 
 	private final CommandAuthentication authentication;

@@ -22,28 +22,28 @@ import picocli.CommandLine.Option;
  * is, {@link UserOption}). On an empty user table the first {@code users add --role=ADMIN} bootstraps the
  * admin, with no one to prove: it is mapped to the OS account that ran it (or {@code --os-account}).
  */
-@Command(name = "users", description = "Manages users.", subcommands = { UsersCommand.Add.class, UsersCommand.Password.class,
+@Command(name = "users", description = "管理用户：add 添加、password 设密码、list 列出、disable 停用、map 映射操作系统账户、token 系统账户的 API 令牌。", subcommands = { UsersCommand.Add.class, UsersCommand.Password.class,
 		UsersCommand.ListUsers.class, UsersCommand.Disable.class, UsersCommand.Map.class, UsersCommand.Token.class })
 class UsersCommand implements Runnable {
 
 	@Override
 	public void run() {
-		new picocli.CommandLine(this).usage(System.out);
+		CommandLines.parser().getSubcommands().get("users").usage(System.out);
 	}
 
-	@Command(name = "add", description = "Adds a user (roles: OPERATOR, MONITOR, FINANCE, AUDITOR, ADMIN).")
+	@Command(name = "add", description = "添加用户（角色：OPERATOR 经办、MONITOR 监督核查、FINANCE 财务、AUDITOR 审计、ADMIN 系统管理员）。")
 	static class Add implements Callable<Integer> {
 
-		@Option(names = "--name", required = true)
+		@Option(names = "--name", required = true, description = "用户名。")
 		String name;
 
-		@Option(names = "--role", required = true)
+		@Option(names = "--role", required = true, description = "角色：OPERATOR、MONITOR、FINANCE、AUDITOR、ADMIN。")
 		Role role;
 
-		@Option(names = "--county", description = "The user's county (6 digits); none = city-wide.")
+		@Option(names = "--county", description = "用户所属区县（6 位代码）；不给则为全市。")
 		String county;
 
-		@Option(names = "--os-account", description = "The operating-system account that proves this user on the command line (one user per account).")
+		@Option(names = "--os-account", description = "在命令行证实该用户的操作系统账户（一个账户对应一个用户）。")
 		String osAccount;
 
 		@Mixin
@@ -70,7 +70,7 @@ class UsersCommand implements Runnable {
 			catch (IllegalArgumentException e) {
 				throw new CommandFailedException(e.getMessage(), 2);
 			}
-			System.out.printf("user %s added: %s, %s%n", u.name(), u.role(), u.cityWide() ? "city-wide" : u.county());
+			System.out.printf("已添加用户 %s：%s，%s%n", u.name(), u.role(), u.cityWide() ? "全市" : u.county());
 			return 0;
 		}
 	}
@@ -81,7 +81,7 @@ class UsersCommand implements Runnable {
 	 * input; never an option, so that it stays out of the shell history and the process list
 	 * ({@code DOUDI_PASSWORD} is the acting user's own, which proves it). By U itself or an ADMIN of U's county.
 	 */
-	@Command(name = "password", description = "Sets a user's password (from DOUDI_NEW_PASSWORD, the terminal or standard input).")
+	@Command(name = "password", description = "设置用户密码（读自 DOUDI_NEW_PASSWORD、终端或标准输入）。")
 	static class Password implements Callable<Integer> {
 
 		@Option(names = "--name", required = true)
@@ -121,12 +121,12 @@ class UsersCommand implements Runnable {
 			catch (IllegalArgumentException e) {
 				throw new CommandFailedException(e.getMessage(), 2);
 			}
-			System.out.printf("password of %s set%n", name);
+			System.out.printf("已设置 %s 的密码%n", name);
 			return 0;
 		}
 	}
 
-	@Command(name = "list", description = "Lists the users (ADMIN or AUDITOR; a county's own users for a county's).")
+	@Command(name = "list", description = "列出用户（系统管理员或审计人员；区县的只列本区县）。")
 	static class ListUsers implements Callable<Integer> {
 
 		@Mixin
@@ -141,13 +141,13 @@ class UsersCommand implements Runnable {
 		@Override
 		public Integer call() {
 			List<AccessControl.Listed> all = access.list(user.name());
-			System.out.println("name\trole\tcounty\tstatus\tos_account\tpassword\tcreated_by\tcreated_at\tdisabled_by\tdisabled_at");
+			System.out.println("用户名\t角色\t区县\t状态\t操作系统账户\t密码\t创建人\t创建时间\t停用人\t停用时间");
 			for (AccessControl.Listed u : all) {
-				System.out.println(String.join("\t", u.name(), u.role().name(), u.county() == null ? "city-wide" : u.county(),
-						u.active() ? "active" : "disabled", nz(u.osAccount()), u.passwordSet() ? "set" : "-", u.createdBy(),
+				System.out.println(String.join("\t", u.name(), u.role().name(), u.county() == null ? "全市" : u.county(),
+						u.active() ? "启用" : "已停用", nz(u.osAccount()), u.passwordSet() ? "已设" : "-", u.createdBy(),
 						u.createdAt(), nz(u.disabledBy()), nz(u.disabledAt())));
 			}
-			System.out.printf("%d users%n", all.size());
+			System.out.printf("共 %d 个用户%n", all.size());
 			return 0;
 		}
 
@@ -156,7 +156,7 @@ class UsersCommand implements Runnable {
 		}
 	}
 
-	@Command(name = "disable", description = "Disables a user at once (kept for the audit trail).")
+	@Command(name = "disable", description = "立即停用用户（保留以备审计）。")
 	static class Disable implements Callable<Integer> {
 
 		@Option(names = "--name", required = true)
@@ -179,18 +179,18 @@ class UsersCommand implements Runnable {
 			catch (IllegalArgumentException e) {
 				throw new CommandFailedException(e.getMessage(), 2);
 			}
-			System.out.printf("user %s disabled%n", name);
+			System.out.printf("已停用用户 %s%n", name);
 			return 0;
 		}
 	}
 
-	@Command(name = "map", description = "Maps a user to an operating-system account (--os-account= removes the mapping).")
+	@Command(name = "map", description = "把用户映射到操作系统账户（--os-account= 留空则取消映射）。")
 	static class Map implements Callable<Integer> {
 
 		@Option(names = "--name", required = true)
 		String name;
 
-		@Option(names = "--os-account", required = true)
+		@Option(names = "--os-account", required = true, description = "操作系统账户；留空取消映射。")
 		String osAccount;
 
 		@Mixin
@@ -210,7 +210,7 @@ class UsersCommand implements Runnable {
 			catch (IllegalArgumentException e) {
 				throw new CommandFailedException(e.getMessage(), 2);
 			}
-			System.out.printf(osAccount.isBlank() ? "user %s unmapped%n" : "user %s mapped to %s%n", name, osAccount);
+			System.out.printf(osAccount.isBlank() ? "已取消用户 %s 的映射%n" : "已把用户 %s 映射到操作系统账户 %s%n", name, osAccount);
 			return 0;
 		}
 	}
@@ -220,19 +220,19 @@ class UsersCommand implements Runnable {
 	 * kept); {@code --list}: U's tokens (id, label, prefix, created, last used, revoked); {@code --revoke=ID}:
 	 * revokes one. By an ADMIN covering U's county ({@link ApiTokens}).
 	 */
-	@Command(name = "token", description = "Creates (printed once), lists (--list) or revokes (--revoke=ID) a user's API tokens.")
+	@Command(name = "token", description = "系统账户的 API 令牌：创建（只显示一次）、列出（--list）或吊销（--revoke=编号）。")
 	static class Token implements Callable<Integer> {
 
-		@Option(names = "--name", required = true)
+		@Option(names = "--name", required = true, description = "令牌所属用户（系统账户）。")
 		String name;
 
-		@Option(names = "--label", description = "What the token is for (e.g. the agency's system); default: the user's name.")
+		@Option(names = "--label", description = "令牌用途（如对接的部门系统）；默认为用户名。")
 		String label;
 
-		@Option(names = "--list")
+		@Option(names = "--list", description = "列出该用户的令牌（不显示令牌本身）。")
 		boolean list;
 
-		@Option(names = "--revoke", description = "The id of the token to revoke.")
+		@Option(names = "--revoke", description = "要吊销的令牌编号。")
 		Long revoke;
 
 		@Mixin
@@ -249,17 +249,17 @@ class UsersCommand implements Runnable {
 			try {
 				if (list) {
 					List<ApiTokens.Listed> all = tokens.list(user.name(), name);
-					System.out.println("id\tlabel\tprefix\tcreated_by\tcreated_at\tlast_used\tstatus");
+					System.out.println("编号\t用途\t前缀\t创建人\t创建时间\t最近使用\t状态");
 					for (ApiTokens.Listed t : all) {
 						System.out.println(String.join("\t", Long.toString(t.id()), t.label(), t.prefix() + "…", t.createdBy(),
 								t.createdAt(), t.lastUsedAt() == null ? "-" : t.lastUsedAt(),
-								t.revoked() ? "revoked " + t.revokedAt() + " by " + t.revokedBy() : "active"));
+								t.revoked() ? "已吊销（" + t.revokedAt() + "，" + t.revokedBy() + "）" : "有效"));
 					}
-					System.out.printf("%d tokens%n", all.size());
+					System.out.printf("共 %d 个令牌%n", all.size());
 				}
 				else if (revoke != null) {
 					tokens.revoke(user.name(), name, revoke);
-					System.out.printf("token %d of %s revoked%n", revoke, name);
+					System.out.printf("用户 %s 的令牌 %d 已吊销%n", name, revoke);
 				}
 				else {
 					ApiTokens.Created t = tokens.create(user.name(), name, label);

@@ -1,7 +1,9 @@
 /**
  * The command line of OUTPUTS.md ({@code import}, {@code month-end}, {@code users}, {@code release},
  * {@code approve}, {@code revoke}, {@code demo}, …): options as {@code --name=value}, exit 0 on
- * success and a one-line reason on standard error otherwise. A command acts as a user only once it has
+ * success and a one-line Chinese reason on standard error otherwise, with one exit-code table for every
+ * command ({@link cn.doudi.cli.CommandLines}). The whole command line is parsed, and help printed, from the
+ * picocli model before the application starts (no Spring, no database). A command acts as a user only once it has
  * proved who runs it ({@link cn.doudi.cli.Caller}: OS account, {@code DOUDI_PASSWORD}, a terminal). A thin adapter over the modules' façades;
  * nothing depends on it.
  * <p>

@@ -42,7 +42,7 @@ public final class Months {
 
 	/** Parses or throws IllegalArgumentException (for command-line options). */
 	public static YearMonth require(String text) {
-		return parse(text).orElseThrow(() -> new IllegalArgumentException("not a month (YYYY-MM): " + text));
+		return parse(text).orElseThrow(() -> new IllegalArgumentException("不是月份（应为 YYYY-MM，如 2026-10）：" + text));
 	}
 
 	public static String format(YearMonth month) {

@@ -81,7 +81,8 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		List<VillageNotice> villages = PublicNotices.of(run, reader.lines(run.id()), names, properties.hotline(),
 				properties.periodDays());
 		List<StopView> stopViews = reader.stops(run.id());
-		List<StopNotice> stops = StopNotices.of(run, stopViews, names, properties.hotline());
+		List<StopNotice> stops = StopNotices.of(run, stopViews, names, properties.hotline(),
+				properties.documentNumber());
 		if (villages.isEmpty() && stops.isEmpty()) {
 			return;
 		}

@@ -15,20 +15,44 @@ import cn.doudi.payroll.StopView;
  * addressed to the person (a DIBAO stop to the household's 户主; a death to the family), the program,
  * the reason, the last paid month and the run's month as the first month without payment, the right
  * to administrative reconsideration (60 days, 行政复议法) or a lawsuit (6 months, 行政诉讼法) and the
- * hotline; issued by the county's civil-affairs bureau on the run's pay date.
+ * hotline; issued by the county's civil-affairs bureau on the run's pay date. Each carries a document
+ * number (文号) from {@code doudi.notice.document-number}, numbered in {@code stops.csv} order, so the same
+ * run gives the same numbers; the PDF follows each notice with its receipt of service (送达回执).
  */
 final class StopNotices {
 
 	static final String TITLE = "停止发放社会救助资金告知书";
 
+	/**
+	 * The default pattern of the document numbers: {@code {year}} the run's year, {@code {month}} its month
+	 * (two digits), {@code {county}} the county's name (its code when regions has none), {@code {county-code}}
+	 * the code, {@code {seq}} the notice's number in the run (three digits, from 001). With the month in the
+	 * number, the numbers of one county stay unique within the year.
+	 */
+	static final String DOCUMENT_NUMBER = "〔{year}〕{county}民救停字第{month}{seq}号";
+
 	private StopNotices() {
 	}
 
 	static List<StopNotice> of(PayrollRun run, List<StopView> stops, Names names, String hotline) {
+		return of(run, stops, names, hotline, DOCUMENT_NUMBER);
+	}
+
+	/** The document number of the {@code seq}-th (from 1) notice of {@code run}. */
+	static String documentNumber(String pattern, PayrollRun run, Names names, int seq) {
+		return pattern.replace("{year}", Integer.toString(run.month().getYear()))
+			.replace("{month}", String.format("%02d", run.month().getMonthValue()))
+			.replace("{county-code}", run.county())
+			.replace("{county}", names.of(run.county()))
+			.replace("{seq}", String.format("%03d", seq));
+	}
+
+	static List<StopNotice> of(PayrollRun run, List<StopView> stops, Names names, String hotline, String numberPattern) {
 		String county = names.of(run.county());
 		String issuer = county + "民政局";
 		String stopMonth = ChineseDates.month(run.month());
 		String date = ChineseDates.date(PublicNotices.payDate(run));
+		java.util.concurrent.atomic.AtomicInteger seq = new java.util.concurrent.atomic.AtomicInteger();
 		return stops.stream().map(s -> {
 			boolean household = s.program().perHousehold();
 			boolean deceased = s.reason() == StopReason.DECEASED;
@@ -45,7 +69,9 @@ final class StopNotices {
 			List<String> paragraphs = List.of(decision,
 					"如对本决定不服，可以自收到本告知书之日起六十日内向" + county + "人民政府申请行政复议，也可以自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。",
 					"如有疑问，请向所在乡镇（街道）或本局咨询。监督电话：" + hotline + "。", "特此告知。");
-			return new StopNotice(TITLE, addressee, facts, paragraphs, issuer, date);
+			String recipient = (household ? "户主 " : "") + s.name() + (deceased ? "（已故）家属" : "");
+			return new StopNotice(TITLE, documentNumber(numberPattern, run, names, seq.incrementAndGet()), addressee,
+					recipient, facts, paragraphs, issuer, date);
 		}).toList();
 	}
 }

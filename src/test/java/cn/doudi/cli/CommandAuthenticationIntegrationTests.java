@@ -168,7 +168,7 @@ class CommandAuthenticationIntegrationTests {
 				Integer.class, token, token, token)).isZero();
 		shown.reset();
 		assertThat(run("admin", Map.of(), "users", "token", "--name=mon", "--list")).isZero();
-		assertThat(shown.toString(StandardCharsets.UTF_8)).contains("省平台", token.substring(0, 12) + "…", "active")
+		assertThat(shown.toString(StandardCharsets.UTF_8)).contains("省平台", token.substring(0, 12) + "…", "有效")
 			.doesNotContain(token);
 
 		// a shell of fin1 with mon's token acts as mon, and only as mon
@@ -189,7 +189,7 @@ class CommandAuthenticationIntegrationTests {
 	void usersListAndDisable() {
 		assertThat(run("admin", Map.of(), "users", "list")).isZero();
 		String list = shown.toString(StandardCharsets.UTF_8);
-		assertThat(list).contains("fin2\tFINANCE\t410102\tactive\tfin2\tset", "4 users").doesNotContain("$2");
+		assertThat(list).contains("fin2\tFINANCE\t410102\t启用\tfin2\t已设", "共 4 个用户").doesNotContain("$2");
 
 		assertThat(run("fin1", Map.of(), "users", "list")).isNotZero();
 		assertThat(error()).contains("无权查看用户列表");

@@ -74,7 +74,7 @@ class MonthEndCommandIntegrationTests {
 		int status = run("month-end", "--month=2026-11", "--out=" + out.resolve("11"), "--user=fin1");
 
 		assertThat(status).isNotZero();
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("410122 refused").doesNotContain("410102 refused");
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("410122 被拒绝").doesNotContain("410102 被拒绝");
 		assertThat(Files.readAllLines(out.resolve("11/payments.csv"))).hasSize(2)
 			.last()
 			.asString()
@@ -90,8 +90,8 @@ class MonthEndCommandIntegrationTests {
 		finally {
 			System.setOut(originalOut);
 		}
-		assertThat(shown.toString(StandardCharsets.UTF_8)).contains("3 payroll runs",
-				"county 410102: latest run 2026-11 410102-202611-01 DRAFT", "county 410122: latest run 2026-10 410122-202610-01 DRAFT");
+		assertThat(shown.toString(StandardCharsets.UTF_8)).contains("发放批次 3 个",
+				"区县 410102：最近批次 2026-11 410102-202611-01 草稿（DRAFT）", "区县 410122：最近批次 2026-10 410122-202610-01 草稿（DRAFT）");
 	}
 
 	@Test

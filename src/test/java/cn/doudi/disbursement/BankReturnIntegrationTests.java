@@ -211,7 +211,7 @@ class BankReturnIntegrationTests {
 		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 		try {
 			assertThat(Commands.run(context, "bank-return", good.toString(), "--user=fin1")).isZero();
-			assertThat(Commands.run(context, "bank-return", bad.toString(), good.toString(), "--user=fin1")).isEqualTo(1);
+			assertThat(Commands.run(context, "bank-return", bad.toString(), good.toString(), "--user=fin1")).isEqualTo(4);
 		}
 		finally {
 			System.setErr(original);

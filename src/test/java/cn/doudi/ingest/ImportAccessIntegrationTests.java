@@ -154,7 +154,7 @@ class ImportAccessIntegrationTests {
 			System.setErr(oldErr);
 		}
 		String out = err.toString(StandardCharsets.UTF_8);
-		assertThat(exit).isEqualTo(4);
+		assertThat(exit).isEqualTo(3);
 		assertThat(out.strip()).doesNotContain("\n")
 			.startsWith("doudi: 无权导入在册对象花名册（beneficiaries）：用户 zm-op 只能导入本县区 410122 的数据");
 		assertNothingWritten();

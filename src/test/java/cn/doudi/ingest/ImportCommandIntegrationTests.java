@@ -68,7 +68,7 @@ class ImportCommandIntegrationTests {
 
 		Run r = run("import", "beneficiaries", empty.toString(), "--user=op1");
 
-		assertThat(r.exit()).isEqualTo(1);
+		assertThat(r.exit()).isEqualTo(4);
 		assertThat(r.err().strip()).startsWith("doudi: beneficiaries：未导入任何数据：empty.csv ").contains("文件为空")
 			.doesNotContain("\n");
 		assertThat(r.out() + r.err()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -100,7 +100,7 @@ class ImportCommandIntegrationTests {
 				dibao("H2", bad, "乙", "户主", "1"));
 
 		Run rejected = run("import", "beneficiaries", file.toString(), "--user=op1");
-		assertThat(rejected.exit()).isEqualTo(1);
+		assertThat(rejected.exit()).isEqualTo(4);
 		assertThat(rejected.out()).contains("第3行", "[身份证号]", "校验位", "错误报告：", "r.csv.errors.xlsx")
 			.doesNotContain(bad);
 

@@ -172,6 +172,45 @@ class NoticeRenderingTests {
 	}
 
 	@Test
+	void theDocumentNumberFollowsTheConfiguredPattern() {
+		List<StopView> stops = List.of(new StopView(7, COUNTY, Program.ELDERLY, "H1", ELDER, "李秀英", YearMonth.of(2026, 10),
+				StopReason.DECEASED));
+		assertThat(StopNotices.of(RUN, stops, NAMES, "x", "{county-code}民停〔{year}〕{seq}号").get(0).documentNumber())
+			.isEqualTo("410102民停〔2026〕001号");
+		assertThat(StopNotices.of(RUN, stops, NAMES, "x").get(0).documentNumber()).isEqualTo("〔2026〕中原区民救停字第11001号");
+	}
+
+	/**
+	 * Issue 14: a notice whose closing part (totals, period, how to object, issuer) would spill onto a page
+	 * of its own takes the table's last rows with it — for every length of table around a page break.
+	 */
+	@Test
+	void theClosingPartOfAPublicNoticeNeverStandsAloneOnAPage() throws Exception {
+		boolean moved = false;
+		for (int n = 20; n <= 75; n++) {
+			List<PaymentLineView> many = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				many.add(line(VILLAGE, Program.ELDERLY, "H" + (1000 + i), TestData.id(COUNTY, "1940-01-01", 100 + i), "居民" + i,
+						NOV, "100.00", "PAY", null, ""));
+			}
+			var notice = PublicNotices.of(RUN, many, NAMES, "0371-12345678", 7).get(0).notice();
+			Path pdf = out.resolve("n" + n + ".pdf");
+			new PublicNoticePdf(font).write(notice, pdf, LocalDate.of(2026, 11, 10), "k");
+			List<String> pages = NoticeFiles.pageTexts(pdf);
+			String last = pages.get(pages.size() - 1);
+			assertThat(last).as("%d rows", n).contains("监督电话", "合计（共" + n + "条）", "居民" + (n - 1), "序号");
+			if (pages.size() > 1 && !last.contains("居民" + (n - 4))) {
+				// the last rows went over with the closing part, while the page before still has the rows before them
+				moved |= pages.get(pages.size() - 2).contains("居民" + (n - 4)) && !last.contains("居民" + (n - 4));
+				if (moved) {
+					keep(pdf, "public-notice-kept-together", pages.size() - 1);
+				}
+			}
+		}
+		assertThat(moved).as("some length puts the break just before the closing part").isTrue();
+	}
+
+	@Test
 	void stopNoticesArePageByPageWithReasonAppealAndHotline() throws Exception {
 		List<StopView> stops = List.of(
 				new StopView(7, COUNTY, Program.DIBAO_URBAN, "4101020010010001", HEAD, "王建国", YearMonth.of(2026, 10),
@@ -187,14 +226,19 @@ class NoticeRenderingTests {
 
 		assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
 		List<String> pages = NoticeFiles.pageTexts(a);
-		assertThat(pages).hasSize(3);
+		assertThat(pages).hasSize(6); // each notice, then its receipt of service
 		assertThat(pages.get(0)).contains("停止发放社会救助资金告知书", "户主 王建国：", "410102********" + HEAD.substring(14),
 				"城市最低生活保障", "保障期满", "2026年10月", "2026年11月起", "申请行政复议", "提起行政诉讼", "0371-12345678",
 				"中原区民政局", "2026年11月10日");
-		assertThat(pages.get(1)).contains("李秀英（已故）家属：", "死亡", "经核查，李秀英享受的高龄津贴");
-		assertThat(pages.get(2)).contains("年满18周岁", "此前无已发放记录");
+		assertThat(pages.get(0)).contains("〔2026〕中原区民救停字第11001号");
+		assertThat(pages.get(1)).contains("送达回执", "停止发放社会救助资金告知书", "〔2026〕中原区民救停字第11001号", "户主 王建国",
+				"□直接送达", "□留置送达", "受送达人签名（盖章）", "送达人签名", "见证人签名", "拒绝签收");
+		assertThat(pages.get(2)).contains("李秀英（已故）家属：", "死亡", "经核查，李秀英享受的高龄津贴", "〔2026〕中原区民救停字第11002号");
+		assertThat(pages.get(3)).contains("送达回执", "李秀英（已故）家属", "〔2026〕中原区民救停字第11002号");
+		assertThat(pages.get(4)).contains("年满18周岁", "此前无已发放记录", "〔2026〕中原区民救停字第11003号");
 		NoticeFiles.assertNoFullNumbers(String.join("\n", pages));
 		keep(a, "stop-notice", 0);
+		keep(a, "stop-notice", 1);
 	}
 
 	/** 䶮 (U+4DAE, CJK Extension A: the main font lacks it) and 𠀾 (U+2003E, Extension B, outside the BMP). */
@@ -227,7 +271,7 @@ class NoticeRenderingTests {
 		Path stopsPdf = out.resolve("stops-rare.pdf");
 		assertThat(new StopNoticesPdf(font).write(stops, stopsPdf, "t", LocalDate.of(2026, 11, 10), "k")).isEmpty();
 		assertThat(NoticeFiles.pageTexts(stopsPdf).get(0)).contains("刘䶮（已故）家属：");
-		assertThat(NoticeFiles.pageTexts(stopsPdf).get(1)).contains("王𠀾华");
+		assertThat(NoticeFiles.pageTexts(stopsPdf).get(2)).contains("王𠀾华");
 	}
 
 	@Test

@@ -125,9 +125,11 @@ class NoticesIntegrationTests {
 		files.write(List.of(nov), out.resolve("nov"));
 
 		List<String> pages = NoticeFiles.pageTexts(out.resolve("nov/notices/410102/stops-202611.pdf"));
-		assertThat(pages).hasSize(jdbc.queryForObject("select count(*) from stop_record where run_id = ?", Integer.class,
+		// a notice and its receipt of service (送达回执) per stop
+		assertThat(pages).hasSize(2 * jdbc.queryForObject("select count(*) from stop_record where run_id = ?", Integer.class,
 				nov.id()));
-		assertThat(pages).hasSize(1);
+		assertThat(pages).hasSize(2);
+		assertThat(pages.get(1)).contains("送达回执", "〔2026〕中原区民救停字第11001号");
 		assertThat(pages.get(0).replace("\n", "")).contains("停止发放社会救助资金告知书", "张三：", "410102********" + ENDING.substring(14), "高龄津贴",
 				"保障期满", "最后一次发放月份为2026年10月", "2026年11月起停止发放", "申请行政复议", "提起行政诉讼", "0371-12345678");
 	}

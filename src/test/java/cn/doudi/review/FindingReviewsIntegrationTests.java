@@ -190,6 +190,6 @@ class FindingReviewsIntegrationTests {
 		assertThat(list).isZero();
 		assertThat(dismiss).isZero();
 		assertThat(again).isNotZero();
-		assertThat(printed).contains("NAME_MISMATCH", "410102********", "dismissed by mon", "DISMISS", "同一人");
+		assertThat(printed).contains("NAME_MISMATCH", "410102********", "已由 mon 排除", "DISMISS", "同一人", "姓名不一致");
 	}
 }

@@ -14,7 +14,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 /**
  * The public notice as an A4 PDF in the usual form: the title, the lead paragraph, the place and unit,
  * the table (header repeated on every page, a totals row), then the period, hotline and how to object,
- * the issuer and date, and 第 x 页 共 y 页 under every page.
+ * the issuer and date, and 第 x 页 共 y 页 under every page. The closing part never stands alone on a page:
+ * when it would spill over, the table's last rows go over with it.
  */
 public final class PublicNoticePdf {
 
@@ -50,11 +51,22 @@ public final class PublicNoticePdf {
 			canvas.rightAligned("单位：元", Canvas.RIGHT, y, 10, false);
 			y -= 6;
 			y = header(canvas, y);
-			for (int i = 0; i < notice.rows().size(); i++) {
-				NoticeRow r = notice.rows().get(i);
-				String[] cells = { Integer.toString(i + 1), r.name(), r.maskedId(), r.program(),
-						Integer.toString(r.members()), Amounts.format(r.amount()), r.remark() };
-				y = row(canvas, y, cells, false);
+			List<NoticeRow> rows = notice.rows();
+			// the closing paragraphs never stand alone on a page: the last rows go over with them
+			int keep = Math.min(KEEP_WITH_FOOTER, rows.size());
+			float tail = TOTALS_HEIGHT + footerHeight(canvas, notice);
+			for (int i = 0; i < rows.size(); i++) {
+				if (i == rows.size() - keep && i > 0) {
+					float group = tail;
+					for (int j = i; j < rows.size(); j++) {
+						group += rowHeight(canvas, cells(rows.get(j), j));
+					}
+					if (y - group < Canvas.BOTTOM && group + rowHeight(canvas, HEADER) <= Canvas.TOP - Canvas.BOTTOM) {
+						canvas.newPage();
+						y = header(canvas, Canvas.TOP);
+					}
+				}
+				y = row(canvas, y, cells(rows.get(i), i), false);
 			}
 			y = totals(canvas, y, notice);
 			footer(canvas, y, notice);
@@ -66,6 +78,32 @@ public final class PublicNoticePdf {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** How many of the last rows go to a new page with the totals and the closing paragraphs, if these would spill. */
+	private static final int KEEP_WITH_FOOTER = 3;
+	private static final float TOTALS_HEIGHT = CELL_LEADING + 2 * PAD + 4;
+
+	private static String[] cells(NoticeRow r, int i) {
+		return new String[] { Integer.toString(i + 1), r.name(), r.maskedId(), r.program(), Integer.toString(r.members()),
+				Amounts.format(r.amount()), r.remark() };
+	}
+
+	private static float rowHeight(Canvas canvas, String[] cells) {
+		int height = 1;
+		for (int c = 0; c < cells.length; c++) {
+			height = Math.max(height, canvas.wrap(cells[c], CELL_SIZE, COLUMNS[c] - 2 * PAD).size());
+		}
+		return height * CELL_LEADING + 2 * PAD + 4;
+	}
+
+	/** The height the closing paragraphs, the issuer and the date take below the table. */
+	private static float footerHeight(Canvas canvas, PublicNotice notice) {
+		float needed = 0;
+		for (String line : notice.footer()) {
+			needed += 19 * canvas.wrap(line, 11, Canvas.RIGHT - Canvas.LEFT - 22).size();
+		}
+		return needed + 14 + 60;
 	}
 
 	private float header(Canvas canvas, float y) {
@@ -110,7 +148,7 @@ public final class PublicNoticePdf {
 	}
 
 	private float totals(Canvas canvas, float y, PublicNotice notice) {
-		float h = CELL_LEADING + 2 * PAD + 4;
+		float h = TOTALS_HEIGHT;
 		if (y - h < Canvas.BOTTOM) {
 			canvas.newPage();
 			y = header(canvas, Canvas.TOP);
@@ -127,12 +165,7 @@ public final class PublicNoticePdf {
 	}
 
 	private void footer(Canvas canvas, float y, PublicNotice notice) {
-		float needed = 0;
-		for (String line : notice.footer()) {
-			needed += 19 * canvas.wrap(line, 11, Canvas.RIGHT - Canvas.LEFT - 22).size();
-		}
-		needed += 14 + 60;
-		if (y - needed < Canvas.BOTTOM) {
+		if (y - footerHeight(canvas, notice) < Canvas.BOTTOM) {
 			canvas.newPage();
 			y = Canvas.TOP;
 		}
