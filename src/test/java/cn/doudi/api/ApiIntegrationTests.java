@@ -226,6 +226,9 @@ class ApiIntegrationTests {
 		assertThat(upload("nope", opA, "a.csv", rosterA(), Map.of()).body()).contains("没有这个数据来源");
 		assertThat(upload("beneficiaries", opA, null, null, Map.of()).statusCode()).isEqualTo(400);
 		assertThat(get("/api/v1/runs?month=10-2026", finA).statusCode()).isEqualTo(400);
+		HttpResponse<String> nowhere = get("/api/v1/no-such-thing", finA);
+		assertThat(nowhere.statusCode()).isEqualTo(404);
+		assertThat(nowhere.body()).contains("没有这个 API 地址");
 		// too large: 413 before it is read
 		HttpResponse<String> large = upload("beneficiaries", opA, "big.csv", new byte[100 * 1024], Map.of());
 		assertThat(large.statusCode()).isEqualTo(413);
