@@ -79,7 +79,7 @@ class DemoCommand implements Callable<Integer> {
 				.toList();
 		}
 		if (months.isEmpty()) {
-			throw new CommandFailedException("sample data " + data + " has no month folders (YYYY-MM)");
+			throw new CommandFailedException("样例数据 " + data + " 中没有月份文件夹（YYYY-MM）");
 		}
 		for (Path monthDir : months) {
 			YearMonth month = YearMonth.parse(monthDir.getFileName().toString());
@@ -94,7 +94,7 @@ class DemoCommand implements Callable<Integer> {
 
 				@Override
 				public void refused(String county, String reason) {
-					throw new CommandFailedException("demo month-end " + month + " refused for " + county + ": " + reason);
+					throw new CommandFailedException("演示月结 " + month + " 区县 " + county + " 被拒绝：" + reason);
 				}
 			});
 			MonthEndCommand.printWarnings(report.warnings());
@@ -103,16 +103,16 @@ class DemoCommand implements Callable<Integer> {
 				payroll.release(run.county(), month, MAKER);
 				payroll.approve(run.county(), month, CHECKER);
 			}
-			System.out.printf("%s: %d counties approved → %s%n", month, runs.size(), folder.toAbsolutePath());
+			System.out.printf("%s：%d 个区县已审批 → %s%n", month, runs.size(), folder.toAbsolutePath());
 		}
-		System.out.println("demo files: " + out.toAbsolutePath());
+		System.out.println("演示文件：" + out.toAbsolutePath());
 		return 0;
 	}
 
 	private void importFiles(Source source, List<Path> paths, String user) {
 		ImportOutcome outcome = imports.importFiles(source, paths, ImportOptions.by(user));
 		if (!outcome.committed() && !outcome.duplicate()) {
-			throw new CommandFailedException("sample data " + paths + " was rejected: " + outcome.problems());
+			throw new CommandFailedException("样例数据 " + paths + " 被拒绝：" + outcome.problems());
 		}
 	}
 
@@ -165,6 +165,6 @@ class DemoCommand implements Callable<Integer> {
 		catch (Exception e) {
 			// fall through
 		}
-		throw new CommandFailedException("cannot find sample-data/ (run from the project folder or pass --sample-data=DIR)");
+		throw new CommandFailedException("找不到 sample-data/（在项目文件夹中运行，或用 --sample-data=DIR 指定）");
 	}
 }

@@ -37,7 +37,7 @@ record GlobalOptions(Map<String, Object> properties, List<String> commandArgs) {
 				props.put(property, args[++i]);
 			}
 			else {
-				throw new IllegalArgumentException(name + " needs a value");
+				throw new IllegalArgumentException("选项 " + name + " 需要一个值");
 			}
 		}
 		Object format = props.get("doudi.log.format");

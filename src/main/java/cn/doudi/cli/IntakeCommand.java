@@ -83,8 +83,8 @@ class IntakeCommand implements Runnable {
 				throw new CommandFailedException(e.getMessage().replace("\n", "; "));
 			}
 			for (ReceivedFile f : report.files()) {
-				System.out.println(String.join("\t", f.fileName(), f.status(), f.importId() == null ? "-" : "import " + f.importId(),
-						f.rowsAccepted() == null ? "-" : f.rowsAccepted() + " rows accepted, " + f.rowsRejected() + " rejected",
+				System.out.println(String.join("\t", f.fileName(), f.status(), f.importId() == null ? "-" : "导入 #" + f.importId(),
+						f.rowsAccepted() == null ? "-" : "导入 " + f.rowsAccepted() + " 行，拒绝 " + f.rowsRejected() + " 行",
 						f.archivedAs() == null ? "（未移动）" : f.archivedAs(), f.report() == null ? "" : f.report(),
 						f.message() == null ? "" : f.message()));
 			}

@@ -86,7 +86,7 @@ public class BankReturns {
 			content = Files.readAllBytes(file);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot read " + file, e);
+			throw new UncheckedIOException("无法读取文件 " + file, e);
 		}
 		if (name.startsWith("DRAFT-")) {
 			return BankReturnOutcome.rejected(name, null, null, List.of("这是草稿文件（DRAFT-），草稿不发放，也没有回盘"));

@@ -61,14 +61,14 @@ public class IngestBenchmark {
 		}
 		Integer held = jdbc.queryForObject("select count(*) from import_batch", Integer.class);
 		if (held != null && held > 0) {
-			throw new IllegalStateException("bench needs a database without imports (this one has " + held
-					+ "): use --db-url=jdbc:postgresql://127.0.0.1:5432/doudi_bench or a fresh --home");
+			throw new IllegalStateException("bench 需要一个没有任何导入的数据库（这个数据库已有 " + held
+					+ " 次导入）：用 --db-url=jdbc:postgresql://127.0.0.1:5432/doudi_bench 或一个新的 --home");
 		}
 		if (access.find(USER).isEmpty()) {
 			Integer users = jdbc.queryForObject("select count(*) from app_user", Integer.class);
 			if (users != null && users > 0) {
-				throw new IllegalStateException("bench imports as user " + USER + ": add it first (users add --name=" + USER
-						+ " --role=OPERATOR), or use an empty database");
+				throw new IllegalStateException("bench 以用户 " + USER + " 导入：请先添加该用户（users add --name=" + USER
+						+ " --role=OPERATOR），或用一个空数据库");
 			}
 			access.add(USER, USER, Role.ADMIN, null);
 		}

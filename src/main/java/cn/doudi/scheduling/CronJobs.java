@@ -94,7 +94,7 @@ public class CronJobs {
 			return names;
 		}
 		catch (SchedulerException e) {
-			throw new IllegalStateException("cannot update the " + group + " jobs in Quartz: " + e.getMessage(), e);
+			throw new IllegalStateException("无法在 Quartz 中更新 " + group + " 任务：" + e.getMessage(), e);
 		}
 	}
 
@@ -104,7 +104,7 @@ public class CronJobs {
 			scheduler.start();
 		}
 		catch (SchedulerException e) {
-			throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+			throw new IllegalStateException("无法启动调度：" + e.getMessage(), e);
 		}
 	}
 

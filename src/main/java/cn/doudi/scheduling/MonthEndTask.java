@@ -50,7 +50,7 @@ class MonthEndTask implements Job {
 			.stream()
 			.filter(s -> s.name().equals(name))
 			.findFirst()
-			.orElseThrow(() -> new JobExecutionException("schedule " + name + " is no longer in " + files.folder()));
+			.orElseThrow(() -> new JobExecutionException("定时任务 " + name + " 已不在 " + files.folder() + " 中"));
 		ZonedDateTime at = context.getScheduledFireTime().toInstant().atZone(schedule.timeZone());
 		run(schedule, schedule.monthAt(at));
 	}

@@ -56,7 +56,7 @@ class ScheduleFiles {
 			files = s.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted(Comparator.comparing(Path::toString)).toList();
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot list " + dir, e);
+			throw new UncheckedIOException("无法列出文件夹 " + dir, e);
 		}
 		List<Schedule> out = new ArrayList<>();
 		List<String> problems = new ArrayList<>();

@@ -50,7 +50,16 @@ class CommandLineWithoutStartingTests {
 			System.setErr(oldErr);
 		}
 		assertThat(Files.exists(home)).as("nothing started for %s", List.of(args)).isFalse();
-		return new Answer(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		return new Answer(exit, withoutLog(out), withoutLog(err));
+	}
+
+	/** Log lines of other tests' application contexts in this JVM (Quartz, ...) are not the command's output. */
+	private static String withoutLog(ByteArrayOutputStream printed) {
+		return printed.toString(StandardCharsets.UTF_8)
+			.lines()
+			.filter(l -> !l.matches("\\d\\d:\\d\\d:\\d\\d (TRACE|DEBUG|INFO|WARN|ERROR) .*"))
+			.map(l -> l + "\n")
+			.collect(java.util.stream.Collectors.joining());
 	}
 
 	/** Every command and subcommand, as the words that name it ({@code users add}). */

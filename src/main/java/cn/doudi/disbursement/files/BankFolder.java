@@ -36,7 +36,7 @@ public final class BankFolder {
 			}
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot write " + dir.resolve(name), e);
+			throw new UncheckedIOException("无法写入文件 " + dir.resolve(name), e);
 		}
 	}
 
@@ -53,7 +53,7 @@ public final class BankFolder {
 			}
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot move " + file + " to " + dir, e);
+			throw new UncheckedIOException("无法把 " + file + " 移到 " + dir, e);
 		}
 	}
 
@@ -62,7 +62,7 @@ public final class BankFolder {
 			Files.deleteIfExists(dir.resolve(name));
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot delete " + dir.resolve(name), e);
+			throw new UncheckedIOException("无法删除 " + dir.resolve(name), e);
 		}
 	}
 
@@ -80,7 +80,7 @@ public final class BankFolder {
 			return sha256(Files.readAllBytes(file));
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot read " + file, e);
+			throw new UncheckedIOException("无法读取文件 " + file, e);
 		}
 	}
 }

@@ -197,7 +197,7 @@ public class FinalFiles {
 			}
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot delete " + dir, e);
+			throw new UncheckedIOException("无法删除 " + dir, e);
 		}
 	}
 
@@ -208,7 +208,7 @@ public class FinalFiles {
 			}
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot delete " + dir, e);
+			throw new UncheckedIOException("无法删除 " + dir, e);
 		}
 	}
 }

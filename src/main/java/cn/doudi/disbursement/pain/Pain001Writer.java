@@ -43,7 +43,7 @@ public final class Pain001Writer {
 			x.close();
 		}
 		catch (XMLStreamException e) {
-			throw new IllegalStateException("cannot write pain.001: " + e.getMessage(), e);
+			throw new IllegalStateException("无法写出 pain.001：" + e.getMessage(), e);
 		}
 		out.writeBytes("\n".getBytes(StandardCharsets.US_ASCII));
 		return out.toByteArray();
