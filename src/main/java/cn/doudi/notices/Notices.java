@@ -28,6 +28,7 @@ import cn.doudi.notices.render.PublicNoticeWorkbook;
 import cn.doudi.notices.render.StopNotice;
 import cn.doudi.notices.render.StopNoticesPdf;
 import cn.doudi.payroll.MonthEndOutput;
+import cn.doudi.payroll.MonthEndPhases;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.RunReader;
 import cn.doudi.payroll.StopView;
@@ -49,11 +50,14 @@ public class Notices implements MonthEndOutput, DisposableBean {
 	private final RunReader reader;
 	private final RegionNames regions;
 	private final NoticeProperties properties;
+	private final io.micrometer.core.instrument.MeterRegistry meters;
 	private CjkFont font;
 	private boolean warned;
 
-	Notices(RunReader reader, RegionNames regions, NoticeProperties properties) {
+	Notices(RunReader reader, RegionNames regions, NoticeProperties properties,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.reader = reader;
+		this.meters = meters;
 		this.regions = regions;
 		this.properties = properties;
 	}
@@ -75,6 +79,7 @@ public class Notices implements MonthEndOutput, DisposableBean {
 
 	private void write(PayrollRun run, Path folder, Names names, List<String> warnings) {
 		long started = System.nanoTime();
+		long xlsxNanos = 0;
 		Path dir = folder.resolve("notices").resolve(run.county());
 		String m = fileMonth(run.month());
 		LocalDate date = PublicNotices.payDate(run);
@@ -84,14 +89,18 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		List<StopNotice> stops = StopNotices.of(run, stopViews, names, properties.hotline(),
 				properties.documentNumber());
 		if (villages.isEmpty() && stops.isEmpty()) {
+			MonthEndPhases.record(meters, MonthEndPhases.NOTICES_XLSX, System.nanoTime() - started);
 			return;
 		}
 		createDirectories(dir);
+		long firstPdf = System.nanoTime();
 		CjkFont cjk = fontIfAvailable();
 		PublicNoticePdf pdf = cjk == null ? null : new PublicNoticePdf(cjk);
 		for (VillageNotice v : villages) {
 			String file = v.villageCode() + "-" + m;
+			long x = System.nanoTime();
 			PublicNoticeWorkbook.write(v.notice(), dir.resolve(file + ".xlsx"));
+			xlsxNanos += System.nanoTime() - x;
 			if (pdf != null) {
 				Set<Integer> missing = pdf.write(v.notice(), dir.resolve(file + ".pdf"), date,
 						"doudi notice " + run.batchNo() + " " + file);
@@ -107,6 +116,11 @@ public class Notices implements MonthEndOutput, DisposableBean {
 					stopViews.stream().map(s -> new Named(s.name(), IdNumber.mask(s.idNumber()))).toList(),
 					warnings);
 		}
+		// the reading and the XLSX count as notices-xlsx, the rest (the PDFs) as notices-pdf
+		long all = System.nanoTime() - started;
+		long pdfNanos = all - xlsxNanos - (firstPdf - started);
+		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_XLSX, all - pdfNanos);
+		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_PDF, pdfNanos);
 		log.info("notices {}: {} village notices, {} stop notices in {} ms", run.batchNo(), villages.size(),
 				stops.size(), (System.nanoTime() - started) / 1_000_000);
 	}
