@@ -116,7 +116,7 @@ class MonthEndBenchCommand implements Callable<Integer> {
 		for (Source s : List.of(Source.REGIONS, Source.STANDARDS, Source.CPI)) {
 			Path f = data.resolve(s.code() + ".csv");
 			if (Files.exists(f)) {
-				importFiles(s, List.of(f));
+				importFiles(s, List.of(f), ADMIN);
 			}
 		}
 		Path first;
@@ -127,7 +127,7 @@ class MonthEndBenchCommand implements Callable<Integer> {
 		}
 		YearMonth month = YearMonth.parse(first.getFileName().toString());
 		for (Map.Entry<Source, List<Path>> e : DemoCommand.uploadsOf(first).entrySet()) {
-			importFiles(e.getKey(), e.getValue());
+			importFiles(e.getKey(), e.getValue(), OPERATOR);
 		}
 		jdbc.execute("analyze");
 		long roster = count("select count(*) from current_beneficiary");
@@ -241,8 +241,8 @@ class MonthEndBenchCommand implements Callable<Integer> {
 				m.peakHeapMb());
 	}
 
-	private void importFiles(Source source, List<Path> paths) {
-		ImportOutcome o = imports.importFiles(source, paths, ImportOptions.by(OPERATOR));
+	private void importFiles(Source source, List<Path> paths, String user) {
+		ImportOutcome o = imports.importFiles(source, paths, ImportOptions.by(user));
 		if (!o.committed() && !o.duplicate()) {
 			throw new CommandFailedException("bench data " + paths + " was rejected: " + o.problems());
 		}
