@@ -37,18 +37,39 @@ public final class MonthRules {
 		return MonthCalculation.run(inputs);
 	}
 
+	/**
+	 * Told as each part of {@link #settle} ends — {@code rules} (month M), {@code arrears} (the arrears
+	 * window), {@code stops} (stops and overpayments) — so that a caller may time them (the rules keep no
+	 * clock).
+	 */
+	@FunctionalInterface
+	public interface Parts {
+
+		Parts NONE = part -> {
+		};
+
+		void done(String part);
+	}
+
 	/** The whole month M of one county: see the class comment. */
 	public Settlement settle(SettleInputs in, RunHistory history) {
+		return settle(in, history, Parts.NONE);
+	}
+
+	/** {@link #settle(SettleInputs, RunHistory)}, telling {@code parts} as each part ends. */
+	public Settlement settle(SettleInputs in, RunHistory history, Parts parts) {
 		YearMonth month = in.month();
 		CountyRecords records = in.records();
 		Map<YearMonth, MonthOutcome> applied = new TreeMap<>();
 		MonthOutcome current = apply(in, history, month, applied);
+		parts.done("rules");
 
 		Map<YearMonth, MonthOutcome> window = new TreeMap<>();
 		for (YearMonth m : ArrearsRule.window(month, records.county(), records.standards(), history.firstRunMonth())) {
 			window.put(m, apply(in, history, m, applied));
 		}
 		List<ComputedLine> arrears = ArrearsRule.arrears(current, window, history.paid(), in.holds().forMonth(month));
+		parts.done("arrears");
 
 		Map<String, YearMonth> deaths = new HashMap<>(history.deathMonths());
 		records.deathMonths().forEach((id, m) -> deaths.merge(id, m, (a, b) -> a.isBefore(b) ? a : b));
@@ -61,7 +82,7 @@ public final class MonthRules {
 		}
 		List<OverpaymentRule.Overpayment> overpayments = OverpaymentRule.find(history.paidLinesOfTheDead(),
 				history.deathMonths(), overpaidMonths);
-
+		parts.done("stops");
 		return new Settlement(ArrearsRule.merged(current.lines(), arrears), current.findings(), current.ends(), stops,
 				overpayments);
 	}

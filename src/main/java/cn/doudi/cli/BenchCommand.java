@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench [--rows=1000000] [--dir=DIR]}: the import benchmark (see ingest/README.md). */
-@Command(name = "bench", description = "导入性能测试：与直接 COPY 和单纯读取 XLSX 比较（需要空数据库）。")
+@Command(name = "bench", subcommands = MonthEndBenchCommand.class, description = "导入性能测试：与直接 COPY 和单纯读取 XLSX 比较（需要空数据库）。")
 class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--rows", defaultValue = "1000000", description = "生成多少行（默认 1000000）")

@@ -117,7 +117,7 @@ class DemoCommand implements Callable<Integer> {
 	}
 
 	/** The month's files grouped by source, in a fixed order (sources as declared, files by name). */
-	private static Map<Source, List<Path>> uploadsOf(Path monthDir) throws IOException {
+	static Map<Source, List<Path>> uploadsOf(Path monthDir) throws IOException {
 		List<Path> all;
 		try (Stream<Path> list = Files.list(monthDir)) {
 			all = list.filter(Files::isRegularFile)

@@ -28,9 +28,12 @@ public class Disbursements implements MonthEndOutput, RunFiles {
 	private final BankFileWriter writer;
 	private final FinalFiles finals;
 	private final RunReader reader;
+	private final io.micrometer.core.instrument.MeterRegistry meters;
 
-	Disbursements(BankFileWriter writer, FinalFiles finals, RunReader reader) {
+	Disbursements(BankFileWriter writer, FinalFiles finals, RunReader reader,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.writer = writer;
+		this.meters = meters;
 		this.finals = finals;
 		this.reader = reader;
 	}
@@ -41,7 +44,8 @@ public class Disbursements implements MonthEndOutput, RunFiles {
 	 */
 	@Override
 	public List<String> write(List<PayrollRun> runs, Path folder) {
-		return writer.write(runs, folder, true);
+		return cn.doudi.payroll.MonthEndPhases.time(meters, cn.doudi.payroll.MonthEndPhases.BANK,
+				() -> writer.write(runs, folder, true));
 	}
 
 	@Override

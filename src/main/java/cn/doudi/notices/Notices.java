@@ -28,6 +28,7 @@ import cn.doudi.notices.render.PublicNoticeWorkbook;
 import cn.doudi.notices.render.StopNotice;
 import cn.doudi.notices.render.StopNoticesPdf;
 import cn.doudi.payroll.MonthEndOutput;
+import cn.doudi.payroll.MonthEndPhases;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.RunReader;
 import cn.doudi.payroll.StopView;
@@ -49,11 +50,18 @@ public class Notices implements MonthEndOutput, DisposableBean {
 	private final RunReader reader;
 	private final RegionNames regions;
 	private final NoticeProperties properties;
+	private final io.micrometer.core.instrument.MeterRegistry meters;
 	private CjkFont font;
+	/** The renderers' own fonts: each used by one task at a time, closed with the bean. */
+	private final java.util.Queue<CjkFont> spareFonts = new java.util.concurrent.ConcurrentLinkedQueue<>();
+	private final java.util.Queue<CjkFont> openedFonts = new java.util.concurrent.ConcurrentLinkedQueue<>();
+	private java.util.concurrent.ExecutorService pool;
 	private boolean warned;
 
-	Notices(RunReader reader, RegionNames regions, NoticeProperties properties) {
+	Notices(RunReader reader, RegionNames regions, NoticeProperties properties,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.reader = reader;
+		this.meters = meters;
 		this.regions = regions;
 		this.properties = properties;
 	}
@@ -84,21 +92,36 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		List<StopNotice> stops = StopNotices.of(run, stopViews, names, properties.hotline(),
 				properties.documentNumber());
 		if (villages.isEmpty() && stops.isEmpty()) {
+			MonthEndPhases.record(meters, MonthEndPhases.NOTICES_XLSX, System.nanoTime() - started);
 			return;
 		}
 		createDirectories(dir);
+		long firstPdf = System.nanoTime();
 		CjkFont cjk = fontIfAvailable();
-		PublicNoticePdf pdf = cjk == null ? null : new PublicNoticePdf(cjk);
+		// each village's XLSX and PDF on the pool, with a font of the task's own (fontbox reads a font's
+		// tables lazily, so a font is used by one thread at a time); the results are taken in village order,
+		// so the files and the warnings are the same as one after the other
+		List<java.util.concurrent.Future<Rendered>> tasks = new java.util.ArrayList<>();
 		for (VillageNotice v : villages) {
-			String file = v.villageCode() + "-" + m;
-			PublicNoticeWorkbook.write(v.notice(), dir.resolve(file + ".xlsx"));
-			if (pdf != null) {
-				Set<Integer> missing = pdf.write(v.notice(), dir.resolve(file + ".pdf"), date,
-						"doudi notice " + run.batchNo() + " " + file);
-				warn(cjk, run, file + ".pdf", missing,
-						v.notice().rows().stream().map(r -> new Named(r.name(), r.maskedId())).toList(), warnings);
+			tasks.add(pool().submit(() -> render(v, dir, m, date, run, cjk != null)));
+		}
+		long xlsxNanos = 0;
+		long pdfNanos = 0;
+		for (int i = 0; i < villages.size(); i++) {
+			VillageNotice v = villages.get(i);
+			Rendered r = result(tasks.get(i));
+			xlsxNanos += r.xlsxNanos();
+			pdfNanos += r.pdfNanos();
+			if (cjk != null) {
+				warn(cjk, run, v.villageCode() + "-" + m + ".pdf", r.missing(),
+						v.notice().rows().stream().map(x -> new Named(x.name(), x.maskedId())).toList(), warnings);
 			}
 		}
+		// the wall time of the villages, shared between XLSX and PDF as their threads' times are
+		long villagesWall = System.nanoTime() - firstPdf;
+		long xlsxWall = xlsxNanos + pdfNanos == 0 ? 0 : villagesWall * xlsxNanos / (xlsxNanos + pdfNanos);
+		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_XLSX, firstPdf - started + xlsxWall);
+		long stopsStarted = System.nanoTime();
 		if (!stops.isEmpty() && cjk != null) {
 			String file = "stops-" + m + ".pdf";
 			Set<Integer> missing = new StopNoticesPdf(cjk).write(stops, dir.resolve(file),
@@ -107,8 +130,68 @@ public class Notices implements MonthEndOutput, DisposableBean {
 					stopViews.stream().map(s -> new Named(s.name(), IdNumber.mask(s.idNumber()))).toList(),
 					warnings);
 		}
+		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_PDF,
+				villagesWall - xlsxWall + System.nanoTime() - stopsStarted);
 		log.info("notices {}: {} village notices, {} stop notices in {} ms", run.batchNo(), villages.size(),
 				stops.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** One village's notice files: the time each took and the characters the PDF printed as {@code ?}. */
+	private record Rendered(long xlsxNanos, long pdfNanos, Set<Integer> missing) {
+	}
+
+	private Rendered render(VillageNotice v, Path dir, String m, LocalDate date, PayrollRun run, boolean pdf) {
+		String file = v.villageCode() + "-" + m;
+		long t = System.nanoTime();
+		PublicNoticeWorkbook.write(v.notice(), dir.resolve(file + ".xlsx"));
+		long xlsx = System.nanoTime() - t;
+		if (!pdf) {
+			return new Rendered(xlsx, 0, Set.of());
+		}
+		t = System.nanoTime();
+		CjkFont own = spareFonts.poll();
+		if (own == null) {
+			own = CjkFont.open(properties.font(), properties.fallbackFonts());
+			openedFonts.add(own);
+		}
+		try {
+			Set<Integer> missing = new PublicNoticePdf(own).write(v.notice(), dir.resolve(file + ".pdf"), date,
+					"doudi notice " + run.batchNo() + " " + file);
+			return new Rendered(xlsx, System.nanoTime() - t, missing);
+		}
+		finally {
+			spareFonts.add(own);
+		}
+	}
+
+	private static Rendered result(java.util.concurrent.Future<Rendered> task) {
+		try {
+			return task.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("notices interrupted", e);
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException r) {
+				throw r;
+			}
+			throw new IllegalStateException(e.getCause());
+		}
+	}
+
+	/** The notice renderers: as many threads as cores, made on first use, daemon (they hold no state). */
+	private java.util.concurrent.ExecutorService pool() {
+		if (pool == null) {
+			java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+			pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+					r -> {
+						Thread t = new Thread(r, "notices-" + n.incrementAndGet());
+						t.setDaemon(true);
+						return t;
+					});
+		}
+		return pool;
 	}
 
 	/** A person a notice names: the name as printed and the masked ID. */
@@ -184,6 +267,13 @@ public class Notices implements MonthEndOutput, DisposableBean {
 
 	@Override
 	public synchronized void destroy() {
+		if (pool != null) {
+			pool.shutdownNow();
+			pool = null;
+		}
+		openedFonts.forEach(CjkFont::close);
+		openedFonts.clear();
+		spareFonts.clear();
 		if (font != null) {
 			font.close();
 			font = null;

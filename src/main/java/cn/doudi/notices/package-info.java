@@ -4,7 +4,9 @@
  * per DIBAO household or per person, masked ID numbers only) and one PDF per county with an individual
  * stop notice per stop. Everything is derived from the run and configuration ({@code doudi.notice.*}),
  * never the clock, so the same run gives byte-identical files. The PDFs draw a rare character the main
- * font lacks from a fallback font; one no font has is named in month-end's warnings.
+ * font lacks from a fallback font; one no font has is named in month-end's warnings. A county's village
+ * notices are rendered on a pool of core-count threads, each with a font of its own, and taken in village
+ * order (same files, same warnings as one after the other).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "payroll" })
 package cn.doudi.notices;

@@ -37,10 +37,12 @@ public class MonthEndFiles {
 	private final FindingLedger ledger;
 	private final List<MonthEndOutput> outputs;
 	private final Freshness freshness;
+	private final io.micrometer.core.instrument.MeterRegistry meters;
 
 	MonthEndFiles(JdbcTemplate jdbc, CrossChecks checks, FindingLedger ledger, List<MonthEndOutput> outputs,
-			Freshness freshness) {
+			Freshness freshness, io.micrometer.core.instrument.MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.meters = meters;
 		this.freshness = freshness;
 		this.checks = checks;
 		this.ledger = ledger;
@@ -52,6 +54,7 @@ public class MonthEndFiles {
 	 * MonthEndOutput}); returns their warnings.
 	 */
 	public List<String> write(List<PayrollRun> runs, Path folder) {
+		long t = System.nanoTime();
 		Long[] ids = runs.stream().map(PayrollRun::id).toArray(Long[]::new);
 		writePayments(ids, folder.resolve("payments.csv"));
 		writeStops(ids, folder.resolve("stops.csv"));
@@ -69,6 +72,7 @@ public class MonthEndFiles {
 		}
 		SummaryWorkbook.write(summary, staleData(ids).stream().map(StaleData::warning).toList(),
 				folder.resolve("summary.xlsx"));
+		MonthEndPhases.record(meters, MonthEndPhases.FILES, System.nanoTime() - t);
 		FailPoint.reach("month-end.writing-files");
 		List<String> warnings = new java.util.ArrayList<>();
 		for (MonthEndOutput output : outputs) {

@@ -10,7 +10,8 @@
  * cn.doudi.payroll.RunFiles} (README "Two changes at once", "Crash recovery").
  * <p>
  * Watching it (README "Watching it run"): {@code MonthEndHealthIndicator} (each county's latest run; a FAILED or
- * stopped RUNNING one named) and {@code RunMeters} (month-end duration, latest runs' lines and amounts).
+ * stopped RUNNING one named) and {@code RunMeters} (month-end duration, latest runs' lines and amounts); {@link cn.doudi.payroll.MonthEndPhases}
+ * (each phase's timer, recorded by the module doing it; {@code bench month-end} prints them, README "Month-end speed").
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "allowance", "matching",
 		"review", "ingest", "security", "database" })

@@ -67,6 +67,15 @@ class SettleTests {
 	}
 
 	@Test
+	void settleTellsItsPartsInOrderAndTellingChangesNothing() {
+		List<String> parts = new java.util.ArrayList<>();
+		Settlement told = new MonthRules().settle(december(HoldConditions.NONE), decemberHistory(), parts::add);
+		Settlement plain = new MonthRules().settle(december(HoldConditions.NONE), decemberHistory());
+		assertThat(parts).containsExactly("rules", "arrears", "stops");
+		assertThat(told).isEqualTo(plain);
+	}
+
+	@Test
 	void theyAreBackPaidOnceAMonitorDismissedTheFinding() {
 		// dismissed for the same evidence: no HOLD condition left for October and November
 		Settlement dec = new MonthRules().settle(december(HoldConditions.NONE), decemberHistory());

@@ -38,7 +38,9 @@ public final class PublicNoticeWorkbook {
 	}
 
 	public static void write(PublicNotice notice, Path target) {
-		try (XSSFWorkbook wb = new XSSFWorkbook()) {
+		// not try-with-resources: close() would save the whole new package a second time, into nothing
+		XSSFWorkbook wb = new XSSFWorkbook();
+		try {
 			wb.getProperties().getCoreProperties().setCreated(Optional.of(FIXED));
 			wb.getProperties().getCoreProperties().setModified(Optional.of(FIXED));
 			wb.getProperties().getCoreProperties().setCreator("Doudi");
@@ -114,6 +116,9 @@ public final class PublicNoticeWorkbook {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		finally {
+			wb.getPackage().revert();
 		}
 	}
 

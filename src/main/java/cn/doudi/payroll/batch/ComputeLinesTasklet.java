@@ -15,6 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.doudi.allowance.MonthRules;
 import cn.doudi.allowance.Settlement;
+import cn.doudi.payroll.MonthEndPhases;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * One county and month: load → settle → store. {@link MonthInputsLoader} loads the records, the checks'
@@ -39,19 +41,21 @@ class ComputeLinesTasklet implements Tasklet {
 	private final PaymentLineStore store;
 	private final RunFindingStore findings;
 	private final OverpaymentStore overpayments;
+	private final MeterRegistry meters;
 	private final long runId;
 	private final String county;
 	private final YearMonth month;
 
 	ComputeLinesTasklet(JobRepository repository, PlatformTransactionManager transactionManager,
 			MonthInputsLoader loader, PaymentLineStore store, RunFindingStore findings,
-			OverpaymentStore overpayments, long runId, String county, YearMonth month) {
+			OverpaymentStore overpayments, MeterRegistry meters, long runId, String county, YearMonth month) {
 		this.repository = repository;
 		this.transactionManager = transactionManager;
 		this.loader = loader;
 		this.store = store;
 		this.findings = findings;
 		this.overpayments = overpayments;
+		this.meters = meters;
 		this.runId = runId;
 		this.county = county;
 		this.month = month;
@@ -59,9 +63,15 @@ class ComputeLinesTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		MonthInputsLoader.Loaded loaded = loader.load(county, month);
+		MonthInputsLoader.Loaded loaded = MonthEndPhases.time(meters, MonthEndPhases.LOAD, () -> loader.load(county, month));
 		contribution.incrementReadCount();
-		Settlement month = new MonthRules().settle(loaded.inputs(), loaded.history());
+		long[] since = { System.nanoTime() };
+		Settlement month = new MonthRules().settle(loaded.inputs(), loaded.history(), part -> {
+			long now = System.nanoTime();
+			MonthEndPhases.record(meters, part, now - since[0]);
+			since[0] = now;
+		});
+		long storing = System.nanoTime();
 		StepProgress progress = new StepProgress(repository, transactionManager,
 				chunkContext.getStepContext().getStepExecution(), POINT);
 		int total = month.lines().size();
@@ -70,6 +80,7 @@ class ComputeLinesTasklet implements Tasklet {
 				written -> progress.commit(Map.of(LINES_WRITTEN, written, LINES_TOTAL, (long) total)));
 		overpayments.reconcile(county, this.month, runId, month.overpayments());
 		findings.replace(runId, county, this.month, month.findings());
+		MonthEndPhases.record(meters, MonthEndPhases.STORE, System.nanoTime() - storing);
 		contribution.incrementWriteCount(month.lines().size());
 		log.info("{} {}: {} roster rows → {} lines ({} arrears), {} stops", county, this.month,
 				loaded.inputs().records().roster().size(), month.lines().size(), month.arrears().size(),

@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.doudi.matching.CrossChecks;
+import cn.doudi.payroll.MonthEndPhases;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The month-end job for one county and month. Identifying parameters: {@code county}, {@code month},
@@ -47,11 +49,13 @@ class MonthEndJobConfiguration {
 
 	@Bean
 	@StepScope
-	Tasklet crossCheckTasklet(CrossChecks checks, @Value("#{jobParameters['runId']}") Long runId,
+	Tasklet crossCheckTasklet(CrossChecks checks, MeterRegistry meters, @Value("#{jobParameters['runId']}") Long runId,
 			@Value("#{jobParameters['county']}") String county, @Value("#{jobParameters['month']}") String month) {
 		return (contribution, chunkContext) -> {
-			checks.check(county, YearMonth.parse(month), runId);
-			return RepeatStatus.FINISHED;
+			return MonthEndPhases.time(meters, MonthEndPhases.CHECKS, () -> {
+				checks.check(county, YearMonth.parse(month), runId);
+				return RepeatStatus.FINISHED;
+			});
 		};
 	}
 
@@ -66,9 +70,9 @@ class MonthEndJobConfiguration {
 	@StepScope
 	ComputeLinesTasklet computeLinesTasklet(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			MonthInputsLoader loader, PaymentLineStore store, RunFindingStore findings,
-			OverpaymentStore overpayments,
+			OverpaymentStore overpayments, MeterRegistry meters,
 			@Value("#{jobParameters['runId']}") Long runId, @Value("#{jobParameters['county']}") String county,
 			@Value("#{jobParameters['month']}") String month) {
-		return new ComputeLinesTasklet(jobRepository, transactionManager, loader, store, findings, overpayments, runId, county, YearMonth.parse(month));
+		return new ComputeLinesTasklet(jobRepository, transactionManager, loader, store, findings, overpayments, meters, runId, county, YearMonth.parse(month));
 	}
 }

@@ -90,7 +90,9 @@ public final class FindingsWorkbook {
 				.thenComparing(FindingRow::detail))
 			.collect(Collectors.groupingBy(FindingRow::code, TreeMap::new, Collectors.toList()));
 		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-		try (XSSFWorkbook wb = new XSSFWorkbook()) {
+		// not try-with-resources: close() would save the whole new package a second time, into nothing
+		XSSFWorkbook wb = new XSSFWorkbook();
+		try {
 			wb.getProperties().getCoreProperties().setCreated(Optional.of(FIXED));
 			wb.getProperties().getCoreProperties().setModified(Optional.of(FIXED));
 			wb.getProperties().getCoreProperties().setCreator("Doudi");
@@ -104,6 +106,9 @@ public final class FindingsWorkbook {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		finally {
+			wb.getPackage().revert();
 		}
 	}
 

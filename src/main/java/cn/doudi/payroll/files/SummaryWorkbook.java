@@ -54,7 +54,9 @@ public final class SummaryWorkbook {
 	 */
 	public static void write(List<SummaryRow> rows, List<String> staleWarnings, Path target) {
 		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-		try (XSSFWorkbook wb = new XSSFWorkbook()) {
+		// not try-with-resources: close() would save the whole new package a second time, into nothing
+		XSSFWorkbook wb = new XSSFWorkbook();
+		try {
 			wb.getProperties().getCoreProperties().setCreated(Optional.of(FIXED));
 			wb.getProperties().getCoreProperties().setModified(Optional.of(FIXED));
 			wb.getProperties().getCoreProperties().setCreator("Doudi");
@@ -113,6 +115,9 @@ public final class SummaryWorkbook {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		finally {
+			wb.getPackage().revert();
 		}
 	}
 
