@@ -70,7 +70,7 @@ class MonthReviewIntegrationTests {
 	@BeforeEach
 	void setUp() throws Exception {
 		fx = new WebFixture(jdbc, monthEnd, passwords, false);
-		TestData data = new TestData(jdbc);
+		TestData data = fx.data;
 		// two more elders in A with accounts of their own (paid), one 90+ (another standard)
 		data.standard(WebFixture.A, "ELDERLY", "90-99", "2026-01", "200.00")
 			.beneficiary(WebFixture.A + "001002", "EA2", TestData.id(WebFixture.A, "1941-05-06", 21), "李四", "户主",
@@ -216,7 +216,7 @@ class MonthReviewIntegrationTests {
 	void theChangeFromLastMonthListsTheNewHousehold() throws Exception {
 		mvc.perform(post("/runs/" + runA + "/release").param("confirmed", "true").with(user("fin1")).with(csrf()));
 		mvc.perform(post("/runs/" + runA + "/approve").param("confirmed", "true").with(user("fin2")).with(csrf()));
-		new TestData(jdbc).beneficiary(WebFixture.A + "001004", "EA4", TestData.id(WebFixture.A, "1942-01-01", 41), "赵六",
+		fx.data.beneficiary(WebFixture.A + "001004", "EA4", TestData.id(WebFixture.A, "1942-01-01", 41), "赵六",
 				"户主", "ELDERLY", null, null, "2026-11", null);
 		long nov = monthEnd.one(WebFixture.A, YearMonth.of(2026, 11), LocalDate.of(2026, 11, 10), out.resolve("A11"), "fin1").id();
 		RunReviews.Change change = reviews.change("fin1", nov);
