@@ -116,10 +116,10 @@ class UsersAndUploadsIntegrationTests {
 		MockHttpSession session = new MockHttpSession();
 		MockMultipartFile bad = new MockMultipartFile("files", "deaths-10.csv", "text/csv",
 				"身份证号,姓名,死亡日期\n123,张三,2026-10-01\n".getBytes(StandardCharsets.UTF_8));
-		mvc.perform(multipart("/uploads").file(bad).param("source", "deaths").session(session).with(user("op")).with(csrf()));
-		String mine = mvc.perform(get("/uploads").session(session).with(user("op"))).andReturn().getResponse()
+		mvc.perform(multipart("/uploads").file(bad).param("source", "deaths").session(session).with(user("admin")).with(csrf()));
+		String mine = mvc.perform(get("/uploads").session(session).with(user("admin"))).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(mine).contains("上传记录", "deaths-10.csv", "op", "已拒绝", "拒绝 1 行", "/uploads/reports/");
+		assertThat(mine).contains("上传记录", "死亡/火化信息", "deaths-10.csv", "<td class=\"nowrap\">admin</td>", "已拒绝", "拒绝 1 行", "/uploads/reports/");
 		String other = page("fin1", "/uploads");
 		assertThat(other).contains("deaths-10.csv", "已拒绝").doesNotContain("/uploads/reports/");
 	}
