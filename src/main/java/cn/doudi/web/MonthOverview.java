@@ -100,7 +100,7 @@ class MonthOverview {
 		model.addAttribute("month", m);
 		model.addAttribute("previousMonth", m.minusMonths(1));
 		model.addAttribute("nextMonth", m.plusMonths(1));
-		model.addAttribute("scope", Labels.county(names, me.county()));
+		model.addAttribute("scope", ReviewLabels.county(names, me.county()));
 		model.addAttribute("counties", rows);
 		model.addAttribute("arrivals", arrivals());
 		return "home";
@@ -113,7 +113,7 @@ class MonthOverview {
 		List<Arrival> out = new ArrayList<>();
 		for (Source s : Source.values()) {
 			StaleSource st = stale.get(s);
-			out.add(new Arrival(s.title(), last.containsKey(s) ? Labels.time(last.get(s)) : "从未导入", st != null,
+			out.add(new Arrival(s.title(), last.containsKey(s) ? ReviewLabels.time(last.get(s)) : "从未导入", st != null,
 					st == null ? "" : st.warning()));
 		}
 		return out;
@@ -124,10 +124,10 @@ class MonthOverview {
 		List<FindingView> open = findings.list(me.name(), new FindingQuery(c, null, null));
 		Map<String, Long> byCode = new TreeMap<>(open.stream().collect(Collectors.groupingBy(FindingView::code, Collectors.counting())));
 		List<OpenFindings> f = byCode.entrySet().stream()
-			.map(e -> new OpenFindings(e.getKey(), Labels.finding(e.getKey()), e.getValue()))
+			.map(e -> new OpenFindings(e.getKey(), ReviewLabels.finding(e.getKey()), e.getValue()))
 			.toList();
 		if (run == null) {
-			return new County(c, Labels.county(names, c), null, "本月尚未计算", "", "", "", "", "", "0.00", "0.00", List.of(), f,
+			return new County(c, ReviewLabels.county(names, c), null, "本月尚未计算", "", "", "", "", "", "0.00", "0.00", List.of(), f,
 					open.size(), 0, List.of(), "财务人员执行月结");
 		}
 		long id = run.run().id();
@@ -135,12 +135,12 @@ class MonthOverview {
 		List<RunReviews.ProgramTotal> totals = reviews.byProgram(me.name(), id);
 		BigDecimal max = totals.stream().map(t -> t.amountPaid().add(t.amountHeld())).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
 		List<ProgramLine> programs = totals.stream()
-			.map(t -> new ProgramLine(Labels.program(t.program()), Labels.count(t.linesPaid()), Labels.money(t.amountPaid()),
-					Labels.count(t.linesHeld()), Labels.money(t.amountHeld()), bar(t.amountPaid(), max), bar(t.amountHeld(), max)))
+			.map(t -> new ProgramLine(ReviewLabels.program(t.program()), ReviewLabels.count(t.linesPaid()), ReviewLabels.money(t.amountPaid()),
+					ReviewLabels.count(t.linesHeld()), ReviewLabels.money(t.amountHeld()), bar(t.amountPaid(), max), bar(t.amountHeld(), max)))
 			.toList();
 		List<Failed> failed = reviews.bankFailed(me.name(), id).stream()
-			.map(l -> new Failed(l.batchNo(), l.householdId(), l.name(), Labels.masked(l.idNumber()), Labels.program(l.program()),
-					Labels.money(l.amount()), Labels.bank(l.bank()), l.reason().isBlank() ? "（银行未说明）" : l.reason()))
+			.map(l -> new Failed(l.batchNo(), l.householdId(), l.name(), ReviewLabels.masked(l.idNumber()), ReviewLabels.program(l.program()),
+					ReviewLabels.money(l.amount()), ReviewLabels.bank(l.bank()), l.reason().isBlank() ? "（银行未说明）" : l.reason()))
 			.toList();
 		String status = Viewer.STATUSES.getOrDefault(run.run().status().name(), run.run().status().name());
 		String waiting = switch (run.run().status()) {
@@ -150,9 +150,9 @@ class MonthOverview {
 			case RUNNING, FAILED -> "财务人员重新执行月结";
 			default -> "";
 		};
-		return new County(c, Labels.county(names, c), run, status, steps.createdBy(), nz(steps.releasedBy()),
-				Labels.time(steps.releasedAt()), nz(steps.approvedBy()), Labels.time(steps.approvedAt()),
-				Labels.money(run.amountPaid()), Labels.money(run.amountHeld()), programs, f, open.size(),
+		return new County(c, ReviewLabels.county(names, c), run, status, steps.createdBy(), nz(steps.releasedBy()),
+				ReviewLabels.time(steps.releasedAt()), nz(steps.approvedBy()), ReviewLabels.time(steps.approvedAt()),
+				ReviewLabels.money(run.amountPaid()), ReviewLabels.money(run.amountHeld()), programs, f, open.size(),
 				reviews.bankPending(me.name(), id), failed, waiting);
 	}
 

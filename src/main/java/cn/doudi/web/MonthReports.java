@@ -118,15 +118,15 @@ class MonthReports {
 			return "";
 		}
 		return switch (column) {
-			case "county" -> Labels.county(regionNames, v);
+			case "county" -> ReviewLabels.county(regionNames, v);
 			case "program" -> Program.parse(v).map(Program::chineseName).orElse(v);
 			case "programs" -> String.join("、", java.util.Arrays.stream(v.split(";"))
 				.map(p -> Program.parse(p).map(Program::chineseName).orElse(p)).toList());
-			case "code" -> Labels.finding(v);
+			case "code" -> ReviewLabels.finding(v);
 			case "effect" -> effect(v);
 			case "status" -> Viewer.STATUSES.getOrDefault(v, v);
 			case "reason" -> stopReason(v);
-			case "id_number" -> Labels.masked(v);
+			case "id_number" -> ReviewLabels.masked(v);
 			case "detail" -> cn.doudi.identity.IdNumber.maskNumbers(v);
 			default -> v;
 		};

@@ -76,22 +76,22 @@ class RunReview {
 		User me = access.find(user).orElseThrow();
 		Map<String, String> names = regions.names();
 		model.addAttribute("t", t);
-		model.addAttribute("countyName", Labels.county(names, t.run().county()));
-		model.addAttribute("amountPaid", Labels.money(t.amountPaid()));
-		model.addAttribute("amountHeld", Labels.money(t.amountHeld()));
-		model.addAttribute("linesPaid", Labels.count(t.linesPaid()));
-		model.addAttribute("linesHeld", Labels.count(t.linesHeld()));
+		model.addAttribute("countyName", ReviewLabels.county(names, t.run().county()));
+		model.addAttribute("amountPaid", ReviewLabels.money(t.amountPaid()));
+		model.addAttribute("amountHeld", ReviewLabels.money(t.amountHeld()));
+		model.addAttribute("linesPaid", ReviewLabels.count(t.linesPaid()));
+		model.addAttribute("linesHeld", ReviewLabels.count(t.linesHeld()));
 		RunReviews.Steps steps = reviews.steps(user, id);
 		model.addAttribute("steps", steps);
-		model.addAttribute("createdAt", Labels.time(steps.createdAt()));
-		model.addAttribute("releasedAt", Labels.time(steps.releasedAt()));
-		model.addAttribute("approvedAt", Labels.time(steps.approvedAt()));
+		model.addAttribute("createdAt", ReviewLabels.time(steps.createdAt()));
+		model.addAttribute("releasedAt", ReviewLabels.time(steps.releasedAt()));
+		model.addAttribute("approvedAt", ReviewLabels.time(steps.approvedAt()));
 		model.addAttribute("byProgram", reviews.byProgram(user, id).stream()
-			.map(p -> new Line(Labels.program(p.program()), Labels.count(p.linesPaid()), Labels.money(p.amountPaid()),
-					Labels.count(p.linesHeld()), Labels.money(p.amountHeld())))
+			.map(p -> new Line(ReviewLabels.program(p.program()), ReviewLabels.count(p.linesPaid()), ReviewLabels.money(p.amountPaid()),
+					ReviewLabels.count(p.linesHeld()), ReviewLabels.money(p.amountHeld())))
 			.toList());
 		model.addAttribute("byBank", reviews.byBank(user, id).stream()
-			.map(b -> new Line(Labels.bank(b.bank()), Labels.count(b.lines()), Labels.money(b.amount()), "", ""))
+			.map(b -> new Line(ReviewLabels.bank(b.bank()), ReviewLabels.count(b.lines()), ReviewLabels.money(b.amount()), "", ""))
 			.toList());
 		RunReviews.Change change = reviews.change(user, id);
 		model.addAttribute("change", change);
@@ -120,7 +120,7 @@ class RunReview {
 		if (f.kind().equals("bank")) {
 			String bank = n.contains("-") ? n.substring(0, n.indexOf('-')) : n;
 			String title = n.endsWith(".pain.001.xml") ? "代发文件（pain.001 汇总格式）"
-					: n.startsWith("MANIFEST") ? "代发文件校验清单" : "代发文件：" + Labels.bank(bank);
+					: n.startsWith("MANIFEST") ? "代发文件校验清单" : "代发文件：" + ReviewLabels.bank(bank);
 			return new NamedFile(f.kind(), n, title + (n.contains(".draft") || n.contains("DRAFT") ? "（草稿）" : ""));
 		}
 		Map<String, String> names = regions.names();
@@ -138,27 +138,27 @@ class RunReview {
 	}
 
 	private static Map<String, String> figures(RunReviews.Figures f) {
-		return Map.of("households", Labels.count(f.households()), "people", Labels.count(f.people()), "amount",
-				Labels.money(f.amount()));
+		return Map.of("households", ReviewLabels.count(f.households()), "people", ReviewLabels.count(f.people()), "amount",
+				ReviewLabels.money(f.amount()));
 	}
 
 	private static Map<String, String> delta(RunReviews.Figures before, RunReviews.Figures now) {
 		return Map.of("households", signed(now.households() - before.households()), "people",
 				signed(now.people() - before.people()), "amount", (now.amount().compareTo(before.amount()) > 0 ? "+" : "")
-						+ Labels.money(now.amount().subtract(before.amount())));
+						+ ReviewLabels.money(now.amount().subtract(before.amount())));
 	}
 
 	private static String signed(long n) {
-		return (n > 0 ? "+" : "") + Labels.count(n);
+		return (n > 0 ? "+" : "") + ReviewLabels.count(n);
 	}
 
 	private static Household household(RunReviews.Household h) {
-		return new Household(h.householdId(), h.name(), Labels.masked(h.idNumber()), Labels.program(h.program()));
+		return new Household(h.householdId(), h.name(), ReviewLabels.masked(h.idNumber()), ReviewLabels.program(h.program()));
 	}
 
 	private static Held held(PaymentLineView l) {
-		return new Held(l.householdId(), l.name(), Labels.masked(l.idNumber()), Labels.program(l.program()),
-				l.payMonth().toString(), Labels.money(l.amount()), Labels.reasons(l.reason()));
+		return new Held(l.householdId(), l.name(), ReviewLabels.masked(l.idNumber()), ReviewLabels.program(l.program()),
+				l.payMonth().toString(), ReviewLabels.money(l.amount()), ReviewLabels.reasons(l.reason()));
 	}
 
 	private static <T> Page<T> page(List<T> all, int page) {

@@ -53,7 +53,7 @@ class UsersController {
 		User me = admin(principal);
 		Map<String, String> names = regions.names();
 		List<Row> rows = access.list(me.name()).stream()
-			.map(u -> new Row(u.name(), Viewer.ROLES.get(u.role()), u.role(), Labels.county(names, u.county()), u.county(),
+			.map(u -> new Row(u.name(), Viewer.ROLES.get(u.role()), u.role(), ReviewLabels.county(names, u.county()), u.county(),
 					u.active(), u.passwordSet(), u.osAccount() == null ? "" : u.osAccount(),
 					u.createdBy() + "　" + u.createdAt(), u.disabledBy() == null ? "" : u.disabledBy() + "　" + u.disabledAt()))
 			.toList();
@@ -61,11 +61,11 @@ class UsersController {
 		if (me.cityWide()) {
 			counties.put("", "全市");
 			for (String c : payroll.counties()) {
-				counties.put(c, Labels.county(names, c));
+				counties.put(c, ReviewLabels.county(names, c));
 			}
 		}
 		else {
-			counties.put(me.county(), Labels.county(names, me.county()));
+			counties.put(me.county(), ReviewLabels.county(names, me.county()));
 		}
 		model.addAttribute("users", rows);
 		model.addAttribute("counties", counties);
@@ -103,7 +103,7 @@ class UsersController {
 		return act(flash, () -> {
 			User u = access.setRole(me.name(), name, role(role), county(county));
 			return "用户 " + u.name() + " 现为 " + Viewer.ROLES.get(u.role()) + "，范围 "
-					+ Labels.county(regions.names(), u.county());
+					+ ReviewLabels.county(regions.names(), u.county());
 		});
 	}
 

@@ -95,10 +95,10 @@ class MonthReviewIntegrationTests {
 		assertThat(fin).doesNotContain(WebFixture.B + "-202610-01").doesNotContain("data-county=\"" + WebFixture.B + "\"");
 		// open findings by code, in Chinese
 		// (the month-end's checks closed the fixture's NAME_MISMATCH, which no data backs, and raised SHARED_ACCOUNT)
-		assertThat(fin).contains(Labels.finding("SHARED_ACCOUNT") + "：1 条").doesNotContain(">SHARED_ACCOUNT<");
+		assertThat(fin).contains(ReviewLabels.finding("SHARED_ACCOUNT") + "：1 条").doesNotContain(">SHARED_ACCOUNT<");
 		// the amounts with thousands separators and a chart (SVG, no script)
 		RunTotals t = payroll.run("fin1", runA);
-		assertThat(fin).contains(Labels.money(t.amountPaid())).contains("<svg class=\"bar\"");
+		assertThat(fin).contains(ReviewLabels.money(t.amountPaid())).contains("<svg class=\"bar\"");
 		// a city-wide auditor sees both counties
 		String aud = page("aud", "/");
 		assertThat(aud).contains("data-county=\"" + WebFixture.A + "\"", "data-county=\"" + WebFixture.B + "\"",
@@ -125,7 +125,7 @@ class MonthReviewIntegrationTests {
 		assertThat(t.linesHeld()).isEqualTo(1);
 		String run = page("mon", "/runs/" + runA);
 		assertThat(run).contains("id=\"by-program\"", "高龄津贴", "300.00", "工商银行", "暂停发放的明细",
-				Labels.finding("SHARED_ACCOUNT"));
+				ReviewLabels.finding("SHARED_ACCOUNT"));
 		// held lines masked
 		assertThat(run).doesNotContain(TestData.id(WebFixture.A, "1940-03-02", 11));
 		assertThat(run).contains("全部文件");
@@ -207,7 +207,7 @@ class MonthReviewIntegrationTests {
 				row.forEach(c -> text.append(new DataFormatter().formatCellValue(c)).append('|'));
 			}
 		}
-		assertThat(text).contains("身份证号", "疑点类型", Labels.finding("SHARED_ACCOUNT"), "中原区（410102）")
+		assertThat(text).contains("身份证号", "疑点类型", ReviewLabels.finding("SHARED_ACCOUNT"), "中原区（410102）")
 			.doesNotContain(TestData.id(WebFixture.A, "1940-03-02", 11)).doesNotContain("SHARED_ACCOUNT");
 		for (String name : new String[] { "summary", "stops", "overpayments" }) {
 			assertThat(mvc.perform(get("/runs/" + runA + "/reports/" + name + ".xlsx").with(user("audA"))).andReturn()

@@ -19,12 +19,12 @@ import cn.doudi.kernel.Program;
  * with thousands separators ({@code #,##0.00}) and times in Beijing time. Used by the overview, the run review
  * and the users page (its own file so that it merges beside the findings list's labels).
  */
-final class Labels {
+final class ReviewLabels {
 
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	private Labels() {
+	private ReviewLabels() {
 	}
 
 	static String money(BigDecimal amount) {
@@ -64,7 +64,7 @@ final class Labels {
 		if (codes == null || codes.isBlank()) {
 			return "—";
 		}
-		return String.join("；", java.util.Arrays.stream(codes.split(";")).map(Labels::finding).toList());
+		return String.join("；", java.util.Arrays.stream(codes.split(";")).map(ReviewLabels::finding).toList());
 	}
 
 	static String masked(String number) {
