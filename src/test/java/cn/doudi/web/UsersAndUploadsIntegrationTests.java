@@ -59,7 +59,8 @@ class UsersAndUploadsIntegrationTests {
 	@Test
 	void anAdminAddsAUserSetsItsRoleAndPasswordAndDisablesIt() throws Exception {
 		String list = page("admin", "/users");
-		assertThat(list).contains("用户管理", "财务人员", "核对人员", "fin1", "finB").doesNotContain(">FINANCE<");
+		assertThat(list).contains("用户管理", "财务人员", "核对人员", "fin1", "finB", "<option value=\"FINANCE\">财务人员</option>")
+			.doesNotContain(">FINANCE<");
 		mvc.perform(post("/users").param("name", "newfin").param("role", "FINANCE").param("county", WebFixture.A)
 			.param("password", "Xin-yong-2026").with(user("admin")).with(csrf()));
 		assertThat(jdbc.queryForList("select role || '/' || county from app_user where name = 'newfin'", String.class))
