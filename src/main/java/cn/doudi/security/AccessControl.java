@@ -171,6 +171,33 @@ public class AccessControl {
 		audit.record(actor, "USER_DISABLE", target.county(), name, "role=" + target.role());
 	}
 
+	/**
+	 * Sets U's role and county (null: city-wide), by an ADMIN covering both U's county and the new one (a county's
+	 * ADMIN cannot move a user out of or into another county, nor make one city-wide); the last active city-wide
+	 * ADMIN keeps its role. Audited {@code USER_ROLE} with the old and the new role and county.
+	 */
+	@Transactional
+	public User setRole(String actor, String name, Role role, String county) {
+		User target = find(name).orElseThrow(() -> new IllegalArgumentException("用户 " + name + " 不存在或已停用"));
+		if (county != null && !county.matches("\\d{6}")) {
+			throw new IllegalArgumentException("区县代码应为6位数字: " + county);
+		}
+		require(actor, Permission.MANAGE_USERS, target.county());
+		require(actor, Permission.MANAGE_USERS, county);
+		if (target.role() == Role.ADMIN && target.cityWide() && (role != Role.ADMIN || county != null)) {
+			Integer admins = jdbc.queryForObject(
+					"select count(*) from app_user where role = 'ADMIN' and county is null and active", Integer.class);
+			if (admins <= 1) {
+				throw new IllegalArgumentException("不能更改最后一个全市系统管理员的角色或范围");
+			}
+		}
+		jdbc.update("update app_user set role = ?, county = ? where name = ?", role.name(), county, name);
+		audit.record(actor, "USER_ROLE", county == null ? target.county() : county, name,
+				"role=" + target.role() + "->" + role + " county=" + (target.county() == null ? "city" : target.county()) + "->"
+						+ (county == null ? "city" : county));
+		return new User(name, role, county);
+	}
+
 	private static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
 	}

@@ -25,8 +25,13 @@ class RunDownloads {
 	private final PayrollRuns payroll;
 	private final RunFiles files;
 	private final Downloads downloads;
+	private final MonthReports reports;
+	private final cn.doudi.ingest.Regions regions;
 
-	RunDownloads(PayrollRuns payroll, RunFiles files, Downloads downloads) {
+	RunDownloads(PayrollRuns payroll, RunFiles files, Downloads downloads, MonthReports reports,
+			cn.doudi.ingest.Regions regions) {
+		this.reports = reports;
+		this.regions = regions;
 		this.payroll = payroll;
 		this.files = files;
 		this.downloads = downloads;
@@ -39,6 +44,39 @@ class RunDownloads {
 		downloads.record(principal.getName(), t.run().county(), "发放明细（脱敏）", name);
 		attachment(response, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		files.writeMaskedXlsx(id, response.getOutputStream());
+	}
+
+	/** The month's reports (汇总表, 疑点清单, 停发名单, 多发待追回) of the run's county, masked XLSX, for every reader. */
+	@GetMapping("/runs/{id}/reports/{name}.xlsx")
+	void report(Principal principal, @PathVariable long id, @PathVariable String name, HttpServletResponse response)
+			throws IOException {
+		RunTotals t = payroll.run(principal.getName(), id);
+		MonthReports.Report report = MonthReports.report(name);
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		reports.writeXlsx(t, report, regions.names(), bytes);
+		String file = report.name() + "-" + t.run().batchNo() + ".xlsx";
+		downloads.record(principal.getName(), t.run().county(), report.title() + "（脱敏）", file);
+		attachment(response, file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.getOutputStream().write(bytes.toByteArray());
+	}
+
+	/** The run's bank files as one ZIP: FINANCE of the county only (full account numbers), audited. */
+	@GetMapping("/runs/{id}/bank.zip")
+	void bankZip(Principal principal, @PathVariable long id, HttpServletResponse response) throws IOException {
+		RunTotals t = payroll.run(principal.getName(), id);
+		files.requireFinance(principal.getName(), t.run().county());
+		java.util.List<Path> bank = files.list(principal.getName(), t).stream()
+			.filter(f -> f.kind().equals("bank"))
+			.map(f -> files.file(principal.getName(), t, f.kind(), f.name()))
+			.toList();
+		if (bank.isEmpty()) {
+			throw new WebErrors.NotFound("本批次没有代发文件");
+		}
+		byte[] zip = reports.bankZip(bank);
+		String name = "bank-" + t.run().batchNo() + ".zip";
+		downloads.record(principal.getName(), t.run().county(), "代发文件压缩包（完整账号）", name);
+		attachment(response, name, "application/zip");
+		response.getOutputStream().write(zip);
 	}
 
 	@GetMapping("/runs/{id}/payments.csv")

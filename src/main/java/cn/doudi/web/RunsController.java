@@ -32,8 +32,10 @@ class RunsController {
 	private final MonthEndJobs jobs;
 	private final RunFiles files;
 	private final AccessControl access;
+	private final RunReview review;
 
-	RunsController(PayrollRuns payroll, MonthEndJobs jobs, RunFiles files, AccessControl access) {
+	RunsController(PayrollRuns payroll, MonthEndJobs jobs, RunFiles files, AccessControl access, RunReview review) {
+		this.review = review;
 		this.payroll = payroll;
 		this.jobs = jobs;
 		this.files = files;
@@ -53,12 +55,30 @@ class RunsController {
 	}
 
 	@GetMapping("/runs/{id}")
-	String run(Principal principal, @PathVariable long id, Model model) {
+	String run(Principal principal, @PathVariable long id, @RequestParam(defaultValue = "1") String hp,
+			@RequestParam(defaultValue = "1") String np, @RequestParam(defaultValue = "1") String sp, Model model) {
 		RunTotals run = payroll.run(principal.getName(), id);
-		model.addAttribute("t", run);
-		model.addAttribute("files", files.list(principal.getName(), run));
+		review.fill(principal.getName(), run, RunReview.page(hp), RunReview.page(np), RunReview.page(sp), model);
+		model.addAttribute("files", files.list(principal.getName(), run).stream().map(f -> review.named(run, f)).toList());
+		model.addAttribute("reports", MonthReports.REPORTS);
 		model.addAttribute("stale", payroll.staleData(principal.getName(), id));
 		return "run";
+	}
+
+	/**
+	 * The confirmation step before release or approve (a page: it works without script): the run's totals by
+	 * program and by bank once more, and the one button that does it. Shown only to who may press it.
+	 */
+	@GetMapping("/runs/{id}/confirm/{action}")
+	String confirm(Principal principal, @PathVariable long id, @PathVariable String action, Model model) {
+		RunTotals run = payroll.run(principal.getName(), id);
+		if (!action.equals("release") && !action.equals("approve")) {
+			throw new WebErrors.NotFound("没有这个操作：" + Inputs.shown(action));
+		}
+		files.requireFinance(principal.getName(), run.run().county());
+		review.fill(principal.getName(), run, 1, 1, 1, model);
+		model.addAttribute("action", action);
+		return "run-confirm";
 	}
 
 	@PostMapping("/runs/month-end")
@@ -91,15 +111,25 @@ class RunsController {
 	}
 
 	@PostMapping("/runs/{id}/release")
-	String release(Principal principal, @PathVariable long id, RedirectAttributes flash) {
+	String release(Principal principal, @PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+			RedirectAttributes flash) {
 		RunTotals t = payroll.run(principal.getName(), id);
+		files.requireFinance(principal.getName(), t.run().county());
+		if (!confirmed) {
+			return "redirect:/runs/" + id + "/confirm/release";
+		}
 		return act(flash, id, () -> "已提交 " + payroll.release(t.run().county(), t.run().month(), principal.getName()).batchNo()
 				+ "，须由另一名财务人员审批");
 	}
 
 	@PostMapping("/runs/{id}/approve")
-	String approve(Principal principal, @PathVariable long id, RedirectAttributes flash) {
+	String approve(Principal principal, @PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+			RedirectAttributes flash) {
 		RunTotals t = payroll.run(principal.getName(), id);
+		files.requireFinance(principal.getName(), t.run().county());
+		if (!confirmed) {
+			return "redirect:/runs/" + id + "/confirm/approve";
+		}
 		return act(flash, id, () -> "已审批 " + payroll.approve(t.run().county(), t.run().month(), principal.getName()).batchNo()
 				+ "，批次已生效");
 	}

@@ -53,9 +53,14 @@ class UploadsController {
 	private final Path uploads;
 	private final Downloads downloads;
 	private final ImportProgresses progresses;
+	private final cn.doudi.ingest.Uploads uploadHistory;
+	private final cn.doudi.security.AccessControl access;
 
 	UploadsController(RosterImports imports, @Value("${doudi.web.upload-dir:${doudi.home}/console-uploads}") Path uploads,
-			Downloads downloads, ImportProgresses progresses) {
+			Downloads downloads, ImportProgresses progresses, cn.doudi.ingest.Uploads uploadHistory,
+			cn.doudi.security.AccessControl access) {
+		this.uploadHistory = uploadHistory;
+		this.access = access;
 		this.progresses = progresses;
 		this.imports = imports;
 		this.uploads = uploads;
@@ -63,10 +68,47 @@ class UploadsController {
 	}
 
 	@GetMapping("/uploads")
-	String form(Model model) {
+	String form(Principal principal, HttpSession session, Model model) {
 		model.addAttribute("sources", Arrays.asList(Source.values()));
+		model.addAttribute("history", history(principal.getName(), session));
 		return "uploads";
 	}
+
+	static final Map<String, String> UPLOAD_STATUSES = Map.of("COMMITTED", "已导入", "REJECTED", "已拒绝（有错误行，未导入）",
+			"FAILED", "失败", "STAGING", "导入中");
+
+	/** One upload of the history, in words; {@code report} the token of its error report when this session may download it. */
+	record Past(String at, String by, String files, String rows, String status, String report, String reportName) {
+	}
+
+	/**
+	 * 上传记录 per source (the latest {@value #HISTORY} of each): who, when (Beijing time), which files, the counts, the
+	 * status in words, and the error report's link when this session uploaded it (the report holds rejected rows
+	 * whole: the same rule as the outcome page). A county's user sees its county's uploads and reference data.
+	 */
+	private Map<String, List<Past>> history(String user, HttpSession session) {
+		String county = access.find(user).map(cn.doudi.security.User::county).orElse(null);
+		@SuppressWarnings("unchecked")
+		Map<String, ErrorReport> known = (Map<String, ErrorReport>) session.getAttribute(REPORTS);
+		Map<String, List<Past>> bySource = new LinkedHashMap<>();
+		for (Source s : Source.values()) {
+			List<Past> rows = uploadHistory.history(s.code(), county, HISTORY).stream().map(u -> {
+				Map.Entry<String, ErrorReport> report = known == null ? null : known.entrySet().stream()
+					.filter(e -> e.getValue().importId() != null && e.getValue().importId() == u.id())
+					.findFirst().orElse(null);
+				return new Past(u.startedAt(), u.importedBy(), u.fileNames().replace(";", "、"),
+						"读 " + u.rowsRead() + " 行，导入 " + u.rowsAccepted() + " 行，拒绝 " + u.rowsRejected() + " 行",
+						UPLOAD_STATUSES.getOrDefault(u.status(), u.status()), report == null ? null : report.getKey(),
+						report == null ? null : report.getValue().name());
+			}).toList();
+			if (!rows.isEmpty()) {
+				bySource.put(s.title(), rows);
+			}
+		}
+		return bySource;
+	}
+
+	static final int HISTORY = 10;
 
 	/**
 	 * An import as the page's script shows it: whether one runs, whether it is the user's (another user's
@@ -123,7 +165,7 @@ class UploadsController {
 		for (Path report : outcome.errorReports()) {
 			String token = UUID.randomUUID().toString();
 			String name = saved.display(report.getFileName().toString());
-			kept.put(token, new ErrorReport(report.toString(), name));
+			kept.put(token, new ErrorReport(report.toString(), name, outcome.importId()));
 			reports.put(token, name);
 		}
 		session.setAttribute(REPORTS, kept);
@@ -141,7 +183,7 @@ class UploadsController {
 	}
 
 	/** An error report this session may download: where it is, and the name it is downloaded under. */
-	record ErrorReport(String path, String name) implements java.io.Serializable {
+	record ErrorReport(String path, String name, Long importId) implements java.io.Serializable {
 	}
 
 	@GetMapping("/uploads/reports/{token}")

@@ -181,17 +181,17 @@ class WebAccessIntegrationTests {
 
 	@Test
 	void makerCheckerNeedsTwoFinanceUsersAndShowsTheFacadesRefusal() throws Exception {
-		mvc.perform(post("/runs/" + fx.runA + "/release").with(user("fin1")).with(csrf()))
+		mvc.perform(post("/runs/" + fx.runA + "/release").param("confirmed", "true").with(user("fin1")).with(csrf()))
 			.andExpect(redirectedUrl("/runs/" + fx.runA))
 			.andExpect(flash().attribute("info", org.hamcrest.Matchers.containsString("已提交")));
-		mvc.perform(post("/runs/" + fx.runA + "/approve").with(user("fin1")).with(csrf()))
+		mvc.perform(post("/runs/" + fx.runA + "/approve").param("confirmed", "true").with(user("fin1")).with(csrf()))
 			.andExpect(redirectedUrl("/runs/" + fx.runA))
 			.andExpect(flash().attribute("error", "审批人不能与提交人相同（fin1）：须由另一名财务人员审批"));
 		assertThat(runStatus(fx.runA)).isEqualTo("RELEASED");
 		// the refusal is shown on the run's page
 		mvc.perform(get("/runs/" + fx.runA).with(user("fin1")).flashAttr("error", "审批人不能与提交人相同（fin1）：须由另一名财务人员审批"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("审批人不能与提交人相同")));
-		mvc.perform(post("/runs/" + fx.runA + "/approve").with(user("fin2")).with(csrf()))
+		mvc.perform(post("/runs/" + fx.runA + "/approve").param("confirmed", "true").with(user("fin2")).with(csrf()))
 			.andExpect(flash().attribute("info", org.hamcrest.Matchers.containsString("已审批")));
 		assertThat(runStatus(fx.runA)).isEqualTo("APPROVED");
 

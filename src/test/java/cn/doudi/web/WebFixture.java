@@ -30,10 +30,11 @@ final class WebFixture {
 	final long runB;
 	final long findingA;
 	final long findingB;
+	final TestData data;
 
 	WebFixture(JdbcTemplate jdbc, MonthEnd monthEnd, Passwords passwords, boolean computeRuns) {
 		DatabaseCleaner.clean(jdbc);
-		TestData data = new TestData(jdbc);
+		data = new TestData(jdbc);
 		for (String county : new String[] { A, B }) {
 			data.standard(county, "ELDERLY", "80-89", "2026-01", "100.00")
 				.beneficiary(county + "001001", "E" + county, TestData.id(county, "1940-03-02", 11), "张三", "户主",
