@@ -39,6 +39,11 @@ class Viewer {
 		return ROLES;
 	}
 
+	@ModelAttribute("words")
+	Words words() {
+		return Words.INSTANCE;
+	}
+
 	@ModelAttribute("statusNames")
 	Map<String, String> statusNames() {
 		return STATUSES;
