@@ -242,7 +242,9 @@ class ConsoleBrowserTests {
 			assertThat(row.getSize().getHeight()).as(row.getText()).isLessThan(60);
 		}
 		assertThat(browser.findElement(By.id("findings")).getText()).contains("高龄津贴未满80周岁", "暂停发放待核实",
-				"待处理", "中原区（410102）", "城市最低生活保障、高龄津贴").doesNotContain("DIBAO_URBAN", " HOLD", "OPEN");
+				"待处理", "城市最低生活保障、高龄津贴").doesNotContain("DIBAO_URBAN", "AGE_INELIGIBLE", " HOLD", "OPEN");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("疑点核查 中原区（410102）");
+		assertThat(browser.findElement(By.className("who")).getText()).contains("核对人员，中原区");
 
 		// the second page, then a filter by code and a search by name (the choices stay in the address)
 		browser.findElement(By.id("page-2")).click();
