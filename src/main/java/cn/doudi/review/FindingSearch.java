@@ -8,6 +8,9 @@ package cn.doudi.review;
 public record FindingSearch(String county, String code, String effect, String status, String village, String program,
 		String month, String text, String sort, boolean descending, int page) {
 
+	/** The columns a list may be sorted by (the matching module's {@code FindingFilter.SORTS}). */
+	public static final java.util.List<String> SORTS = cn.doudi.matching.FindingFilter.SORTS;
+
 	/** Rows per page. */
 	public static final int PAGE_SIZE = 50;
 }

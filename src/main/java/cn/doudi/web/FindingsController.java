@@ -25,7 +25,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
-import cn.doudi.matching.FindingFilter;
 import cn.doudi.review.BulkOutcome;
 import cn.doudi.review.FindingList;
 import cn.doudi.review.FindingReviews;
@@ -149,7 +148,7 @@ class FindingsController {
 		String sort = null;
 		if (!blank(p.get("sort"))) {
 			sort = p.get("sort").strip();
-			if (!FindingFilter.SORTS.contains(sort)) {
+			if (!FindingSearch.SORTS.contains(sort)) {
 				throw new WebErrors.BadRequest("不能按此列排序：" + Inputs.shown(sort));
 			}
 		}
