@@ -118,7 +118,7 @@ public final class Words {
 		}
 		String m = message;
 		for (Map.Entry<String, String> o : OPTIONS.entrySet()) {
-			m = m.replace("（" + o.getKey() + "）", "（" + o.getValue() + "）").replace(o.getKey() + "=", o.getValue() + "：");
+			m = m.replace("（" + o.getKey() + "）", "（" + o.getValue() + "）");
 		}
 		return m;
 	}
