@@ -8,6 +8,9 @@
  * answer ({@link cn.doudi.allowance.ActiveRoster}), with the rule ends the payroll gives through the
  * {@link cn.doudi.matching.EnrollmentEnds} port.
  * <p>
+ * The findings list of the console ({@link cn.doudi.matching.FindingSearches}): a page of a filtered, sorted list
+ * with its total, and the whole list streamed for an export, in one set-based query with the reader's counties.
+ * <p>
  * Its meter: {@code FindingMeters} (findings OPEN per code, read from {@code finding}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "allowance" })

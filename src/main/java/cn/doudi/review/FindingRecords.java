@@ -35,7 +35,7 @@ class FindingRecords {
 
 	List<FindingView.Decision> decisions(long findingId) {
 		return jdbc.query("""
-				select decision, decided_by, to_char(decided_at, 'YYYY-MM-DD HH24:MI:SS'), note, amount
+				select decision, decided_by, to_char(decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS'), note, amount
 				from finding_decision where finding_id = ? order by decided_at, id
 				""", (rs, i) -> new FindingView.Decision(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getBigDecimal(5) == null ? "" : Money.format(rs.getBigDecimal(5))), findingId);

@@ -6,11 +6,17 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.doudi.identity.IdNumber;
 import cn.doudi.kernel.FindingCode;
+import cn.doudi.matching.FindingFilter;
 import cn.doudi.matching.FindingLedger;
+import cn.doudi.matching.FindingRecord;
+import cn.doudi.matching.FindingSearches;
+import cn.doudi.matching.ListedFinding;
 import cn.doudi.security.AccessControl;
 import cn.doudi.security.AuditLog;
 import cn.doudi.security.Permission;
@@ -41,8 +47,13 @@ public class FindingReviews {
 	private final AuditLog audit;
 	private final Clock clock;
 
+	private final FindingSearches searches;
+	private final TransactionTemplate eachInItsOwn;
+
 	FindingReviews(FindingRecords records, FindingLedger ledger, Recoveries recoveries, AccessControl access,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, FindingSearches searches, PlatformTransactionManager transactions) {
+		this.searches = searches;
+		this.eachInItsOwn = new TransactionTemplate(transactions);
 		this.records = records;
 		this.ledger = ledger;
 		this.recoveries = recoveries;
@@ -60,6 +71,84 @@ public class FindingReviews {
 		List<String> statuses = status.equals("ALL") ? null : status.equals("OPEN") ? OPEN : List.of(status);
 		String code = query.code() == null ? null : FindingCode.valueOf(query.code().toUpperCase(java.util.Locale.ROOT)).name();
 		return records.list(county, code, statuses).stream().map(FindingReviews::masked).toList();
+	}
+
+	/**
+	 * A page of the findings list (FindingSearch.PAGE_SIZE rows), masked, of the reader's counties: a county
+	 * user sees only its own (asking for another is refused as {@link #list} refuses it), the county is in the
+	 * query itself. An ID searched for is matched whole only for a MONITOR or AUDITOR (who may see whole IDs).
+	 */
+	public FindingList page(String userName, FindingSearch search) {
+		FindingFilter filter = filter(userName, search);
+		int page = Math.max(1, search.page());
+		FindingSearches.Page p = searches.page(filter, (long) (page - 1) * FindingSearch.PAGE_SIZE,
+				FindingSearch.PAGE_SIZE);
+		int pages = (int) Math.max(1, (p.total() + FindingSearch.PAGE_SIZE - 1) / FindingSearch.PAGE_SIZE);
+		return new FindingList(p.rows().stream().map(FindingReviews::row).toList(), p.total(), page, pages);
+	}
+
+	/** Every row of the filtered list (all pages), masked, in the list's order: for an export. */
+	public void each(String userName, FindingSearch search, java.util.function.Consumer<FindingList.Row> row) {
+		searches.each(filter(userName, search), f -> row.accept(row(f)));
+	}
+
+	/** The villages of a county (code → name) for the list's filter; empty for none or a county not the user's. */
+	public java.util.Map<String, String> villages(String userName, String county) {
+		access.require(userName, Permission.READ, county);
+		return searches.villages(county);
+	}
+
+	/** The counties' names of the regions roster (code → name). */
+	public java.util.Map<String, String> countyNames() {
+		return searches.countyNames();
+	}
+
+	/**
+	 * One decision ({@code DISMISS} or {@code CONFIRM}) with one note on each of the findings: each row is its
+	 * own decision — its own transaction and audit event, exactly as a single decision — so a refused row
+	 * (another county, closed, not dismissable) is named with its reason and leaves the others decided.
+	 */
+	public List<BulkOutcome> decideEach(String userName, List<Long> ids, String decision, String note) {
+		access.require(userName, Permission.REVIEW_FINDINGS,
+				access.find(userName).map(User::county).orElse(null));
+		return ids.stream().distinct().map(id -> {
+			try {
+				eachInItsOwn.executeWithoutResult(status -> {
+					switch (decision) {
+						case "DISMISS" -> dismiss(userName, id, note);
+						case "CONFIRM" -> confirm(userName, id, note);
+						default -> throw new ReviewRefusedException("没有这种批量处理：" + decision);
+					}
+				});
+				return new BulkOutcome(id, true, "");
+			}
+			catch (ReviewRefusedException | cn.doudi.security.AccessDeniedException e) {
+				return new BulkOutcome(id, false, e.getMessage());
+			}
+		}).toList();
+	}
+
+	private FindingFilter filter(String userName, FindingSearch q) {
+		User user = access.find(userName).orElse(null);
+		String county = q.county() != null ? q.county() : user == null ? null : user.county();
+		User reader = access.require(userName, Permission.READ, county);
+		String status = q.status() == null ? "OPEN" : q.status().toUpperCase(java.util.Locale.ROOT);
+		List<String> statuses = status.equals("ALL") ? null : status.equals("OPEN") ? OPEN : List.of(status);
+		boolean whole = reader.role() == Role.MONITOR || reader.role() == Role.AUDITOR;
+		String village = q.village() == null || q.village().isBlank() ? null : q.village().strip();
+		if (village != null && county != null && !village.startsWith(county)) {
+			throw new ReviewRefusedException("村（社区）" + village + " 不在区县 " + county + " 内");
+		}
+		return new FindingFilter(county == null ? null : List.of(county), q.code(), q.effect(), statuses, village,
+				q.program(), q.month(), q.text(), whole, q.sort(), q.descending());
+	}
+
+	private static FindingList.Row row(ListedFinding f) {
+		FindingRecord r = f.record();
+		FindingView v = masked(new FindingView(r.id(), r.code(), r.effect(), r.status(), r.county(), r.idNumber(),
+				r.name(), r.householdId(), r.programs(), r.accountNumber(), r.detail(), r.firstMonth(), r.lastMonth(),
+				r.closedMonth(), List.of()));
+		return new FindingList.Row(v, f.countyName(), f.villageCode(), f.villageName());
 	}
 
 	/** One finding with its decisions; whole ID and account numbers for a MONITOR or AUDITOR of its county. */

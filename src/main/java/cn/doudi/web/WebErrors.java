@@ -45,13 +45,13 @@ class WebErrors {
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String denied(AccessDeniedException e, Model model) {
 		log.info("refused: {}", e.getMessage());
-		return page(model, "无权访问", e.getMessage());
+		return page(model, "无权访问", Words.INSTANCE.message(e.getMessage()));
 	}
 
 	@ExceptionHandler({ MonthEndRefusedException.class, ReviewRefusedException.class })
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String refused(RuntimeException e, Model model) {
-		return page(model, "操作未执行", e.getMessage());
+		return page(model, "操作未执行", Words.INSTANCE.message(e.getMessage()));
 	}
 
 	/** The façades refuse bad arguments in Chinese; anything else is a library's wording, not shown. */

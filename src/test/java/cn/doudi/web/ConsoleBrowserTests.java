@@ -247,6 +247,76 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void aMonitorFiltersSearchesAndDecidesInBulkOnAnOfficeScreen() {
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+		long importId = jdbc.queryForObject("""
+				insert into import_batch (source, content_hash, file_names, status, imported_by, started_at)
+				values ('regions', repeat('1', 64), 'regions.csv', 'COMMITTED', 'test', now()) returning id
+				""", Long.class);
+		jdbc.update("insert into region (import_id, code, name) values (?, '410102', '中原区'), (?, '410102001001', '建设村')",
+				importId, importId);
+		// 120 open findings of A: NAME_MISMATCH and AGE_INELIGIBLE in turn, households of village 建设村 among them
+		jdbc.update("""
+				insert into finding (code, effect, county, id_number, name, household_id, programs, detail, status,
+				                     first_month, last_month)
+				select case when i % 2 = 0 then 'NAME_MISMATCH' else 'AGE_INELIGIBLE' end, 'HOLD', '410102',
+				       '41010219400101' || lpad(i::text, 4, '0'), '欧阳' || lpad(i::text, 3, '0'),
+				       case when i % 10 = 0 then 'E410102' else 'H' || i end, 'DIBAO_URBAN;ELDERLY',
+				       '民政与公安姓名不一致：公安记录为另一写法', 'OPEN', '2026-10', '2026-10'
+				from generate_series(1, 120) i
+				""");
+		logIn("mon");
+		browser.findElement(By.id("nav-findings")).click();
+		waitForText("total", "共 121 条，第 1 / 3 页");
+		assertThat(browser.findElements(By.cssSelector("#findings tbody tr"))).hasSize(50);
+		screenshot("browser-findings-list.png");
+		// no cell of names or status wraps at 1366 px: every row one line high (a wrapped name would be several)
+		for (var row : browser.findElements(By.cssSelector("#findings tbody tr"))) {
+			assertThat(row.getSize().getHeight()).as(row.getText()).isLessThan(60);
+		}
+		assertThat(browser.findElement(By.id("findings")).getText()).contains("高龄津贴未满80周岁", "暂停发放待核实",
+				"待处理", "城市最低生活保障、高龄津贴").doesNotContain("DIBAO_URBAN", "AGE_INELIGIBLE", " HOLD", "OPEN");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("疑点核查 中原区（410102）");
+		assertThat(browser.findElement(By.className("who")).getText()).contains("核对人员，中原区");
+
+		// the second page, then a filter by code and a search by name (the choices stay in the address)
+		browser.findElement(By.id("page-2")).click();
+		waitForText("total", "共 121 条，第 2 / 3 页");
+		new Select(browser.findElement(By.id("f-code"))).selectByValue("NAME_MISMATCH");
+		new Select(browser.findElement(By.id("f-village"))).selectByValue("410102001001");
+		browser.findElement(By.id("filter-go")).click();
+		waitForText("total", "共 12 条，第 1 / 1 页");
+		assertThat(browser.getCurrentUrl()).contains("code=NAME_MISMATCH", "village=410102001001");
+		set("f-q", "欧阳1");
+		browser.findElement(By.id("filter-go")).click();
+		waitForText("total", "共 3 条，第 1 / 1 页");
+		assertThat(browser.findElement(By.id("findings")).getText()).contains("建设村", "身份证号相同姓名不一致", "欧阳110", "欧阳100")
+			.doesNotContain("欧阳020");
+
+		// ticks the whole page (the page's own script) and dismisses the three with one note
+		browser.findElement(By.id("pick-all")).click();
+		waitForText("picked", "已选 3 条");
+		set("bulk-note", "经核实为同一人，公安录入错误");
+		screenshot("browser-findings-bulk.png");
+		browser.findElement(By.id("bulk-dismiss")).click();
+		wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("info"), "已排除 3 条疑点"));
+		assertThat(browser.getCurrentUrl()).contains("code=NAME_MISMATCH", "q=");
+		assertThat(jdbc.queryForObject("""
+				select count(*) from finding where status = 'DISMISSED' and name like '欧阳1%' and household_id = 'E410102'
+				""", Integer.class)).isEqualTo(3);
+		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'DISMISS'", Integer.class))
+			.isEqualTo(3);
+		screenshot("browser-findings-after-bulk.png");
+
+		// one finding's page: words, the decision in Beijing time
+		long one = jdbc.queryForObject("select min(id) from finding where status = 'DISMISSED' and name like '欧阳%'",
+				Long.class);
+		browser.get(url("/findings/" + one));
+		assertThat(browser.findElement(By.id("decisions")).getText()).contains("排除", "mon").doesNotContain("DISMISS");
+		screenshot("browser-finding-one.png");
+	}
+
+	@Test
 	void aWrongPasswordStaysOnTheLoginPage() {
 		browser.get(url("/runs"));
 		set("username", "mon");

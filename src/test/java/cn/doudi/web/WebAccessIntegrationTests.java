@@ -213,7 +213,7 @@ class WebAccessIntegrationTests {
 	@Test
 	void aMonitorReviewsWithANote() throws Exception {
 		mvc.perform(post("/findings/" + fx.findingA + "/dismiss").param("note", " ").with(user("mon")).with(csrf()))
-			.andExpect(flash().attribute("error", "须填写处理说明（--note）"));
+			.andExpect(flash().attribute("error", "须填写处理说明（备注）"));
 		assertThat(findingStatus(fx.findingA)).isEqualTo("OPEN");
 		mvc.perform(post("/findings/" + fx.findingA + "/dismiss").param("note", "经核实为同一人").with(user("mon")).with(csrf()))
 			.andExpect(redirectedUrl("/findings/" + fx.findingA));
