@@ -37,7 +37,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * than {@code doudi.api.max-upload-size}: 413 before it is read. What a token's user may do is the façades'
  * decision (403 from {@link ApiErrors}), as for the console and the command line. Every call with a valid token
  * is audited as {@code API} (method, path, status, the token's id and label); a refused token as
- * {@code API_TOKEN_REFUSED} (with the token's first characters only).
+ * {@code API_TOKEN_REFUSED} (with the token's first characters only); a call without a bearer token as
+ * {@code API_NO_TOKEN} (method, path, remote address).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -88,7 +89,9 @@ class ApiSecurityConfiguration {
 			String header = request.getHeader("Authorization");
 			String call = request.getMethod() + " " + request.getRequestURI();
 			if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-				chain.doFilter(request, response); // no token: the entry point answers 401
+				// no token: the entry point answers 401; the call is audited all the same (every call is)
+				audit.record("-", "API_NO_TOKEN", null, call, "from " + request.getRemoteAddr());
+				chain.doFilter(request, response);
 				return;
 			}
 			String token = header.substring(7).strip();

@@ -174,6 +174,10 @@ class ApiIntegrationTests {
 			assertThat(get(path, opA.substring(0, opA.length() - 1) + "y").statusCode()).as(path).isEqualTo(401);
 		}
 		assertThat(upload("deaths", null, "d.csv", "x".getBytes(StandardCharsets.UTF_8), Map.of()).statusCode()).isEqualTo(401);
+		// the calls without a token are in the audit trail too, each with its method and path
+		assertThat(jdbc.queryForList("select subject from audit_event where action = 'API_NO_TOKEN' order by id", String.class))
+			.containsExactly("GET /api/v1/runs", "GET /api/v1/findings", "GET /api/v1/openapi.json",
+					"POST /api/v1/uploads/deaths");
 		// the OpenAPI document, for a token's holder
 		HttpResponse<String> doc = get("/api/v1/openapi.json", opA);
 		assertThat(doc.statusCode()).isEqualTo(200);
