@@ -1,5 +1,7 @@
 package cn.doudi.ingest.batch;
 
+import cn.doudi.database.StepProgress;
+
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;

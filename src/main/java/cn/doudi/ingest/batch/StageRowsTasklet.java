@@ -1,5 +1,7 @@
 package cn.doudi.ingest.batch;
 
+import cn.doudi.database.StepProgress;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;

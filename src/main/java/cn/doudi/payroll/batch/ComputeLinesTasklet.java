@@ -1,5 +1,7 @@
 package cn.doudi.payroll.batch;
 
+import cn.doudi.database.StepProgress;
+
 import java.time.YearMonth;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package cn.doudi.payroll.batch;
+package cn.doudi.database;
 
 import java.util.Map;
 
@@ -15,15 +15,16 @@ import cn.doudi.kernel.FailPoint;
  * transaction of its own ({@code REQUIRES_NEW}), while the step's own transaction stays open: so any process
  * reading the Batch tables sees how far the step is, not only when it ends. Reaches the {@link FailPoint}
  * {@code <point>} after each commit (the tests hold the step there and read the progress from elsewhere).
+ * One mechanism for every job that reports progress: an import's stage step and month-end's lines step.
  */
-final class StepProgress {
+public final class StepProgress {
 
 	private final JobRepository repository;
 	private final TransactionTemplate ownTransaction;
 	private final StepExecution step;
 	private final String point;
 
-	StepProgress(JobRepository repository, PlatformTransactionManager transactionManager, StepExecution step,
+	public StepProgress(JobRepository repository, PlatformTransactionManager transactionManager, StepExecution step,
 			String point) {
 		this.repository = repository;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -33,7 +34,7 @@ final class StepProgress {
 	}
 
 	/** Puts the values into the step's context and commits the context now. */
-	void commit(Map<String, ?> values) {
+	public void commit(Map<String, ?> values) {
 		values.forEach((k, v) -> step.getExecutionContext().put(k, v));
 		ownTransaction.executeWithoutResult(s -> repository.updateExecutionContext(step));
 		FailPoint.reach(point);
