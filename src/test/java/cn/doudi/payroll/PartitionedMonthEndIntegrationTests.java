@@ -55,6 +55,9 @@ class PartitionedMonthEndIntegrationTests {
 	@Autowired
 	Passwords passwords;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	@Value("${doudi.db.url}")
 	String dbUrl;
 
@@ -109,6 +112,14 @@ class PartitionedMonthEndIntegrationTests {
 				ZM);
 		passwords.set("fin1", "fin1", PASSWORD);
 		passwords.set("fin2", "fin2", PASSWORD);
+	}
+
+	@Test
+	void withoutRemoteWorkersNothingListensOnOrSendsToABroker() {
+		assertThat(context.getBeansOfType(org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer.class))
+			.isEmpty();
+		assertThat(context.getBeansOfType(org.springframework.integration.dsl.IntegrationFlow.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(org.springframework.amqp.core.Queue.class)).isEmpty();
 	}
 
 	@Test
@@ -201,7 +212,7 @@ class PartitionedMonthEndIntegrationTests {
 				"--out=" + remote, "--user=fin1", "--workers=remote");
 
 		assertThat(exit(manager)).as(log("manager")).isEqualTo(1);
-		assertThat(log("manager")).contains("区县 中牟县（410122）2026-10 的月结分区在 20 秒内没有工作进程完成");
+		assertThat(log("manager")).contains("区县 中牟县（410122） 2026-10 的月结分区在 20 秒内没有工作进程完成");
 		assertThat(jdbc.queryForList("select county || ' ' || status from payroll_run order by county", String.class))
 			.containsExactly(ZY + " DRAFT", ZM + " FAILED");
 		assertThat(Files.readString(remote.resolve("payments.csv"))).contains(ZY).doesNotContain(ZM + "001");
@@ -229,7 +240,7 @@ class PartitionedMonthEndIntegrationTests {
 	/** The real command line in a child JVM on the test database and this test's queue. */
 	Process child(String name, List<String> properties, String... command) throws IOException {
 		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Ddoudi.workers.queue=" + queue,
+				"-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Ddoudi.workers.queue=" + queue,
 				"-Ddoudi.workers.poll-interval=200ms"));
 		cmd.addAll(properties);
 		cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.doudi.DoudiApplication", "--db-url=" + dbUrl,

@@ -101,10 +101,18 @@ public class CountyPartitions {
 					+ CountyPartitioner.name(run.county()));
 			String county = describe(run.county(), names);
 			String reason;
-			if (partition != null && partition.getStatus().isRunning()) {
+			StepExecution manager = partitions.get(CountyPartitionsConfiguration.MANAGER_STEP);
+			String managerFailure = manager == null ? "" : manager.getExitStatus().getExitDescription();
+			if (partition != null && partition.getStatus().isRunning() && !managerFailure.contains("TimeoutException")) {
+				// the partition was never taken on (e.g. the broker could not be reached): said as it is
+				reason = county + " " + month + " 的月结分区未能执行（"
+						+ managerFailure.lines().findFirst().orElse("") + "）：本区县未计算；可重新执行 month-end 从断点继续";
+				giveUp(partition);
+			}
+			else if (partition != null && partition.getStatus().isRunning()) {
 				// no worker finished it in time: the partition is marked failed, so that a restart sends it again
 				reason = county + " " + month + " 的月结分区在 " + text(timeout)
-						+ " 内没有工作进程完成（doudi.workers.timeout）：本区县未计算，其他区县不受影响；确认 doudi worker 在运行后重新执行 month-end";
+						+ "内没有工作进程完成（doudi.workers.timeout）：本区县未计算，其他区县不受影响；确认 doudi worker 在运行后重新执行 month-end";
 				giveUp(partition);
 			}
 			else if (partition != null && !partition.getFailureExceptions().isEmpty()) {
@@ -170,6 +178,9 @@ public class CountyPartitions {
 	}
 
 	private static String text(Duration d) {
+		if (d.toMillis() % 3_600_000 == 0) {
+			return d.toHours() + " 小时";
+		}
 		if (d.toMillis() % 60_000 == 0) {
 			return d.toMinutes() + " 分钟";
 		}

@@ -69,10 +69,10 @@ class RemoteWorkersConfiguration {
 
 	@Bean
 	IntegrationFlow monthEndRequestsToBroker(ConnectionFactory connectionFactory, Queue monthEndRequestsQueue,
-			@Value("${doudi.workers.timeout}") Duration timeout) {
+			DirectChannel monthEndRequests, @Value("${doudi.workers.timeout}") Duration timeout) {
 		RabbitTemplate template = new RabbitTemplate(connectionFactory);
 		template.setMessageConverter(converter());
-		return IntegrationFlow.from(monthEndRequests())
+		return IntegrationFlow.from(monthEndRequests)
 			// a request no worker took within the timeout is dropped by the broker: the manager has given up on it
 			.enrichHeaders(h -> h.header(AmqpHeaders.EXPIRATION, Long.toString(timeout.toMillis())))
 			.handle(Amqp.outboundAdapter(template).routingKey(monthEndRequestsQueue.getName()))
@@ -83,11 +83,12 @@ class RemoteWorkersConfiguration {
 	@Bean(CountyPartitionsConfiguration.MANAGER_STEP)
 	@JobScope
 	Step remoteManagerStep(JobRepository jobRepository, Partitioner countyPartitioner, BeanFactory beanFactory,
+			DirectChannel monthEndRequests,
 			@Value("${doudi.workers.timeout}") Duration timeout,
 			@Value("${doudi.workers.poll-interval}") Duration pollInterval) {
 		return new RemotePartitioningManagerStepBuilder(CountyPartitionsConfiguration.MANAGER_STEP, jobRepository)
 			.partitioner(CountyPartitionsConfiguration.WORKER_STEP, countyPartitioner)
-			.outputChannel(monthEndRequests())
+			.outputChannel(monthEndRequests)
 			.pollInterval(pollInterval.toMillis())
 			.timeout(timeout.toMillis())
 			.beanFactory(beanFactory)
