@@ -45,7 +45,7 @@ class MonthEndCommand implements Callable<Integer> {
 	@Option(names = "--threads", description = "本进程中同时计算的区县数（默认：CPU 核数）。")
 	Integer threads;
 
-	@Option(names = "--workers", description = "remote：由 doudi worker 工作进程经 RabbitMQ 计算各区县（见 README“跨机器运行”）；默认本进程。")
+	@Option(names = "--workers", description = "remote：由 doudi worker 工作进程经 RabbitMQ 计算各区县（见 README “Across machines”）；默认本进程。")
 	Workers workers;
 
 	/** Where the counties' partitions run. */

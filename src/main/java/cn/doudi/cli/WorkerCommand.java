@@ -3,6 +3,9 @@ package cn.doudi.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.springframework.amqp.rabbit.connection.Connection;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -24,18 +27,32 @@ class WorkerCommand implements Callable<Integer> {
 	Integer threads;
 
 	private final ConfigurableApplicationContext context;
+	private final ObjectProvider<ConnectionFactory> broker;
 	private final String queue;
 	private final int configuredThreads;
 
-	WorkerCommand(ConfigurableApplicationContext context, @Value("${doudi.workers.queue}") String queue,
-			@Value("${doudi.workers.threads:0}") int configuredThreads) {
+	WorkerCommand(ConfigurableApplicationContext context, ObjectProvider<ConnectionFactory> broker,
+			@Value("${doudi.workers.queue}") String queue, @Value("${doudi.workers.threads:0}") int configuredThreads) {
 		this.context = context;
+		this.broker = broker;
 		this.queue = queue;
 		this.configuredThreads = configuredThreads;
 	}
 
 	@Override
 	public Integer call() throws InterruptedException {
+		// a worker that cannot reach the broker says so at once, instead of waiting for partitions that never come
+		ConnectionFactory factory = broker.getIfAvailable();
+		if (factory == null) {
+			throw new CommandFailedException("没有 RabbitMQ 连接配置（spring.rabbitmq.*）", CommandLines.ENVIRONMENT);
+		}
+		try (Connection connection = factory.createConnection()) {
+			// reachable
+		}
+		catch (RuntimeException e) {
+			throw new CommandFailedException("无法连接 RabbitMQ（" + factory.getHost() + ":" + factory.getPort()
+					+ "，spring.rabbitmq.*）：" + DoudiCli.rootMessage(e), CommandLines.ENVIRONMENT);
+		}
 		CountDownLatch closed = new CountDownLatch(1);
 		context.addApplicationListener(e -> {
 			if (e instanceof ContextClosedEvent) {

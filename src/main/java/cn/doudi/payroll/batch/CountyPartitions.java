@@ -43,18 +43,16 @@ public class CountyPartitions {
 	private final Job job;
 	private final MonthEndJobLauncher launcher;
 	private final Regions regions;
-	private final String mode;
 	private final Duration timeout;
 
 	CountyPartitions(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier("monthEndCountiesJob") Job job, MonthEndJobLauncher launcher, Regions regions,
-			@Value("${doudi.workers.mode:in-process}") String mode, @Value("${doudi.workers.timeout:2h}") Duration timeout) {
+			@Value("${doudi.workers.timeout:2h}") Duration timeout) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
 		this.launcher = launcher;
 		this.regions = regions;
-		this.mode = mode;
 		this.timeout = timeout;
 	}
 
@@ -132,11 +130,6 @@ public class CountyPartitions {
 			failed.put(run.county(), reason);
 		}
 		return failed;
-	}
-
-	/** Where the partitions run, as said to a person: "本进程 N 个线程" or "远程工作进程（RabbitMQ）". */
-	public String where(int threads) {
-		return mode.equals("remote") ? "远程工作进程（RabbitMQ）" : "本进程 " + CountyPartitionsConfiguration.threads(threads) + " 个线程";
 	}
 
 	/**
