@@ -27,8 +27,6 @@ public final class Pain001Writer {
 	public record Transfer(String bank, BankLine line) {
 	}
 
-	private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
-
 	private final XMLStreamWriter xml;
 	/** The XSD's validator, fed the same elements as they are written (null: not validated here). */
 	private final Pain001Schema.Check check;
@@ -62,7 +60,7 @@ public final class Pain001Writer {
 			Pain001Schema.Check check) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 1024 * transfers.size());
 		try {
-			XMLStreamWriter x = OUTPUT.createXMLStreamWriter(out, "UTF-8");
+			XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
 			new Pain001Writer(x, check).document(batch, transfers, payer);
 			x.close();
 		}
