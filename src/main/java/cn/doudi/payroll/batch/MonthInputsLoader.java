@@ -69,7 +69,7 @@ class MonthInputsLoader {
 	 * that county's records for them, in the months whose price subsidy reads them, so that the qualifying
 	 * line is chosen the same whether the county runs alone or city-wide (RULES.md "Enrollment").
 	 */
-	Loaded load(String county, YearMonth month) {
+	Loaded load(long runId, String county, YearMonth month) {
 		Standards standards = standards(county);
 		RunHistoryLoader.Start start = histories.start(county);
 		SortedSet<YearMonth> months = MonthRules.monthsApplied(month, county, standards, start.firstRunMonth(),
@@ -89,7 +89,8 @@ class MonthInputsLoader {
 						histories.forNeighbour(other, theirs)));
 			});
 		}
-		return new Loaded(new SettleInputs(month, records, holds(county, months), neighbours), history);
+		return new Loaded(new SettleInputs(month, records, checkHolds.forRun(runId, county, month, months), neighbours),
+				history);
 	}
 
 	/** The county's records (of some households only, for a neighbour) for the months the rules are applied to. */
