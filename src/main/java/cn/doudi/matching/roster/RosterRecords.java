@@ -72,10 +72,14 @@ public final class RosterRecords {
 
 	/**
 	 * The records {@link RosterLoader} would load for some of these households: their rows in the same
-	 * order, their people's death months matched by the names of those rows only, the same rule ends.
+	 * order, their people's death months matched by the names of those rows only, the same rule ends
+	 * (these very records when they are all of them, with the active rosters already worked out).
 	 */
 	public RosterRecords of(Collection<String> householdIds) {
 		Set<String> wanted = Set.copyOf(householdIds);
+		if (wanted.equals(households)) {
+			return this;
+		}
 		List<RosterRow> some = rows.stream().filter(r -> wanted.contains(r.householdId())).toList();
 		return new RosterRecords(some, endsByCounty, wanted, deaths);
 	}
