@@ -63,10 +63,12 @@ class CrossChecksMonthEndIntegrationTests {
 	@TempDir
 	Path out;
 
+	CheckData data;
+
 	@BeforeEach
 	void setUp() {
 		DatabaseCleaner.clean(jdbc);
-		new CheckData(jdbc).counties(ZY)
+		data = new CheckData(jdbc).counties(ZY)
 			.user("fin1", "FINANCE", ZY)
 			.user("fin2", "FINANCE", ZY)
 			.row("410102001001", "E1", ELDER, "杨桂英", "户主", "ELDERLY", "2026-01")
@@ -151,7 +153,7 @@ class CrossChecksMonthEndIntegrationTests {
 	@Test
 	void aHouseholdTakenFromTheLoadedRosterIsTheHouseholdReadOnItsOwn() {
 		String person = CheckData.id(CheckData.ZM, "1950-05-05", 41);
-		new CheckData(jdbc).counties(CheckData.ZM)
+		data.counties(CheckData.ZM)
 			.row("410122001001", "M1", person, "王芳", "户主", "ELDERLY", "2026-01")
 			.row("410122001001", "M2", person, "王小芳", "户主", "DISABILITY_LIVING", "2026-01")
 			.death(person, "王小芳", "2026-08-15");
