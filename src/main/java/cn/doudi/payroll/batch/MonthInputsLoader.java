@@ -35,7 +35,8 @@ import cn.doudi.matching.CheckHolds;
 /**
  * Loads, as values, everything {@link MonthRules#settle} needs for one county and month: the county's
  * records from the current snapshots (the {@code current_*} views), the checks' HOLD conditions for each
- * month the rules are applied to, the run history ({@link RunHistoryLoader}), and the neighbouring
+ * month the rules are applied to (for M, the findings the run's check step linked: {@link CheckHolds#forRun}),
+ * the run history ({@link RunHistoryLoader}), and the neighbouring
  * counties' records for the price subsidy. It never applies a rule itself. Every query is set-based;
  * nothing is loaded per row.
  *
