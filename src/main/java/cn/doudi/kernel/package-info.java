@@ -2,7 +2,9 @@
  * The shared kernel: the few words every module speaks — {@link cn.doudi.kernel.Program} codes,
  * {@link cn.doudi.kernel.Bank} codes, {@link cn.doudi.kernel.FindingCode}s, {@link cn.doudi.kernel.StopReason}s,
  * {@link cn.doudi.kernel.PaymentKey} (a line's key without its month), {@link cn.doudi.kernel.Money}
- * (half-up to the fen, in one place) and {@link cn.doudi.kernel.Months} (the month forms of INPUTS.md).
+ * (half-up to the fen, in one place), {@link cn.doudi.kernel.Months} (the month forms of INPUTS.md) and
+ * {@link cn.doudi.kernel.Terms} (the Chinese words a person reads for these codes and the statuses, shared by the
+ * console and the command line).
  * Plain Java, no Spring. Null is never a value here unless marked {@code @Nullable}.
  */
 @NullMarked
