@@ -91,7 +91,7 @@ public final class DoudiCli {
 			context = app.run();
 		}
 		catch (RuntimeException e) {
-			System.err.println("doudi: 无法启动（数据库或配置有问题）：" + rootMessage(e));
+			System.err.println("doudi: 无法启动（数据库或配置有问题）：" + startFailure(e));
 			return CommandLines.ENVIRONMENT;
 		}
 		try (context) {
@@ -186,7 +186,7 @@ public final class DoudiCli {
 		CommandLines.chinese(cli);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			PrintWriter err = commandLine.getErr();
-			err.println("doudi: " + rootMessage(ex));
+			err.println("doudi: " + personMessage(ex));
 			err.flush();
 			if (!(ex instanceof CommandFailedException)) {
 				org.slf4j.LoggerFactory.getLogger(DoudiCli.class).debug("command failed", ex);
@@ -219,6 +219,49 @@ public final class DoudiCli {
 			}
 		}
 		return CommandLines.REFUSED;
+	}
+
+	/**
+	 * Why the application could not start, in Chinese: the database's refusals by their SQL state (cannot connect,
+	 * login refused, no such database), Flyway's by name; a message without Chinese (a library's own) is kept as
+	 * the detail of a Chinese sentence.
+	 */
+	static String startFailure(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof java.sql.SQLException s && s.getSQLState() != null) {
+				String state = s.getSQLState();
+				if (state.startsWith("08")) {
+					return "无法连接数据库（请检查 --db-url 的主机和端口，以及数据库服务是否在运行）：" + s.getMessage();
+				}
+				if (state.startsWith("28")) {
+					return "数据库拒绝登录（请检查 --db-user 和 --db-password）：" + s.getMessage();
+				}
+				if (state.equals("3D000")) {
+					return "数据库不存在（请检查 --db-url 中的数据库名）：" + s.getMessage();
+				}
+			}
+			if (t.getClass().getName().startsWith("org.flywaydb")) {
+				return "数据库结构迁移（Flyway）失败：" + rootMessage(t);
+			}
+		}
+		return personMessage(e);
+	}
+
+	/** A failure's message for a person: the root cause's, in a Chinese sentence when the message has no Chinese. */
+	static String personMessage(Throwable e) {
+		String m = rootMessage(e);
+		if (m.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+			return m;
+		}
+		return "意外错误（" + rootClass(e) + "）：" + m;
+	}
+
+	private static String rootClass(Throwable e) {
+		Throwable t = e;
+		while (t.getCause() != null && t.getCause() != t && !(t instanceof CommandFailedException)) {
+			t = t.getCause();
+		}
+		return t.getClass().getSimpleName();
 	}
 
 	static String rootMessage(Throwable e) {

@@ -185,7 +185,7 @@ class MonthEndBenchCommand implements Callable<Integer> {
 
 			@Override
 			public void refused(String county, String reason) {
-				throw new CommandFailedException("bench month-end " + month + " refused for " + county + ": " + reason);
+				throw new CommandFailedException("bench month-end " + month + "：区县 " + county + " 被拒绝：" + reason);
 			}
 		});
 		long monthMs = ms(t);
@@ -244,7 +244,7 @@ class MonthEndBenchCommand implements Callable<Integer> {
 	private void importFiles(Source source, List<Path> paths, String user) {
 		ImportOutcome o = imports.importFiles(source, paths, ImportOptions.by(user));
 		if (!o.committed() && !o.duplicate()) {
-			throw new CommandFailedException("bench data " + paths + " was rejected: " + o.problems());
+			throw new CommandFailedException("基准测试数据 " + paths + " 被拒绝：" + o.problems());
 		}
 	}
 

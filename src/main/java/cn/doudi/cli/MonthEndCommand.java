@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import cn.doudi.ingest.Freshness;
+import cn.doudi.ingest.Regions;
 import cn.doudi.kernel.Months;
 import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.MonthEndProgress;
@@ -59,11 +60,13 @@ class MonthEndCommand implements Callable<Integer> {
 	private final MonthEnd monthEnd;
 	private final Freshness freshness;
 	private final MonthEndProgresses progresses;
+	private final Regions regions;
 
-	MonthEndCommand(MonthEnd monthEnd, Freshness freshness, MonthEndProgresses progresses) {
+	MonthEndCommand(MonthEnd monthEnd, Freshness freshness, MonthEndProgresses progresses, Regions regions) {
 		this.monthEnd = monthEnd;
 		this.freshness = freshness;
 		this.progresses = progresses;
+		this.regions = regions;
 	}
 
 	@Override
@@ -74,6 +77,7 @@ class MonthEndCommand implements Callable<Integer> {
 		// a county without names, a source the month needs that never arrived: said before anything is held for it
 		freshness.missingFor(m, county != null ? List.of(county) : List.of())
 			.forEach(w -> System.err.println("doudi: 警告：" + w));
+		CountyNames counties = new CountyNames(regions);
 		MonthEnd.Report report;
 		java.time.Instant since = java.time.Instant.now().minusSeconds(2);
 		try (ProgressDisplay shown = ProgressDisplay.start("月结 " + m, "", 1, () -> progresses.latest(county, m)
@@ -83,12 +87,12 @@ class MonthEndCommand implements Callable<Integer> {
 					new MonthEnd.Listener() {
 						@Override
 						public void computed(PayrollRun run) {
-							System.out.printf("%s %s: %s 已计算%n", run.county(), m, run.batchNo());
+							System.out.printf("%s %s: %s 已计算%n", counties.of(run.county()), m, run.batchNo());
 						}
 
 						@Override
 						public void refused(String c, String reason) {
-							System.err.println("doudi: " + c + " 被拒绝：" + reason);
+							System.err.println("doudi: " + (c.isEmpty() ? c : counties.of(c)) + " 被拒绝：" + reason);
 						}
 					}, threads != null ? threads : 0);
 		}
@@ -96,7 +100,7 @@ class MonthEndCommand implements Callable<Integer> {
 			throw new CommandFailedException(e.getMessage());
 		}
 		for (PayrollRun run : report.runs()) {
-			System.out.printf("%s %s: 草稿 %s%n", run.county(), m, run.batchNo());
+			System.out.printf("%s %s: 草稿 %s%n", counties.of(run.county()), m, run.batchNo());
 		}
 		if (!report.runs().isEmpty()) {
 			System.out.println("文件：" + out.toAbsolutePath());

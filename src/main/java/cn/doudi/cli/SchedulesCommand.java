@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import cn.doudi.ingest.Regions;
 import cn.doudi.kernel.Months;
 import cn.doudi.payroll.MonthEnd;
+import cn.doudi.scheduling.Schedule;
 import cn.doudi.scheduling.ScheduleException;
 import cn.doudi.scheduling.Schedules;
 import cn.doudi.security.AccessControl;
@@ -42,10 +44,15 @@ class SchedulesCommand implements Runnable {
 		@Option(names = "--next", defaultValue = "3", description = "显示几次将来的触发时间（默认 3）。")
 		int next;
 
-		private final Schedules schedules;
+		@Mixin
+		CodesOption format;
 
-		ListSchedules(Schedules schedules) {
+		private final Schedules schedules;
+		private final Regions regions;
+
+		ListSchedules(Schedules schedules, Regions regions) {
 			this.schedules = schedules;
+			this.regions = regions;
 		}
 
 		@Override
@@ -57,13 +64,27 @@ class SchedulesCommand implements Runnable {
 			catch (ScheduleException e) {
 				throw new CommandFailedException(e.getMessage().replace("\n", "; "));
 			}
-			System.out.println("name\ttask\tcron\ttime_zone\tmonth\tcounties\tuser\tout\tnext");
-			for (Schedules.Listed l : all) {
-				var s = l.schedule();
-				System.out.println(String.join("\t", s.name(), s.task(), s.cron(), s.timeZone().getId(),
-						s.month().name().toLowerCase(), s.counties().isEmpty() ? "all" : String.join(",", s.counties()),
-						s.user(), s.out(), s.enabled() ? String.join(", ", l.next().stream().map(AT::format).toList())
-								: "(disabled)"));
+			if (format.codes) {
+				System.out.println("name\ttask\tcron\ttime_zone\tmonth\tcounties\tuser\tout\tnext");
+				for (Schedules.Listed l : all) {
+					var s = l.schedule();
+					System.out.println(String.join("\t", s.name(), s.task(), s.cron(), s.timeZone().getId(),
+							s.month().name().toLowerCase(), s.counties().isEmpty() ? "all" : String.join(",", s.counties()),
+							s.user(), s.out(), s.enabled() ? String.join(", ", l.next().stream().map(AT::format).toList())
+									: "(disabled)"));
+				}
+			}
+			else {
+				CountyNames counties = new CountyNames(regions);
+				System.out.println("名称\t任务\tcron\t时区\t计算月份\t区县\t用户\t输出目录\t下几次触发");
+				for (Schedules.Listed l : all) {
+					var s = l.schedule();
+					System.out.println(String.join("\t", s.name(), Schedule.MONTH_END.equals(s.task()) ? "月末计算" : s.task(),
+							s.cron(), s.timeZone().getId(), s.month() == Schedule.Relative.PREVIOUS ? "上月" : "本月",
+							s.counties().isEmpty() ? "全部区县" : String.join("、", s.counties().stream().map(counties::of).toList()),
+							s.user(), s.out(), s.enabled() ? String.join("，", l.next().stream().map(AT::format).toList())
+									: "（未启用）"));
+				}
 			}
 			System.out.printf("共 %d 个定时任务%n", all.size());
 			return 0;

@@ -4,6 +4,9 @@ import java.util.concurrent.Callable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.doudi.ingest.Regions;
+import cn.doudi.ingest.Source;
+import cn.doudi.kernel.Terms;
 import picocli.CommandLine.Command;
 
 /**
@@ -14,14 +17,12 @@ import picocli.CommandLine.Command;
 @Command(name = "status", description = "显示所用的数据库及其中的数据概况。")
 class StatusCommand implements Callable<Integer> {
 
-	/** The runs' statuses as a person reads them (the console's words), the code beside. */
-	static final java.util.Map<String, String> STATUSES = java.util.Map.of("RUNNING", "计算中", "FAILED", "失败", "DRAFT", "草稿",
-			"RELEASED", "已提交待审批", "APPROVED", "已审批", "REPLACED", "已被重算替换", "REVOKED", "已撤销");
-
 	private final JdbcTemplate jdbc;
+	private final Regions regions;
 
-	StatusCommand(JdbcTemplate jdbc) {
+	StatusCommand(JdbcTemplate jdbc, Regions regions) {
 		this.jdbc = jdbc;
+		this.regions = regions;
 	}
 
 	@Override
@@ -30,6 +31,7 @@ class StatusCommand implements Callable<Integer> {
 		Integer imports = jdbc.queryForObject("select count(*) from import_batch where status = 'COMMITTED'", Integer.class);
 		Integer runs = jdbc.queryForObject("select count(*) from payroll_run", Integer.class);
 		System.out.printf("PostgreSQL %s；已导入 %d 次，发放批次 %d 个%n", version, imports, runs);
+		CountyNames counties = new CountyNames(regions);
 		jdbc.query("""
 				select r.county, r.month, r.batch_no, r.status,
 				       (select count(*) from finding f where f.county = r.county and f.status in ('OPEN', 'CONFIRMED')) as open
@@ -40,15 +42,16 @@ class StatusCommand implements Callable<Integer> {
 				                               order by x.month desc, x.revision desc limit 1)
 				order by r.county
 				""", rs -> {
-			System.out.printf("区县 %s：最近批次 %s %s %s；未结疑点 %d 个%n", rs.getString(1), rs.getString(2),
-					rs.getString(3), STATUSES.getOrDefault(rs.getString(4), "") + "（" + rs.getString(4) + "）", rs.getInt(5));
+			System.out.printf("区县 %s：最近批次 %s %s %s；未结疑点 %d 个%n", counties.of(rs.getString(1)), rs.getString(2),
+					rs.getString(3), Terms.status(rs.getString(4)) + "（" + rs.getString(4) + "）", rs.getInt(5));
 		});
 		jdbc.query("""
 				select distinct on (source) source, id, coalesce(to_char(finished_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '-'),
 				       rows_accepted, imported_by
 				from import_batch where status = 'COMMITTED' order by source, id desc
 				""", rs -> {
-			System.out.printf("来源 %s：最近导入 #%d，%s，%d 行，导入人 %s%n", rs.getString(1), rs.getLong(2),
+			String source = Source.parse(rs.getString(1)).map(x -> x.title() + "（" + x.code() + "）").orElse(rs.getString(1));
+			System.out.printf("来源 %s：最近导入 #%d，%s，%d 行，导入人 %s%n", source, rs.getLong(2),
 					rs.getString(3), rs.getInt(4), rs.getString(5));
 		});
 		return 0;

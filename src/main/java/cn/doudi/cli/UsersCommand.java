@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import cn.doudi.ingest.Regions;
 import cn.doudi.security.AccessControl;
 import cn.doudi.security.ApiTokens;
 import cn.doudi.security.Passwords;
@@ -40,7 +41,7 @@ class UsersCommand implements Runnable {
 		@Option(names = "--role", required = true, description = "角色：OPERATOR、MONITOR、FINANCE、AUDITOR、ADMIN。")
 		Role role;
 
-		@Option(names = "--county", description = "用户所属区县（6 位代码）；不给则为全市。")
+		@Option(names = "--county", converter = CountyText.class, description = "用户所属区县（6 位代码）；不给则为全市。")
 		String county;
 
 		@Option(names = "--os-account", description = "在命令行证实该用户的操作系统账户（一个账户对应一个用户）。")
@@ -70,7 +71,7 @@ class UsersCommand implements Runnable {
 			catch (IllegalArgumentException e) {
 				throw new CommandFailedException(e.getMessage(), 2);
 			}
-			System.out.printf("已添加用户 %s：%s，%s%n", u.name(), u.role(), u.cityWide() ? "全市" : u.county());
+			System.out.printf("已添加用户 %s：%s，%s%n", u.name(), u.role().chineseName(), u.cityWide() ? "全市" : u.county());
 			return 0;
 		}
 	}
@@ -132,20 +133,36 @@ class UsersCommand implements Runnable {
 		@Mixin
 		UserOption user;
 
-		private final AccessControl access;
+		@Mixin
+		CodesOption format;
 
-		ListUsers(AccessControl access) {
+		private final AccessControl access;
+		private final Regions regions;
+
+		ListUsers(AccessControl access, Regions regions) {
 			this.access = access;
+			this.regions = regions;
 		}
 
 		@Override
 		public Integer call() {
 			List<AccessControl.Listed> all = access.list(user.name());
-			System.out.println("用户名\t角色\t区县\t状态\t操作系统账户\t密码\t创建人\t创建时间\t停用人\t停用时间");
-			for (AccessControl.Listed u : all) {
-				System.out.println(String.join("\t", u.name(), u.role().name(), u.county() == null ? "全市" : u.county(),
-						u.active() ? "启用" : "已停用", nz(u.osAccount()), u.passwordSet() ? "已设" : "-", u.createdBy(),
-						u.createdAt(), nz(u.disabledBy()), nz(u.disabledAt())));
+			if (format.codes) {
+				System.out.println("name\trole\tcounty\tactive\tos_account\tpassword_set\tcreated_by\tcreated_at\tdisabled_by\tdisabled_at");
+				for (AccessControl.Listed u : all) {
+					System.out.println(String.join("\t", u.name(), u.role().name(), nz(u.county()), Boolean.toString(u.active()),
+							nz(u.osAccount()), Boolean.toString(u.passwordSet()), u.createdBy(), u.createdAt(), nz(u.disabledBy()),
+							nz(u.disabledAt())));
+				}
+			}
+			else {
+				CountyNames counties = new CountyNames(regions);
+				System.out.println("用户名\t角色\t区县\t状态\t操作系统账户\t密码\t创建人\t创建时间\t停用人\t停用时间");
+				for (AccessControl.Listed u : all) {
+					System.out.println(String.join("\t", u.name(), u.role().chineseName(), counties.of(u.county()),
+							u.active() ? "启用" : "已停用", nz(u.osAccount()), u.passwordSet() ? "已设" : "-", u.createdBy(),
+							u.createdAt(), nz(u.disabledBy()), nz(u.disabledAt())));
+				}
 			}
 			System.out.printf("共 %d 个用户%n", all.size());
 			return 0;

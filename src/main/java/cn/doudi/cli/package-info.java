@@ -4,7 +4,9 @@
  * success and a one-line Chinese reason on standard error otherwise, with one exit-code table for every
  * command ({@link cn.doudi.cli.CommandLines}). The whole command line is parsed, and help printed, from the
  * picocli model before the application starts (no Spring, no database). A command acts as a user only once it has
- * proved who runs it ({@link cn.doudi.cli.Caller}: OS account, {@code DOUDI_PASSWORD}, a terminal). A thin adapter over the modules' façades;
+ * proved who runs it ({@link cn.doudi.cli.Caller}: OS account, {@code DOUDI_PASSWORD}, a terminal). Its lists print
+ * words where the data holds codes ({@link cn.doudi.kernel.Terms}, counties by their {@code regions} name with the
+ * code beside), or with {@code --codes} the codes for a script. A thin adapter over the modules' façades;
  * nothing depends on it.
  * <p>
  * {@code month-end --threads=N --workers=remote} and {@code worker} become {@code doudi.workers.*} properties

@@ -68,7 +68,7 @@ public final class IdNumber implements Comparable<IdNumber> {
 	public static IdNumber of(String normalised18) {
 		if (normalised18 == null || normalised18.length() != 18 || !allDigits(normalised18, 17)
 				|| checkDigit(normalised18.substring(0, 17)) != normalised18.charAt(17)) {
-			throw new IllegalArgumentException("not a valid 18-character ID number");
+			throw new IllegalArgumentException("不是有效的 18 位身份证号");
 		}
 		return new IdNumber(normalised18);
 	}
@@ -91,7 +91,7 @@ public final class IdNumber implements Comparable<IdNumber> {
 	/** The ISO 7064 MOD 11-2 check character of a 17-digit body. */
 	public static char checkDigit(String body17) {
 		if (body17.length() != 17 || !allDigits(body17, 17)) {
-			throw new IllegalArgumentException("the body must be 17 digits");
+			throw new IllegalArgumentException("身份证号本体应为 17 位数字");
 		}
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {

@@ -9,7 +9,7 @@ public record RegionCode(String value) {
 
 	public RegionCode {
 		if (value == null || value.length() != 12 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-			throw new IllegalArgumentException("a region code has 12 digits");
+			throw new IllegalArgumentException("区划代码应为 12 位数字");
 		}
 	}
 

@@ -57,7 +57,7 @@ public class IngestBenchmark {
 
 	public List<Phase> run(int rows, int rounds, Path dir, PrintStream out) throws IOException, SQLException {
 		if (rounds < 1) {
-			throw new IllegalArgumentException("rounds must be at least 1");
+			throw new IllegalArgumentException("--rounds 至少为 1");
 		}
 		Integer held = jdbc.queryForObject("select count(*) from import_batch", Integer.class);
 		if (held != null && held > 0) {
@@ -157,7 +157,7 @@ public class IngestBenchmark {
 	private ImportOutcome expect(Path file, int rows) {
 		ImportOutcome o = imports.importFiles(Source.BENEFICIARIES, List.of(file), ImportOptions.by(USER));
 		if (!o.committed() || o.rowsAccepted() != rows) {
-			throw new IllegalStateException("bench import of " + file + " did not commit all rows: " + o.problems());
+			throw new IllegalStateException("基准测试导入 " + file + " 未能导入全部行：" + o.problems());
 		}
 		return o;
 	}

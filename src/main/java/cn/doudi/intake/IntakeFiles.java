@@ -70,7 +70,7 @@ class IntakeFiles {
 			files = s.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted(Comparator.comparing(Path::toString)).toList();
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot list " + dir, e);
+			throw new UncheckedIOException("无法列出 " + dir + " 中的文件：" + e.getMessage(), e);
 		}
 		List<Intake> out = new ArrayList<>();
 		Map<String, String> broken = new java.util.LinkedHashMap<>();

@@ -28,7 +28,7 @@ public final class Money {
 	public static BigDecimal parse(String text) {
 		BigDecimal v = new BigDecimal(text.trim());
 		if (v.scale() > 2 && v.stripTrailingZeros().scale() > 2) {
-			throw new NumberFormatException("more than two decimals: " + text);
+			throw new NumberFormatException("超过两位小数：" + text);
 		}
 		return v.setScale(2, RoundingMode.UNNECESSARY);
 	}

@@ -24,7 +24,7 @@ record NoticeProperties(String hotline, Integer periodDays, String font, String 
 		font = font == null ? "" : font.strip();
 		fallbackFonts = fallbackFonts == null ? "" : fallbackFonts.strip();
 		if (periodDays < 1) {
-			throw new IllegalArgumentException("doudi.notice.period-days must be at least 1: " + periodDays);
+			throw new IllegalArgumentException("doudi.notice.period-days（公示天数）至少为 1：" + periodDays);
 		}
 	}
 }

@@ -127,7 +127,7 @@ public class CronJobs {
 			return expression;
 		}
 		catch (ParseException e) {
-			throw new IllegalArgumentException("cron \"" + cron + "\": " + e.getMessage(), e);
+			throw new IllegalArgumentException("cron \"" + cron + "\" 不是有效的 Quartz cron 表达式（" + e.getMessage() + "）", e);
 		}
 	}
 }

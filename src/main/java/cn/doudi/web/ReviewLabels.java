@@ -10,9 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import cn.doudi.identity.IdNumber;
-import cn.doudi.kernel.Bank;
-import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
+import cn.doudi.kernel.Terms;
 
 /**
  * The words a person reads for the codes the console handles (programs, banks, finding codes, sources), amounts
@@ -46,17 +45,12 @@ final class ReviewLabels {
 	}
 
 	static String bank(String code) {
-		return code == null || code.isBlank() ? "（无账户）" : Bank.parse(code).map(Bank::chineseName).orElse(code);
+		return code == null || code.isBlank() ? "（无账户）" : Terms.bank(code);
 	}
 
 	/** A finding code's Chinese name, or the code when unknown. */
 	static String finding(String code) {
-		try {
-			return FindingCode.valueOf(code).chineseName();
-		}
-		catch (IllegalArgumentException e) {
-			return code;
-		}
+		return Terms.finding(code);
 	}
 
 	/** A held line's reason: its ';'-joined finding codes, by their Chinese names. */
@@ -64,7 +58,7 @@ final class ReviewLabels {
 		if (codes == null || codes.isBlank()) {
 			return "—";
 		}
-		return String.join("；", java.util.Arrays.stream(codes.split(";")).map(ReviewLabels::finding).toList());
+		return Terms.findings(codes);
 	}
 
 	static String masked(String number) {
@@ -76,7 +70,6 @@ final class ReviewLabels {
 		if (code == null) {
 			return "全市";
 		}
-		String name = names.get(code);
-		return name == null ? code : name + "（" + code + "）";
+		return Terms.region(code, names.get(code));
 	}
 }

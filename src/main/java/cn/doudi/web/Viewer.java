@@ -17,14 +17,10 @@ import cn.doudi.security.User;
 @ControllerAdvice(basePackageClasses = Viewer.class) // the console's pages only (not /actuator)
 class Viewer {
 
-	static final Map<Role, String> ROLES = Map.of(Role.OPERATOR, "经办员", Role.MONITOR, "核对人员", Role.FINANCE, "财务人员",
-			Role.AUDITOR, "审计人员", Role.ADMIN, "系统管理员");
+	static final Map<Role, String> ROLES = java.util.Arrays.stream(Role.values())
+		.collect(java.util.stream.Collectors.toUnmodifiableMap(r -> r, Role::chineseName));
 
-	static final Map<String, String> STATUSES = Map.ofEntries(Map.entry("RUNNING", "计算中"), Map.entry("FAILED", "失败"),
-			Map.entry("DRAFT", "草稿"), Map.entry("RELEASED", "已提交待审批"), Map.entry("APPROVED", "已审批"),
-			Map.entry("REPLACED", "已被重算替换"), Map.entry("REVOKED", "已撤销"), Map.entry("OPEN", "待处理"),
-			Map.entry("CONFIRMED", "已确认"), Map.entry("DISMISSED", "已排除"), Map.entry("RESOLVED", "已自动关闭"),
-			Map.entry("RECOVERED", "已追回"));
+	static final Map<String, String> STATUSES = cn.doudi.kernel.Terms.statuses();
 
 	private final AccessControl access;
 	private final cn.doudi.review.FindingReviews reviews;

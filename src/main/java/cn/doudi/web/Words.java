@@ -1,24 +1,18 @@
 package cn.doudi.web;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import cn.doudi.kernel.FindingCode;
-import cn.doudi.kernel.Program;
+import cn.doudi.kernel.Terms;
 
 /**
  * The words a person reads where the data holds codes (the console's pages and its XLSX): a finding code's,
  * an effect's, a status's, a decision's and a program's Chinese name (the code itself when unknown), a
- * region's name with its code beside, amounts with thousands separators ({@code #,##0.00}), Beijing time, and
+ * region's name with its code beside, amounts with thousands separators ({@code #,##0.00}), Beijing time (the shared {@link Terms}), and
  * the review's messages with the command line's option names in the console's words. Codes stay where a
  * machine reads (addresses, form values, CSV). Every page has it as {@code words} ({@link Viewer}).
  */
@@ -26,11 +20,7 @@ public final class Words {
 
 	static final Words INSTANCE = new Words();
 
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BEIJING);
-
-	private static final Map<String, String> DECISIONS = Map.of("CONFIRM", "确认", "DISMISS", "排除", "RECOVER", "登记追回");
+	static final ZoneId BEIJING = Terms.BEIJING;
 
 	/** Option names of the command line as the console's fields call them. */
 	private static final Map<String, String> OPTIONS = Map.of("--note", "备注", "--amount", "追回金额", "--county", "区县",
@@ -41,56 +31,42 @@ public final class Words {
 
 	/** A finding code's name ({@code 身份证号相同姓名不一致}), or the text as it is. */
 	public String code(String code) {
-		return code == null ? "" : Arrays.stream(FindingCode.values()).filter(c -> c.name().equals(code)).findFirst()
-			.map(FindingCode::chineseName).orElse(code);
+		return Terms.finding(code);
 	}
 
 	/** An effect's name (HOLD → 暂停发放待核实). */
 	public String effect(String effect) {
-		return effect == null ? "" : Arrays.stream(FindingCode.Effect.values()).filter(e -> e.name().equals(effect))
-			.findFirst().map(FindingCode.Effect::chineseName).orElse(effect);
+		return Terms.effect(effect);
 	}
 
 	/** A finding's or run's status (OPEN → 待处理). */
 	public String status(String status) {
-		return status == null ? "" : Viewer.STATUSES.getOrDefault(status, status);
+		return Terms.status(status);
 	}
 
 	/** A decision on a finding (CONFIRM → 确认). */
 	public String decision(String decision) {
-		return decision == null ? "" : DECISIONS.getOrDefault(decision, decision);
+		return Terms.decision(decision);
 	}
 
 	/** A program's name (ELDERLY → 高龄津贴). */
 	public String program(String program) {
-		return program == null ? "" : Program.parse(program).map(Program::chineseName).orElse(program);
+		return Terms.program(program);
 	}
 
 	/** Programs as stored ({@code DIBAO_URBAN;ELDERLY}) as names joined by 、. */
 	public String programs(String programs) {
-		if (programs == null || programs.isBlank()) {
-			return "";
-		}
-		return Arrays.stream(programs.split(";")).map(String::strip).filter(p -> !p.isEmpty()).map(this::program)
-			.collect(Collectors.joining("、"));
+		return Terms.programs(programs);
 	}
 
 	/** A region's name with its code beside ({@code 中原区（410102）}), or the code alone when no name is known. */
 	public String region(String code, String name) {
-		if (code == null || code.isBlank()) {
-			return "";
-		}
-		return name == null || name.isBlank() ? code : name + "（" + code + "）";
+		return Terms.region(code, name);
 	}
 
 	/** Yuan with thousands separators and two decimals ({@code 1,234,567.80}). */
 	public String money(BigDecimal amount) {
-		if (amount == null) {
-			return "";
-		}
-		DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-		f.setRoundingMode(java.math.RoundingMode.HALF_UP);
-		return f.format(amount);
+		return Terms.money(amount);
 	}
 
 	/** Yuan written as digits ("1234.5") with thousands separators; the text itself when it is not a number. */
@@ -108,7 +84,7 @@ public final class Words {
 
 	/** An instant in Beijing time ({@code 2026-10-25 14:03:07}). */
 	public String time(Instant instant) {
-		return instant == null ? "" : TIME.format(instant);
+		return Terms.time(instant);
 	}
 
 	/** A façade's message with the command line's option names as the console's fields are named. */

@@ -189,7 +189,12 @@ class CommandAuthenticationIntegrationTests {
 	void usersListAndDisable() {
 		assertThat(run("admin", Map.of(), "users", "list")).isZero();
 		String list = shown.toString(StandardCharsets.UTF_8);
-		assertThat(list).contains("fin2\tFINANCE\t410102\t启用\tfin2\t已设", "共 4 个用户").doesNotContain("$2");
+		assertThat(list).contains("fin2\t财务人员\t410102\t启用\tfin2\t已设", "admin\t系统管理员\t全市\t", "共 4 个用户")
+			.doesNotContain("$2", "FINANCE");
+		shown.reset();
+		assertThat(run("admin", Map.of(), "users", "list", "--codes")).isZero();
+		assertThat(shown.toString(StandardCharsets.UTF_8)).startsWith("name\trole\tcounty\tactive\t")
+			.contains("fin2\tFINANCE\t410102\ttrue\tfin2\ttrue");
 
 		assertThat(run("fin1", Map.of(), "users", "list")).isNotZero();
 		assertThat(error()).contains("无权查看用户列表");

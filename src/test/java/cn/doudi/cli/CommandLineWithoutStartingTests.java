@@ -118,7 +118,30 @@ class CommandLineWithoutStartingTests {
 		assertOneChineseLine(run("findings", "show", "twelve"), "twelve", "整数");
 		assertOneChineseLine(run("import", "beneficiaries"), "缺少参数 <file>");
 		assertOneChineseLine(run("users"), "需要一个子命令", "add");
+		assertOneChineseLine(run("users", "add", "--name=x", "--role=OPERATOR", "--county=中原区"), "--county", "6 位数字");
+		assertOneChineseLine(run("findings", "list", "--county=4101"), "--county", "6 位数字");
+		assertOneChineseLine(run("findings", "list", "--code=NAME_MISMATCHH"), "--code", "不是疑点代码");
+		assertOneChineseLine(run("findings", "list", "--status=CLOSED"), "--status", "OPEN、CONFIRMED");
+		assertOneChineseLine(run("findings", "list", "--codes=yes"), "--codes");
+		assertOneChineseLine(run("schedules", "run", "draft", "--month=2026-13"), "--month", "不是月份");
+		assertOneChineseLine(run("bench", "--rows=many"), "--rows", "整数");
+		assertOneChineseLine(run("revoke", "--month=2026-10", "--county=410102"), "缺少必填选项 --reason");
 		assertOneChineseLine(run("--home"), "--home");
+	}
+
+	@Test
+	void whatKeepsTheApplicationFromStartingOrACommandFromFinishingIsSaidInChinese() {
+		assertThat(DoudiCli.startFailure(new IllegalStateException("pool", new java.sql.SQLException(
+				"Connection to 127.0.0.1:1 refused.", "08001")))).startsWith("无法连接数据库（请检查 --db-url 的主机和端口")
+			.endsWith("Connection to 127.0.0.1:1 refused.");
+		assertThat(DoudiCli.startFailure(new java.sql.SQLException("password authentication failed", "28P01")))
+			.startsWith("数据库拒绝登录（请检查 --db-user 和 --db-password）");
+		assertThat(DoudiCli.startFailure(new java.sql.SQLException("database \"x\" does not exist", "3D000")))
+			.startsWith("数据库不存在");
+		// a message of the product's own, already in Chinese, is said as it is; a library's English one is explained
+		assertThat(DoudiCli.personMessage(new CommandFailedException("用户 x 不存在", 3))).isEqualTo("用户 x 不存在");
+		assertThat(DoudiCli.personMessage(new RuntimeException(new IllegalArgumentException("No enum constant X"))))
+			.isEqualTo("意外错误（IllegalArgumentException）：No enum constant X");
 	}
 
 	@Test
@@ -141,6 +164,9 @@ class CommandLineWithoutStartingTests {
 			List<String> helped = new ArrayList<>(List.of("help"));
 			helped.addAll(command);
 			assertThat(run(helped.toArray(String[]::new)).out()).isEqualTo(a.out());
+		}
+		for (String list : List.of("findings", "users", "schedules", "intake")) {
+			assertThat(run(list, "list", "--help").out()).as(list).contains("--codes", "输出代码而不是中文名称");
 		}
 		Answer imp = run("import", "--help");
 		assertThat(imp.out()).contains("<source>", "保障对象", "--accept-valid-rows", "有行被拒绝时仍导入有效行");

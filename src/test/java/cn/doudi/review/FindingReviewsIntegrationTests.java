@@ -190,6 +190,40 @@ class FindingReviewsIntegrationTests {
 		assertThat(list).isZero();
 		assertThat(dismiss).isZero();
 		assertThat(again).isNotZero();
-		assertThat(printed).contains("NAME_MISMATCH", "410102********", "已由 mon 排除", "DISMISS", "同一人", "姓名不一致");
+		assertThat(printed).contains("410102********", "已由 mon 排除", "同一人", "姓名不一致", "排除：同一人");
+	}
+
+	@Test
+	void theFindingsListSaysInWordsWhatTheCodesMeanAndGivesTheCodesToAMachine() {
+		// given: a held name mismatch in 410102, which the regions roster names 中原区
+		finding("NAME_MISMATCH", "HOLD");
+		long regions = jdbc.queryForObject("""
+				insert into import_batch (source, content_hash, file_names, status, imported_by, started_at, finished_at)
+				values ('regions', md5('regions'), 'regions.csv', 'COMMITTED', 'op1', now(), now()) returning id""", Long.class);
+		jdbc.update("insert into region (import_id, code, name) values (?, '410102', '中原区')", regions);
+
+		// when: the list as a person reads it, then as a script reads it
+		String words = printed("findings", "list", "--user=mon");
+		String codes = printed("findings", "list", "--user=mon", "--codes");
+
+		// then: words, the county's name with its code beside, the finding's code beside its name (for --code=)
+		assertThat(words.lines().findFirst()).hasValue("编号\t区县\t疑点\t处理方式\t状态\t身份证号\t姓名\t户编号\t保障项目\t最近月份\t说明");
+		assertThat(words).contains("\t中原区（410102）\t身份证号相同姓名不一致（NAME_MISMATCH）\t暂停发放待核实\t待处理\t410102********")
+			.doesNotContain("\tHOLD\t", "\tOPEN\t").endsWith("共 1 条疑点\n");
+		assertThat(codes.lines().findFirst()).hasValue("id\tcounty\tcode\teffect\tstatus\tid_number\tname\thousehold_id\tprograms\tlast_month\tdetail");
+		assertThat(codes).contains("\t410102\tNAME_MISMATCH\tHOLD\tOPEN\t410102********").doesNotContain("中原区", "待处理");
+	}
+
+	private String printed(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream original = System.out;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		try {
+			assertThat(Commands.run(context, args)).isZero();
+		}
+		finally {
+			System.setOut(original);
+		}
+		return out.toString(StandardCharsets.UTF_8);
 	}
 }

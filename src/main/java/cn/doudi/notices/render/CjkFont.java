@@ -139,12 +139,12 @@ public final class CjkFont implements Closeable {
 	public static CjkFont open(String configured, String fallbacks) {
 		Path main = configured == null || configured.isBlank() ? DEFAULT_PATHS.stream().filter(Files::isRegularFile)
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no Chinese font for the notices: none of " + DEFAULT_PATHS
-					+ " exists; install one (" + INSTALL + ") or set doudi.notice.font to a TrueType font (.ttf/.ttc)"))
+			.orElseThrow(() -> new IllegalStateException("公示和告知书没有可用的中文字体：" + DEFAULT_PATHS
+					+ " 都不存在；请安装（" + INSTALL + "）或把 doudi.notice.font 设为一个 TrueType 字体（.ttf/.ttc）"))
 				: Path.of(configured.strip());
 		if (!Files.isRegularFile(main)) {
-			throw new IllegalStateException("doudi.notice.font: no such font file: " + main + " (or clear it and "
-					+ INSTALL + ")");
+			throw new IllegalStateException("doudi.notice.font：字体文件 " + main + " 不存在（或清空该设置并 "
+					+ INSTALL + "）");
 		}
 		List<Path> paths = new ArrayList<>();
 		paths.add(main);
@@ -156,8 +156,8 @@ public final class CjkFont implements Closeable {
 			for (String p : list.split(",")) {
 				Path path = Path.of(p.strip());
 				if (!Files.isRegularFile(path)) {
-					throw new IllegalStateException("doudi.notice.fallback-fonts: no such font file: " + path
-							+ " (or clear it to use " + INSTALL_FALLBACK + "'s fonts, or set it to none)");
+					throw new IllegalStateException("doudi.notice.fallback-fonts：字体文件 " + path
+							+ " 不存在（清空该设置则用 " + INSTALL_FALLBACK + " 的字体，设为 none 则不用）");
 				}
 				paths.add(path);
 			}
@@ -187,7 +187,7 @@ public final class CjkFont implements Closeable {
 				});
 				if (first[0] == null) {
 					ttc.close();
-					throw new IllegalStateException("the font collection " + path + " holds no font");
+					throw new IllegalStateException("字体集 " + path + " 中没有字体");
 				}
 				return new Face(path, ttc, first[0]);
 			}
@@ -195,7 +195,7 @@ public final class CjkFont implements Closeable {
 			return new Face(path, font, font);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot read the notice font " + path, e);
+			throw new UncheckedIOException("无法读取公示用字体 " + path + "：" + e.getMessage(), e);
 		}
 	}
 
