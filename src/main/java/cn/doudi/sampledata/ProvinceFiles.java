@@ -174,7 +174,7 @@ final class ProvinceFiles implements Closeable {
 			}
 		}
 		if (month.equals(Policy.M1)) {
-			for (Poverty p : w.poverty.stream().sorted(Comparator.comparing(Poverty::region)
+			for (Poverty p : w.poverty.stream().filter(p -> m.keeps(p.region())).sorted(Comparator.comparing(Poverty::region)
 				.thenComparing(Poverty::household).thenComparing(Poverty::id)).toList()) {
 				file(dir + "poverty.csv", Encoding.UTF8_BOM, List.of("身份证号", "姓名", "区划代码", "户编号", "类别"))
 					.row(List.of(m.id(p.id()), p.name(), m.code(p.region()), m.code(p.household()), p.category()));
@@ -186,7 +186,7 @@ final class ProvinceFiles implements Closeable {
 				.row(List.of(m.id(r.id()), r.name(), m.id(r.spouseId()), r.spouseName(), r.type(),
 						r.date().getYear() + "/" + r.date().getMonthValue() + "/" + r.date().getDayOfMonth()));
 		}
-		for (Economic e : w.economic.stream().filter(e -> e.file().equals(month))
+		for (Economic e : w.economic.stream().filter(e -> e.file().equals(month) && m.keeps(e.household()))
 			.sorted(Comparator.comparing(Economic::household)).toList()) {
 			file(dir + "economic.csv", Encoding.GBK,
 					List.of("户编号", "身份证号", "姓名", "核对月份", "家庭月收入", "机动车数量", "房产套数", "工商登记", "财政供养人员"))
@@ -194,7 +194,7 @@ final class ProvinceFiles implements Closeable {
 						String.valueOf(e.vehicles()), String.valueOf(e.properties()), e.business() ? "是" : "否",
 						e.publicEmployee() ? "是" : "否"));
 		}
-		for (TempAssist t : w.tempAssist.stream().filter(t -> t.file().equals(month))
+		for (TempAssist t : w.tempAssist.stream().filter(t -> t.file().equals(month) && m.keeps(t.region()))
 			.sorted(Comparator.comparing(TempAssist::caseNumber)).toList()) {
 			file(dir + "temp-assist.csv", Encoding.UTF8, List.of("区划代码", "户编号", "身份证号", "姓名", "审批编号", "审批月份", "救助金额",
 					"救助事由", "开户银行", "银行账号", "账户名"))

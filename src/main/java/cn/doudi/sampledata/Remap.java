@@ -43,6 +43,11 @@ final class Remap {
 		return b;
 	}
 
+	/** False for a region, household or case code of the rural template when the city has one county only. */
+	boolean keeps(String code) {
+		return b != null || !code.startsWith(B);
+	}
+
 	String county(String template) {
 		if (template.equals(A)) {
 			return a.code();
