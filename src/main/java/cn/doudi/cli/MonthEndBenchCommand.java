@@ -96,8 +96,8 @@ class MonthEndBenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (rounds < 1) {
-			throw new CommandFailedException("--rounds 至少为 1", 2);
+		if (rounds < (counties != null ? 0 : 1)) {
+			throw new CommandFailedException("--rounds 至少为 1（省级测试可为 0：只生成并导入）", 2);
 		}
 		Integer held = jdbc.queryForObject("select count(*) from import_batch", Integer.class);
 		if (held != null && held > 0) {

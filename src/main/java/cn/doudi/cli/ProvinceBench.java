@@ -77,6 +77,9 @@ final class ProvinceBench {
 				Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20,
 				postgres.available() ? "yes" : "no (server elsewhere: its share is not shown)");
 
+		if (rounds == 0) {
+			return; // generated and imported only: the database is ready for EXPLAIN
+		}
 		List<Round> medians = new ArrayList<>();
 		for (int n : threads == 1 ? List.of(1) : List.of(1, threads)) {
 			List<Round> all = new ArrayList<>();

@@ -116,6 +116,7 @@ public class MonthEnd {
 			throw new MonthEndRefusedException("没有任何区县的保障标准（先 import standards）");
 		}
 		List<PayrollRun> computed = new ArrayList<>();
+		payroll.refreshStatistics();
 		io.micrometer.core.instrument.Timer.Sample timing = meters.start();
 		String outcome = "failed";
 		// every line logged meanwhile carries the month, and the county while one is computed (logs' MDC)

@@ -86,6 +86,14 @@ public class PayrollRuns {
 	 * (a month-end killed in its job or before its draft's commit) or a run whose job FAILED is resumed with the
 	 * same revision; a run whose files failed is computed again as the next revision.
 	 */
+	/**
+	 * Refreshes the planner's statistics of the tables that changed a lot (earlier months' lines, a roster
+	 * imported without them): once per month-end, before its counties, not once per county.
+	 */
+	void refreshStatistics() {
+		statistics.refresh();
+	}
+
 	PayrollRun compute(CountyLocks.Held held, String county, YearMonth month, LocalDate payDate, String user) {
 		return compute(held, county, month, payDate, user, 1, 1);
 	}
@@ -131,7 +139,6 @@ public class PayrollRuns {
 			return runs.insert(county, month, revision, payDate, user);
 		});
 		PayrollRun run = runs.byId(runId).orElseThrow();
-		statistics.refresh();
 		boolean completed = launcher.run(run.id(), county, month, run.revision(), countyNo, countyCount);
 		if (!completed) {
 			tx.executeWithoutResult(status -> {
