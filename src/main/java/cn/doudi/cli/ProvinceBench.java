@@ -84,14 +84,24 @@ final class ProvinceBench {
 		for (int n : threads == 1 ? List.of(1) : List.of(1, threads)) {
 			List<Round> all = new ArrayList<>();
 			for (int r = 1; r <= rounds; r++) {
-				Round round = inProcess(month, n, dir.resolve("province-month-end").resolve(n + "-threads-round-" + r),
-						postgres);
+				Round round;
+				try {
+					round = inProcess(month, n, dir.resolve("province-month-end").resolve(n + "-threads-round-" + r),
+							postgres);
+				}
+				catch (java.util.concurrent.ExecutionException e) {
+					// shown, not hidden: the other modes' figures still print
+					line("%d threads, round %d: failed: %s", n, r, e.getCause());
+					continue;
+				}
 				all.add(round);
 				line("%s, round %d: %,d lines in %,d ms (%,d lines/s), peak heap %,d MiB, load %s", round.mode(), r,
 						round.lines(), round.wallMs(), round.linesPerSecond(), round.peakHeapMb(), loadAverage());
 			}
-			all.sort(Comparator.comparingLong(Round::wallMs));
-			medians.add(all.get((all.size() - 1) / 2));
+			if (!all.isEmpty()) {
+				all.sort(Comparator.comparingLong(Round::wallMs));
+				medians.add(all.get((all.size() - 1) / 2));
+			}
 		}
 		print(medians, set, counties);
 	}
