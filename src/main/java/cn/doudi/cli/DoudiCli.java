@@ -78,6 +78,7 @@ public final class DoudiCli {
 				return 2;
 			}
 		}
+		props.putAll(workerProperties(command, options.commandArgs()));
 		SpringApplication app = new SpringApplication(application);
 		app.setAddCommandLineProperties(false);
 		app.setWebApplicationType(command.equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE);
@@ -96,6 +97,35 @@ public final class DoudiCli {
 		try (context) {
 			return execute(context, Caller.ofProcess(), options.commandArgs().toArray(String[]::new));
 		}
+	}
+
+	/**
+	 * {@code month-end --threads=N --workers=remote} and {@code worker --threads=N} as {@code doudi.workers.*}: read
+	 * before the application starts, since only a remote month-end or a worker creates the AMQP beans.
+	 */
+	static Map<String, Object> workerProperties(String command, List<String> args) {
+		Map<String, Object> props = new LinkedHashMap<>();
+		if (!command.equals("month-end") && !command.equals("worker")) {
+			return props;
+		}
+		if (command.equals("worker")) {
+			props.put("doudi.workers.mode", "remote");
+			props.put("doudi.workers.listen", "true");
+		}
+		for (int i = 0; i < args.size(); i++) {
+			String a = args.get(i);
+			String value = i + 1 < args.size() ? args.get(i + 1) : "";
+			if (a.startsWith("--threads=")) {
+				props.put("doudi.workers.threads", a.substring("--threads=".length()));
+			}
+			else if (a.equals("--threads")) {
+				props.put("doudi.workers.threads", value);
+			}
+			else if (a.equals("--workers=remote") || a.equals("--workers") && value.equals("remote")) {
+				props.put("doudi.workers.mode", "remote");
+			}
+		}
+		return props;
 	}
 
 	/**

@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
  * one county or every county with a standards row; a refused county is named on standard error, the
  * others still run, and the exit status is then non-zero. The files' warnings (a character a bank's
  * layout cannot represent, written as its substitute; a character no notice font has) go to standard
- * error, one line each ({@code doudi: 警告：…}); they do not change the exit status.
+ * error, one line each ({@code doudi: 警告：…}); they do not change the exit status. The counties run at
+ * once, one partition per county: {@code --threads=N} threads of this process (default: the cores), or
+ * {@code --workers=remote} on {@code doudi worker} processes over RabbitMQ; the files are the same bytes either
+ * way. ({@link DoudiCli} turns both options into {@code doudi.workers.*} before the application starts.)
  */
 @Command(name = "month-end", description = "月结：交叉比对、计算待遇、写出文件（草稿），一个或全部区县。")
 class MonthEndCommand implements Callable<Integer> {
@@ -38,6 +41,17 @@ class MonthEndCommand implements Callable<Integer> {
 
 	@Option(names = "--pay-date", description = "代发文件中的发放日期 YYYY-MM-DD（默认当月 10 日）。")
 	LocalDate payDate;
+
+	@Option(names = "--threads", description = "本进程中同时计算的区县数（默认：CPU 核数）。")
+	Integer threads;
+
+	@Option(names = "--workers", description = "remote：由 doudi worker 工作进程经 RabbitMQ 计算各区县（见 README “Across machines”）；默认本进程。")
+	Workers workers;
+
+	/** Where the counties' partitions run. */
+	enum Workers {
+		remote
+	}
 
 	@Mixin
 	UserOption user;
@@ -76,7 +90,7 @@ class MonthEndCommand implements Callable<Integer> {
 						public void refused(String c, String reason) {
 							System.err.println("doudi: " + c + " 被拒绝：" + reason);
 						}
-					});
+					}, threads != null ? threads : 0);
 		}
 		catch (MonthEndRefusedException e) {
 			throw new CommandFailedException(e.getMessage());

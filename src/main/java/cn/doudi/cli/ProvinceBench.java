@@ -7,13 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,7 +22,7 @@ import cn.doudi.sampledata.ProvinceSet;
 /**
  * {@code bench month-end --counties=N}: generates a province once ({@link ProvinceGenerator}), imports its first
  * month (the import's COPY path, then one ANALYZE of the whole database), and runs the same month in each mode —
- * one in-process thread, N threads — printing side by side the lines/s, each against one thread, the peak heap
+ * one in-process thread, N threads ({@code month-end --threads=N}'s partitions) — printing side by side the lines/s, each against one thread, the peak heap
  * and PostgreSQL's share of the wall time ({@link PostgresCpu}). Every round re-runs the month over the previous
  * round's drafts, as {@code month-end} does when a month is re-computed. README "Province speed".
  */
@@ -89,7 +85,7 @@ final class ProvinceBench {
 					round = inProcess(month, n, dir.resolve("province-month-end").resolve(n + "-threads-round-" + r),
 							postgres);
 				}
-				catch (java.util.concurrent.ExecutionException e) {
+				catch (RuntimeException e) {
 					// shown, not hidden: the other modes' figures still print
 					line("%d threads, round %d: failed: %s", n, r, e.getCause());
 					continue;
@@ -106,16 +102,8 @@ final class ProvinceBench {
 		print(medians, set, counties);
 	}
 
-	/** Month-end of every county by {@code n} threads, each running its share of the counties (in code order, dealt round-robin). */
+	/** Month-end of every county, its county partitions computed by {@code n} threads ({@code month-end --threads=n}). */
 	private Round inProcess(YearMonth month, int n, Path folder, PostgresCpu postgres) throws Exception {
-		List<String> all = jdbc.queryForList("select distinct county from current_standard order by county", String.class);
-		List<List<String>> parts = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			parts.add(new ArrayList<>());
-		}
-		for (int i = 0; i < all.size(); i++) {
-			parts.get(i % n).add(all.get(i));
-		}
 		System.gc();
 		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
@@ -126,32 +114,18 @@ final class ProvinceBench {
 		long cpu = os.getProcessCpuTime();
 		Map<Integer, Long> pgBefore = postgres.sample();
 		long t = System.nanoTime();
-		List<PayrollRun> runs = Collections.synchronizedList(new ArrayList<>());
-		ExecutorService pool = Executors.newFixedThreadPool(n);
-		try {
-			List<Future<?>> done = new ArrayList<>();
-			for (int i = 0; i < n; i++) {
-				List<String> part = parts.get(i);
-				Path out = n == 1 ? folder : folder.resolve("part-" + (i + 1));
-				done.add(pool.submit(() -> runs.addAll(monthEnd.run(month, part, null, out, MonthEndBenchCommand.FINANCE,
-						new MonthEnd.Listener() {
-							@Override
-							public void computed(PayrollRun run) {
-							}
+		// month-end's own partitioned path (one partition per county, n threads of this process)
+		List<PayrollRun> runs = monthEnd.run(month, List.of(), null, folder, MonthEndBenchCommand.FINANCE,
+				new MonthEnd.Listener() {
+					@Override
+					public void computed(PayrollRun run) {
+					}
 
-							@Override
-							public void refused(String county, String reason) {
-								throw new CommandFailedException("bench month-end " + month + " refused for " + county + ": " + reason);
-							}
-						}).runs())));
-			}
-			for (Future<?> f : done) {
-				f.get();
-			}
-		}
-		finally {
-			pool.shutdown();
-		}
+					@Override
+					public void refused(String county, String reason) {
+						throw new CommandFailedException("bench month-end " + month + " refused for " + county + ": " + reason);
+					}
+				}, n).runs();
 		long wall = ms(t);
 		long pg = PostgresCpu.millisBetween(pgBefore, postgres.sample());
 		long jvm = (os.getProcessCpuTime() - cpu) / 1_000_000;

@@ -7,6 +7,10 @@
  * proved who runs it ({@link cn.doudi.cli.Caller}: OS account, {@code DOUDI_PASSWORD}, a terminal). A thin adapter over the modules' façades;
  * nothing depends on it.
  * <p>
+ * {@code month-end --threads=N --workers=remote} and {@code worker} become {@code doudi.workers.*} properties
+ * before the application starts ({@link cn.doudi.cli.DoudiCli}): only a remote month-end, a worker (or a server so
+ * configured) creates the RabbitMQ beans (README "Across machines").
+ * <p>
  * The global option {@code --log-format} and the log lines' masking ({@code cli.logging}, used by
  * {@code logback-spring.xml}: README "Watching it run").
  */

@@ -13,6 +13,8 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 import cn.doudi.kernel.FailPoint;
+import cn.doudi.payroll.batch.CountyPartitions;
+import cn.doudi.payroll.batch.CountyRun;
 import cn.doudi.security.AccessDeniedException;
 
 /**
@@ -21,6 +23,11 @@ import cn.doudi.security.AccessDeniedException;
  * that is refused (months in order, an approved run, access, another change of the county in progress,
  * a failed job) is reported and the others still run; then writes the month's files of the computed runs
  * into the folder and commits them as drafts with that folder.
+ * <p>
+ * The counties' jobs (checks, lines) run at once, one partition per county ({@link CountyPartitions}: a pool
+ * of {@code doudi.workers.threads} threads, or {@code doudi worker} processes over RabbitMQ with
+ * {@code doudi.workers.mode=remote}); a county whose partition fails or times out is refused, the others go
+ * on; the files are written afterwards by this process, in county order, whatever the order of completion.
  * <p>
  * Each county's lock is taken before its order check and held until its draft is committed (on one
  * connection, whatever the number of counties; counties in code order, so two month-ends never wait for
@@ -61,8 +68,10 @@ public class MonthEnd {
 	private final MonthEndFiles files;
 	private final CountyLocks locks;
 	private final RunMeters meters;
+	private final CountyPartitions partitions;
 
-	MonthEnd(PayrollRuns payroll, MonthEndFiles files, CountyLocks locks, RunMeters meters) {
+	MonthEnd(PayrollRuns payroll, MonthEndFiles files, CountyLocks locks, RunMeters meters, CountyPartitions partitions) {
+		this.partitions = partitions;
 		this.payroll = payroll;
 		this.files = files;
 		this.locks = locks;
@@ -76,9 +85,18 @@ public class MonthEnd {
 	 */
 	public Report run(YearMonth month, List<String> counties, LocalDate payDate, Path folder, String user,
 			Listener listener) {
+		return run(month, counties, payDate, folder, user, listener, 0);
+	}
+
+	/**
+	 * As above, the counties computed by {@code threads} threads of this process at once (0: the configured
+	 * {@code doudi.workers.threads}, else the cores; ignored when the partitions go to remote workers).
+	 */
+	public Report run(YearMonth month, List<String> counties, LocalDate payDate, Path folder, String user,
+			Listener listener, int threads) {
 		Map<String, RuntimeException> refused = new LinkedHashMap<>();
 		List<String> warnings = new ArrayList<>();
-		List<PayrollRun> drafts = run(month, counties, payDate, folder, user, listener, refused, warnings);
+		List<PayrollRun> drafts = run(month, counties, payDate, folder, user, listener, refused, warnings, threads);
 		Map<String, String> reasons = new LinkedHashMap<>();
 		refused.forEach((county, e) -> reasons.put(county, e.getMessage()));
 		return new Report(month, drafts, Collections.unmodifiableMap(reasons), folder, List.copyOf(warnings));
@@ -91,7 +109,7 @@ public class MonthEnd {
 	public PayrollRun one(String county, YearMonth month, LocalDate payDate, Path folder, String user) {
 		Map<String, RuntimeException> refused = new LinkedHashMap<>();
 		List<PayrollRun> drafts = run(month, List.of(county), payDate, folder, user, NO_LISTENER, refused,
-				new ArrayList<>());
+				new ArrayList<>(), 0);
 		if (!refused.isEmpty()) {
 			throw refused.values().iterator().next();
 		}
@@ -109,30 +127,49 @@ public class MonthEnd {
 	};
 
 	private List<PayrollRun> run(YearMonth month, List<String> counties, LocalDate payDate, Path folder, String user,
-			Listener listener, Map<String, RuntimeException> refused, List<String> warnings) {
+			Listener listener, Map<String, RuntimeException> refused, List<String> warnings, int threads) {
 		LocalDate date = payDate != null ? payDate : month.atDay(10);
 		List<String> which = counties.isEmpty() ? payroll.counties() : counties.stream().distinct().sorted().toList();
 		if (which.isEmpty()) {
 			throw new MonthEndRefusedException("没有任何区县的保障标准（先 import standards）");
 		}
 		List<PayrollRun> computed = new ArrayList<>();
-		payroll.refreshStatistics();
 		io.micrometer.core.instrument.Timer.Sample timing = meters.start();
 		String outcome = "failed";
 		// every line logged meanwhile carries the month, and the county while one is computed (logs' MDC)
 		try (CountyLocks.Held held = locks.open(); MDC.MDCCloseable m = MDC.putCloseable("month", month.toString())) {
-			int countyNo = 0;
+			// first, county by county in code order: the lock, the order check, the run (RUNNING)
+			List<PayrollRun> prepared = new ArrayList<>();
 			for (String county : which) {
-				countyNo++;
 				try (MDC.MDCCloseable c = MDC.putCloseable("county", county)) {
-					PayrollRun run = payroll.compute(held, county, month, date, user, countyNo, which.size());
-					computed.add(run);
-					listener.computed(run);
+					prepared.add(payroll.prepare(held, county, month, date, user));
 				}
 				catch (MonthEndRefusedException | AccessDeniedException e) {
 					held.free(county);
 					refused.put(county, e);
 					listener.refused(county, e.getMessage());
+				}
+			}
+			// then the counties' jobs at once, one partition per county (threads of this process, or remote workers)
+			Map<String, String> failed = Map.of();
+			if (!prepared.isEmpty()) {
+				payroll.beforeJobs();
+				failed = partitions.compute(month,
+						prepared.stream().map(r -> new CountyRun(r.county(), r.id(), r.revision())).toList(), threads);
+			}
+			// the outcome in county order, never in order of completion
+			for (PayrollRun run : prepared) {
+				String failure = failed.get(run.county());
+				if (failure != null) {
+					MonthEndRefusedException e = payroll.jobFailed(run, user, failure);
+					held.free(run.county());
+					refused.put(run.county(), e);
+					listener.refused(run.county(), e.getMessage());
+				}
+				else {
+					FailPoint.reach("month-end.after-job");
+					computed.add(run);
+					listener.computed(run);
 				}
 			}
 			if (computed.isEmpty()) {

@@ -77,30 +77,16 @@ public class PayrollRuns {
 	}
 
 	/**
-	 * Computes the run of {@code county} for {@code month} (the job: checks, lines), taking the county's lock
-	 * in {@code held} first — before the order check, the choice of the revision and the insert — and keeping
+	 * Prepares the run of {@code county} for {@code month} (its job, checks then lines, is run next by
+	 * {@link MonthEnd} with the other counties' partitions), taking the county's lock in {@code held} first — before the order check, the choice of the revision and the insert — and keeping
 	 * it: {@link MonthEnd} writes the files and commits the draft ({@link #drafted}) before it lets go. The run
 	 * stays RUNNING until then. Refused (MonthEndRefusedException) when the month is out of order or already
-	 * approved, when another change holds the county past the wait or changed the month's run while this one
-	 * waited (two month-ends at once: the second does not redo the first), or when the job fails. A RUNNING run
+	 * approved, or when another change holds the county past the wait or changed the month's run while this one
+	 * waited (two month-ends at once: the second does not redo the first); a failed job is {@link #jobFailed}. A RUNNING run
 	 * (a month-end killed in its job or before its draft's commit) or a run whose job FAILED is resumed with the
 	 * same revision; a run whose files failed is computed again as the next revision.
 	 */
-	/**
-	 * Refreshes the planner's statistics of the tables that changed a lot (earlier months' lines, a roster
-	 * imported without them): once per month-end, before its counties, not once per county.
-	 */
-	void refreshStatistics() {
-		statistics.refresh();
-	}
-
-	PayrollRun compute(CountyLocks.Held held, String county, YearMonth month, LocalDate payDate, String user) {
-		return compute(held, county, month, payDate, user, 1, 1);
-	}
-
-	/** As above, the county being the {@code countyNo}-th of {@code countyCount} of one month-end (its progress). */
-	PayrollRun compute(CountyLocks.Held held, String county, YearMonth month, LocalDate payDate, String user,
-			int countyNo, int countyCount) {
+	PayrollRun prepare(CountyLocks.Held held, String county, YearMonth month, LocalDate payDate, String user) {
 		access.require(user, Permission.RUN_PAYROLL, county);
 		Optional<PayrollRun> asked = runs.current(county, month);
 		held.take(county);
@@ -138,18 +124,24 @@ public class PayrollRuns {
 			int revision = runs.nextRevision(county, month);
 			return runs.insert(county, month, revision, payDate, user);
 		});
-		PayrollRun run = runs.byId(runId).orElseThrow();
-		boolean completed = launcher.run(run.id(), county, month, run.revision(), countyNo, countyCount);
-		if (!completed) {
-			tx.executeWithoutResult(status -> {
-				require(runs.failed(run.id()), run);
-				audit.record(user, "RUN", county, run.batchNo(), "job failed");
-			});
-			throw new MonthEndRefusedException(county + " " + month + " 月结作业失败（" + run.batchNo()
-					+ "），可重新执行 month-end 从断点继续");
-		}
-		FailPoint.reach("month-end.after-job");
-		return run;
+		return runs.byId(runId).orElseThrow();
+	}
+
+	/** Before the month's jobs: the planner's statistics of the tables they read, once for all counties. */
+	void beforeJobs() {
+		statistics.refresh();
+	}
+
+	/**
+	 * The job of a prepared run did not complete ({@code reason}, naming the county): the run becomes FAILED
+	 * (audited) and is resumed by the next month-end with the same revision; returns the refusal to report.
+	 */
+	MonthEndRefusedException jobFailed(PayrollRun run, String user, String reason) {
+		tx.executeWithoutResult(status -> {
+			require(runs.failed(run.id()), run);
+			audit.record(user, "RUN", run.county(), run.batchNo(), "job failed");
+		});
+		return new MonthEndRefusedException(reason + "（" + run.batchNo() + "）");
 	}
 
 	/**

@@ -9,6 +9,12 @@
  * a county's runs holds the county's lock and is a guarded status change; other modules' files follow the run's life through {@link
  * cn.doudi.payroll.RunFiles} (README "Two changes at once", "Crash recovery").
  * <p>
+ * A month-end computes its counties at once, partitioned by county (README "Across machines"): the job
+ * {@code monthEndCountiesJob}'s manager step gives each county's partition to a thread of this process
+ * ({@code doudi.workers.threads}) or, with {@code doudi.workers.mode=remote}, to {@code doudi worker} processes
+ * over RabbitMQ (Spring Batch remote partitioning, {@code payroll.batch.RemoteWorkersConfiguration}); the manager
+ * keeps the counties' locks and writes the files in county order.
+ * <p>
  * Watching it (README "Watching it run"): {@code MonthEndHealthIndicator} (each county's latest run; a FAILED or
  * stopped RUNNING one named) and {@code RunMeters} (month-end duration, latest runs' lines and amounts); {@link cn.doudi.payroll.MonthEndPhases}
  * (each phase's timer, recorded by the module doing it; {@code bench month-end} prints them, README "Month-end speed").

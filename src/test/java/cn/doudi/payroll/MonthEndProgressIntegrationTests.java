@@ -95,7 +95,7 @@ class MonthEndProgressIntegrationTests {
 					@Override
 					public void refused(String county, String reason) {
 					}
-				}));
+				}, 1)); // one thread: the counties one after the other, as the commits counted above
 		assertThat(held.await(60, TimeUnit.SECONDS)).as("month-end reached its second county's lines").isTrue();
 		try (ConfigurableApplicationContext other = SecondProcess.start()) {
 			MonthEndProgresses there = other.getBean(MonthEndProgresses.class);

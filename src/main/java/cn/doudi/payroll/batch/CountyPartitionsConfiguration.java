@@ -1,0 +1,79 @@
+package cn.doudi.payroll.batch;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * The month-end of several counties, partitioned by county (Spring Batch partitioning): the job
+ * {@value #JOB_NAME} (identifying parameters {@code month} and {@code runs}, the counties' runs and revisions)
+ * has one manager step, {@code countiesManagerStep}, which splits the month with {@link CountyPartitioner};
+ * each partition runs the worker step {@value #WORKER_STEP} (the county's checks and lines, {@link
+ * CountyMonthEndStep}). Here the partitions run in-process on a pool of {@code doudi.workers.threads}
+ * threads (0: the number of cores); with {@code doudi.workers.mode=remote} the manager step sends them to
+ * {@code doudi worker} processes over RabbitMQ instead ({@link RemoteWorkersConfiguration}): one code path.
+ */
+@Configuration(proxyBeanMethods = false)
+class CountyPartitionsConfiguration {
+
+	static final String JOB_NAME = "monthEndCountiesJob";
+	static final String MANAGER_STEP = "countiesManagerStep";
+	static final String WORKER_STEP = "countyMonthEndStep";
+
+	@Bean
+	Job monthEndCountiesJob(JobRepository jobRepository, @Qualifier(MANAGER_STEP) Step countiesManagerStep) {
+		return new JobBuilder(JOB_NAME, jobRepository)
+			.validator(new DefaultJobParametersValidator(new String[] { "month", "runs" }, new String[0]))
+			.start(countiesManagerStep)
+			.build();
+	}
+
+	/** The worker step: one county's partition (the same bean in a manager's thread and in a remote worker). */
+	@Bean(WORKER_STEP)
+	Step countyMonthEndStep(JobRepository jobRepository, MonthEndJobLauncher launcher) {
+		return new CountyMonthEndStep(WORKER_STEP, jobRepository, launcher);
+	}
+
+	@Bean
+	@StepScope
+	Partitioner countyPartitioner(@Value("#{jobParameters['runs']}") String runs,
+			@Value("#{jobParameters['month']}") String month) {
+		return new CountyPartitioner(CountyRun.decode(runs), month);
+	}
+
+	/** In-process (the default: the embedded database, {@code demo}, {@code month-end --threads=N}). */
+	@Bean(MANAGER_STEP)
+	@JobScope
+	@ConditionalOnProperty(name = "doudi.workers.mode", havingValue = "in-process", matchIfMissing = true)
+	Step inProcessManagerStep(JobRepository jobRepository, Partitioner countyPartitioner,
+			@Qualifier(WORKER_STEP) Step countyMonthEndStep, @Value("${doudi.workers.threads:0}") int configured,
+			@Value("#{jobParameters['threads']}") Long threads) {
+		// the pool of this execution: month-end --threads=N (a non-identifying job parameter), else the configured size
+		SimpleAsyncTaskExecutor pool = new SimpleAsyncTaskExecutor("county-");
+		pool.setConcurrencyLimit(threads(threads != null && threads > 0 ? threads.intValue() : configured));
+		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+		handler.setTaskExecutor(pool);
+		handler.setStep(countyMonthEndStep);
+		return new StepBuilder(MANAGER_STEP, jobRepository).partitioner(WORKER_STEP, countyPartitioner)
+			.partitionHandler(handler)
+			.build();
+	}
+
+	/** {@code doudi.workers.threads}: 0 (or less) means the number of cores. */
+	static int threads(int configured) {
+		return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+	}
+}
