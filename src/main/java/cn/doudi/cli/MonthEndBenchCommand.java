@@ -13,7 +13,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
@@ -22,13 +21,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.doudi.ingest.ImportOptions;
-import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.RosterImports;
-import cn.doudi.ingest.Source;
 import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.MonthEndPhases;
 import cn.doudi.payroll.PayrollRun;
+import cn.doudi.sampledata.ProvinceGenerator;
 import cn.doudi.sampledata.SampleDataGenerator;
 import cn.doudi.security.AccessControl;
 import cn.doudi.security.Role;
@@ -50,8 +47,17 @@ class MonthEndBenchCommand implements Callable<Integer> {
 	static final String OPERATOR = "bench-operator";
 	static final String FINANCE = "bench-finance";
 
-	@Option(names = "--households", defaultValue = "40000", description = "样例城市的户数（默认 40000）")
-	int households;
+	@Option(names = "--households", description = "样例城市的户数（默认 40000）；与 --counties 一起：每个区县的户数（默认 3000）")
+	Integer households;
+
+	@Option(names = "--counties", description = "省级测试：生成并导入一个省 N 个区县的样例，比较 1 个线程与 --threads 个线程的月结")
+	Integer counties;
+
+	@Option(names = "--province", defaultValue = ProvinceGenerator.HENAN, description = "省级区划代码（默认 ${DEFAULT-VALUE} 河南）")
+	String province;
+
+	@Option(names = "--threads", defaultValue = "2", description = "省级测试的线程数（默认 2）")
+	int threads;
 
 	@Option(names = "--rounds", defaultValue = "3", description = "测量几轮，报告月结用时居中的一轮（默认 3）")
 	int rounds;
@@ -90,8 +96,8 @@ class MonthEndBenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (rounds < 1) {
-			throw new CommandFailedException("--rounds 至少为 1", 2);
+		if (rounds < (counties != null ? 0 : 1)) {
+			throw new CommandFailedException("--rounds 至少为 1（省级测试可为 0：只生成并导入）", 2);
 		}
 		Integer held = jdbc.queryForObject("select count(*) from import_batch", Integer.class);
 		if (held != null && held > 0) {
@@ -102,6 +108,12 @@ class MonthEndBenchCommand implements Callable<Integer> {
 		access.add(ADMIN, ADMIN, Role.ADMIN, null);
 		access.add(ADMIN, OPERATOR, Role.OPERATOR, null);
 		access.add(ADMIN, FINANCE, Role.FINANCE, null);
+		if (counties != null) {
+			new ProvinceBench(imports, monthEnd, jdbc).run(dir, seed, province, counties,
+					households == null ? 3000 : households, Math.max(1, threads), rounds);
+			return 0;
+		}
+		int households = this.households == null ? 40000 : this.households;
 
 		Path data = dir.resolve("city-" + households);
 		long t = System.nanoTime();
@@ -113,22 +125,7 @@ class MonthEndBenchCommand implements Callable<Integer> {
 		}
 		out.line("generated %,d households in %s: %,d ms", households, data, ms(t));
 		t = System.nanoTime();
-		for (Source s : List.of(Source.REGIONS, Source.STANDARDS, Source.CPI)) {
-			Path f = data.resolve(s.code() + ".csv");
-			if (Files.exists(f)) {
-				importFiles(s, List.of(f), ADMIN);
-			}
-		}
-		Path first;
-		try (var list = Files.list(data)) {
-			first = list.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches("\\d{4}-\\d{2}"))
-				.min(Comparator.comparing(p -> p.getFileName().toString()))
-				.orElseThrow();
-		}
-		YearMonth month = YearMonth.parse(first.getFileName().toString());
-		for (Map.Entry<Source, List<Path>> e : DemoCommand.uploadsOf(first).entrySet()) {
-			importFiles(e.getKey(), e.getValue(), OPERATOR);
-		}
+		YearMonth month = SampleImport.firstMonth(imports, data, ADMIN, OPERATOR);
 		jdbc.execute("analyze");
 		long roster = count("select count(*) from current_beneficiary");
 		List<String> views = jdbc.queryForList(
@@ -141,7 +138,7 @@ class MonthEndBenchCommand implements Callable<Integer> {
 
 		List<Round> all = new ArrayList<>();
 		for (int r = 1; r <= rounds; r++) {
-			Round round = round(r, month, views);
+			Round round = round(r, month, views, households);
 			all.add(round);
 			out.line("round %d: month-end %,d ms (%,d lines), floor %,d ms (read %,d rows %,d ms + store %,d ms): %.1f × floor",
 					r, round.monthMs(), round.lines(), round.floorMs(), round.readRows(), round.readMs(), round.storeMs(),
@@ -149,12 +146,12 @@ class MonthEndBenchCommand implements Callable<Integer> {
 		}
 		List<Round> sorted = all.stream().sorted(Comparator.comparingLong(Round::monthMs)).toList();
 		Round m = sorted.get((sorted.size() - 1) / 2);
-		print(out, m, roster);
+		print(out, m, roster, households);
 		out.line("load average at the end: %s", loadAverage());
 		return 0;
 	}
 
-	private Round round(int r, YearMonth month, List<String> views) throws Exception {
+	private Round round(int r, YearMonth month, List<String> views, int households) throws Exception {
 		// the floor's reading: every current_* view the month-end reads, through COPY
 		checkpoint();
 		long t = System.nanoTime();
@@ -220,7 +217,7 @@ class MonthEndBenchCommand implements Callable<Integer> {
 		return new Round(readMs, readRows, storeMs, lines, monthMs, phases, peak);
 	}
 
-	private void print(PrintStreamOut out, Round m, long roster) {
+	private void print(PrintStreamOut out, Round m, long roster, int households) {
 		out.line("");
 		out.line("%-34s %10s %9s %12s %8s", "phase (round of median month-end)", "rows", "ms", "rows/s", "share");
 		out.row("floor: COPY out every current_* view", m.readRows(), m.readMs(), m.monthMs());
@@ -239,13 +236,6 @@ class MonthEndBenchCommand implements Callable<Integer> {
 		out.line("whole month / floor = %.1f × (target 3 ×: %s); peak heap during month-end %,d MiB",
 				(double) m.monthMs() / Math.max(1, m.floorMs()), m.monthMs() <= 3 * m.floorMs() ? "met" : "not met",
 				m.peakHeapMb());
-	}
-
-	private void importFiles(Source source, List<Path> paths, String user) {
-		ImportOutcome o = imports.importFiles(source, paths, ImportOptions.by(user));
-		if (!o.committed() && !o.duplicate()) {
-			throw new CommandFailedException("基准测试数据 " + paths + " 被拒绝：" + o.problems());
-		}
 	}
 
 	private long count(String sql) {

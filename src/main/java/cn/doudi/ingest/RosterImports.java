@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import cn.doudi.database.TableStatistics;
 import cn.doudi.ingest.batch.ImportRunner;
 
 /**
@@ -27,10 +28,13 @@ public class RosterImports {
 	private final JdbcTemplate jdbc;
 	private final ImportMeters meters;
 
-	RosterImports(ImportRunner runner, JdbcTemplate jdbc, ImportMeters meters) {
+	private final TableStatistics statistics;
+
+	RosterImports(ImportRunner runner, JdbcTemplate jdbc, ImportMeters meters, TableStatistics statistics) {
 		this.runner = runner;
 		this.jdbc = jdbc;
 		this.meters = meters;
+		this.statistics = statistics;
 	}
 
 	/**
@@ -58,6 +62,10 @@ public class RosterImports {
 	public ImportOutcome importFiles(Source source, List<Path> files, ImportOptions options) {
 		try {
 			ImportOutcome outcome = runner.run(source, files, options);
+			if (outcome.committed()) {
+				// the planner's statistics, once per import (not once per county at month-end)
+				statistics.refresh();
+			}
 			meters.imported(outcome);
 			return outcome;
 		}

@@ -119,7 +119,8 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		}
 		// the wall time of the villages, shared between XLSX and PDF as their threads' times are
 		long villagesWall = System.nanoTime() - firstPdf;
-		long xlsxWall = xlsxNanos + pdfNanos == 0 ? 0 : villagesWall * xlsxNanos / (xlsxNanos + pdfNanos);
+		// in double: the product of two nanosecond figures overflows a long beyond ~3 s × 3 s
+		long xlsxWall = xlsxNanos + pdfNanos == 0 ? 0 : Math.round((double) villagesWall * xlsxNanos / (xlsxNanos + pdfNanos));
 		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_XLSX, firstPdf - started + xlsxWall);
 		long stopsStarted = System.nanoTime();
 		if (!stops.isEmpty() && cjk != null) {

@@ -32,7 +32,7 @@ public final class SampleDataGenerator {
 		if (households < 300 || households > 200_000) {
 			throw new IllegalArgumentException("--households must lie between 300 and 200000");
 		}
-		clear(out);
+		clear(out, OWNED);
 		World world = new World(seed, households).build();
 		List<Path> files = new ArrayList<>(new SampleFiles(world, out).writeAll());
 		Path bad = out.resolve("bad").resolve("beneficiaries-410102-bad.xlsx");
@@ -53,7 +53,7 @@ public final class SampleDataGenerator {
 		return new SampleDataSet(out, List.copyOf(all), householdCount, rows, set.planted());
 	}
 
-	private static void clear(Path out) {
+	static void clear(Path out, List<String> owned) {
 		try {
 			Files.createDirectories(out);
 			Path readme = out.resolve("README.md");
@@ -61,7 +61,7 @@ public final class SampleDataGenerator {
 				throw new IllegalArgumentException(out + " holds a README.md that sample-data did not write: "
 						+ "choose an empty folder or an earlier sample-data output");
 			}
-			for (String name : OWNED) {
+			for (String name : owned) {
 				Path p = out.resolve(name);
 				if (Files.exists(p)) {
 					try (Stream<Path> walk = Files.walk(p)) {

@@ -1,0 +1,176 @@
+package cn.doudi.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.doudi.ingest.RosterImports;
+import cn.doudi.payroll.MonthEnd;
+import cn.doudi.payroll.PayrollRun;
+import cn.doudi.sampledata.ProvinceGenerator;
+import cn.doudi.sampledata.ProvinceSet;
+
+/**
+ * {@code bench month-end --counties=N}: generates a province once ({@link ProvinceGenerator}), imports its first
+ * month (the import's COPY path, then one ANALYZE of the whole database), and runs the same month in each mode —
+ * one in-process thread, N threads ({@code month-end --threads=N}'s partitions) — printing side by side the lines/s, each against one thread, the peak heap
+ * and PostgreSQL's share of the wall time ({@link PostgresCpu}). Every round re-runs the month over the previous
+ * round's drafts, as {@code month-end} does when a month is re-computed. README "Province speed".
+ */
+final class ProvinceBench {
+
+	/** One measured month-end of every county in one mode. */
+	record Round(String mode, long lines, long wallMs, long peakHeapMb, long postgresMs, long jvmCpuMs) {
+
+		long linesPerSecond() {
+			return lines * 1000 / Math.max(1, wallMs);
+		}
+	}
+
+	private final RosterImports imports;
+	private final MonthEnd monthEnd;
+	private final JdbcTemplate jdbc;
+
+	ProvinceBench(RosterImports imports, MonthEnd monthEnd, JdbcTemplate jdbc) {
+		this.imports = imports;
+		this.monthEnd = monthEnd;
+		this.jdbc = jdbc;
+	}
+
+	void run(Path dir, long seed, String province, int counties, int households, int threads, int rounds)
+			throws Exception {
+		Path data = dir.resolve("province-" + province + "-" + counties + "x" + households);
+		long t = System.nanoTime();
+		ProvinceSet set;
+		try {
+			set = new ProvinceGenerator().generate(data, seed, province, counties, households);
+		}
+		catch (IllegalArgumentException e) {
+			throw new CommandFailedException(e.getMessage(), 2);
+		}
+		line("generated province %s: %d counties × %,d households → %,d households, %,d persons on the first month's rosters, %,d roster rows in %s: %,d ms",
+				province, counties, households, set.households(), set.persons(), set.rows().get(set.firstMonth()), data,
+				ms(t));
+		t = System.nanoTime();
+		YearMonth month = SampleImport.firstMonth(imports, data, MonthEndBenchCommand.ADMIN,
+				MonthEndBenchCommand.OPERATOR);
+		long importMs = ms(t);
+		t = System.nanoTime();
+		jdbc.execute("analyze");
+		line("imported %s (COPY): %,d ms; one ANALYZE of the database afterwards: %,d ms; %,d rows in current_beneficiary",
+				month, importMs, ms(t), count("select count(*) from current_beneficiary"));
+		PostgresCpu postgres = new PostgresCpu(jdbc);
+		line("machine: %d cores, load average %s; max heap %,d MiB; PostgreSQL CPU readable from /proc: %s",
+				Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20,
+				postgres.available() ? "yes" : "no (server elsewhere: its share is not shown)");
+
+		if (rounds == 0) {
+			return; // generated and imported only: the database is ready for EXPLAIN
+		}
+		List<Round> medians = new ArrayList<>();
+		for (int n : threads == 1 ? List.of(1) : List.of(1, threads)) {
+			List<Round> all = new ArrayList<>();
+			for (int r = 1; r <= rounds; r++) {
+				Round round;
+				try {
+					round = inProcess(month, n, dir.resolve("province-month-end").resolve(n + "-threads-round-" + r),
+							postgres);
+				}
+				catch (RuntimeException e) {
+					// shown, not hidden: the other modes' figures still print
+					line("%d threads, round %d: failed: %s", n, r, e.getCause());
+					continue;
+				}
+				all.add(round);
+				line("%s, round %d: %,d lines in %,d ms (%,d lines/s), peak heap %,d MiB, load %s", round.mode(), r,
+						round.lines(), round.wallMs(), round.linesPerSecond(), round.peakHeapMb(), loadAverage());
+			}
+			if (!all.isEmpty()) {
+				all.sort(Comparator.comparingLong(Round::wallMs));
+				medians.add(all.get((all.size() - 1) / 2));
+			}
+		}
+		print(medians, set, counties);
+	}
+
+	/** Month-end of every county, its county partitions computed by {@code n} threads ({@code month-end --threads=n}). */
+	private Round inProcess(YearMonth month, int n, Path folder, PostgresCpu postgres) throws Exception {
+		System.gc();
+		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(p -> p.getType() == MemoryType.HEAP)
+			.toList();
+		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		long cpu = os.getProcessCpuTime();
+		Map<Integer, Long> pgBefore = postgres.sample();
+		long t = System.nanoTime();
+		// month-end's own partitioned path (one partition per county, n threads of this process)
+		List<PayrollRun> runs = monthEnd.run(month, List.of(), null, folder, MonthEndBenchCommand.FINANCE,
+				new MonthEnd.Listener() {
+					@Override
+					public void computed(PayrollRun run) {
+					}
+
+					@Override
+					public void refused(String county, String reason) {
+						throw new CommandFailedException("bench month-end " + month + " refused for " + county + ": " + reason);
+					}
+				}, n).runs();
+		long wall = ms(t);
+		long pg = PostgresCpu.millisBetween(pgBefore, postgres.sample());
+		long jvm = (os.getProcessCpuTime() - cpu) / 1_000_000;
+		long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+		String ids = runs.stream().map(r -> String.valueOf(r.id())).reduce((a, b) -> a + "," + b).orElse("0");
+		long lines = count("select count(*) from payment_line where run_id in (" + ids + ")");
+		return new Round(n == 1 ? "1 thread" : n + " threads", lines, wall, peak, pg, jvm);
+	}
+
+	private void print(List<Round> rounds, ProvinceSet set, int counties) {
+		Round one = rounds.get(0);
+		line("");
+		line("province: %d counties, %,d persons, %,d households (first month's rosters)", counties, set.persons(),
+				set.households());
+		line("%-22s %11s %10s %9s %11s %10s %10s %9s", "mode (median round)", "lines", "ms", "lines/s", "vs 1 thread",
+				"peak heap", "PG share", "JVM CPU");
+		for (Round r : rounds) {
+			line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB %9.0f%% %8.0f%%", r.mode(), r.lines(), r.wallMs(),
+					r.linesPerSecond(), 100.0 * r.linesPerSecond() / Math.max(1, one.linesPerSecond()), r.peakHeapMb(),
+					100.0 * r.postgresMs() / Math.max(1, r.wallMs()), 100.0 * r.jvmCpuMs() / Math.max(1, r.wallMs()));
+		}
+		line("PG share: CPU time of this database's PostgreSQL server processes / wall time (100%% = one core busy);"
+				+ " JVM CPU likewise for the month-end's JVM. load average at the end: %s", loadAverage());
+	}
+
+	private long count(String sql) {
+		Long n = jdbc.queryForObject(sql, Long.class);
+		return n == null ? 0 : n;
+	}
+
+	private static long ms(long since) {
+		return (System.nanoTime() - since) / 1_000_000;
+	}
+
+	static String loadAverage() {
+		try {
+			String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return f[0] + " " + f[1] + " " + f[2];
+		}
+		catch (Exception e) {
+			return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
+	}
+
+	private static void line(String format, Object... args) {
+		System.out.printf(format + "%n", args);
+	}
+}
