@@ -334,4 +334,59 @@ class ApiIntegrationTests {
 		// the API never hands out a session
 		assertThat(get("/api/v1/findings", monA).headers().allValues("Set-Cookie")).isEmpty();
 	}
+
+	@Test
+	void findingsArePagedInTheDatabaseWithTheirTotalInTheReadersCounty() throws Exception {
+		// given 1,234 more open findings in A (three codes in turn) and 300 in B, and a closed one in A
+		for (String county : new String[] { A, B }) {
+			jdbc.update("""
+					insert into finding (code, effect, county, id_number, name, household_id, programs, detail, status,
+					                     first_month, last_month)
+					select (array['AGE_INELIGIBLE','NAME_MISMATCH','SHARED_ACCOUNT'])[i % 3 + 1], 'HOLD', ?,
+					       ? || '1940' || lpad(i::text, 8, '0'), '居民' || i, 'H' || i, 'ELDERLY', '核对说明', 'OPEN',
+					       '2026-10', '2026-10'
+					from generate_series(1, ?) i
+					""", county, county, county.equals(A) ? 1_234 : 300);
+		}
+		jdbc.update("update finding set status = 'DISMISSED' where county = ? and name = '居民7'", A);
+		List<Long> open = jdbc.queryForList(
+				"select id from finding where county = ? and status in ('OPEN', 'CONFIRMED') order by id", Long.class, A);
+		assertThat(open).hasSize(2 + 1_234 - 1);
+
+		// when county A's monitor reads every page of 500
+		List<Long> seen = new java.util.ArrayList<>();
+		List<String> codes = new java.util.ArrayList<>();
+		for (int page = 0; page < 4; page++) {
+			HttpResponse<String> r = get("/api/v1/findings?size=500&page=" + page, monA);
+			assertThat(r.statusCode()).isEqualTo(200);
+			// then each page says the total and its place, and holds its part of the list
+			assertThat(r.body()).contains("\"page\":" + page + ",\"size\":500,\"total\":1235,");
+			Matcher m = Pattern.compile("\\{\"id\":(\\d+),\"code\":\"(\\w+)\"").matcher(r.body());
+			int n = 0;
+			while (m.find()) {
+				seen.add(Long.parseLong(m.group(1)));
+				codes.add(m.group(2));
+				n++;
+			}
+			assertThat(n).isEqualTo(new int[] { 500, 500, 235, 0 }[page]);
+			// no whole ID, of A or of B
+			assertThat(r.body()).doesNotContainPattern("\"idNumber\":\"\\d{18}\"")
+				.doesNotContain("\"county\":\"" + B + "\"");
+		}
+		// every open finding of A once, none of B, the closed one not, in the list's order (by code first)
+		assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(open);
+		assertThat(codes).isSorted();
+		assertThat(get("/api/v1/findings?size=500&page=0", monA).body()).contains("\"idNumber\":\"410102********");
+		// filters are the query's too: a code, and every status
+		assertThat(get("/api/v1/findings?code=AGE_INELIGIBLE&size=1", monA).body()).contains("\"total\":411,");
+		assertThat(get("/api/v1/findings?status=ALL&size=1", monA).body()).contains("\"total\":1236,");
+		// a city-wide reader reads both counties' totals; a page out of range is empty, a size over 500 refused
+		assertThat(get("/api/v1/findings?size=1", admin).body()).contains("\"total\":"
+				+ jdbc.queryForObject("select count(*) from finding where status in ('OPEN', 'CONFIRMED')", Long.class) + ",")
+			.contains("\"county\":\"" + A + "\"");
+		assertThat(get("/api/v1/findings?size=500&page=99", monA).body()).contains("\"items\":[]");
+		HttpResponse<String> tooMany = get("/api/v1/findings?size=501", monA);
+		assertThat(tooMany.statusCode()).isEqualTo(400);
+		assertThat(tooMany.body()).contains("size 应在 1 到 500 之间");
+	}
 }
