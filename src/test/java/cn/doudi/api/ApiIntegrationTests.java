@@ -47,7 +47,8 @@ import cn.doudi.support.TestData;
  * call is in the audit trail, and the console's session and the API's token never open each other's side.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=servlet", "doudi.api.max-upload-size=64KB" })
+		properties = { "spring.main.web-application-type=servlet", "doudi.api.max-upload-size=64KB",
+			"spring.servlet.multipart.max-file-size=80KB" })
 @ActiveProfiles("test")
 @Import(FreshSchemaConfiguration.class)
 @DirtiesContext // a server of its own: closed after, its connections with it
@@ -388,5 +389,68 @@ class ApiIntegrationTests {
 		HttpResponse<String> tooMany = get("/api/v1/findings?size=501", monA);
 		assertThat(tooMany.statusCode()).isEqualTo(400);
 		assertThat(tooMany.body()).contains("size 应在 1 到 500 之间");
+	}
+
+	@Test
+	void aWrongMethodOnAKnownAddressIs405AndAnUnknownAddress404() throws Exception {
+		// a known address, another method: 405 with the methods it takes, JSON in Chinese
+		HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/runs"))
+			.header("Authorization", "Bearer " + finA)
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(delete.statusCode()).isEqualTo(405);
+		assertThat(delete.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+		assertThat(delete.headers().firstValue("Allow")).hasValue("GET");
+		assertThat(delete.body()).contains("\"status\":405", "此地址不支持 DELETE 请求，应使用 GET");
+		// an upload's address asked with GET: 405, POST is what it takes
+		HttpResponse<String> get = get("/api/v1/uploads/beneficiaries", opA);
+		assertThat(get.statusCode()).isEqualTo(405);
+		assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+		// the right method with a body that is not multipart: 415, saying what it takes
+		HttpResponse<String> form = http.send(HttpRequest.newBuilder(
+				URI.create("http://127.0.0.1:" + port + "/api/v1/uploads/beneficiaries"))
+			.header("Authorization", "Bearer " + opA)
+			.header("Content-Type", "text/csv")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(rosterA()))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(form.statusCode()).isEqualTo(415);
+		assertThat(form.body()).contains("multipart/form-data");
+		// an address that is not there at all stays 404
+		HttpResponse<String> nowhere = http.send(HttpRequest.newBuilder(
+				URI.create("http://127.0.0.1:" + port + "/api/v1/no-such-thing"))
+			.header("Authorization", "Bearer " + finA)
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(nowhere.statusCode()).isEqualTo(404);
+		assertThat(nowhere.body()).contains("没有这个 API 地址");
+	}
+
+	@Test
+	void aChunkedUploadOverTheServletsLimitIsJson413() throws Exception {
+		// given a multipart body of 100 KB sent without a length (chunked): it passes the length check before
+		// reading, and the servlet's multipart limit (80 KB here) refuses it while it is parsed
+		String boundary = "----doudi" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(new byte[100 * 1024]);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		byte[] bytes = body.toByteArray();
+
+		// when it is sent
+		HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+				URI.create("http://127.0.0.1:" + port + "/api/v1/uploads/beneficiaries"))
+			.version(HttpClient.Version.HTTP_1_1)
+			.header("Authorization", "Bearer " + opA)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+		// then JSON 413 in Chinese (not the console's HTML page), and nothing imported
+		assertThat(r.statusCode()).isEqualTo(413);
+		assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+		assertThat(r.body()).contains("\"status\":413", "超过上限").doesNotContain("<html");
+		assertThat(jdbc.queryForObject("select count(*) from import_batch where source = 'beneficiaries' and imported_by = 'opA'",
+				Integer.class)).isZero();
 	}
 }
