@@ -182,7 +182,8 @@ public class FindingReviews {
 	public FindingView dismiss(String userName, long id, String note) {
 		FindingView f = decidable(userName, id, note);
 		if (!FindingCode.valueOf(f.code()).dismissable()) {
-			throw new ReviewRefusedException(f.code() + " 是规则认定的疑点，不能撤销：数据更正后自动关闭");
+			throw new ReviewRefusedException("“" + FindingCode.valueOf(f.code()).chineseName()
+					+ "”是规则认定的疑点，不能撤销：数据更正后自动关闭");
 		}
 		ledger.decide(id, FindingLedger.Decision.DISMISS);
 		decide(userName, f, "DISMISS", note, null);
