@@ -222,7 +222,7 @@ class FindingsListIntegrationTests {
 		jdbc.update("""
 				insert into finding (code, effect, county, id_number, name, household_id, programs, detail, status,
 				                     first_month, last_month)
-				values ('NAME_MISMATCH', 'HOLD', ?, ?, '张三', 'E410102', 'ELDERLY', '核对说明', 'OPEN', '2026-10', '2026-10')
+				values ('AGE_INELIGIBLE', 'HOLD', ?, ?, '张三', 'E410102', 'ELDERLY', '核对说明', 'OPEN', '2026-10', '2026-10')
 				""", A, cn.doudi.support.TestData.id(A, "1940-03-02", 11));
 		long id = jdbc.queryForObject("select id from finding where household_id = 'E410102'", Long.class);
 
