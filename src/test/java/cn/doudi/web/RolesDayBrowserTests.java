@@ -464,6 +464,8 @@ class RolesDayBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("[data-user='fin3'] .role")).getText()).isEqualTo("财务人员");
 		assertThat(browser.findElement(By.cssSelector("[data-user='fin3']")).getText()).contains("中原区");
 		screenshot("22-admin-users");
+		// the table's buttons keep their words on one line (a wrapped 停用 is two lines high)
+		assertThat(browser.findElement(By.id("disable-fin3")).getSize().getHeight()).isLessThan(34);
 		assertThat(jdbc.queryForObject("select role || ' ' || county from app_user where name = 'fin3'", String.class))
 			.isEqualTo("FINANCE " + A);
 		logOut();
