@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.payroll.PayrollRuns;
 import cn.doudi.payroll.RunTotals;
-import cn.doudi.review.FindingQuery;
+import cn.doudi.review.FindingList;
 import cn.doudi.review.FindingReviews;
-import cn.doudi.review.FindingView;
+import cn.doudi.review.FindingSearch;
 import cn.doudi.security.AccessControl;
 import cn.doudi.security.AccessDeniedException;
 import cn.doudi.security.User;
@@ -25,7 +25,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code GET /api/v1/runs} and {@code GET /api/v1/findings}: what the console's 发放批次 and 疑点核查 lists show,
- * through the same façades ({@link PayrollRuns#runs}, {@link FindingReviews#list}): READ on the county (a county's
+ * through the same façades ({@link PayrollRuns#runs}, {@link FindingReviews#page}: a page of findings is read
+ * in the database — LIMIT/OFFSET and a count — never the whole list): READ on the county (a county's
  * user: its own county only; without {@code county}, its own or — city-wide — every county), ID and account
  * numbers masked in lists as on the console (whole numbers only on one finding's page, for MONITOR and
  * AUDITOR, which the API does not serve). Amounts are strings of yuan with two decimals.
@@ -64,7 +65,7 @@ class ReadApi {
 	}
 
 	/** One page of findings: {@code total} of all that match. */
-	record FindingsPage(int page, int size, int total, List<Finding> items) {
+	record FindingsPage(int page, int size, long total, List<Finding> items) {
 	}
 
 	@GetMapping("/runs")
@@ -92,24 +93,18 @@ class ReadApi {
 		String k = blank(code) ? null : code(code);
 		String s = blank(status) ? null : status(status);
 		String c = blank(county) ? null : county(county);
-		List<FindingView> all = reviews.list(principal.getName(), new FindingQuery(c, k, s))
+		// one page of the filtered list, read in the database (LIMIT/OFFSET and count), as the console's list
+		FindingList list = reviews.page(principal.getName(),
+				new FindingSearch(c, k, null, s, null, null, m == null ? null : m.toString(), null, null, false, page + 1),
+				size);
+		List<Finding> items = list.rows()
 			.stream()
-			.filter(f -> m == null || covers(f, m.toString()))
-			.toList();
-		List<Finding> items = all.stream()
-			.skip((long) page * size)
-			.limit(size)
+			.map(FindingList.Row::finding)
 			.map(f -> new Finding(f.id(), f.code(), f.effect(), f.status(), STATUSES.getOrDefault(f.status(), f.status()),
 					f.county(), f.idNumber(), f.name(), f.householdId(), f.programs(), f.accountNumber(), f.detail(),
 					f.firstMonth(), f.lastMonth(), f.closedMonth()))
 			.toList();
-		return new FindingsPage(page, size, all.size(), items);
-	}
-
-	/** A finding open in month m: first seen no later than m, and not last seen before m. */
-	private static boolean covers(FindingView f, String m) {
-		return (f.firstMonth() == null || f.firstMonth().compareTo(m) <= 0)
-				&& (f.lastMonth() == null || f.lastMonth().compareTo(m) >= 0);
+		return new FindingsPage(page, size, list.total(), items);
 	}
 
 	private String scope(Principal principal, String county) {

@@ -116,9 +116,9 @@ public class FindingSearches {
 		}
 		if (present(q.village())) {
 			// the households of the village (or township) in the county's current beneficiary roster
-			w.append("""
-					 and f.household_id in (select b.household_id from current_beneficiary b
-					                        where b.county = ? and b.region_code like ?)""");
+			// (one line: a text block's leading space would be stripped, gluing "and" to the previous "?")
+			w.append(" and f.household_id in (select b.household_id from current_beneficiary b"
+					+ " where b.county = ? and b.region_code like ?)");
 			args.add(q.village().substring(0, 6));
 			args.add(q.village() + "%");
 		}

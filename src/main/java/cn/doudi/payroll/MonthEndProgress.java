@@ -39,9 +39,15 @@ public record MonthEndProgress(long runId, String county, YearMonth month, int c
 
 	/** In Chinese, e.g. {@code 第 2/5 个区县（410102）：计算并写入发放明细，已写 3,000 条发放明细（共 8,120 条）}. */
 	public String text() {
+		return text(null);
+	}
+
+	/** As {@link #text()}, the county named where its name is known ({@code 第 1/1 个区县（中原区 410102）：…}). */
+	public String text(String countyName) {
+		String shown = countyName == null || countyName.isBlank() ? county : countyName + " " + county;
 		String lines = step == Step.CHECKS ? ""
 				: String.format(Locale.ROOT, "，已写 %,d 条发放明细%s", linesWritten,
 						linesTotal > 0 ? String.format(Locale.ROOT, "（共 %,d 条）", linesTotal) : "");
-		return String.format(Locale.ROOT, "第 %d/%d 个区县（%s）：%s%s", countyNo, countyCount, county, step.title(), lines);
+		return String.format(Locale.ROOT, "第 %d/%d 个区县（%s）：%s%s", countyNo, countyCount, shown, step.title(), lines);
 	}
 }

@@ -79,11 +79,15 @@ public class FindingReviews {
 	 * query itself. An ID searched for is matched whole only for a MONITOR or AUDITOR (who may see whole IDs).
 	 */
 	public FindingList page(String userName, FindingSearch search) {
+		return page(userName, search, FindingSearch.PAGE_SIZE);
+	}
+
+	/** As {@link #page(String, FindingSearch)} with {@code size} rows a page (the API's page size). */
+	public FindingList page(String userName, FindingSearch search, int size) {
 		FindingFilter filter = filter(userName, search);
 		int page = Math.max(1, search.page());
-		FindingSearches.Page p = searches.page(filter, (long) (page - 1) * FindingSearch.PAGE_SIZE,
-				FindingSearch.PAGE_SIZE);
-		int pages = (int) Math.max(1, (p.total() + FindingSearch.PAGE_SIZE - 1) / FindingSearch.PAGE_SIZE);
+		FindingSearches.Page p = searches.page(filter, (long) (page - 1) * size, size);
+		int pages = (int) Math.max(1, (p.total() + size - 1) / size);
 		return new FindingList(p.rows().stream().map(FindingReviews::row).toList(), p.total(), page, pages);
 	}
 
@@ -178,8 +182,8 @@ public class FindingReviews {
 	public FindingView dismiss(String userName, long id, String note) {
 		FindingView f = decidable(userName, id, note);
 		if (!FindingCode.valueOf(f.code()).dismissable()) {
-			throw new ReviewRefusedException(FindingCode.valueOf(f.code()).chineseName() + "（" + f.code()
-					+ "）是规则认定的疑点，不能撤销：数据更正后自动关闭");
+			throw new ReviewRefusedException("“" + FindingCode.valueOf(f.code()).chineseName()
+					+ "”是规则认定的疑点，不能撤销：数据更正后自动关闭");
 		}
 		ledger.decide(id, FindingLedger.Decision.DISMISS);
 		decide(userName, f, "DISMISS", note, null);

@@ -2,6 +2,10 @@ package cn.doudi.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -11,18 +15,23 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import cn.doudi.kernel.StableZip;
 import cn.doudi.review.FindingList;
 import cn.doudi.review.FindingView;
 
 /**
  * The findings list as XLSX (疑点清单): one sheet, Chinese headers, the codes' and statuses' names, counties and
  * villages by name with the code beside, IDs and account numbers as the list masks them. Streamed (SXSSF, 100
- * rows in memory), so an export of any size holds a window of rows, not the list.
+ * rows in memory, then a temporary file), so an export of any size holds a window of rows, not the list. Byte-stable:
+ * the same data and filter give the same bytes (fixed document dates and zip entry times, the list's order
+ * broken by the finding's number).
  */
 final class FindingsExport {
 
 	static final String[] HEADERS = { "编号", "区县", "村（社区）", "疑点类型", "疑点代码", "处理效果", "状态", "身份证号", "姓名",
 			"户编号", "项目", "收款账号", "说明", "首次发现月份", "最近发现月份", "关闭月份" };
+
+	private static final Date FIXED = new Date(0);
 
 	private FindingsExport() {
 	}
@@ -31,7 +40,13 @@ final class FindingsExport {
 	static void write(OutputStream out, Consumer<Consumer<FindingList.Row>> rows) throws IOException {
 		Words w = Words.INSTANCE;
 		SXSSFWorkbook book = new SXSSFWorkbook(100);
+		Path file = Files.createTempFile("doudi-findings-", ".xlsx");
 		try {
+			// byte-stable: fixed document dates (POI stamps now), fixed entry times (restamped below)
+			var core = book.getXSSFWorkbook().getProperties().getCoreProperties();
+			core.setCreated(Optional.of(FIXED));
+			core.setModified(Optional.of(FIXED));
+			core.setCreator("Doudi");
 			SXSSFSheet sheet = book.createSheet("疑点清单");
 			CellStyle bold = book.createCellStyle();
 			Font font = book.createFont();
@@ -58,10 +73,14 @@ final class FindingsExport {
 					row.createCell(i + 1).setCellValue(v[i] == null ? "" : v[i]);
 				}
 			});
-			book.write(out);
+			try (OutputStream written = Files.newOutputStream(file)) {
+				book.write(written);
+			}
+			StableZip.restamp(file, out);
 		}
 		finally {
 			book.close();
+			Files.deleteIfExists(file);
 		}
 	}
 }

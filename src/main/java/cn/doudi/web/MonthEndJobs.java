@@ -87,6 +87,7 @@ class MonthEndJobs implements DisposableBean {
 	private final AccessControl access;
 	private final Clock clock;
 	private final Path out;
+	private final cn.doudi.ingest.Regions regions;
 	private final Map<String, Asked> asked = new ConcurrentHashMap<>();
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "console-month-end");
@@ -95,7 +96,8 @@ class MonthEndJobs implements DisposableBean {
 	});
 
 	MonthEndJobs(MonthEnd monthEnd, MonthEndProgresses progresses, PayrollRuns payroll, AccessControl access,
-			Clock clock, @Value("${doudi.web.out-dir:${doudi.home}/console-out}") Path out) {
+			Clock clock, @Value("${doudi.web.out-dir:${doudi.home}/console-out}") Path out, cn.doudi.ingest.Regions regions) {
+		this.regions = regions;
 		this.monthEnd = monthEnd;
 		this.progresses = progresses;
 		this.payroll = payroll;
@@ -149,7 +151,7 @@ class MonthEndJobs implements DisposableBean {
 		int percent = s == State.DONE ? 100
 				: p.step() == MonthEndProgress.Step.LINES && p.linesTotal() > 0
 						? (int) (p.linesWritten() * 90 / p.linesTotal()) : p.step() == MonthEndProgress.Step.FILES ? 95 : 0;
-		return Optional.of(new Status(county, month.toString(), s, s.title(), p.step().title(), p.text(), p.countyNo(),
+		return Optional.of(new Status(county, month.toString(), s, s.title(), p.step().title(), p.text(regions.names().get(county)), p.countyNo(),
 				p.countyCount(), p.countiesDone(), p.linesWritten(), p.linesTotal(), percent, time(p.started()),
 				seconds(p.started(), p.ended(), now), message, s == State.RUNNING ? null : run(user, county, month),
 				s != State.RUNNING));

@@ -50,7 +50,8 @@ class RunsController {
 		model.addAttribute("county", scope);
 		model.addAttribute("counties", me.cityWide() ? payroll.counties() : List.of(me.county()));
 		model.addAttribute("jobs", jobs.recent(me.name()));
-		model.addAttribute("defaultMonth", YearMonth.now().toString());
+		// the month as the bureau counts it (Beijing), whatever the server's zone
+		model.addAttribute("defaultMonth", YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
 		return "runs";
 	}
 

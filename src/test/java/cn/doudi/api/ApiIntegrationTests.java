@@ -47,7 +47,8 @@ import cn.doudi.support.TestData;
  * call is in the audit trail, and the console's session and the API's token never open each other's side.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=servlet", "doudi.api.max-upload-size=64KB" })
+		properties = { "spring.main.web-application-type=servlet", "doudi.api.max-upload-size=64KB",
+			"spring.servlet.multipart.max-file-size=80KB" })
 @ActiveProfiles("test")
 @Import(FreshSchemaConfiguration.class)
 @DirtiesContext // a server of its own: closed after, its connections with it
@@ -333,5 +334,123 @@ class ApiIntegrationTests {
 		assertThat(get("/api/v1/findings", monA).statusCode()).isEqualTo(200);
 		// the API never hands out a session
 		assertThat(get("/api/v1/findings", monA).headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void findingsArePagedInTheDatabaseWithTheirTotalInTheReadersCounty() throws Exception {
+		// given 1,234 more open findings in A (three codes in turn) and 300 in B, and a closed one in A
+		for (String county : new String[] { A, B }) {
+			jdbc.update("""
+					insert into finding (code, effect, county, id_number, name, household_id, programs, detail, status,
+					                     first_month, last_month)
+					select (array['AGE_INELIGIBLE','NAME_MISMATCH','SHARED_ACCOUNT'])[i % 3 + 1], 'HOLD', ?,
+					       ? || '1940' || lpad(i::text, 8, '0'), '居民' || i, 'H' || i, 'ELDERLY', '核对说明', 'OPEN',
+					       '2026-10', '2026-10'
+					from generate_series(1, ?) i
+					""", county, county, county.equals(A) ? 1_234 : 300);
+		}
+		jdbc.update("update finding set status = 'DISMISSED' where county = ? and name = '居民7'", A);
+		List<Long> open = jdbc.queryForList(
+				"select id from finding where county = ? and status in ('OPEN', 'CONFIRMED') order by id", Long.class, A);
+		assertThat(open).hasSize(2 + 1_234 - 1);
+
+		// when county A's monitor reads every page of 500
+		List<Long> seen = new java.util.ArrayList<>();
+		List<String> codes = new java.util.ArrayList<>();
+		for (int page = 0; page < 4; page++) {
+			HttpResponse<String> r = get("/api/v1/findings?size=500&page=" + page, monA);
+			assertThat(r.statusCode()).isEqualTo(200);
+			// then each page says the total and its place, and holds its part of the list
+			assertThat(r.body()).contains("\"page\":" + page + ",\"size\":500,\"total\":1235,");
+			Matcher m = Pattern.compile("\\{\"id\":(\\d+),\"code\":\"(\\w+)\"").matcher(r.body());
+			int n = 0;
+			while (m.find()) {
+				seen.add(Long.parseLong(m.group(1)));
+				codes.add(m.group(2));
+				n++;
+			}
+			assertThat(n).isEqualTo(new int[] { 500, 500, 235, 0 }[page]);
+			// no whole ID, of A or of B
+			assertThat(r.body()).doesNotContainPattern("\"idNumber\":\"\\d{18}\"")
+				.doesNotContain("\"county\":\"" + B + "\"");
+		}
+		// every open finding of A once, none of B, the closed one not, in the list's order (by code first)
+		assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(open);
+		assertThat(codes).isSorted();
+		assertThat(get("/api/v1/findings?size=500&page=0", monA).body()).contains("\"idNumber\":\"410102********");
+		// filters are the query's too: a code, and every status
+		assertThat(get("/api/v1/findings?code=AGE_INELIGIBLE&size=1", monA).body()).contains("\"total\":411,");
+		assertThat(get("/api/v1/findings?status=ALL&size=1", monA).body()).contains("\"total\":1236,");
+		// a city-wide reader reads both counties' totals; a page out of range is empty, a size over 500 refused
+		assertThat(get("/api/v1/findings?size=1", admin).body()).contains("\"total\":"
+				+ jdbc.queryForObject("select count(*) from finding where status in ('OPEN', 'CONFIRMED')", Long.class) + ",")
+			.contains("\"county\":\"" + A + "\"");
+		assertThat(get("/api/v1/findings?size=500&page=99", monA).body()).contains("\"items\":[]");
+		HttpResponse<String> tooMany = get("/api/v1/findings?size=501", monA);
+		assertThat(tooMany.statusCode()).isEqualTo(400);
+		assertThat(tooMany.body()).contains("size 应在 1 到 500 之间");
+	}
+
+	@Test
+	void aWrongMethodOnAKnownAddressIs405AndAnUnknownAddress404() throws Exception {
+		// a known address, another method: 405 with the methods it takes, JSON in Chinese
+		HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/runs"))
+			.header("Authorization", "Bearer " + finA)
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(delete.statusCode()).isEqualTo(405);
+		assertThat(delete.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+		assertThat(delete.headers().firstValue("Allow")).hasValue("GET");
+		assertThat(delete.body()).contains("\"status\":405", "此地址不支持 DELETE 请求，应使用 GET");
+		// an upload's address asked with GET: 405, POST is what it takes
+		HttpResponse<String> get = get("/api/v1/uploads/beneficiaries", opA);
+		assertThat(get.statusCode()).isEqualTo(405);
+		assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+		// the right method with a body that is not multipart: 415, saying what it takes
+		HttpResponse<String> form = http.send(HttpRequest.newBuilder(
+				URI.create("http://127.0.0.1:" + port + "/api/v1/uploads/beneficiaries"))
+			.header("Authorization", "Bearer " + opA)
+			.header("Content-Type", "text/csv")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(rosterA()))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(form.statusCode()).isEqualTo(415);
+		assertThat(form.body()).contains("multipart/form-data");
+		// an address that is not there at all stays 404
+		HttpResponse<String> nowhere = http.send(HttpRequest.newBuilder(
+				URI.create("http://127.0.0.1:" + port + "/api/v1/no-such-thing"))
+			.header("Authorization", "Bearer " + finA)
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(nowhere.statusCode()).isEqualTo(404);
+		assertThat(nowhere.body()).contains("没有这个 API 地址");
+	}
+
+	@Test
+	void aChunkedUploadOverTheServletsLimitIsJson413() throws Exception {
+		// given a multipart body of 100 KB sent without a length (chunked): it passes the length check before
+		// reading, and the servlet's multipart limit (80 KB here) refuses it while it is parsed
+		String boundary = "----doudi" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(new byte[100 * 1024]);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		byte[] bytes = body.toByteArray();
+
+		// when it is sent
+		HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+				URI.create("http://127.0.0.1:" + port + "/api/v1/uploads/beneficiaries"))
+			.version(HttpClient.Version.HTTP_1_1)
+			.header("Authorization", "Bearer " + opA)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+		// then JSON 413 in Chinese (not the console's HTML page), and nothing imported
+		assertThat(r.statusCode()).isEqualTo(413);
+		assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+		assertThat(r.body()).contains("\"status\":413", "超过上限").doesNotContain("<html");
+		assertThat(jdbc.queryForObject("select count(*) from import_batch where source = 'beneficiaries' and imported_by = 'opA'",
+				Integer.class)).isZero();
 	}
 }

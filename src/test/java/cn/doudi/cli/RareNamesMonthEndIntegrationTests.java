@@ -116,7 +116,7 @@ class RareNamesMonthEndIntegrationTests {
 
 		String warnings = err.toString(StandardCharsets.UTF_8);
 		assertThat(warnings).contains("doudi: 警告：410102 bank/DRAFT-PSBC-410102-202610.dat 第 1 笔（身份证 "
-				+ IdNumber.mask(ID_B) + "）户名（account_name）中的“𠀾”（U+2003E）GBK 无法表示，写作“王?华”")
+				+ IdNumber.mask(ID_B) + "）户名中的“𠀾”（U+2003E）GBK 无法表示，写作“王?华”")
 			.contains("notices/410102/410102001001-202610.pdf " + EXT_G + "（身份证 " + IdNumber.mask(ID_G)
 					+ "）姓名（name）中的“𰀀”（U+30000）没有字体能显示")
 			.doesNotContain(ID_A)

@@ -92,7 +92,7 @@ class RareCharacterLayoutTests {
 		assertThat(b.idNumber()).isEqualTo(B);
 		assertThat(b.field()).isEqualTo(Value.ACCOUNT_NAME);
 		assertThat(b.written()).isEqualTo("王?华");
-		assertThat(b.describe()).isEqualTo("户名（account_name）中的“𠀾”（U+2003E）GBK 无法表示，写作“王?华”");
+		assertThat(b.describe()).isEqualTo("户名中的“𠀾”（U+2003E）GBK 无法表示，写作“王?华”");
 		assertThat(r.substitutions().get(0).describe()).contains("“䶮”（U+4DAE）", "写作“刘?”");
 	}
 
@@ -145,7 +145,7 @@ class RareCharacterLayoutTests {
 		assertThat(strictly(field(lines.get(3), 30, 7), GB18030)).isEqualTo("王华   "); // 8 bytes: 𠀾 does not fit whole
 		assertThat(strictly(field(lines.get(4), 30, 7), GB18030)).isEqualTo("𠀾王 "); // 8 bytes: cut before 华
 		assertThat(r.substitutions()).extracting(Substitution::seq).containsExactly(1, 3, 4);
-		assertThat(r.substitutions().get(1).describe()).isEqualTo("户名（account_name）长 8 字节，超过宽度 7 字节，已截断，写作“王华”");
+		assertThat(r.substitutions().get(1).describe()).isEqualTo("户名长 8 字节，超过宽度 7 字节，已截断，写作“王华”");
 	}
 
 	@Test
@@ -169,8 +169,8 @@ class RareCharacterLayoutTests {
 				2,6222020200000000012,100.00,李?四?
 				""");
 		assertThat(r.substitutions()).extracting(Substitution::describe).containsExactly(
-				"户名（account_name）含分隔符“,”，写作“张?三”",
-				"户名（account_name）含控制或不可见字符 U+000A、U+0007，写作“李?四?”");
+				"户名含分隔符“,”，写作“张?三”",
+				"户名含控制或不可见字符 U+000A、U+0007，写作“李?四?”");
 	}
 
 	@Test

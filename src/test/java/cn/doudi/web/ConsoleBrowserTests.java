@@ -327,7 +327,7 @@ class ConsoleBrowserTests {
 
 	void screenshot(String name) {
 		try {
-			Path target = Path.of("target", name);
+			Path target = Path.of("target", "screenshots", name);
 			Files.createDirectories(target.getParent());
 			Files.write(target, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 		}

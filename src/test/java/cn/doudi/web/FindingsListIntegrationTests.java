@@ -217,6 +217,55 @@ class FindingsListIntegrationTests {
 	}
 
 	@Test
+	void theVillageFilterCombinesWithProgramAndMonth() throws Exception {
+		// given one finding of the fixture's household E410102 (village 410102001001, ELDERLY) among the 10,000
+		jdbc.update("""
+				insert into finding (code, effect, county, id_number, name, household_id, programs, detail, status,
+				                     first_month, last_month)
+				values ('AGE_INELIGIBLE', 'HOLD', ?, ?, '张三', 'E410102', 'ELDERLY', '核对说明', 'OPEN', '2026-10', '2026-10')
+				""", A, cn.doudi.support.TestData.id(A, "1940-03-02", 11));
+		long id = jdbc.queryForObject("select id from finding where household_id = 'E410102'", Long.class);
+
+		// when the village is asked with a program, and with a month (each clause ends in a parameter)
+		String byProgram = page("mon", get("/findings").param("village", A + "001001").param("program", "ELDERLY"));
+		String byMonth = page("mon", get("/findings").param("village", A + "001001").param("month", "2026-10"));
+
+		// then that one finding, not a server error
+		assertThat(rows(byProgram)).containsExactly(id);
+		assertThat(rows(byMonth)).containsExactly(id);
+		assertThat(rows(page("mon", get("/findings").param("village", A + "001001").param("month", "2026-09")))).isEmpty();
+	}
+
+	@Test
+	void theSameDataAndFilterExportTheSameBytes() throws Exception {
+		// given a filtered list of 2,500 rows (default order: county, code, ID, then number)
+		MockHttpServletRequestBuilder request = get("/findings.xlsx").param("code", "NAME_MISMATCH").param("program",
+				"DIBAO_URBAN");
+
+		// when it is exported twice, more than a second apart (a clock in the file would show)
+		byte[] first = bytes("mon", request);
+		Thread.sleep(2_100);
+		byte[] second = bytes("mon", request);
+
+		// then the bytes are the same, and so is the content's document date (fixed, not the time of the export)
+		assertThat(second).isEqualTo(first);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(first))) {
+			assertThat(book.getSheet("疑点清单").getLastRowNum()).isEqualTo(jdbc.queryForObject("""
+					select count(*) from finding where county = ? and code = 'NAME_MISMATCH' and status = 'OPEN'
+					and programs like '%DIBAO_URBAN%'""", Integer.class, A));
+			assertThat(book.getProperties().getCoreProperties().getCreated()).isEqualTo(new java.util.Date(0));
+		}
+		// and another filter gives other bytes (the bytes follow the data)
+		assertThat(bytes("mon", get("/findings.xlsx").param("code", "NAME_MISMATCH"))).isNotEqualTo(first);
+	}
+
+	byte[] bytes(String userName, MockHttpServletRequestBuilder request) throws Exception {
+		MockHttpServletResponse r = mvc.perform(request.with(user(userName))).andReturn().getResponse();
+		assertThat(r.getStatus()).isEqualTo(200);
+		return r.getContentAsByteArray();
+	}
+
+	@Test
 	void aBulkDismissDecidesEachRowAndNamesTheRefusedOnes() throws Exception {
 		long dismissable = jdbc.queryForObject(
 				"select min(id) from finding where county = ? and code = 'NAME_MISMATCH' and name like '居民%'", Long.class, A);

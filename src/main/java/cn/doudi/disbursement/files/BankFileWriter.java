@@ -146,7 +146,7 @@ public class BankFileWriter {
 		return files;
 	}
 
-	/** {@code 410102 bank/PSBC-410102-202611.dat 第 3 笔（身份证 410102********123X）户名（account_name）…}. */
+	/** {@code 410102 bank/PSBC-410102-202611.dat 第 3 笔（身份证 410102********123X）户名…}. */
 	static String warning(PayrollRun run, String file, Substitution s) {
 		String where = s.seq() == 0 ? "文件头或文件尾的" : "第 " + s.seq() + " 笔（身份证 " + IdNumber.mask(s.idNumber()) + "）";
 		return run.county() + " " + BankFolder.NAME + "/" + file + " " + where + s.describe() + "；请与银行核对";

@@ -16,8 +16,8 @@ public record Substitution(int seq, String idNumber, Value field, String written
 		changes = List.copyOf(changes);
 	}
 
-	/** {@code 户名（account_name）中的“𠀾”（U+2003E）GBK 无法表示，写作“王?华”}. */
+	/** {@code 户名中的“𠀾”（U+2003E）GBK 无法表示，写作“王?华”} (the field by its Chinese name: finance reads it). */
 	public String describe() {
-		return field.label() + "（" + field.key() + "）" + String.join("，", changes) + "，写作“" + written + "”";
+		return field.label() + String.join("，", changes) + "，写作“" + written + "”";
 	}
 }
