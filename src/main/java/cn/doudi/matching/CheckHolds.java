@@ -55,6 +55,50 @@ public class CheckHolds {
 		this.ledger = ledger;
 	}
 
+	/**
+	 * The county's HOLD conditions for each of the months, for run {@code runId} of {@code month}: for M
+	 * itself, the open HOLD findings its check step ({@link CrossChecks#check}) linked to the run — exactly
+	 * what evaluating the checks again would give (the same records, the same merge, the same decisions),
+	 * read back instead of decided twice — and for the other months (the arrears window) the checks
+	 * evaluated for those months. A run without a check step (no {@code check_run} row) has M evaluated too.
+	 */
+	public HoldConditions forRun(long runId, String county, YearMonth month, Collection<YearMonth> months) {
+		if (!months.contains(month) || !checked(runId)) {
+			return forMonths(county, months);
+		}
+		List<YearMonth> others = months.stream().filter(m -> !m.equals(month)).toList();
+		Map<YearMonth, List<CheckHold>> holds = new TreeMap<>(forMonths(county, others).byMonth());
+		holds.put(month, linkedHolds(runId, county));
+		return new HoldConditions(holds);
+	}
+
+	private boolean checked(long runId) {
+		return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from check_run where run_id = ?)",
+				Boolean.class, runId));
+	}
+
+	/** The open HOLD findings of the checks linked to the run, as holds, in the ledger's key order. */
+	private List<CheckHold> linkedHolds(long runId, String county) {
+		List<RaisedFinding> linked = jdbc.query("""
+				select f.code, f.id_number, f.household_id, f.programs, f.account_number
+				from finding f join run_finding rf on rf.finding_id = f.id
+				where rf.run_id = ? and f.county = ? and f.code = any(?) and f.status in ('OPEN', 'CONFIRMED')
+				""", (rs, i) -> new RaisedFinding(FindingCode.valueOf(rs.getString(1)), county, rs.getString(2), "",
+				rs.getString(3), programs(rs.getString(4)), rs.getString(5), "", ""), runId, county,
+				CODES.stream().map(FindingCode::name).sorted().toArray(String[]::new));
+		return linked.stream().sorted(java.util.Comparator.comparing(RaisedFinding::key)).map(CheckHolds::hold).toList();
+	}
+
+	private static Set<Program> programs(String text) {
+		Set<Program> programs = EnumSet.noneOf(Program.class);
+		for (String p : text == null ? new String[0] : text.split(";")) {
+			if (!p.isBlank()) {
+				programs.add(Program.valueOf(p));
+			}
+		}
+		return programs;
+	}
+
 	/** The county's HOLD conditions for each of the months. */
 	public HoldConditions forMonths(String county, Collection<YearMonth> months) {
 		if (months.isEmpty()) {

@@ -52,26 +52,49 @@ public class MatchedRecords {
 	public record PersonRef(String idNumber, String name) {
 	}
 
+	/** A death record (valid ID) as {@code current_death} holds it: ID, name, month of death. */
+	public record DeathRecord(String idNumber, String name, YearMonth month) {
+	}
+
 	/**
 	 * Earliest death month per ID for the given people (who may no longer be on the roster), each matched
 	 * by ID and the name given.
 	 */
 	public Map<String, YearMonth> deathMonthsOf(List<PersonRef> people) {
-		Map<String, YearMonth> result = new HashMap<>();
 		if (people.isEmpty()) {
+			return new HashMap<>();
+		}
+		return earliestMatching(people, deathRecordsOf(people.stream().map(PersonRef::idNumber).toList()));
+	}
+
+	/** The death records (valid IDs) of these IDs, whatever their names: one query. */
+	public List<DeathRecord> deathRecordsOf(java.util.Collection<String> ids) {
+		List<DeathRecord> result = new ArrayList<>();
+		if (ids.isEmpty()) {
 			return result;
 		}
+		Object[] distinct = new java.util.LinkedHashSet<>(ids).toArray();
+		jdbc.query("select id_number, name, death_date from current_death where id_valid and id_number = any(?)",
+				ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", distinct)), rs -> {
+					result.add(new DeathRecord(rs.getString(1), rs.getString(2),
+							YearMonth.from(rs.getDate(3).toLocalDate())));
+				});
+		return result;
+	}
+
+	/**
+	 * Earliest death month per ID among the records, each matched by ID and one of the names the people give
+	 * for that ID (pure: {@link #deathMonthsOf} without the query).
+	 */
+	public static Map<String, YearMonth> earliestMatching(List<PersonRef> people, List<DeathRecord> deaths) {
+		Map<String, YearMonth> result = new HashMap<>();
 		Map<String, List<String>> names = new HashMap<>();
 		people.forEach(p -> names.computeIfAbsent(p.idNumber(), k -> new ArrayList<>()).add(p.name()));
-		jdbc.query("select id_number, name, death_date from current_death where id_valid and id_number = any(?)",
-				ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", names.keySet().toArray())), rs -> {
-					String id = rs.getString(1);
-					String deathName = rs.getString(2);
-					if (names.getOrDefault(id, List.of()).stream().anyMatch(n -> PersonName.matches(n, deathName))) {
-						YearMonth m = YearMonth.from(rs.getDate(3).toLocalDate());
-						result.merge(id, m, (a, b) -> a.isBefore(b) ? a : b);
-					}
-				});
+		for (DeathRecord d : deaths) {
+			if (names.getOrDefault(d.idNumber(), List.of()).stream().anyMatch(n -> PersonName.matches(n, d.name()))) {
+				result.merge(d.idNumber(), d.month(), (a, b) -> a.isBefore(b) ? a : b);
+			}
+		}
 		return result;
 	}
 

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.doudi.ingest.Freshness;
 import cn.doudi.ingest.Source;
@@ -27,12 +30,20 @@ import cn.doudi.payroll.files.SummaryWorkbook;
  * {@code COLLATE "C"}), so the same inputs give byte-identical files. Each file is written under a temporary
  * name and moved into place; the runs are still RUNNING while this writes ({@link MonthEnd} commits them as
  * drafts afterwards), so a crash half-way leaves files of a run nobody can release, rewritten byte for byte
- * by the month-end that resumes it.
+ * by the month-end that resumes it. The lines, stops and overpayments are streamed from the database to their
+ * files ({@value #FETCH} rows at a time, in a read-only transaction: PostgreSQL's driver only fetches in
+ * batches inside one), so the heap does not grow with the county.
  */
 @Service
 public class MonthEndFiles {
 
+	/** Rows fetched at a time when a file is streamed from the database. */
+	static final int FETCH = 2_000;
+
 	private final JdbcTemplate jdbc;
+	/** {@link #jdbc} fetching {@value #FETCH} rows at a time, used in {@link #readOnly}. */
+	private final JdbcTemplate streaming;
+	private final TransactionTemplate readOnly;
 	private final CrossChecks checks;
 	private final FindingLedger ledger;
 	private final List<MonthEndOutput> outputs;
@@ -40,8 +51,13 @@ public class MonthEndFiles {
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
 	MonthEndFiles(JdbcTemplate jdbc, CrossChecks checks, FindingLedger ledger, List<MonthEndOutput> outputs,
-			Freshness freshness, io.micrometer.core.instrument.MeterRegistry meters) {
+			Freshness freshness, io.micrometer.core.instrument.MeterRegistry meters,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(jdbc.getDataSource());
+		this.streaming.setFetchSize(FETCH);
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 		this.meters = meters;
 		this.freshness = freshness;
 		this.checks = checks;
@@ -109,7 +125,7 @@ public class MonthEndFiles {
 
 	private void writePayments(Long[] runs, Path file) {
 		try (PaymentsCsv csv = PaymentsCsv.toFile(file)) {
-			jdbc.query("""
+			stream("""
 					select county, region_code, program, category, household_id, id_number, name, pay_month, amount,
 					       status, reason, bank, account_number, arrears
 					from payment_line where run_id = any(?)
@@ -126,7 +142,7 @@ public class MonthEndFiles {
 	private void writeStops(Long[] runs, Path file) {
 		try (CsvFile csv = new CsvFile(file, "county", "program", "household_id", "id_number", "name",
 				"last_paid_month", "reason")) {
-			jdbc.query("""
+			stream("""
 					select county, program, household_id, id_number, name, last_paid_month, reason
 					from stop_record where run_id = any(?)
 					order by county collate "C", program collate "C", household_id collate "C", id_number collate "C"
@@ -135,6 +151,11 @@ public class MonthEndFiles {
 						rs.getString(6), rs.getString(7));
 			}, (Object) runs);
 		}
+	}
+
+	/** Runs the query in a read-only transaction, its rows fetched {@value #FETCH} at a time. */
+	private void stream(String sql, RowCallbackHandler rows, Object... args) {
+		readOnly.executeWithoutResult(status -> streaming.query(sql, rows, args));
 	}
 
 	/** One open finding of the runs, as findings.csv lists it (its status is always {@code OPEN}). */
@@ -191,7 +212,7 @@ public class MonthEndFiles {
 			if (counties.isEmpty()) {
 				return;
 			}
-			jdbc.query("""
+			stream("""
 					select county, program, id_number, name, pay_month, paid, due, overpaid from overpayment
 					where status = 'OPEN' and county = any(?)
 					order by county collate "C", program collate "C", id_number collate "C", pay_month collate "C", id

@@ -101,6 +101,22 @@ class Pain001Tests {
 			.hasMessageContaining("XSD");
 	}
 
+	@Test
+	void validatedAsWrittenGivesTheSameBytesAndTheSameRefusalAsValidatingTheFile() {
+		RunBatches rb = BatchAssembler.assemble(BankLayoutTests.RUN, BankLayoutTests.lines(), true);
+		BankBatch county = BatchAssembler.county(rb, true);
+		assertThat(Pain001Writer.writeValid("ok.xml", county, rb.transfers(), PAYER))
+			.isEqualTo(Pain001Writer.write(county, rb.transfers(), PAYER));
+		// a BIC the XSD's pattern refuses, an empty name (Max140Text has a minimum length of 1)
+		for (Payer bad : List.of(new Payer("x", "1", "NOT A BIC"), new Payer("", "1", "ICBKCNBJXXX"))) {
+			byte[] xml = Pain001Writer.write(county, rb.transfers(), bad);
+			String refusal = org.assertj.core.api.Assertions.catchThrowable(() -> Pain001Schema.validate("bad.xml", xml))
+				.getMessage();
+			assertThat(refusal).contains("bad.xml", "XSD", "行", "列");
+			assertThatThrownBy(() -> Pain001Writer.writeValid("bad.xml", county, rb.transfers(), bad)).hasMessage(refusal);
+		}
+	}
+
 	static Document parse(byte[] xml) throws Exception {
 		DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
 		f.setNamespaceAware(true);

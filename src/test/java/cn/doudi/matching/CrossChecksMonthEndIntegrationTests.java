@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.doudi.matching.roster.RosterLoader;
+import cn.doudi.matching.roster.RosterRecords;
 import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
@@ -47,15 +49,26 @@ class CrossChecksMonthEndIntegrationTests {
 	CrossChecks checks;
 
 	@Autowired
+	CheckHolds holds;
+
+	@Autowired
+	RosterLoader loader;
+
+	@Autowired
+	FindingLedger ledger;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@TempDir
 	Path out;
 
+	CheckData data;
+
 	@BeforeEach
 	void setUp() {
 		DatabaseCleaner.clean(jdbc);
-		new CheckData(jdbc).counties(ZY)
+		data = new CheckData(jdbc).counties(ZY)
 			.user("fin1", "FINANCE", ZY)
 			.user("fin2", "FINANCE", ZY)
 			.row("410102001001", "E1", ELDER, "杨桂英", "户主", "ELDERLY", "2026-01")
@@ -105,5 +118,62 @@ class CrossChecksMonthEndIntegrationTests {
 
 		assertThat(jdbc.queryForList("select code || ':' || status from finding order by code, id", String.class))
 			.containsExactly("AGE_INELIGIBLE:OPEN", "NAME_MISMATCH:OPEN", "SHARED_ACCOUNT:OPEN", "SHARED_ACCOUNT:OPEN");
+	}
+
+	/**
+	 * Run M's HOLD conditions are read back from the findings its check step linked to the run: the same
+	 * holds as evaluating the checks again — NAME_MISMATCH on every line of the person, SHARED_ACCOUNT on
+	 * the account — and after a monitor dismisses one, neither way holds it.
+	 */
+	@Test
+	void theRunsHoldsAreTheFindingsItsCheckStepLinked() {
+		PayrollRun oct = monthEnd.one(ZY, OCT, OCT.atDay(10), out, "fin1");
+
+		List<String> readBack = describe(holds.forRun(oct.id(), ZY, OCT, List.of(OCT)).forMonth(OCT));
+		assertThat(readBack).containsExactly("NAME_MISMATCH:" + ELDER + ":every line:null",
+				"SHARED_ACCOUNT:" + HEAD1 + ":account:" + ACCOUNT, "SHARED_ACCOUNT:" + HEAD2 + ":account:" + ACCOUNT);
+		assertThat(readBack).isEqualTo(describe(holds.forMonths(ZY, List.of(OCT)).forMonth(OCT)));
+
+		long shared = jdbc.queryForObject("select id from finding where code = 'SHARED_ACCOUNT' and id_number = ?",
+				Long.class, HEAD2);
+		ledger.decide(shared, FindingLedger.Decision.DISMISS);
+
+		List<String> afterDismissal = describe(holds.forRun(oct.id(), ZY, OCT, List.of(OCT)).forMonth(OCT));
+		assertThat(afterDismissal).containsExactly("NAME_MISMATCH:" + ELDER + ":every line:null",
+				"SHARED_ACCOUNT:" + HEAD1 + ":account:" + ACCOUNT);
+		assertThat(afterDismissal).isEqualTo(describe(holds.forMonths(ZY, List.of(OCT)).forMonth(OCT)));
+	}
+
+	/**
+	 * The checks take a household from the county's loaded roster instead of reading it again: the same rows,
+	 * and the death months matched by that household's own names. 王小芳 died in August (the death record
+	 * names her so); on her other household she is 王芳, which matches no death record, so that household
+	 * alone still covers her in October.
+	 */
+	@Test
+	void aHouseholdTakenFromTheLoadedRosterIsTheHouseholdReadOnItsOwn() {
+		String person = CheckData.id(CheckData.ZM, "1950-05-05", 41);
+		data.counties(CheckData.ZM)
+			.row("410122001001", "M1", person, "王芳", "户主", "ELDERLY", "2026-01")
+			.row("410122001001", "M2", person, "王小芳", "户主", "DISABILITY_LIVING", "2026-01")
+			.death(person, "王小芳", "2026-08-15");
+
+		RosterRecords county = loader.load("select household_id from current_beneficiary where county = ?", CheckData.ZM);
+		RosterRecords taken = county.of(List.of("M1"));
+		RosterRecords read = loader.loadHouseholds(List.of("M1"));
+
+		assertThat(county.in(OCT).enrollments()).isEmpty();
+		assertThat(taken.rows()).hasSize(1).isEqualTo(read.rows());
+		assertThat(taken.in(OCT).enrollments()).hasSize(1).isEqualTo(read.in(OCT).enrollments());
+		assertThat(county.holds(List.of("M1", "M2"))).isTrue();
+		assertThat(taken.holds(List.of("M2"))).isFalse();
+	}
+
+	private static List<String> describe(List<cn.doudi.allowance.CheckHold> list) {
+		return list.stream()
+			.map(h -> h.code() + ":" + h.idNumber() + ":" + (h.everyLineOfPerson() ? "every line" : "account") + ":"
+					+ h.accountNumber() + (h.programs().isEmpty() ? "" : ":" + h.programs())
+					+ (h.householdId() == null ? "" : ":" + h.householdId()))
+			.toList();
 	}
 }

@@ -23,7 +23,6 @@ import cn.doudi.disbursement.layout.LayoutWriter;
 import cn.doudi.disbursement.layout.LayoutWriter.Rendered;
 import cn.doudi.disbursement.layout.Substitution;
 import cn.doudi.identity.IdNumber;
-import cn.doudi.disbursement.pain.Pain001Schema;
 import cn.doudi.disbursement.pain.Pain001Writer;
 import cn.doudi.disbursement.pain.Payer;
 import cn.doudi.kernel.Bank;
@@ -141,8 +140,7 @@ public class BankFileWriter {
 		if (!rb.transfers().isEmpty()) {
 			BankBatch county = BatchAssembler.county(rb, draft);
 			String name = (draft ? DRAFT : "") + painName(run.county(), run.month());
-			byte[] xml = Pain001Writer.write(county, rb.transfers(), payer);
-			Pain001Schema.validate(name, xml);
+			byte[] xml = Pain001Writer.writeValid(name, county, rb.transfers(), payer);
 			files.add(new OutFile(PAIN_BANK, name, xml, county.count(), county.total()));
 		}
 		return files;

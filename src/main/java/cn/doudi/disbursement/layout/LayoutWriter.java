@@ -45,6 +45,12 @@ public final class LayoutWriter {
 	private final BankBatch batch;
 	private final CharsetEncoder encoder;
 	private final List<Substitution> substitutions = new ArrayList<>();
+	/** The encoding writes printable ASCII as ASCII (GB18030, GBK, UTF-8 …): such a value needs no encoder. */
+	private final boolean asciiAsIs;
+	private final byte[] separator;
+	private final byte[] lineEnd;
+	private List<FieldSpec> recordFields;
+	private BankLine recordLine;
 
 	private LayoutWriter(BankLayout layout, BankBatch batch) {
 		this.layout = layout;
@@ -53,6 +59,13 @@ public final class LayoutWriter {
 			.newEncoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		String printable = "\t\r\n" + java.util.stream.IntStream.range(0x20, 0x7F)
+			.mapToObj(Character::toString)
+			.collect(Collectors.joining());
+		this.asciiAsIs = layout.encoding().newEncoder().canEncode(printable)
+				&& Arrays.equals(printable.getBytes(layout.encoding()), printable.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		this.separator = layout.fixed() ? new byte[0] : encode(layout.separator(), null);
+		this.lineEnd = encode(layout.lineEnd(), null);
 	}
 
 	public static Rendered write(BankLayout layout, BankBatch batch) {
@@ -74,28 +87,38 @@ public final class LayoutWriter {
 	}
 
 	private void record(ByteArrayOutputStream out, List<FieldSpec> fields, BankLine line) {
-		String where = line == null ? (fields == layout.header() ? "header" : "trailer")
-				: "第 " + line.seq() + " 笔（身份证 " + IdNumber.mask(line.idNumber()) + "）";
+		recordFields = fields;
+		recordLine = line;
 		for (int i = 0; i < fields.size(); i++) {
 			FieldSpec f = fields.get(i);
 			List<String> changes = new ArrayList<>(0);
 			String value = safe(value(f, layout, batch, line), changes);
 			if (layout.fixed()) {
-				value = fit(f, value, where, changes);
-				out.writeBytes(fixed(f, value, where));
+				byte[] bytes = encode(value, f);
+				if (bytes.length > f.width()) {
+					value = fit(f, value, bytes.length, changes);
+					bytes = encode(value, f);
+				}
+				out.writeBytes(fixed(f, bytes));
 			}
 			else {
 				if (i > 0) {
-					out.writeBytes(encode(layout.separator(), where, f));
+					out.writeBytes(separator);
 				}
-				out.writeBytes(encode(value, where, f));
+				out.writeBytes(encode(value, f));
 			}
 			if (!changes.isEmpty()) {
 				substitutions.add(new Substitution(line == null ? 0 : line.seq(), line == null ? null : line.idNumber(),
 						f.value(), value, changes));
 			}
 		}
-		out.writeBytes(encode(layout.lineEnd(), where, null));
+		out.writeBytes(lineEnd);
+	}
+
+	/** Where the record being written is, for a refusal: {@code header}, {@code trailer} or the line (masked ID). */
+	private String where() {
+		return recordLine == null ? (recordFields == layout.header() ? "header" : "trailer")
+				: "第 " + recordLine.seq() + " 笔（身份证 " + IdNumber.mask(recordLine.idNumber()) + "）";
 	}
 
 	/**
@@ -187,16 +210,15 @@ public final class LayoutWriter {
 	 * run of its first characters that fits (a character is never cut in half). A value that must not be
 	 * truncated and does not fit is refused.
 	 */
-	private String fit(FieldSpec f, String value, String where, List<String> changes) {
-		int length = encode(value, where, f).length;
+	private String fit(FieldSpec f, String value, int length, List<String> changes) {
 		if (length <= f.width()) {
 			return value;
 		}
 		if (!f.truncate()) {
-			throw refuse(where, f, "长 " + length + " 字节，超过宽度 " + f.width());
+			throw refuse(f, "长 " + length + " 字节，超过宽度 " + f.width());
 		}
 		String cut = value;
-		while (encode(cut, where, f).length > f.width()) {
+		while (encode(cut, f).length > f.width()) {
 			cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
 		}
 		changes.add("长 " + length + " 字节，超过宽度 " + f.width() + " 字节，已截断");
@@ -204,15 +226,17 @@ public final class LayoutWriter {
 	}
 
 	/** The value (that fits) padded to the field's width in bytes. */
-	private byte[] fixed(FieldSpec f, String value, String where) {
-		byte[] bytes = encode(value, where, f);
+	private static byte[] fixed(FieldSpec f, byte[] bytes) {
 		byte[] field = new byte[f.width()];
 		Arrays.fill(field, (byte) f.pad());
 		System.arraycopy(bytes, 0, field, f.alignRight() ? f.width() - bytes.length : 0, bytes.length);
 		return field;
 	}
 
-	private byte[] encode(String s, String where, FieldSpec f) {
+	private byte[] encode(String s, FieldSpec f) {
+		if (asciiAsIs && ascii(s)) {
+			return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		}
 		try {
 			ByteBuffer b = encoder.reset().encode(CharBuffer.wrap(s));
 			byte[] bytes = new byte[b.remaining()];
@@ -221,12 +245,23 @@ public final class LayoutWriter {
 		}
 		catch (CharacterCodingException e) {
 			// safe() replaced every character the encoding lacks: this is a bug, not a record to refuse
-			throw new IllegalStateException(refuse(where, f, "含 " + layout.encoding().name() + " 无法表示的字符").getMessage(), e);
+			throw new IllegalStateException(refuse(f, "含 " + layout.encoding().name() + " 无法表示的字符").getMessage(), e);
 		}
 	}
 
-	private IllegalStateException refuse(String where, FieldSpec f, String problem) {
+	/** Tab, line ends and printable ASCII only. */
+	private static boolean ascii(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= 0x7F || c < 0x20 && c != '\t' && c != '\r' && c != '\n') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private IllegalStateException refuse(FieldSpec f, String problem) {
 		return new IllegalStateException("不能写 " + batch.bank() + " 代发文件（批次 " + batch.batchNo() + "，格式 "
-				+ layout.source() + "）：" + where + " 的 " + (f == null ? "换行" : f.describe()) + " " + problem);
+				+ layout.source() + "）：" + where() + " 的 " + (f == null ? "换行" : f.describe()) + " " + problem);
 	}
 }

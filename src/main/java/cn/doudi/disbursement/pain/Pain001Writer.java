@@ -28,18 +28,40 @@ public final class Pain001Writer {
 	}
 
 	private final XMLStreamWriter xml;
+	/** The XSD's validator, fed the same elements as they are written (null: not validated here). */
+	private final Pain001Schema.Check check;
+	private final java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
 	private int depth;
 
-	private Pain001Writer(XMLStreamWriter xml) {
+	private Pain001Writer(XMLStreamWriter xml, Pain001Schema.Check check) {
 		this.xml = xml;
+		this.check = check;
 	}
 
 	/** {@code transfers}: the batch's lines in {@code payments.csv} order, each with its bank. */
 	public static byte[] write(BankBatch batch, java.util.List<Transfer> transfers, Payer payer) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		return write(batch, transfers, payer, null);
+	}
+
+	/**
+	 * As {@link #write(BankBatch, java.util.List, Payer)}, the document validated against the XSD as it is
+	 * written (its elements go to the schema's validator while the bytes are written, so the file is not parsed
+	 * again); a file that breaks the XSD is refused as {@link Pain001Schema#validate} refuses it, naming
+	 * {@code fileName}, the line and the column.
+	 */
+	public static byte[] writeValid(String fileName, BankBatch batch, java.util.List<Transfer> transfers, Payer payer) {
+		Pain001Schema.Check check = Pain001Schema.check();
+		byte[] xml = write(batch, transfers, payer, check);
+		check.end(fileName, xml);
+		return xml;
+	}
+
+	private static byte[] write(BankBatch batch, java.util.List<Transfer> transfers, Payer payer,
+			Pain001Schema.Check check) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 1024 * transfers.size());
 		try {
 			XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-			new Pain001Writer(x).document(batch, transfers, payer);
+			new Pain001Writer(x, check).document(batch, transfers, payer);
 			x.close();
 		}
 		catch (XMLStreamException e) {
@@ -54,6 +76,9 @@ public final class Pain001Writer {
 		xml.writeCharacters("\n");
 		xml.writeStartElement("Document");
 		xml.writeDefaultNamespace(NAMESPACE);
+		if (check != null) {
+			check.startRoot("Document");
+		}
 		depth++;
 		open("CstmrCdtTrfInitn");
 		String count = Integer.toString(transfers.size());
@@ -100,6 +125,9 @@ public final class Pain001Writer {
 		xml.writeCharacters("\n");
 		xml.writeEndElement();
 		xml.writeEndDocument();
+		if (check != null) {
+			check.endRoot("Document");
+		}
 	}
 
 	private void transfer(BankBatch batch, Transfer t) throws XMLStreamException {
@@ -110,10 +138,14 @@ public final class Pain001Writer {
 		close();
 		open("Amt");
 		indent();
+		String amount = Money.format(l.amount());
 		xml.writeStartElement("InstdAmt");
 		xml.writeAttribute("Ccy", "CNY");
-		xml.writeCharacters(Money.format(l.amount()));
+		xml.writeCharacters(amount);
 		xml.writeEndElement();
+		if (check != null) {
+			check.leaf("InstdAmt", "Ccy", "CNY", amount);
+		}
 		close();
 		open("CdtrAgt");
 		open("FinInstnId");
@@ -156,6 +188,10 @@ public final class Pain001Writer {
 	private void open(String name) throws XMLStreamException {
 		indent();
 		xml.writeStartElement(name);
+		if (check != null) {
+			check.start(name);
+			open.push(name);
+		}
 		depth++;
 	}
 
@@ -163,13 +199,20 @@ public final class Pain001Writer {
 		depth--;
 		indent();
 		xml.writeEndElement();
+		if (check != null) {
+			check.end(open.pop());
+		}
 	}
 
 	private void leaf(String name, String text) throws XMLStreamException {
 		indent();
+		String safe = xmlText(text);
 		xml.writeStartElement(name);
-		xml.writeCharacters(xmlText(text));
+		xml.writeCharacters(safe);
 		xml.writeEndElement();
+		if (check != null) {
+			check.leaf(name, null, null, safe);
+		}
 	}
 
 	/**
@@ -178,6 +221,9 @@ public final class Pain001Writer {
 	 * line). Every other character, a rare one outside the BMP too, is written as it is (UTF-8).
 	 */
 	static String xmlText(String text) {
+		if (allowedAsIs(text)) {
+			return text;
+		}
 		StringBuilder out = new StringBuilder(text.length());
 		text.codePoints().forEach(cp -> {
 			boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || cp >= 0x20 && cp <= 0xD7FF
@@ -192,7 +238,26 @@ public final class Pain001Writer {
 		return out.toString();
 	}
 
+	/** No character to replace: nothing below U+0020 but tab, line feed and carriage return, no surrogate or U+FFFE/U+FFFF. */
+	private static boolean allowedAsIs(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 ? c != 0x9 && c != 0xA && c != 0xD : c >= 0xD800 && (c <= 0xDFFF || c >= 0xFFFE)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static final String[] INDENTS = new String[16];
+
+	static {
+		for (int i = 0; i < INDENTS.length; i++) {
+			INDENTS[i] = "\n" + "  ".repeat(i);
+		}
+	}
+
 	private void indent() throws XMLStreamException {
-		xml.writeCharacters("\n" + "  ".repeat(depth));
+		xml.writeCharacters(depth < INDENTS.length ? INDENTS[depth] : "\n" + "  ".repeat(depth));
 	}
 }

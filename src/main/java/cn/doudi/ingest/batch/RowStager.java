@@ -1,5 +1,6 @@
 package cn.doudi.ingest.batch;
 
+import cn.doudi.database.CopyRows;
 import cn.doudi.database.StepProgress;
 
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class RowStager {
 		List<String> warnings = new ArrayList<>();
 		ProgressMeter meter = new ProgressMeter(progress, RowFeed.totalBytes(work.files()));
 		long read = 0;
-		try (CopyOut out = new CopyOut(copy, rows.table(), rows.copyColumns(), work.importId());
+		try (CopyRows out = new CopyRows(copy, rows.table(), rows.copyColumns(), work.importId());
 				RowFeed feed = RowFeed.start(work.files(), work.encoding(), rows.schema(), work.importId())) {
 			RowContext ctx = null;
 			String name = null;
@@ -111,11 +112,11 @@ final class RowStager {
 
 	private final class FinishTo implements SourceRows.Finish {
 
-		private final CopyOut out;
+		private final CopyRows out;
 		private final Rejections rejections;
 		private final List<String> warnings;
 
-		FinishTo(CopyOut out, Rejections rejections, List<String> warnings) {
+		FinishTo(CopyRows out, Rejections rejections, List<String> warnings) {
 			this.out = out;
 			this.rejections = rejections;
 			this.warnings = warnings;

@@ -95,9 +95,15 @@ public final class CheckReader {
 		return roster;
 	}
 
-	/** Whole households chosen by a query yielding household IDs. */
+	/**
+	 * Whole households chosen by a query yielding household IDs: taken from {@link #roster()} when it holds
+	 * them all (the usual case: the county's own households), so today's roster is read once per county;
+	 * read on their own otherwise. Either way the same records.
+	 */
 	public RosterRecords rosterOf(String householdsQuery, Object... args) {
-		return loader.load(householdsQuery, args);
+		List<String> households = loader.households(householdsQuery, args);
+		RosterRecords all = roster();
+		return all.holds(households) ? all.of(households) : loader.loadHouseholds(households);
 	}
 
 	/** The earliest death month of each person, by a death record matching the ID and the name given. */

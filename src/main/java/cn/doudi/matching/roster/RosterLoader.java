@@ -1,10 +1,9 @@
 package cn.doudi.matching.roster;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,7 +12,6 @@ import cn.doudi.allowance.RosterRow;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.EnrollmentEnds;
 import cn.doudi.matching.MatchedRecords;
-import cn.doudi.matching.MatchedRecords.PersonRef;
 
 /**
  * Loads whole households of the current roster, chosen by a sub-query that yields household IDs (unique
@@ -48,9 +46,20 @@ public class RosterLoader {
 	 *        current_beneficiary where county = ?}
 	 */
 	public RosterRecords load(String householdsQuery, Object... args) {
-		// the households first, then their rows: nesting the household query inside the roster query made
-		// the planner rescan each snapshot per household (seconds per call instead of milliseconds)
-		List<String> households = jdbc.queryForList(householdsQuery, String.class, args).stream().distinct().toList();
+		return loadHouseholds(households(householdsQuery, args));
+	}
+
+	/** The distinct household IDs a query yields, in its order. */
+	public List<String> households(String householdsQuery, Object... args) {
+		return jdbc.queryForList(householdsQuery, String.class, args).stream().distinct().toList();
+	}
+
+	/**
+	 * The households' rows, their people's death records and their rule ends: three queries. The households
+	 * are fetched first by the caller, then their rows: nesting the household query inside the roster query
+	 * made the planner rescan each snapshot per household (seconds per call instead of milliseconds).
+	 */
+	public RosterRecords loadHouseholds(List<String> households) {
 		List<RosterRow> rows = jdbc.query("""
 				select b.county, b.region_code, b.household_id, b.id_number, b.name, b.relation, b.program, b.category,
 				       b.household_income, b.start_month, b.end_month, b.bank, b.account_number, b.account_name
@@ -63,10 +72,9 @@ public class RosterLoader {
 						rs.getBigDecimal(9), YearMonth.parse(rs.getString(10)),
 						rs.getString(11) == null ? null : YearMonth.parse(rs.getString(11)), nonNull(rs.getString(12)),
 						nonNull(rs.getString(13)), nonNull(rs.getString(14))));
-		Map<String, PersonRef> people = new LinkedHashMap<>();
-		rows.forEach(r -> people.putIfAbsent(r.idNumber() + '|' + r.name(), new PersonRef(r.idNumber(), r.name())));
-		return new RosterRecords(rows, matched.deathMonthsOf(new ArrayList<>(people.values())),
-				households.isEmpty() ? Map.of() : ends.ofHouseholds(households));
+		List<String> ids = rows.stream().map(RosterRow::idNumber).distinct().toList();
+		return new RosterRecords(rows, households.isEmpty() ? Map.of() : ends.ofHouseholds(households),
+				Set.copyOf(households), matched.deathRecordsOf(ids));
 	}
 
 	private static String nonNull(String s) {

@@ -79,7 +79,10 @@ final class Canvas implements AutoCloseable {
 	}
 
 	void text(String text, float x, float baseline, float size, boolean bold) {
-		missing.addAll(cjk.missing(text));
+		Set<Integer> lacking = cjk.missing(text);
+		if (!lacking.isEmpty()) {
+			missing.addAll(lacking);
+		}
 		List<CjkFont.Run> runs = cjk.runs(text);
 		if (runs.isEmpty()) {
 			return;
@@ -124,8 +127,11 @@ final class Canvas implements AutoCloseable {
 		List<String> lines = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
 		float lineWidth = 0;
-		for (int cp : (text == null ? "" : text).codePoints().toArray()) {
-			float w = width(Character.toString(cp), size);
+		String t = text == null ? "" : text;
+		for (int i = 0; i < t.length();) {
+			int cp = t.codePointAt(i);
+			i += Character.charCount(cp);
+			float w = cjk.width(cp) * size;
 			float limit = lines.isEmpty() ? firstMax : max;
 			if (!line.isEmpty() && lineWidth + w > limit && NO_LINE_START.indexOf(cp) < 0) {
 				lines.add(line.toString());

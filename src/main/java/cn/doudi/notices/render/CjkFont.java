@@ -68,6 +68,8 @@ public final class CjkFont implements Closeable {
 		final TrueTypeFont font;
 		final CmapLookup cmap;
 		final float unitsPerEm;
+		/** The widths of the Basic Multilingual Plane's characters looked up so far (NaN: not yet). */
+		final float[] bmpWidths = new float[0x10000];
 		final Map<Integer, Float> widths = new HashMap<>();
 
 		Face(Path path, Closeable file, TrueTypeFont font) throws IOException {
@@ -76,6 +78,7 @@ public final class CjkFont implements Closeable {
 			this.font = font;
 			this.cmap = font.getUnicodeCmapLookup();
 			this.unitsPerEm = font.getUnitsPerEm();
+			java.util.Arrays.fill(bmpWidths, Float.NaN);
 		}
 
 		boolean has(int cp) {
@@ -83,14 +86,24 @@ public final class CjkFont implements Closeable {
 		}
 
 		float width(int cp) {
-			return widths.computeIfAbsent(cp, c -> {
-				try {
-					return font.getAdvanceWidth(cmap.getGlyphId(c)) / unitsPerEm;
+			if (cp < bmpWidths.length) {
+				float w = bmpWidths[cp];
+				if (Float.isNaN(w)) {
+					w = advance(cp);
+					bmpWidths[cp] = w;
 				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			});
+				return w;
+			}
+			return widths.computeIfAbsent(cp, this::advance);
+		}
+
+		private float advance(int cp) {
+			try {
+				return font.getAdvanceWidth(cmap.getGlyphId(cp)) / unitsPerEm;
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
 		}
 	}
 
@@ -99,6 +112,8 @@ public final class CjkFont implements Closeable {
 	}
 
 	private final List<Face> faces;
+	/** The face of each Basic Multilingual Plane character looked up so far, plus 2 (0: not yet, 1: none). */
+	private final byte[] bmpFaceOf = new byte[0x10000];
 	private final Map<Integer, Integer> faceOf = new HashMap<>();
 
 	private CjkFont(List<Face> faces) {
@@ -227,26 +242,51 @@ public final class CjkFont implements Closeable {
 
 	/** The font that draws {@code cp}: 0 the main font, 1… a fallback; -1 when none has it (or it is invisible). */
 	public int faceOf(int cp) {
-		return faceOf.computeIfAbsent(cp, c -> {
-			if (c < 0x20 || PersonName.invisible(c)) {
-				return -1;
+		if (cp >= 0 && cp < bmpFaceOf.length) {
+			int known = bmpFaceOf[cp];
+			if (known == 0) {
+				known = lookUp(cp) + 2;
+				bmpFaceOf[cp] = (byte) known;
 			}
-			for (int i = 0; i < faces.size(); i++) {
-				if (faces.get(i).has(c)) {
-					return i;
-				}
-			}
+			return known - 2;
+		}
+		return faceOf.computeIfAbsent(cp, this::lookUp);
+	}
+
+	private int lookUp(int cp) {
+		if (cp < 0x20 || PersonName.invisible(cp)) {
 			return -1;
-		});
+		}
+		for (int i = 0; i < faces.size() && i < Byte.MAX_VALUE - 2; i++) {
+			if (faces.get(i).has(cp)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The character as printed: itself, or '?' when no font has it (or it is a control character). */
+	private int printed(int cp) {
+		return faceOf(cp) >= 0 ? cp : REPLACEMENT;
 	}
 
 	/** The advance width of a text at 1 pt, in points (the text {@link #printable}). */
 	public float width(String text) {
 		float w = 0;
-		for (int cp : printable(text).codePoints().toArray()) {
-			w += faces.get(faceOf(cp)).width(cp);
+		if (text != null) {
+			for (int i = 0; i < text.length();) {
+				int cp = text.codePointAt(i);
+				i += Character.charCount(cp);
+				w += width(cp);
+			}
 		}
 		return w;
+	}
+
+	/** The advance width of one character at 1 pt, in points (as {@link #printable} prints it). */
+	public float width(int cp) {
+		int p = printed(cp);
+		return faces.get(faceOf(p)).width(p);
 	}
 
 	/** The text with every character no font has (or a control character) replaced by '?'. */
@@ -255,16 +295,21 @@ public final class CjkFont implements Closeable {
 			return "";
 		}
 		StringBuilder sb = new StringBuilder(text.length());
-		text.codePoints().forEach(cp -> sb.appendCodePoint(faceOf(cp) >= 0 ? cp : REPLACEMENT));
+		text.codePoints().forEach(cp -> sb.appendCodePoint(printed(cp)));
 		return sb.toString();
 	}
 
 	/** The {@link #printable} text cut into runs that each come from one font. */
 	public List<Run> runs(String text) {
-		List<Run> runs = new ArrayList<>();
-		StringBuilder run = new StringBuilder();
+		if (text == null || text.isEmpty()) {
+			return List.of();
+		}
+		List<Run> runs = new ArrayList<>(1);
+		StringBuilder run = new StringBuilder(text.length());
 		int face = -1;
-		for (int cp : printable(text).codePoints().toArray()) {
+		for (int i = 0; i < text.length();) {
+			int cp = printed(text.codePointAt(i));
+			i += Character.charCount(text.codePointAt(i));
 			int f = faceOf(cp);
 			if (f != face && !run.isEmpty()) {
 				runs.add(new Run(face, run.toString()));
@@ -281,11 +326,20 @@ public final class CjkFont implements Closeable {
 
 	/** The characters of {@code text} that no font has (printed as '?'), in order, each once; controls excepted. */
 	public Set<Integer> missing(String text) {
-		Set<Integer> out = new LinkedHashSet<>();
+		Set<Integer> out = null;
 		if (text != null) {
-			text.codePoints().filter(cp -> cp >= 0x20 && !PersonName.invisible(cp) && faceOf(cp) < 0).forEach(out::add);
+			for (int i = 0; i < text.length();) {
+				int cp = text.codePointAt(i);
+				i += Character.charCount(cp);
+				if (cp >= 0x20 && faceOf(cp) < 0 && !PersonName.invisible(cp)) {
+					if (out == null) {
+						out = new LinkedHashSet<>();
+					}
+					out.add(cp);
+				}
+			}
 		}
-		return out;
+		return out == null ? Set.of() : out;
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package cn.doudi.notices.render;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.doudi.kernel.StableZip;
+import cn.doudi.kernel.Workbooks;
 
 /**
  * The public notice as XLSX, laid out like the PDF for printing on A4 (title, lead, place, the table
@@ -39,7 +39,7 @@ public final class PublicNoticeWorkbook {
 
 	public static void write(PublicNotice notice, Path target) {
 		// not try-with-resources: close() would save the whole new package a second time, into nothing
-		XSSFWorkbook wb = new XSSFWorkbook();
+		XSSFWorkbook wb = Workbooks.create();
 		try {
 			wb.getProperties().getCoreProperties().setCreated(Optional.of(FIXED));
 			wb.getProperties().getCoreProperties().setModified(Optional.of(FIXED));
@@ -108,10 +108,8 @@ public final class PublicNoticeWorkbook {
 			print.setPaperSize(PrintSetup.A4_PAPERSIZE);
 			print.setFitWidth((short) 1);
 			print.setFitHeight((short) 0);
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-			wb.write(bytes);
 			Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-			Files.write(temp, StableZip.restamp(bytes.toByteArray()));
+			Files.write(temp, StableZip.of(wb::write));
 			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException e) {

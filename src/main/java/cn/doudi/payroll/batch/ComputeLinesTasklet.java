@@ -65,7 +65,7 @@ class ComputeLinesTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		MonthInputsLoader.Loaded loaded = MonthEndPhases.time(meters, MonthEndPhases.LOAD, () -> loader.load(county, month));
+		MonthInputsLoader.Loaded loaded = MonthEndPhases.time(meters, MonthEndPhases.LOAD, () -> loader.load(runId, county, month));
 		contribution.incrementReadCount();
 		long[] since = { System.nanoTime() };
 		Settlement month = new MonthRules().settle(loaded.inputs(), loaded.history(), part -> {

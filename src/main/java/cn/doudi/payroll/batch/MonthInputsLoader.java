@@ -35,7 +35,8 @@ import cn.doudi.matching.CheckHolds;
 /**
  * Loads, as values, everything {@link MonthRules#settle} needs for one county and month: the county's
  * records from the current snapshots (the {@code current_*} views), the checks' HOLD conditions for each
- * month the rules are applied to, the run history ({@link RunHistoryLoader}), and the neighbouring
+ * month the rules are applied to (for M, the findings the run's check step linked: {@link CheckHolds#forRun}),
+ * the run history ({@link RunHistoryLoader}), and the neighbouring
  * counties' records for the price subsidy. It never applies a rule itself. Every query is set-based;
  * nothing is loaded per row.
  *
@@ -69,7 +70,7 @@ class MonthInputsLoader {
 	 * that county's records for them, in the months whose price subsidy reads them, so that the qualifying
 	 * line is chosen the same whether the county runs alone or city-wide (RULES.md "Enrollment").
 	 */
-	Loaded load(String county, YearMonth month) {
+	Loaded load(long runId, String county, YearMonth month) {
 		Standards standards = standards(county);
 		RunHistoryLoader.Start start = histories.start(county);
 		SortedSet<YearMonth> months = MonthRules.monthsApplied(month, county, standards, start.firstRunMonth(),
@@ -89,7 +90,8 @@ class MonthInputsLoader {
 						histories.forNeighbour(other, theirs)));
 			});
 		}
-		return new Loaded(new SettleInputs(month, records, holds(county, months), neighbours), history);
+		return new Loaded(new SettleInputs(month, records, checkHolds.forRun(runId, county, month, months), neighbours),
+				history);
 	}
 
 	/** The county's records (of some households only, for a neighbour) for the months the rules are applied to. */

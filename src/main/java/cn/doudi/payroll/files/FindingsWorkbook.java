@@ -1,6 +1,5 @@
 package cn.doudi.payroll.files;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -31,6 +30,7 @@ import cn.doudi.identity.IdNumber;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 import cn.doudi.kernel.StableZip;
+import cn.doudi.kernel.Workbooks;
 import cn.doudi.matching.CheckCounts;
 import cn.doudi.payroll.MonthEndFiles.FindingRow;
 
@@ -91,7 +91,7 @@ public final class FindingsWorkbook {
 			.collect(Collectors.groupingBy(FindingRow::code, TreeMap::new, Collectors.toList()));
 		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
 		// not try-with-resources: close() would save the whole new package a second time, into nothing
-		XSSFWorkbook wb = new XSSFWorkbook();
+		XSSFWorkbook wb = Workbooks.create();
 		try {
 			wb.getProperties().getCoreProperties().setCreated(Optional.of(FIXED));
 			wb.getProperties().getCoreProperties().setModified(Optional.of(FIXED));
@@ -99,9 +99,7 @@ public final class FindingsWorkbook {
 			Styles styles = new Styles(wb);
 			summary(wb.createSheet(SUMMARY_SHEET), styles, title, summaries, byCode);
 			byCode.forEach((code, rows) -> codeSheet(wb.createSheet(code), styles, title, FindingCode.valueOf(code), rows));
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			wb.write(bytes);
-			Files.write(temp, StableZip.restamp(bytes.toByteArray()));
+			Files.write(temp, StableZip.of(wb::write));
 			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException e) {

@@ -29,6 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.doudi.kernel.Program;
 import cn.doudi.kernel.StableZip;
+import cn.doudi.kernel.Workbooks;
 import cn.doudi.payroll.MonthEndFiles.SummaryRow;
 
 /**
@@ -55,7 +56,7 @@ public final class SummaryWorkbook {
 	public static void write(List<SummaryRow> rows, List<String> staleWarnings, Path target) {
 		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
 		// not try-with-resources: close() would save the whole new package a second time, into nothing
-		XSSFWorkbook wb = new XSSFWorkbook();
+		XSSFWorkbook wb = Workbooks.create();
 		try {
 			wb.getProperties().getCoreProperties().setCreated(Optional.of(FIXED));
 			wb.getProperties().getCoreProperties().setModified(Optional.of(FIXED));
@@ -108,9 +109,7 @@ public final class SummaryWorkbook {
 				wb.setActiveSheet(1);
 				sheet.setSelected(false);
 			}
-			java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-			wb.write(bytes);
-			Files.write(temp, StableZip.restamp(bytes.toByteArray()));
+			Files.write(temp, StableZip.of(wb::write));
 			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException e) {

@@ -1,4 +1,4 @@
-package cn.doudi.ingest.batch;
+package cn.doudi.database;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -8,12 +8,13 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Streams rows into one table with PostgreSQL COPY (text format), each row prefixed with the staging
- * import id. Buffers about 256 KB between writes. {@link #close()} without {@link #finish()} cancels
- * the COPY, so that a failed import leaves nothing behind in its transaction. The COPY starts with the
- * first row, so that the connection can still run queries until then.
+ * Streams rows into one table with PostgreSQL COPY (text format), in the connection's transaction: the
+ * import's staging rows (each prefixed with the staging import id) and month-end's lines. Buffers about
+ * 256 KB between writes. {@link #close()} without {@link #finish()} cancels the COPY, so that a failure
+ * leaves nothing behind in its transaction. The COPY starts with the first row, so that the connection can
+ * still run queries until then.
  */
-final class CopyOut implements AutoCloseable {
+public final class CopyRows implements AutoCloseable {
 
 	private static final int FLUSH_AT = 256 * 1024;
 
@@ -27,13 +28,39 @@ final class CopyOut implements AutoCloseable {
 	private long writeNanos;
 	private boolean done;
 
-	CopyOut(CopyManager manager, String table, List<String> columns, long importId) {
-		this.manager = manager;
-		this.sql = "copy " + table + " (import_id, " + String.join(", ", columns) + ") from stdin";
-		this.prefix = (importId + "\t").getBytes(StandardCharsets.US_ASCII);
+	/** Rows into {@code table}'s {@code columns}, each prefixed with {@code import_id} = {@code importId}. */
+	public CopyRows(CopyManager manager, String table, List<String> columns, long importId) {
+		this(manager, "copy " + table + " (import_id, " + String.join(", ", columns) + ") from stdin",
+				(importId + "\t").getBytes(StandardCharsets.US_ASCII));
 	}
 
-	void write(String[] values) throws SQLException {
+	/** Rows into {@code table}'s {@code columns}. */
+	public CopyRows(CopyManager manager, String table, List<String> columns) {
+		this(manager, "copy " + table + " (" + String.join(", ", columns) + ") from stdin", new byte[0]);
+	}
+
+	private CopyRows(CopyManager manager, String sql, byte[] prefix) {
+		this.manager = manager;
+		this.sql = sql;
+		this.prefix = prefix;
+	}
+
+	/**
+	 * One row of values as COPY text: null is {@code \N}, a Boolean {@code t}/{@code f}, a BigDecimal its
+	 * plain string (exact), anything else its {@code toString()}.
+	 */
+	public void row(Object... values) throws SQLException {
+		String[] texts = new String[values.length];
+		for (int i = 0; i < values.length; i++) {
+			Object v = values[i];
+			texts[i] = v == null ? null
+					: v instanceof Boolean b ? (b ? "t" : "f")
+					: v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
+		}
+		write(texts);
+	}
+
+	public void write(String[] values) throws SQLException {
 		int worst = prefix.length + 3 * values.length + 1;
 		for (String v : values) {
 			worst += v == null ? 0 : 3 * v.length(); // a char: at most 3 UTF-8 bytes (a pair: 4), or 2 escaped
@@ -102,7 +129,8 @@ final class CopyOut implements AutoCloseable {
 		return p;
 	}
 
-	private void flush() throws SQLException {
+	/** Hands the buffered rows to the server now (they stay in the transaction until it commits). */
+	public void flush() throws SQLException {
 		if (len > 0) {
 			if (copy == null) {
 				copy = manager.copyIn(sql);
@@ -114,17 +142,17 @@ final class CopyOut implements AutoCloseable {
 		}
 	}
 
-	long rows() {
+	public long rows() {
 		return rows;
 	}
 
 	/** Time spent handing data to the server (mostly waiting while it is busy), in ms. */
-	long writeMillis() {
+	public long writeMillis() {
 		return writeNanos / 1_000_000;
 	}
 
 	/** Ends the COPY; returns the number of rows the server took. */
-	long finish() throws SQLException {
+	public long finish() throws SQLException {
 		flush();
 		done = true;
 		long t = System.nanoTime();
