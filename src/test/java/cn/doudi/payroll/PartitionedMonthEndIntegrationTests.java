@@ -81,8 +81,19 @@ class PartitionedMonthEndIntegrationTests {
 	}
 
 	@AfterEach
-	void tearDown() {
-		children.forEach(Process::destroyForcibly);
+	void tearDown() throws Exception {
+		for (Process child : children) {
+			child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+		// the test's queue goes with it (the broker is the machine's, shared by every run)
+		org.springframework.amqp.rabbit.connection.CachingConnectionFactory broker =
+				new org.springframework.amqp.rabbit.connection.CachingConnectionFactory("127.0.0.1", 5672);
+		try {
+			new org.springframework.amqp.rabbit.core.RabbitAdmin(broker).deleteQueue(queue);
+		}
+		finally {
+			broker.destroy();
+		}
 	}
 
 	/** Two counties with names, a few households each: lines of several programs, one household held. */
