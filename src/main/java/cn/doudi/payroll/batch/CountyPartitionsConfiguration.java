@@ -1,5 +1,9 @@
 package cn.doudi.payroll.batch;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -9,6 +13,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,12 +69,30 @@ class CountyPartitionsConfiguration {
 		// the pool of this execution: month-end --threads=N (a non-identifying job parameter), else the configured size
 		SimpleAsyncTaskExecutor pool = new SimpleAsyncTaskExecutor("county-");
 		pool.setConcurrencyLimit(threads(threads != null && threads > 0 ? threads.intValue() : configured));
-		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+		TaskExecutorPartitionHandler handler = new InCountyOrder();
 		handler.setTaskExecutor(pool);
 		handler.setStep(countyMonthEndStep);
 		return new StepBuilder(MANAGER_STEP, jobRepository).partitioner(WORKER_STEP, countyPartitioner)
 			.partitionHandler(handler)
 			.build();
+	}
+
+	/**
+	 * Batch hands the partitions over as a set (no order): they are started here in county code order, so with
+	 * one thread the counties run one after the other as the progress display numbers them (county k of n), and
+	 * with N threads the first N counties start first. The files do not depend on it (written in county order).
+	 */
+	static final class InCountyOrder extends TaskExecutorPartitionHandler {
+
+		@Override
+		protected Set<StepExecution> doHandle(StepExecution managerStepExecution,
+				Set<StepExecution> partitionStepExecutions) throws Exception {
+			Set<StepExecution> ordered = new LinkedHashSet<>();
+			partitionStepExecutions.stream()
+				.sorted(Comparator.comparing(StepExecution::getStepName))
+				.forEach(ordered::add);
+			return super.doHandle(managerStepExecution, ordered);
+		}
 	}
 
 	/** {@code doudi.workers.threads}: 0 (or less) means the number of cores. */
