@@ -43,7 +43,7 @@ class StatusCommand implements Callable<Integer> {
 				order by r.county
 				""", rs -> {
 			System.out.printf("区县 %s：最近批次 %s %s %s；未结疑点 %d 个%n", counties.of(rs.getString(1)), rs.getString(2),
-					rs.getString(3), Terms.status(rs.getString(4)) + "（" + rs.getString(4) + "）", rs.getInt(5));
+					rs.getString(3), Terms.status(rs.getString(4)), rs.getInt(5));
 		});
 		jdbc.query("""
 				select distinct on (source) source, id, coalesce(to_char(finished_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '-'),

@@ -91,7 +91,7 @@ class MonthEndCommandIntegrationTests {
 			System.setOut(originalOut);
 		}
 		assertThat(shown.toString(StandardCharsets.UTF_8)).contains("发放批次 3 个",
-				"区县 410102：最近批次 2026-11 410102-202611-01 草稿（DRAFT）", "区县 410122：最近批次 2026-10 410122-202610-01 草稿（DRAFT）");
+				"区县 410102：最近批次 2026-11 410102-202611-01 草稿；未结疑点", "区县 410122：最近批次 2026-10 410122-202610-01 草稿；未结疑点");
 	}
 
 	@Test
