@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import cn.doudi.kernel.FindingCode;
+
 /**
  * Freshness of the other agencies' data for month-end: a month whose {@code deaths} or {@code economic}
  * data (the sources of {@code doudi.freshness.sources}) last arrived longer ago than
@@ -116,7 +118,8 @@ public class Freshness {
 						  and b.start_month <= ? and (b.end_month is null or b.end_month >= ?)""", Integer.class, county, m, m);
 				if (enrolled != null && enrolled > 0) {
 					warnings.add(Source.DISABILITY.title() + "（disability）从未导入：区县 " + county + " 本月 " + enrolled
-							+ " 人的残疾人两项补贴将全部暂停发放（DISABILITY_NOT_FOUND），低保的重残分类施保也不会计算");
+							+ " 人的残疾人两项补贴将全部暂停发放（疑点“" + FindingCode.DISABILITY_NOT_FOUND.chineseName()
+							+ "”），低保的重残分类施保也不会计算");
 				}
 			}
 		}
@@ -126,11 +129,13 @@ public class Freshness {
 				continue;
 			}
 			String what = switch (s) {
-				case DEATHS -> "本月不能核查死亡（DECEASED、DEATH_PROBABLE），去世的人仍会被发放";
-				case ECONOMIC -> "低保家庭收入只按花名册的家庭月收入计算，不核查财产（ASSETS_DISQUALIFY）";
-				case POVERTY -> "本月不能发现应保未保的防返贫监测对象（POVERTY_NOT_COVERED）";
-				case MARRIAGES -> "本月不能核查低保对象的婚姻变化（MARRIAGE_CHANGE）";
-				default -> "本月不计算价格临时补贴（PRICE_SUBSIDY）";
+				case DEATHS -> "本月不能核查死亡（疑点“" + FindingCode.DECEASED.chineseName() + "”“"
+						+ FindingCode.DEATH_PROBABLE.chineseName() + "”），去世的人仍会被发放";
+				case ECONOMIC -> "低保家庭收入只按花名册的家庭月收入计算，不核查财产（疑点“" + FindingCode.ASSETS_DISQUALIFY.chineseName()
+						+ "”）";
+				case POVERTY -> "本月不能发现应保未保的防返贫监测对象（疑点“" + FindingCode.POVERTY_NOT_COVERED.chineseName() + "”）";
+				case MARRIAGES -> "本月不能核查低保对象的婚姻变化（疑点“" + FindingCode.MARRIAGE_CHANGE.chineseName() + "”）";
+				default -> "本月不计算价格临时补贴";
 			};
 			warnings.add(s.title() + "（" + s.code() + "）从未导入：" + what);
 		}

@@ -79,10 +79,10 @@ class MonthEndMissingDataIntegrationTests {
 		assertThat(warnings.lines().filter(l -> l.startsWith("doudi: 警告：")))
 			.contains("doudi: 警告：区县 410102 在区划名称（regions）中没有名称：本月的公示和告知书将以代码“410102”署名（先导入 regions）",
 					"doudi: 警告：区县 410102 有 1 个村（社区）在区划名称（regions）中没有名称：公示上以代码代替",
-					"doudi: 警告：残疾人基础信息（disability）从未导入：区县 410102 本月 2 人的残疾人两项补贴将全部暂停发放（DISABILITY_NOT_FOUND），低保的重残分类施保也不会计算",
-					"doudi: 警告：防返贫监测/脱贫人口信息（poverty）从未导入：本月不能发现应保未保的防返贫监测对象（POVERTY_NOT_COVERED）",
-					"doudi: 警告：婚姻登记信息（marriages）从未导入：本月不能核查婚姻变化（MARRIAGE_CHANGE）".replace("核查婚姻", "核查低保对象的婚姻"),
-					"doudi: 警告：价格指数（cpi）从未导入：本月不计算价格临时补贴（PRICE_SUBSIDY）");
+					"doudi: 警告：残疾人基础信息（disability）从未导入：区县 410102 本月 2 人的残疾人两项补贴将全部暂停发放（疑点“无有效残疾证”），低保的重残分类施保也不会计算",
+					"doudi: 警告：防返贫监测/脱贫人口信息（poverty）从未导入：本月不能发现应保未保的防返贫监测对象（疑点“防返贫监测对象未纳入低保特困”）",
+					"doudi: 警告：婚姻登记信息（marriages）从未导入：本月不能核查婚姻变化（疑点“婚姻状况变化”）".replace("核查婚姻", "核查低保对象的婚姻"),
+					"doudi: 警告：价格指数（cpi）从未导入：本月不计算价格临时补贴");
 		// deaths and economic are watched for freshness (doudi.freshness.sources): said once, by that warning
 		assertThat(warnings).contains("死亡/火化信息（deaths）从未导入").doesNotContain("警告：死亡");
 		// and the warning told the truth: both lines are held for want of a certificate
