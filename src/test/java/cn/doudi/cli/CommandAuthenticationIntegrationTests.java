@@ -155,6 +155,18 @@ class CommandAuthenticationIntegrationTests {
 	}
 
 	@Test
+	void logLinesGoToStandardErrorNeverIntoACommandsAnswer() throws InterruptedException {
+		// a background thread's warning (Quartz's cluster check-in on a busy machine did this) while a command
+		// prints a token: standard output holds the answer alone
+		Thread background = new Thread(() -> org.slf4j.LoggerFactory.getLogger("org.quartz.impl.jdbcjobstore.JobStoreSupport")
+			.warn("This scheduler instance is still active but was recovered by another instance in the cluster."));
+		background.start();
+		background.join();
+		assertThat(shown.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(error()).contains("recovered by another instance");
+	}
+
+	@Test
 	void aTokenProvesItsUserUntilRevoked() {
 		assertThat(run("fin1", Map.of("DOUDI_TOKEN", "abc"), "findings", "list")).isNotZero();
 		assertThat(error()).contains("DOUDI_TOKEN 无效");
