@@ -18,35 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 
-import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
-import cn.doudi.security.Passwords;
 
 /** 银行回盘 in the console: FINANCE of the run's county reads a return; others are refused by the façade. */
 @WebIntegrationTest
-class BankReturnsWebIntegrationTests {
+class BankReturnsWebIntegrationTests extends ConsoleTest {
 
 	static final Charset GBK = Charset.forName("GBK");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
 	PayrollRuns payroll;
-
-	@Autowired
-	MonthEnd monthEnd;
-
-	@Autowired
-	Passwords passwords;
 
 	@TempDir
 	Path out;
@@ -55,7 +39,7 @@ class BankReturnsWebIntegrationTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		new WebFixture(jdbc, monthEnd, passwords, false);
+		fixture(false);
 		// the fixture's two people share an account and one has an open finding: give B its own account and
 		// close the finding, so that A's line is paid
 		jdbc.update("update beneficiary set account_number = '6222020200009999999' where county = ?", WebFixture.B);

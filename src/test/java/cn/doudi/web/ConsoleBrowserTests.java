@@ -2,7 +2,6 @@ package cn.doudi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,25 +13,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import cn.doudi.ingest.bench.RosterFiles;
 import cn.doudi.kernel.FailPoint;
 import cn.doudi.payroll.MonthEnd;
 import cn.doudi.security.Passwords;
-import cn.doudi.support.FreshSchemaConfiguration;
 
 /**
  * The console in a real browser (Debian's headless Chromium through chromedriver, {@code .ci/run}
@@ -40,17 +29,7 @@ import cn.doudi.support.FreshSchemaConfiguration;
  * and watches it to the end, releases the run; a second FINANCE user approves it; a MONITOR dismisses a
  * finding with a note.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=servlet", "server.address=127.0.0.1" })
-@ActiveProfiles("test")
-@Import(FreshSchemaConfiguration.class)
-class ConsoleBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class ConsoleBrowserTests extends BrowserTest {
 
 	@Autowired
 	MonthEnd monthEnd;
@@ -59,35 +38,15 @@ class ConsoleBrowserTests {
 	Passwords passwords;
 
 	WebFixture fx;
-	WebDriver browser;
-	Path profile;
 
 	@BeforeEach
-	void setUp() throws Exception {
+	void setUp() {
 		fx = new WebFixture(jdbc, monthEnd, passwords, false);
-		profile = Files.createTempDirectory("doudi-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
 	}
 
 	@AfterEach
-	void tearDown() throws Exception {
+	void tearDown() {
 		FailPoint.hook(null);
-		if (browser != null) {
-			browser.quit();
-		}
-		try (var files = Files.walk(profile)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
 	}
 
 	@Test
@@ -284,11 +243,11 @@ class ConsoleBrowserTests {
 		waitForText("total", "共 121 条，第 2 / 3 页");
 		new Select(browser.findElement(By.id("f-code"))).selectByValue("NAME_MISMATCH");
 		new Select(browser.findElement(By.id("f-village"))).selectByValue("410102001001");
-		browser.findElement(By.id("filter-go")).click();
+		clickAndWaitForPage("filter-go");
 		waitForText("total", "共 12 条，第 1 / 1 页");
 		assertThat(browser.getCurrentUrl()).contains("code=NAME_MISMATCH", "village=410102001001");
 		set("f-q", "欧阳1");
-		browser.findElement(By.id("filter-go")).click();
+		clickAndWaitForPage("filter-go");
 		waitForText("total", "共 3 条，第 1 / 1 页");
 		assertThat(browser.findElement(By.id("findings")).getText()).contains("建设村", "身份证号相同姓名不一致", "欧阳110", "欧阳100")
 			.doesNotContain("欧阳020");
@@ -325,17 +284,6 @@ class ConsoleBrowserTests {
 		wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "用户名或密码错误"));
 	}
 
-	void screenshot(String name) {
-		try {
-			Path target = Path.of("target", "screenshots", name);
-			Files.createDirectories(target.getParent());
-			Files.write(target, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-	}
-
 	static void await(CountDownLatch latch) {
 		try {
 			latch.await(120, TimeUnit.SECONDS);
@@ -343,41 +291,5 @@ class ConsoleBrowserTests {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	void logIn(String user) {
-		browser.get(url("/login"));
-		set("username", user);
-		set("password", WebFixture.PASSWORD);
-		browser.findElement(By.id("login")).click();
-		wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("me")));
-	}
-
-	void logOut() {
-		browser.findElement(By.id("logout")).click();
-		wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-	}
-
-	void set(String id, String value) {
-		var field = browser.findElement(By.id(id));
-		if ("month".equals(field.getAttribute("type"))) {
-			// <input type=month> takes its value through script in Chromium
-			((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", field, value);
-			return;
-		}
-		field.clear();
-		field.sendKeys(value);
-	}
-
-	void waitForText(String id, String text) {
-		wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id(id), text));
-	}
-
-	WebDriverWait wait(Duration timeout) {
-		return new WebDriverWait(browser, timeout);
-	}
-
-	String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 }

@@ -18,14 +18,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import cn.doudi.payroll.MonthEnd;
-import cn.doudi.security.Passwords;
 
 /**
  * The findings list that scales (issue 14): 10,000 findings of county A page 50 at a time (first page, a middle
@@ -34,29 +30,17 @@ import cn.doudi.security.Passwords;
  * others and names it; the export holds every filtered row, masked, under Chinese headers, and is audited.
  */
 @WebIntegrationTest
-class FindingsListIntegrationTests {
+class FindingsListIntegrationTests extends ConsoleTest {
 
 	static final String A = WebFixture.A;
 	static final String B = WebFixture.B;
 	static final Pattern ROW = Pattern.compile("id=\"finding-(\\d+)\"");
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	MonthEnd monthEnd;
-
-	@Autowired
-	Passwords passwords;
-
 	WebFixture fx;
 
 	@BeforeEach
 	void setUp() {
-		fx = new WebFixture(jdbc, monthEnd, passwords, false);
+		fx = fixture(false);
 		// 10,000 open findings in A (four codes in turn), 300 in B; names 居民00001…, households H00001…
 		insert(A, 10_000);
 		insert(B, 300);

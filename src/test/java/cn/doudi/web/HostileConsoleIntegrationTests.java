@@ -25,9 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -35,9 +33,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.doudi.ingest.Fixtures;
 import cn.doudi.ingest.read.CraftedXlsx;
-import cn.doudi.payroll.MonthEnd;
 import cn.doudi.review.FindingReviews;
-import cn.doudi.security.Passwords;
 import cn.doudi.support.TestData;
 
 /**
@@ -46,23 +42,11 @@ import cn.doudi.support.TestData;
  * that may not see whole numbers, and whole-number reads and downloads are audited; old uploads are cleaned.
  */
 @WebIntegrationTest
-class HostileConsoleIntegrationTests {
+class HostileConsoleIntegrationTests extends ConsoleTest {
 
 	/** Wording that must never reach a page. */
 	static final List<String> INTERNALS = List.of("Exception", "Whitelabel", "No enum constant", "Failed to convert",
 			"java.", "org.", "SQL", "select ", "insert ", "COPY", "at cn.doudi", "EOF", "XMLStream", "numeric field overflow");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	MonthEnd payroll;
-
-	@Autowired
-	Passwords passwords;
 
 	@Autowired
 	FindingReviews reviews;
@@ -77,7 +61,7 @@ class HostileConsoleIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fx = new WebFixture(jdbc, payroll, passwords, true);
+		fx = fixture(true);
 	}
 
 	<B extends AbstractMockHttpServletRequestBuilder<B>> MvcResult as(String userName, B request) throws Exception {

@@ -12,17 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.doudi.ingest.ImportOptions;
 import cn.doudi.ingest.ImportOutcome;
 import cn.doudi.ingest.RosterImports;
 import cn.doudi.ingest.Source;
-import cn.doudi.payroll.MonthEnd;
-import cn.doudi.security.Passwords;
 
 /**
  * The management endpoints under {@code serve} (README "Watching it run"): never public — the bare
@@ -31,22 +27,10 @@ import cn.doudi.security.Passwords;
  * Prometheus output with Spring Batch's job and step observations and Doudi's meters after a month-end.
  */
 @WebIntegrationTest
-class ManagementEndpointsIntegrationTests {
+class ManagementEndpointsIntegrationTests extends ConsoleTest {
 
 	static final List<String> GUARDED = List.of("/actuator", "/actuator/health/database", "/actuator/health/month-end",
 			"/actuator/health/intake", "/actuator/info", "/actuator/metrics", "/actuator/prometheus");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	MonthEnd monthEnd;
-
-	@Autowired
-	Passwords passwords;
 
 	@Autowired
 	RosterImports imports;
@@ -55,7 +39,7 @@ class ManagementEndpointsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fx = new WebFixture(jdbc, monthEnd, passwords, true);
+		fx = fixture(true);
 	}
 
 	MockHttpServletResponse as(String userName, String url) throws Exception {

@@ -24,15 +24,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
-import cn.doudi.payroll.MonthEnd;
 import cn.doudi.payroll.RunReviews;
 import cn.doudi.payroll.RunTotals;
 import cn.doudi.payroll.PayrollRuns;
-import cn.doudi.security.Passwords;
 import cn.doudi.support.TestData;
 
 /**
@@ -42,19 +38,7 @@ import cn.doudi.support.TestData;
  * the month's reports (masked) and the bank files' ZIP for FINANCE of the county only (its entries the bank files).
  */
 @WebIntegrationTest
-class MonthReviewIntegrationTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	MonthEnd monthEnd;
-
-	@Autowired
-	Passwords passwords;
+class MonthReviewIntegrationTests extends ConsoleTest {
 
 	@Autowired
 	RunReviews reviews;
@@ -69,7 +53,7 @@ class MonthReviewIntegrationTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		fx = new WebFixture(jdbc, monthEnd, passwords, false);
+		fx = fixture(false);
 		TestData data = fx.data;
 		// two more elders in A with accounts of their own (paid), one 90+ (another standard)
 		data.standard(WebFixture.A, "ELDERLY", "90-99", "2026-01", "200.00")

@@ -12,12 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.doudi.payroll.MonthEnd;
-import cn.doudi.security.Passwords;
 
 /**
  * The console's progress pages read the job repository, not the console's memory: the fixture's month-ends
@@ -26,25 +22,13 @@ import cn.doudi.security.Passwords;
  * the user may not read is refused; the import page says when no import runs.
  */
 @WebIntegrationTest
-class ProgressPagesIntegrationTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	MonthEnd monthEnd;
-
-	@Autowired
-	Passwords passwords;
+class ProgressPagesIntegrationTests extends ConsoleTest {
 
 	WebFixture fx;
 
 	@BeforeEach
 	void setUp() {
-		fx = new WebFixture(jdbc, monthEnd, passwords, true);
+		fx = fixture(true);
 	}
 
 	@Test

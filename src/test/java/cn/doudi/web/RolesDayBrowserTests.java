@@ -3,7 +3,6 @@ package cn.doudi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,23 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import cn.doudi.allowance.LineStatus;
 import cn.doudi.ingest.ImportOptions;
@@ -71,7 +57,6 @@ import cn.doudi.payroll.RunStatus;
 import cn.doudi.security.Passwords;
 import cn.doudi.security.Role;
 import cn.doudi.support.DatabaseCleaner;
-import cn.doudi.support.FreshSchemaConfiguration;
 import cn.doudi.support.TestData;
 
 /**
@@ -86,29 +71,18 @@ import cn.doudi.support.TestData;
  * every page's visible text is checked for the codes of the enums people must never read (finding codes,
  * effects, statuses, decisions, programs, banks, roles, job states).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=servlet", "server.address=127.0.0.1" })
-@ActiveProfiles("test")
-@Import(FreshSchemaConfiguration.class)
-class RolesDayBrowserTests {
+class RolesDayBrowserTests extends BrowserTest {
 
 	static final String A = "410102";
 	static final YearMonth OCTOBER = YearMonth.of(2026, 10);
 	static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
-	static final String PASSWORD = "Ping-an-2026";
+	static final String PASSWORD = WebFixture.PASSWORD;
 	static final Path SAMPLE = Path.of("sample-data");
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	/** Every code a machine reads and a person must not: as a whole word in a page's visible text. */
 	static final Pattern CODES = codes();
 
 	static final Pattern FILE_NAME = Pattern.compile("[\\w./-]+\\.(dat|txt|csv|xlsx|xml|zip|pdf)\\b");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	MonthEnd monthEnd;
@@ -125,8 +99,6 @@ class RolesDayBrowserTests {
 	@Autowired
 	Passwords passwords;
 
-	WebDriver browser;
-	Path profile;
 	final List<String> shots = new ArrayList<>();
 
 	static Pattern codes() {
@@ -179,18 +151,6 @@ class RolesDayBrowserTests {
 		load(Source.MARRIAGES, "loader", november.resolve("marriages.csv"));
 		load(Source.ECONOMIC, "loader", november.resolve("economic.csv"));
 
-		profile = Files.createTempDirectory("doudi-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
 	}
 
 	void load(Source source, String user, Path... files) {
@@ -199,13 +159,7 @@ class RolesDayBrowserTests {
 	}
 
 	@AfterEach
-	void tearDown() throws Exception {
-		if (browser != null) {
-			browser.quit();
-		}
-		try (var files = Files.walk(profile)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
+	void tearDown() {
 		System.out.println("[roles' day] screenshots: " + shots);
 	}
 
@@ -219,8 +173,7 @@ class RolesDayBrowserTests {
 		}
 		catch (Exception | AssertionError e) {
 			// the page where it stopped, for whoever reads the failure
-			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve("failed-here.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+			super.screenshot("failed-here.png");
 			System.out.println("[roles' day] stopped at " + browser.getCurrentUrl() + ":\n"
 					+ browser.findElement(By.tagName("body")).getText());
 			throw e;
@@ -399,7 +352,7 @@ class RolesDayBrowserTests {
 		new Select(browser.findElement(By.id("f-code"))).selectByValue(code);
 		new Select(browser.findElement(By.id("f-village"))).selectByValue(village);
 		new Select(browser.findElement(By.id("f-program"))).selectByValue(program);
-		browser.findElement(By.id("filter-go")).click();
+		clickAndWaitForPage("filter-go");
 		long expected = jdbc.queryForObject("""
 				select count(*) from finding f where f.county = ? and f.code = ? and f.status in ('OPEN', 'CONFIRMED')
 				and (';' || f.programs || ';') like ?
@@ -417,17 +370,17 @@ class RolesDayBrowserTests {
 		String id = (String) one.get("id_number");
 		clearFilters();
 		set("f-q", (String) one.get("name"));
-		browser.findElement(By.id("filter-go")).click();
+		clickAndWaitForPage("filter-go");
 		waitForPresent("finding-" + oneId);
 		screenshot("17-monitor-search-name");
 		String masked = id.substring(0, 6) + "********" + id.substring(14);
 		set("f-q", masked);
-		browser.findElement(By.id("filter-go")).click();
+		clickAndWaitForPage("filter-go");
 		waitForPresent("finding-" + oneId);
 		assertThat(text("findings")).contains(masked).doesNotContain(id);
 		screenshot("18-monitor-search-masked-id");
 		set("f-q", id);
-		browser.findElement(By.id("filter-go")).click();
+		clickAndWaitForPage("filter-go");
 		waitForPresent("finding-" + oneId);
 		long sameId = jdbc.queryForObject("select count(*) from finding where county = ? and id_number = ? and status in ('OPEN', 'CONFIRMED')",
 				Long.class, A, id);
@@ -474,15 +427,10 @@ class RolesDayBrowserTests {
 	// ---- the browser
 
 	/** Saves the page as seen, and checks its visible text for codes a person must not read. */
+	@Override
 	void screenshot(String name) {
-		try {
-			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-			shots.add(name);
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
+		super.screenshot(name + ".png");
+		shots.add(name);
 		// file names are names of files (a bank's file carries the bank's code, as the bank asks): not words
 		String visible = FILE_NAME.matcher(browser.findElement(By.tagName("body")).getText()).replaceAll("〔文件〕");
 		var codes = CODES.matcher(visible).results().map(r -> r.group(1)).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -528,50 +476,11 @@ class RolesDayBrowserTests {
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id(id)));
 	}
 
-	String text(String id) {
-		return browser.findElement(By.id(id)).getText();
-	}
-
-	void logIn(String user) {
-		browser.get(url("/login"));
-		set("username", user);
-		set("password", PASSWORD);
-		browser.findElement(By.id("login")).click();
-		wait(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("me")));
-	}
-
-	void logOut() {
-		browser.findElement(By.id("logout")).click();
-		wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-	}
-
-	void set(String id, String value) {
-		var field = browser.findElement(By.id(id));
-		if ("month".equals(field.getAttribute("type"))) {
-			((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", field, value);
-			return;
-		}
-		field.clear();
-		field.sendKeys(value);
-	}
-
-	void waitForText(String id, String text) {
-		wait(Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id(id), text));
-	}
-
 	void waitForTextStarting(String id, String text) {
 		wait(Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
 	}
 
 	void waitForPresent(String id) {
 		wait(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-	}
-
-	WebDriverWait wait(Duration timeout) {
-		return new WebDriverWait(browser, timeout);
-	}
-
-	String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 }

@@ -12,39 +12,22 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 
-import cn.doudi.payroll.MonthEnd;
-import cn.doudi.security.Passwords;
 
 /**
  * 用户管理 in the console (add, role and county, password, disable — audited, through the same façade as
  * {@code users}; a county's ADMIN only for its county) and 上传记录 on the uploads page.
  */
 @WebIntegrationTest
-class UsersAndUploadsIntegrationTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	MonthEnd monthEnd;
-
-	@Autowired
-	Passwords passwords;
+class UsersAndUploadsIntegrationTests extends ConsoleTest {
 
 	WebFixture fx;
 
 	@BeforeEach
 	void setUp() {
-		fx = new WebFixture(jdbc, monthEnd, passwords, false);
+		fx = fixture(false);
 		fx.data.user("adminA", "ADMIN", WebFixture.A);
 	}
 

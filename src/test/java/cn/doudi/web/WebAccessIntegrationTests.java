@@ -19,14 +19,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
-import cn.doudi.payroll.MonthEnd;
-import cn.doudi.security.Passwords;
 import cn.doudi.support.TestData;
 
 /**
@@ -34,25 +29,13 @@ import cn.doudi.support.TestData;
  * other county (crafted URLs included), login and CSRF, and the maker–checker refusal in the façade's words.
  */
 @WebIntegrationTest
-class WebAccessIntegrationTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	MonthEnd monthEnd;
-
-	@Autowired
-	Passwords passwords;
+class WebAccessIntegrationTests extends ConsoleTest {
 
 	WebFixture fx;
 
 	@BeforeEach
 	void setUp() {
-		fx = new WebFixture(jdbc, monthEnd, passwords, true);
+		fx = fixture(true);
 	}
 
 	int statusOf(String userName, RequestBuilder request) throws Exception {
