@@ -55,6 +55,10 @@ class ProgressPagesIntegrationTests extends ConsoleTest {
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("已完成", "第 1/1 个区县", "北京时间", "/runs/" + fx.runA + "\"", "data-running=\"false\"")
 			.doesNotContain("http-equiv=\"refresh\"");
+		// the state once, not "已完成（已完成）": the step in brackets only while the job runs
+		String state = page.substring(page.indexOf("状态："));
+		assertThat(state.substring(0, state.indexOf("</p>")).replaceAll("<[^>]+>", "").replaceAll("\\s+", ""))
+			.isEqualTo("状态：已完成");
 	}
 
 	@Test
