@@ -1,5 +1,10 @@
 package cn.doudi.kernel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Date;
+import java.util.Optional;
+
 import org.apache.poi.ooxml.POIXMLDocumentPart;
 import org.apache.poi.ooxml.POIXMLRelation;
 import org.apache.poi.xssf.model.SharedStringsTable;
@@ -25,12 +30,45 @@ public final class Workbooks {
 		}
 	};
 
+	/** The document's dates (POI stamps now). */
+	private static final Date FIXED = new Date(0);
+
 	private Workbooks() {
 	}
 
 	/** A new, empty workbook. */
 	public static XSSFWorkbook create() {
 		return new XSSFWorkbook(FACTORY);
+	}
+
+	/** What fills a new workbook: its sheets, rows and styles. */
+	@FunctionalInterface
+	public interface Content {
+		void fill(XSSFWorkbook wb) throws IOException;
+	}
+
+	/**
+	 * A new workbook that {@code content} fills, as the bytes of its XLSX, the same for the same content: the
+	 * document created and modified at 1970-01-01 by {@code Doudi}, every entry stamped {@link
+	 * StableZip#FIXED_TIME}. The workbook is let go after, not closed: close() would save the whole new package a
+	 * second time, into nothing.
+	 */
+	public static byte[] bytes(Content content) {
+		XSSFWorkbook wb = create();
+		try {
+			var core = wb.getProperties().getCoreProperties();
+			core.setCreated(Optional.of(FIXED));
+			core.setModified(Optional.of(FIXED));
+			core.setCreator("Doudi");
+			content.fill(wb);
+			return StableZip.of(wb::write);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			wb.getPackage().revert();
+		}
 	}
 
 	/** The shared-strings table with plain strings looked up by their text. */

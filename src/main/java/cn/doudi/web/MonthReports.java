@@ -18,13 +18,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 import cn.doudi.kernel.StableZip;
 import cn.doudi.kernel.StopReason;
+import cn.doudi.kernel.Workbooks;
 import cn.doudi.payroll.RunReader;
 import cn.doudi.payroll.RunTotals;
 
@@ -32,8 +32,9 @@ import cn.doudi.payroll.RunTotals;
  * The month's reports of a run for download: 汇总表, 疑点清单, 停发名单 and 多发待追回 — the rows of the run's county
  * of {@code summary.csv}, {@code findings.csv}, {@code stops.csv} and {@code overpayments.csv} that month-end
  * wrote, as XLSX with Chinese column names and values and every ID number masked (so every reader of the county
- * may have them), and the bank files of the run as one ZIP (FINANCE of the county only: they carry full account
- * numbers), its entries stamped with a fixed time so that the same files give the same bytes.
+ * may have them), the same rows giving the same bytes ({@link Workbooks#bytes}); and the bank files of the run as
+ * one ZIP (FINANCE of the county only: they carry full account numbers), its entries stamped with a fixed time so
+ * that the same files give the same bytes.
  */
 @Component
 class MonthReports {
@@ -96,7 +97,7 @@ class MonthReports {
 				header.addAll(CSVFormat.DEFAULT.builder().setHeader().get().parse(in).getHeaderNames());
 			}
 		}
-		try (XSSFWorkbook wb = new XSSFWorkbook()) {
+		out.write(Workbooks.bytes(wb -> {
 			Sheet sheet = wb.createSheet(report.title());
 			Row h = sheet.createRow(0);
 			for (int i = 0; i < header.size(); i++) {
@@ -109,8 +110,7 @@ class MonthReports {
 					row.createCell(i).setCellValue(values.get(i));
 				}
 			}
-			wb.write(out);
-		}
+		}));
 	}
 
 	private static String value(String column, String v, Map<String, String> regionNames) {

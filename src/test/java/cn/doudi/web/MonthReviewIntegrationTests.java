@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import cn.doudi.kernel.StableZip;
 import cn.doudi.payroll.RunReviews;
 import cn.doudi.payroll.RunTotals;
 import cn.doudi.payroll.PayrollRuns;
@@ -193,6 +194,17 @@ class MonthReviewIntegrationTests extends ConsoleTest {
 		}
 		assertThat(text).contains("身份证号", "疑点类型", ReviewLabels.finding("SHARED_ACCOUNT"), "中原区（410102）")
 			.doesNotContain(TestData.id(WebFixture.A, "1940-03-02", 11)).doesNotContain("SHARED_ACCOUNT");
+		// byte-stable: the entries stamped with the fixed time, the document dated 1970, so a second download is the same
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(r.getContentAsByteArray()))) {
+			for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				assertThat(e.getTimeLocal()).as(e.getName()).isEqualTo(StableZip.FIXED_TIME);
+			}
+		}
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.getContentAsByteArray()))) {
+			assertThat(wb.getProperties().getCoreProperties().getCreated()).isEqualTo(new java.util.Date(0));
+		}
+		assertThat(mvc.perform(get("/runs/" + runA + "/reports/findings.xlsx").with(user("mon"))).andReturn().getResponse()
+			.getContentAsByteArray()).isEqualTo(r.getContentAsByteArray());
 		for (String name : new String[] { "summary", "stops", "overpayments" }) {
 			assertThat(mvc.perform(get("/runs/" + runA + "/reports/" + name + ".xlsx").with(user("audA"))).andReturn()
 				.getResponse().getStatus()).as(name).isEqualTo(200);

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +28,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import cn.doudi.identity.IdNumber;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
-import cn.doudi.kernel.StableZip;
 import cn.doudi.kernel.Workbooks;
 import cn.doudi.matching.CheckCounts;
 import cn.doudi.payroll.MonthEndFiles.FindingRow;
@@ -67,8 +65,6 @@ public final class FindingsWorkbook {
 	static final String[] SUMMARY_HEADER = { "区县", "核查人数", "静默认证人数", "暂停发放人数", "暂停笔数", "暂停金额（元）",
 			"线索条数（应保尽保）", "未结问题条数" };
 
-	private static final Date FIXED = new Date(0);
-
 	/** 15 digits (an old ID), or 17 digits and more, with or without a final X (an ID, a long account number). */
 	private static final Pattern ID_LIKE = Pattern.compile("(?<![0-9])(?:[0-9]{17,}[Xx]?|[0-9]{15})(?![0-9])");
 
@@ -90,23 +86,17 @@ public final class FindingsWorkbook {
 				.thenComparing(FindingRow::detail))
 			.collect(Collectors.groupingBy(FindingRow::code, TreeMap::new, Collectors.toList()));
 		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-		// not try-with-resources: close() would save the whole new package a second time, into nothing
-		XSSFWorkbook wb = Workbooks.create();
-		try {
-			wb.getProperties().getCoreProperties().setCreated(Optional.of(FIXED));
-			wb.getProperties().getCoreProperties().setModified(Optional.of(FIXED));
-			wb.getProperties().getCoreProperties().setCreator("Doudi");
+		byte[] bytes = Workbooks.bytes(wb -> {
 			Styles styles = new Styles(wb);
 			summary(wb.createSheet(SUMMARY_SHEET), styles, title, summaries, byCode);
 			byCode.forEach((code, rows) -> codeSheet(wb.createSheet(code), styles, title, FindingCode.valueOf(code), rows));
-			Files.write(temp, StableZip.of(wb::write));
+		});
+		try {
+			Files.write(temp, bytes);
 			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
-		}
-		finally {
-			wb.getPackage().revert();
 		}
 	}
 

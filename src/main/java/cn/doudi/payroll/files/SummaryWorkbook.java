@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -25,10 +23,8 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.doudi.kernel.Program;
-import cn.doudi.kernel.StableZip;
 import cn.doudi.kernel.Workbooks;
 import cn.doudi.payroll.MonthEndFiles.SummaryRow;
 
@@ -38,8 +34,6 @@ import cn.doudi.payroll.MonthEndFiles.SummaryRow;
  * properties carry a fixed date, never the clock.
  */
 public final class SummaryWorkbook {
-
-	private static final Date FIXED = new Date(0);
 
 	private SummaryWorkbook() {
 	}
@@ -55,12 +49,7 @@ public final class SummaryWorkbook {
 	 */
 	public static void write(List<SummaryRow> rows, List<String> staleWarnings, Path target) {
 		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-		// not try-with-resources: close() would save the whole new package a second time, into nothing
-		XSSFWorkbook wb = Workbooks.create();
-		try {
-			wb.getProperties().getCoreProperties().setCreated(Optional.of(FIXED));
-			wb.getProperties().getCoreProperties().setModified(Optional.of(FIXED));
-			wb.getProperties().getCoreProperties().setCreator("Doudi");
+		byte[] bytes = Workbooks.bytes(wb -> {
 			XSSFSheet sheet = wb.createSheet("汇总");
 			CellStyle bold = wb.createCellStyle();
 			Font font = wb.createFont();
@@ -109,14 +98,13 @@ public final class SummaryWorkbook {
 				wb.setActiveSheet(1);
 				sheet.setSelected(false);
 			}
-			Files.write(temp, StableZip.of(wb::write));
+		});
+		try {
+			Files.write(temp, bytes);
 			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
-		}
-		finally {
-			wb.getPackage().revert();
 		}
 	}
 
