@@ -1,29 +1,21 @@
 package cn.doudi.intake;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import org.quartz.CronExpression;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 import cn.doudi.ingest.Source;
+import cn.doudi.scheduling.JobFile;
 
 /**
  * Reads {@code <doudi.jobs-dir>/intake/*.yml} (when the property is empty: {@code ./jobs/intake/}; no
@@ -35,7 +27,6 @@ import cn.doudi.ingest.Source;
 @Component
 class IntakeFiles {
 
-	static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 	static final List<String> DEFAULT_FILES = List.of("*.csv", "*.xlsx");
 	private static final Set<String> KEYS = Set.of("description", "source", "folder", "sftp", "archive", "files",
 			"complete", "rejected-rows", "encoding", "cron", "time-zone", "user", "enabled");
@@ -57,25 +48,15 @@ class IntakeFiles {
 	}
 
 	Path folder() {
-		return (jobsDir.isEmpty() ? Path.of("jobs") : Path.of(jobsDir)).resolve("intake");
+		return JobFile.folder(jobsDir, "intake");
 	}
 
 	Loaded load() {
-		Path dir = folder();
-		if (!Files.isDirectory(dir)) {
-			return new Loaded(List.of(), Map.of());
-		}
-		List<Path> files;
-		try (Stream<Path> s = Files.list(dir)) {
-			files = s.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted(Comparator.comparing(Path::toString)).toList();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("无法列出 " + dir + " 中的文件：" + e.getMessage(), e);
-		}
+		List<Path> files = JobFile.files(folder());
 		List<Intake> out = new ArrayList<>();
 		Map<String, String> broken = new java.util.LinkedHashMap<>();
 		for (Path f : files) {
-			String name = f.getFileName().toString().replaceFirst("\\.yml$", "");
+			String name = JobFile.name(f);
 			try {
 				out.add(parse(f, Files.readString(f, StandardCharsets.UTF_8), home));
 			}
@@ -104,36 +85,23 @@ class IntakeFiles {
 	}
 
 	static Intake parse(Path file, String yaml, Path home) {
-		String name = file.getFileName().toString().replaceFirst("\\.yml$", "");
-		Object doc;
-		try {
-			doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-		}
-		catch (YAMLException e) {
-			throw new IntakeException(file + ": 不是有效的 YAML（" + e.getMessage().lines().findFirst().orElse("") + "）");
-		}
-		if (!(doc instanceof Map<?, ?> map)) {
-			throw new IntakeException(file + ": 应为键值表（source、folder 或 sftp、files、cron、user …）");
-		}
-		List<String> problems = new ArrayList<>();
-		for (Object k : map.keySet()) {
-			if (!KEYS.contains(String.valueOf(k))) {
-				problems.add(file + ": 未知的键 " + k + "（可用：" + String.join("、", KEYS.stream().sorted().toList()) + "）");
-			}
-		}
+		String name = JobFile.name(file);
+		JobFile read = JobFile.read(file, yaml, KEYS, "source、folder 或 sftp、files、cron、user …", IntakeException::new);
+		Map<?, ?> map = read.map();
+		List<String> problems = read.problems();
 		String sourceText = text(map, "source", null);
 		Source source = null;
 		if (sourceText == null) {
-			problems.add(file + ": 缺少 source（deaths、disability、poverty、marriages、economic、beneficiaries、temp-assist、cpi）");
+			read.problem("缺少 source（deaths、disability、poverty、marriages、economic、beneficiaries、temp-assist、cpi）");
 		}
 		else {
 			source = Source.parse(sourceText).orElse(null);
 			if (source == null) {
-				problems.add(file + ": source " + sourceText + " 无法识别（deaths、disability、poverty、marriages、economic、"
+				read.problem("source " + sourceText + " 无法识别（deaths、disability、poverty、marriages、economic、"
 						+ "beneficiaries、temp-assist、cpi）");
 			}
 			else if (NOT_FED.contains(source)) {
-				problems.add(file + ": source " + sourceText + " 不能自动接收（" + source.title() + "由市局管理员导入）");
+				read.problem("source " + sourceText + " 不能自动接收（" + source.title() + "由市局管理员导入）");
 				source = null;
 			}
 		}
@@ -154,11 +122,11 @@ class IntakeFiles {
 					patterns.add(glob);
 				}
 				catch (RuntimeException e) {
-					problems.add(file + ": files 中的 \"" + glob + "\" 不是有效的文件名模式（如 死亡*.csv，不含目录）");
+					read.problem("files 中的 \"" + glob + "\" 不是有效的文件名模式（如 死亡*.csv，不含目录）");
 				}
 			}
 			if (patterns.isEmpty() && problems.stream().noneMatch(p -> p.contains(": files "))) {
-				problems.add(file + ": files 为空（文件名模式，如 [\"*.csv\", \"*.xlsx\"]）");
+				read.problem("files 为空（文件名模式，如 [\"*.csv\", \"*.xlsx\"]）");
 			}
 		}
 		Intake.Completion complete = Intake.Completion.STABLE;
@@ -166,14 +134,14 @@ class IntakeFiles {
 		switch (c) {
 			case "marker" -> complete = Intake.Completion.MARKER;
 			case "stable" -> complete = Intake.Completion.STABLE;
-			default -> problems.add(file + ": complete 应为 marker（旁边有 .ok 或 .done 标记文件）或 stable（两次轮询大小不变），而不是 " + c);
+			default -> read.problem("complete 应为 marker（旁边有 .ok 或 .done 标记文件）或 stable（两次轮询大小不变），而不是 " + c);
 		}
 		boolean acceptValidRows = false;
 		String r = text(map, "rejected-rows", "refuse-file");
 		switch (r) {
 			case "refuse-file" -> acceptValidRows = false;
 			case "accept-valid-rows" -> acceptValidRows = true;
-			default -> problems.add(file + ": rejected-rows 应为 refuse-file（有错误行则整个文件不导入）或 accept-valid-rows（导入有效行），而不是 " + r);
+			default -> read.problem("rejected-rows 应为 refuse-file（有错误行则整个文件不导入）或 accept-valid-rows（导入有效行），而不是 " + r);
 		}
 		Charset encoding = null;
 		String e = text(map, "encoding", null);
@@ -182,39 +150,16 @@ class IntakeFiles {
 				encoding = Charset.forName(e);
 			}
 			catch (RuntimeException ex) {
-				problems.add(file + ": encoding " + e + " 无法识别（如 GBK、GB18030、UTF-8；不写则自动识别）");
+				read.problem("encoding " + e + " 无法识别（如 GBK、GB18030、UTF-8；不写则自动识别）");
 			}
 		}
-		String cron = text(map, "cron", null);
-		if (cron == null) {
-			problems.add(file + ": 缺少 cron（Quartz 格式，秒在前，如 \"0 */10 * * * ?\" 为每10分钟）");
-		}
-		else if (!CronExpression.isValidExpression(cron)) {
-			problems.add(file + ": cron \"" + cron + "\" 不是有效的 Quartz cron 表达式（秒 分 时 日 月 周 [年]）");
-		}
-		ZoneId zone = DEFAULT_ZONE;
-		String z = text(map, "time-zone", null);
-		if (z != null) {
-			try {
-				zone = ZoneId.of(z);
-			}
-			catch (DateTimeException ex) {
-				problems.add(file + ": time-zone " + z + " 无法识别（如 Asia/Shanghai）");
-			}
-		}
-		String user = text(map, "user", null);
-		if (user == null || user.isBlank()) {
-			problems.add(file + ": 缺少 user（以哪个系统用户的身份导入，如 intake-gongan；须有导入名册的权限）");
-		}
-		Object enabled = map.containsKey("enabled") ? map.get("enabled") : Boolean.TRUE;
-		if (!(enabled instanceof Boolean)) {
-			problems.add(file + ": enabled 应为 true 或 false");
-		}
-		if (!problems.isEmpty()) {
-			throw new IntakeException(String.join("\n", problems));
-		}
+		String cron = read.cron("\"0 */10 * * * ?\" 为每10分钟");
+		ZoneId zone = read.zone();
+		String user = read.user("以哪个系统用户的身份导入，如 intake-gongan；须有导入名册的权限");
+		boolean enabled = read.enabled();
+		read.refuseIfProblems(IntakeException::new);
 		return new Intake(name, text(map, "description", ""), source, location, List.copyOf(patterns), cron, zone,
-				complete, acceptValidRows, encoding, user, (Boolean) enabled, file);
+				complete, acceptValidRows, encoding, user, enabled, file);
 	}
 
 	private static Intake.Location location(Path file, Map<?, ?> map, Path home, List<String> problems) {
@@ -290,7 +235,6 @@ class IntakeFiles {
 	}
 
 	private static String text(Map<?, ?> map, String key, String otherwise) {
-		Object v = map.get(key);
-		return v == null ? otherwise : String.valueOf(v).strip();
+		return JobFile.text(map, key, otherwise);
 	}
 }
