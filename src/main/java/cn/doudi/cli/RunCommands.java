@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import cn.doudi.disbursement.Disbursements;
+import cn.doudi.ingest.Regions;
 import cn.doudi.kernel.Months;
+import cn.doudi.kernel.Terms;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
 import picocli.CommandLine.Command;
@@ -17,8 +19,8 @@ import picocli.CommandLine.Option;
  * {@code release}, {@code approve} and {@code revoke}: the maker–checker life of a run. Each prints one line
  * on success (exit 0); a refusal — the run is not in the status the command needs, another change of the
  * county holds it past the wait, its draft files are missing — is one Chinese line on standard error and
- * exit 1, having changed nothing. {@code approve} names the final bank files it put in place, and never
- * says "final" without them.
+ * exit 1, having changed nothing. The success line names the run as a person would ({@code 中原区（410102） 2026-10
+ * 第 1 次计算}). {@code approve} names the final bank files it put in place, and never says "final" without them.
  */
 final class RunCommands {
 
@@ -41,6 +43,11 @@ final class RunCommands {
 		}
 	}
 
+	/** The run as a person names it: {@code 中原区（410102） 2026-10 第 1 次计算}. */
+	static String named(PayrollRun r, Regions regions) {
+		return Terms.run(r.county(), regions.names().get(r.county()), r.month(), r.revision());
+	}
+
 	@Command(name = "release", description = "提交草稿批次待审批（经办人）。")
 	static class Release implements Callable<Integer> {
 
@@ -48,15 +55,17 @@ final class RunCommands {
 		RunOptions run;
 
 		private final PayrollRuns payroll;
+		private final Regions regions;
 
-		Release(PayrollRuns payroll) {
+		Release(PayrollRuns payroll, Regions regions) {
 			this.payroll = payroll;
+			this.regions = regions;
 		}
 
 		@Override
 		public Integer call() {
 			PayrollRun r = payroll.release(run.county, run.month(), run.user.name());
-			System.out.printf("已提交 %s（%s）：须由另一名财务人员审批%n", r.batchNo(), r.releasedBy());
+			System.out.printf("已提交 %s（提交人 %s）：须由另一名财务人员审批%n", named(r, regions), r.releasedBy());
 			return 0;
 		}
 	}
@@ -69,10 +78,12 @@ final class RunCommands {
 
 		private final PayrollRuns payroll;
 		private final Disbursements disbursements;
+		private final Regions regions;
 
-		Approve(PayrollRuns payroll, Disbursements disbursements) {
+		Approve(PayrollRuns payroll, Disbursements disbursements, Regions regions) {
 			this.payroll = payroll;
 			this.disbursements = disbursements;
+			this.regions = regions;
 		}
 
 		@Override
@@ -80,12 +91,12 @@ final class RunCommands {
 			PayrollRun r = payroll.approve(run.county, run.month(), run.user.name());
 			List<Path> finals = disbursements.finalFiles(r.id());
 			if (finals.isEmpty()) {
-				System.out.printf("已审批 %s（%s，提交人 %s）：该批次没有应发放的行，无代发文件%n", r.batchNo(), r.approvedBy(),
-						r.releasedBy());
+				System.out.printf("已审批 %s（审批人 %s，提交人 %s）：该批次没有应发放的行，无代发文件%n", named(r, regions),
+						r.approvedBy(), r.releasedBy());
 			}
 			else {
-				System.out.printf("已审批 %s（%s，提交人 %s）：正式代发文件 %d 个，在 %s%n", r.batchNo(), r.approvedBy(),
-						r.releasedBy(), finals.size(), finals.get(0).getParent());
+				System.out.printf("已审批 %s（审批人 %s，提交人 %s）：正式代发文件 %d 个，在 %s%n", named(r, regions),
+						r.approvedBy(), r.releasedBy(), finals.size(), finals.get(0).getParent());
 			}
 			return 0;
 		}
@@ -101,15 +112,18 @@ final class RunCommands {
 		String reason;
 
 		private final PayrollRuns payroll;
+		private final Regions regions;
 
-		Revoke(PayrollRuns payroll) {
+		Revoke(PayrollRuns payroll, Regions regions) {
 			this.payroll = payroll;
+			this.regions = regions;
 		}
 
 		@Override
 		public Integer call() {
 			PayrollRun r = payroll.revoke(run.county, run.month(), run.user.name(), reason);
-			System.out.printf("已撤销 %s：该月可以重新计算；其正式代发文件已移出 bank/（在 revoked/%s/）%n", r.batchNo(), r.batchNo());
+			System.out.printf("已撤销 %s：该月可以重新计算；其正式代发文件已移出 bank/（在 revoked/%s/）%n", named(r, regions),
+					r.batchNo());
 			return 0;
 		}
 	}

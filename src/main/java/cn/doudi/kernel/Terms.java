@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * The words a person reads where the data holds codes, in one place for every reader (the console's
  * {@code web.Words}, the command line's lists, the reports): a finding code's, an effect's, a run's or finding's
  * status, a decision's, a program's and a bank's Chinese name (the text itself when it is no known code), a
- * region's name with its code beside ({@code 中原区（410102）}), amounts with thousands separators and Beijing time.
+ * region's name with its code beside ({@code 中原区（410102）}), a payroll run's name, amounts with thousands separators and Beijing time.
  */
 public final class Terms {
 
@@ -91,6 +92,14 @@ public final class Terms {
 			return "";
 		}
 		return name == null || name.isBlank() ? code : name + "（" + code + "）";
+	}
+
+	/**
+	 * A payroll run as a person names it: its county, month and which computation of that month it is
+	 * ({@code 中原区（410102） 2026-10 第 2 次计算}), not its batch number.
+	 */
+	public static String run(String county, @Nullable String countyName, YearMonth month, int revision) {
+		return region(county, countyName) + " " + month + " 第 " + revision + " 次计算";
 	}
 
 	/** Yuan with thousands separators and two decimals ({@code 1,234,567.80}). */

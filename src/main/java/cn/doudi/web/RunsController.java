@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.doudi.ingest.Regions;
+import cn.doudi.kernel.Terms;
 import cn.doudi.payroll.MonthEndRefusedException;
+import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.PayrollRuns;
 import cn.doudi.payroll.RunTotals;
 import cn.doudi.security.AccessControl;
@@ -33,9 +36,12 @@ class RunsController {
 	private final RunFiles files;
 	private final AccessControl access;
 	private final RunReview review;
+	private final Regions regions;
 
-	RunsController(PayrollRuns payroll, MonthEndJobs jobs, RunFiles files, AccessControl access, RunReview review) {
+	RunsController(PayrollRuns payroll, MonthEndJobs jobs, RunFiles files, AccessControl access, RunReview review,
+			Regions regions) {
 		this.review = review;
+		this.regions = regions;
 		this.payroll = payroll;
 		this.jobs = jobs;
 		this.files = files;
@@ -119,7 +125,7 @@ class RunsController {
 		if (!confirmed) {
 			return "redirect:/runs/" + id + "/confirm/release";
 		}
-		return act(flash, id, () -> "已提交 " + payroll.release(t.run().county(), t.run().month(), principal.getName()).batchNo()
+		return act(flash, id, () -> "已提交 " + named(payroll.release(t.run().county(), t.run().month(), principal.getName()))
 				+ "，须由另一名财务人员审批");
 	}
 
@@ -131,7 +137,7 @@ class RunsController {
 		if (!confirmed) {
 			return "redirect:/runs/" + id + "/confirm/approve";
 		}
-		return act(flash, id, () -> "已审批 " + payroll.approve(t.run().county(), t.run().month(), principal.getName()).batchNo()
+		return act(flash, id, () -> "已审批 " + named(payroll.approve(t.run().county(), t.run().month(), principal.getName()))
 				+ "，批次已生效");
 	}
 
@@ -147,8 +153,13 @@ class RunsController {
 			flash.addFlashAttribute("error", "撤销须说明原因");
 			return "redirect:/runs/" + id;
 		}
-		return act(flash, id, () -> "已撤销 " + payroll.revoke(t.run().county(), t.run().month(), principal.getName(),
-				reason.strip()).batchNo() + "，该月可以重新计算；其正式代发文件已移出 bank/");
+		return act(flash, id, () -> "已撤销 " + named(payroll.revoke(t.run().county(), t.run().month(), principal.getName(),
+				reason.strip())) + "，该月可以重新计算；其正式代发文件已移出 bank/");
+	}
+
+	/** The run as a person names it: {@code 中原区（410102） 2026-10 第 1 次计算}. */
+	private String named(PayrollRun run) {
+		return Terms.run(run.county(), regions.names().get(run.county()), run.month(), run.revision());
 	}
 
 	/** Runs a maker–checker step; the façade's refusal (e.g. the same user approving) is shown on the run's page. */

@@ -51,6 +51,7 @@ class RunCommandsIntegrationTests {
 					"2026-01", null)
 			.user("fin1", "FINANCE", "410102")
 			.user("fin2", "FINANCE", "410102");
+		jdbc.update("insert into region (import_id, code, name) select min(id), '410102', '中原区' from import_batch");
 		originalOut = System.out;
 		originalErr = System.err;
 		System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
@@ -72,10 +73,12 @@ class RunCommandsIntegrationTests {
 	@Test
 	void aSecondApproveIsRefusedInOneLineAndChangesNothing() {
 		assertThat(run("month-end", "--month=2026-10", "--county=410102", "--out=" + out, "--user=fin1")).isZero();
-		assertThat(out()).contains("410102 2026-10: 草稿 410102-202610-01");
+		assertThat(out()).contains("中原区（410102） 2026-10: 草稿 410102-202610-01");
+		// the run named as a person would: county, month, which computation of the month (not 410102-202610-01)
 		assertThat(run("release", "--month=2026-10", "--county=410102", "--user=fin1")).isZero();
+		assertThat(out()).isEqualTo("已提交 中原区（410102） 2026-10 第 1 次计算（提交人 fin1）：须由另一名财务人员审批\n");
 		assertThat(run("approve", "--month=2026-10", "--county=410102", "--user=fin2")).isZero();
-		assertThat(out()).isEqualTo("已审批 410102-202610-01（fin2，提交人 fin1）：正式代发文件 2 个，在 "
+		assertThat(out()).isEqualTo("已审批 中原区（410102） 2026-10 第 1 次计算（审批人 fin2，提交人 fin1）：正式代发文件 2 个，在 "
 				+ out.resolve("bank").toAbsolutePath() + "\n");
 
 		assertThat(run("approve", "--month=2026-10", "--county=410102", "--user=fin2")).isEqualTo(1);
@@ -87,6 +90,8 @@ class RunCommandsIntegrationTests {
 				Integer.class)).isEqualTo(2);
 
 		assertThat(run("revoke", "--month=2026-10", "--county=410102", "--reason=标准录错", "--user=fin1")).isZero();
+		assertThat(out()).isEqualTo("已撤销 中原区（410102） 2026-10 第 1 次计算：该月可以重新计算；其正式代发文件已移出 bank/"
+				+ "（在 revoked/410102-202610-01/）\n");
 		assertThat(run("revoke", "--month=2026-10", "--county=410102", "--reason=标准录错", "--user=fin1")).isEqualTo(1);
 		assertThat(err()).isEqualTo("doudi: 410102 没有已审批的发放批次\n");
 	}
@@ -110,7 +115,7 @@ class RunCommandsIntegrationTests {
 		assertThat(run("month-end", "--month=2026-10", "--county=410102", "--out=" + out, "--user=fin1")).isZero();
 		assertThat(run("release", "--month=2026-10", "--county=410102", "--user=fin1")).isZero();
 		assertThat(run("approve", "--month=2026-10", "--county=410102", "--user=fin2")).isZero();
-		assertThat(out()).startsWith("已审批 410102-202610-02");
+		assertThat(out()).startsWith("已审批 中原区（410102） 2026-10 第 2 次计算（审批人 fin2");
 	}
 
 	/** What the command printed (not the log lines, {@code HH:mm:ss LEVEL …}). */

@@ -131,7 +131,8 @@ class MonthReviewIntegrationTests extends ConsoleTest {
 				"name=\"confirmed\" value=\"true\"");
 		assertThat(mvc.perform(get("/runs/" + runA + "/confirm/release").with(user("mon"))).andReturn().getResponse()
 			.getStatus()).isEqualTo(403);
-		mvc.perform(post("/runs/" + runA + "/release").param("confirmed", "true").with(user("fin1")).with(csrf()));
+		assertThat(mvc.perform(post("/runs/" + runA + "/release").param("confirmed", "true").with(user("fin1")).with(csrf()))
+			.andReturn().getFlashMap().get("info")).isEqualTo("已提交 中原区（410102） 2026-10 第 1 次计算，须由另一名财务人员审批");
 		assertThat(status(runA)).isEqualTo("RELEASED");
 		// the releaser is not offered approve; the second finance user is
 		assertThat(page("fin1", "/runs/" + runA)).doesNotContain("id=\"approve\"").contains("id=\"awaits-other\"");
