@@ -31,11 +31,13 @@
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (data) {
           if (data) {
-            fill(root, data);
+            // asked first: a finished job's page is reloaded as it is (the server renders the outcome without
+            // the running step), never filled with the last answer first
             if (onData && onData(data) === false) {
               stopped = true;
               return;
             }
+            fill(root, data);
           }
           setTimeout(tick, 1000);
         })
