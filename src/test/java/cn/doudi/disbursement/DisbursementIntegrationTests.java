@@ -104,6 +104,37 @@ class DisbursementIntegrationTests {
 		}
 	}
 
+	/**
+	 * The files are written as the lines are read: H1 (ICBC), H2 (PSBC), then H3 (ICBC) without an account. When
+	 * H3 comes, three files are half written under temporary names; they are removed, and the drafts in place
+	 * stay as they were (a new folder gets no bank/ at all).
+	 */
+	@Test
+	void aLineThatCannotBePaidLeavesTheBankFolderAsItWas() throws IOException {
+		Path out = tmp.resolve("2026-10");
+		PayrollRun run = draft(out);
+		Path bank = out.resolve("bank");
+		List<String> before = names(bank);
+		java.util.Map<String, byte[]> bytes = new java.util.HashMap<>();
+		for (String name : before) {
+			bytes.put(name, Files.readAllBytes(bank.resolve(name)));
+		}
+		jdbc.update("update payment_line set account_number = '' where run_id = ? and household_id = 'H3'", run.id());
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> files.write(List.of(run), out))
+			.hasMessageContaining("没有有效的开户银行或账号，不能生成代发文件");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> files.write(List.of(run), tmp.resolve("new")))
+			.hasMessageContaining("没有有效的开户银行或账号，不能生成代发文件");
+
+		try (Stream<Path> all = Files.list(bank)) {
+			assertThat(all.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(before);
+		}
+		for (String name : before) {
+			assertThat(Files.readAllBytes(bank.resolve(name))).as(name).isEqualTo(bytes.get(name));
+		}
+		assertThat(tmp.resolve("new/bank")).doesNotExist();
+	}
+
 	@Test
 	void approvalWritesTheFinalsAndRemovesTheDrafts() throws IOException {
 		Path out = tmp.resolve("2026-10");
