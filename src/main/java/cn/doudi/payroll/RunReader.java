@@ -6,23 +6,54 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import java.math.BigDecimal;
+import java.util.function.Consumer;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.doudi.kernel.Program;
 import cn.doudi.payroll.files.PaymentsCsv;
 import cn.doudi.kernel.StopReason;
 
-/** Read access to runs, their lines and stops, for the modules that write files from them. */
+/**
+ * Read access to runs, their lines and stops, for the modules that write files from them. A county's lines
+ * are read whole ({@link #lines}) only where a page or a bank return needs them together; files are written
+ * from {@link #forEachLine}, which streams them ({@value #FETCH} rows at a time), so that the heap does not grow
+ * with the county.
+ */
 @Service
 public class RunReader {
 
+	/** Rows fetched at a time by {@link #forEachLine}. */
+	static final int FETCH = 2_000;
+
+	private static final String LINES = """
+			select id, run_id, seq, county, region_code, program, category, household_id, id_number, name, pay_month,
+			       amount, status, reason, bank, account_number, account_name, arrears, members
+			from payment_line where run_id = ?
+			order by county collate "C", program collate "C", household_id collate "C", id_number collate "C",
+			         pay_month collate "C"
+			""";
+
 	private final JdbcTemplate jdbc;
+	/** {@link #jdbc} fetching {@value #FETCH} rows at a time, used inside {@link #snapshot}. */
+	private final JdbcTemplate streaming;
+	/** Read-only and repeatable read: the totals and the lines streamed after them see the same rows. */
+	private final TransactionTemplate snapshot;
 	private final RunStore runs;
 
-	RunReader(JdbcTemplate jdbc, RunStore runs) {
+	RunReader(JdbcTemplate jdbc, RunStore runs, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.runs = runs;
+		this.streaming = new JdbcTemplate(jdbc.getDataSource());
+		this.streaming.setFetchSize(FETCH);
+		this.snapshot = new TransactionTemplate(transactionManager);
+		this.snapshot.setReadOnly(true);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 	}
 
 	public Optional<PayrollRun> run(long runId) {
@@ -48,21 +79,50 @@ public class RunReader {
 		return Optional.ofNullable(jdbc.queryForObject("select out_dir from payroll_run where id = ?", String.class, runId));
 	}
 
-	/** The run's lines in {@code payments.csv} order. */
+	/** The run's lines in {@code payments.csv} order, all in memory (a page, a bank return): files use {@link #forEachLine}. */
 	public List<PaymentLineView> lines(long runId) {
-		return jdbc.query("""
-				select id, run_id, seq, county, region_code, program, category, household_id, id_number, name, pay_month,
-				       amount, status, reason, bank, account_number, account_name, arrears, members
-				from payment_line where run_id = ?
-				order by county collate "C", program collate "C", household_id collate "C", id_number collate "C",
-				         pay_month collate "C"
-				""", this::line, runId);
+		return jdbc.query(LINES, this::line, runId);
+	}
+
+	/** The PAY lines of one bank code (as stored, not stripped): how many and their sum. */
+	public record PayTotal(String bank, int lines, BigDecimal amount) {
+	}
+
+	/**
+	 * The run's PAY lines per stored bank code, then its lines in {@code payments.csv} order, one at a time,
+	 * both read in one read-only, repeatable-read transaction (the lines the totals count are the lines handed
+	 * on): {@code start} gets the totals before the first line, so that a file whose header carries its count
+	 * and total can be written as the lines come. Only {@value #FETCH} lines are held at a time. Inside a
+	 * transaction of the caller's (approve), that transaction is joined and sees what it sees.
+	 */
+	public void forEachLine(long runId, Consumer<List<PayTotal>> start, Consumer<PaymentLineView> each) {
+		snapshot.executeWithoutResult(status -> {
+			start.accept(jdbc.query("""
+					select bank, count(*), sum(amount) from payment_line where run_id = ? and status = 'PAY'
+					group by bank order by bank collate "C"
+					""", (rs, i) -> new PayTotal(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3)), runId));
+			streaming.query(LINES, rs -> {
+				each.accept(line(rs, rs.getRow()));
+			}, runId);
+		});
+	}
+
+	/** The run's lines in {@code payments.csv} order, one at a time (see {@link #forEachLine(long, Consumer, Consumer)}). */
+	public void forEachLine(long runId, Consumer<PaymentLineView> each) {
+		forEachLine(runId, totals -> {
+		}, each);
+	}
+
+	/** Whether the run has a line to pay. */
+	public boolean hasPayLines(long runId) {
+		return Boolean.TRUE.equals(jdbc.queryForObject(
+				"select exists (select 1 from payment_line where run_id = ? and status = 'PAY')", Boolean.class, runId));
 	}
 
 	/** The run's lines as {@code payments.csv} (full numbers), by the one writer of that file. */
 	public void writePaymentsCsv(long runId, java.io.OutputStream out) {
 		try (PaymentsCsv csv = PaymentsCsv.onto(out)) {
-			lines(runId).forEach(csv::line);
+			forEachLine(runId, csv::line);
 		}
 	}
 

@@ -48,6 +48,15 @@ class DisbursementIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	cn.doudi.payroll.RunReader reader;
+
+	@Autowired
+	cn.doudi.disbursement.layout.BankLayouts layouts;
+
+	@Autowired
+	cn.doudi.disbursement.pain.Payer payer;
+
 	@TempDir
 	Path tmp;
 
@@ -102,6 +111,60 @@ class DisbursementIntegrationTests {
 			assertThat(Files.readAllBytes(tmp.resolve("b/bank").resolve(name))).as(name)
 				.isEqualTo(Files.readAllBytes(tmp.resolve("a/bank").resolve(name)));
 		}
+	}
+
+	/**
+	 * Month-end writes the files as the lines are read; they are byte for byte what the in-memory writers make
+	 * of the run's lines taken whole (the form {@code BankLayoutTests} and {@code Pain001Tests} check).
+	 */
+	@Test
+	void theStreamedFilesAreTheInMemoryWritersBytes() throws IOException {
+		Path out = tmp.resolve("2026-10");
+		PayrollRun run = draft(out);
+		var set = layouts.load();
+		var batches = cn.doudi.disbursement.files.BatchAssembler.assemble(run, reader.lines(run.id()), true);
+
+		assertThat(batches.byBank().keySet()).containsExactly("ICBC", "PSBC");
+		for (var batch : batches.byBank().values()) {
+			var layout = set.forBank(batch.bank());
+			String name = "DRAFT-" + cn.doudi.disbursement.files.BankFileWriter.fileName(layout, batch.bank(), COUNTY, OCT);
+			assertThat(Files.readAllBytes(out.resolve("bank").resolve(name))).as(name)
+				.isEqualTo(cn.doudi.disbursement.layout.LayoutWriter.write(layout, batch).bytes());
+		}
+		assertThat(Files.readAllBytes(out.resolve("bank/DRAFT-410102-202610.pain.001.xml")))
+			.isEqualTo(cn.doudi.disbursement.pain.Pain001Writer.write(
+					cn.doudi.disbursement.files.BatchAssembler.county(batches, true), batches.transfers(), payer));
+	}
+
+	/**
+	 * The files are written as the lines are read: H1 (ICBC), H2 (PSBC), then H3 (ICBC) without an account. When
+	 * H3 comes, three files are half written under temporary names; they are removed, and the drafts in place
+	 * stay as they were (a new folder gets no bank/ at all).
+	 */
+	@Test
+	void aLineThatCannotBePaidLeavesTheBankFolderAsItWas() throws IOException {
+		Path out = tmp.resolve("2026-10");
+		PayrollRun run = draft(out);
+		Path bank = out.resolve("bank");
+		List<String> before = names(bank);
+		java.util.Map<String, byte[]> bytes = new java.util.HashMap<>();
+		for (String name : before) {
+			bytes.put(name, Files.readAllBytes(bank.resolve(name)));
+		}
+		jdbc.update("update payment_line set account_number = '' where run_id = ? and household_id = 'H3'", run.id());
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> files.write(List.of(run), out))
+			.hasMessageContaining("没有有效的开户银行或账号，不能生成代发文件");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> files.write(List.of(run), tmp.resolve("new")))
+			.hasMessageContaining("没有有效的开户银行或账号，不能生成代发文件");
+
+		try (Stream<Path> all = Files.list(bank)) {
+			assertThat(all.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(before);
+		}
+		for (String name : before) {
+			assertThat(Files.readAllBytes(bank.resolve(name))).as(name).isEqualTo(bytes.get(name));
+		}
+		assertThat(tmp.resolve("new/bank")).doesNotExist();
 	}
 
 	@Test

@@ -24,6 +24,11 @@ public record BankBatch(long runId, String batchNo, boolean draft, String bank, 
 		return lines.size();
 	}
 
+	/** The batch without its lines, as a streamed file is written from. */
+	public BatchHead head() {
+		return new BatchHead(runId, batchNo, draft, bank, county, month, payDate, count(), total());
+	}
+
 	public BigDecimal total() {
 		BigDecimal sum = Money.ZERO;
 		for (BankLine l : lines) {

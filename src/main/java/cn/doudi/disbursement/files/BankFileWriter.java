@@ -1,6 +1,6 @@
 package cn.doudi.disbursement.files;
 
-import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,17 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import cn.doudi.disbursement.batch.BankBatch;
 import cn.doudi.disbursement.files.BankFileRecords.BankFileRow;
-import cn.doudi.disbursement.files.BatchAssembler.RunBatches;
+import cn.doudi.disbursement.files.RunBankFiles.Written;
 import cn.doudi.disbursement.layout.BankLayout;
 import cn.doudi.disbursement.layout.BankLayouts;
 import cn.doudi.disbursement.layout.LayoutSet;
-import cn.doudi.disbursement.layout.LayoutWriter;
-import cn.doudi.disbursement.layout.LayoutWriter.Rendered;
 import cn.doudi.disbursement.layout.Substitution;
 import cn.doudi.identity.IdNumber;
-import cn.doudi.disbursement.pain.Pain001Writer;
 import cn.doudi.disbursement.pain.Payer;
 import cn.doudi.kernel.Bank;
 import cn.doudi.payroll.PayrollRun;
@@ -31,8 +27,9 @@ import cn.doudi.payroll.RunReader;
 
 /**
  * Writes a run's bank files into {@code <folder>/bank/}: one per bank in its layout, the county's pain.001
- * (validated against the XSD), then the manifest. Everything is rendered and checked in memory first, so a
- * refused file leaves the folder as it was; each file is then moved into place atomically. Drafts are named
+ * (validated against the XSD), then the manifest. Every file is written and checked under a temporary name
+ * first, as the run's lines are read (the heap holds a few lines, not the county), so a refused file leaves
+ * the folder as it was; each file is then moved into place atomically. Drafts are named
  * {@code DRAFT-…} and carry the batch number prefixed 草稿; writing a county's files removes its other files of
  * that month (its drafts when the finals are written; a revoked run's files when the month is re-run).
  */
@@ -57,42 +54,50 @@ public class BankFileWriter {
 		this.payer = payer;
 	}
 
-	private record OutFile(String bank, String name, byte[] bytes, int lines, BigDecimal total) {
-	}
-
 	/**
 	 * Writes the runs' files (drafts or finals) into {@code folder/bank/} and rewrites the manifest. Returns
 	 * the warnings, one per field a layout had to change ({@link Substitution}: a character its encoding
-	 * lacks, …), each naming the county, the file, the line (masked ID) and the field, in Chinese.
+	 * lacks, …), each naming the county, the file, the line (masked ID) and the field, in Chinese. Each run's
+	 * files are written as its lines are read ({@link RunBankFiles}), under temporary names: a refused file
+	 * (a line without a bank, a pain.001 the XSD refuses) leaves the folder as it was.
 	 */
 	public List<String> write(List<PayrollRun> runs, Path folder, boolean draft) {
 		LayoutSet set = layouts.load();
 		Path dir = BankFolder.of(folder);
-		List<List<OutFile>> rendered = new ArrayList<>();
+		boolean existed = Files.isDirectory(dir);
+		List<List<Written>> rendered = new ArrayList<>();
 		List<String> warnings = new ArrayList<>();
 		Set<String> names = new HashSet<>();
-		for (PayrollRun run : runs) {
-			List<OutFile> files = render(run, draft, set, warnings);
-			for (OutFile f : files) {
-				if (!names.add(f.name())) {
-					throw new IllegalStateException("两个代发文件同名 bank/" + f.name() + "（检查 " + set.where() + " 的 file-name）");
+		try {
+			for (PayrollRun run : runs) {
+				rendered.add(render(run, draft, set, dir, names, warnings));
+			}
+		}
+		catch (RuntimeException e) {
+			rendered.forEach(files -> files.forEach(f -> BankFolder.delete(dir, f.temp().getFileName().toString())));
+			if (!existed) {
+				try {
+					Files.deleteIfExists(dir); // only when empty: the folder as it was
+				}
+				catch (java.io.IOException notEmpty) {
+					// something else is in it: left
 				}
 			}
-			rendered.add(files);
+			throw e;
 		}
 		for (int i = 0; i < runs.size(); i++) {
 			PayrollRun run = runs.get(i);
-			List<OutFile> files = rendered.get(i);
+			List<Written> files = rendered.get(i);
 			for (String stale : countyMonthNames(set, run.county(), run.month())) {
 				if (!names.contains(stale)) {
 					BankFolder.delete(dir, stale);
 				}
 			}
 			List<BankFileRow> rows = new ArrayList<>();
-			for (OutFile f : files) {
-				BankFolder.writeAtomically(dir, f.name(), f.bytes());
-				rows.add(new BankFileRow(run.id(), f.bank(), BankFolder.NAME + "/" + f.name(), !draft,
-						BankFolder.sha256(f.bytes()), f.lines(), f.total()));
+			for (Written f : files) {
+				BankFolder.place(dir, f.name());
+				rows.add(new BankFileRow(run.id(), f.bank(), BankFolder.NAME + "/" + f.name(), !draft, f.sha256(), f.lines(),
+						f.total()));
 			}
 			records.replace(run.id(), !draft, rows);
 			if (draft) { // finals are staged first: FinalFiles says where they end up
@@ -123,27 +128,25 @@ public class BankFileWriter {
 		return moved;
 	}
 
-	private List<OutFile> render(PayrollRun run, boolean draft, LayoutSet set, List<String> warnings) {
-		RunBatches rb = BatchAssembler.assemble(run, reader.lines(run.id()), draft);
-		List<OutFile> files = new ArrayList<>();
-		for (BankBatch batch : rb.byBank().values()) {
-			BankLayout layout = set.forBank(batch.bank());
-			String name = (draft ? DRAFT : "") + fileName(layout, batch.bank(), run.county(), run.month());
-			Rendered r = LayoutWriter.write(layout, batch);
-			for (Substitution s : r.substitutions()) {
-				String warning = warning(run, name, s);
+	/** The run's files under temporary names in {@code dir}, removed again when one is refused. */
+	private List<Written> render(PayrollRun run, boolean draft, LayoutSet set, Path dir, Set<String> names,
+			List<String> warnings) {
+		RunBankFiles files = new RunBankFiles(run, draft, set, dir, names, payer);
+		try {
+			reader.forEachLine(run.id(), files::start, files::line);
+			List<RunBankFiles.FileSubstitution> substitutions = new ArrayList<>();
+			List<Written> written = files.finish(substitutions);
+			for (RunBankFiles.FileSubstitution s : substitutions) {
+				String warning = warning(run, s.file(), s.substitution());
 				warnings.add(warning);
 				log.warn(warning);
 			}
-			files.add(new OutFile(batch.bank(), name, r.bytes(), batch.count(), batch.total()));
+			return written;
 		}
-		if (!rb.transfers().isEmpty()) {
-			BankBatch county = BatchAssembler.county(rb, draft);
-			String name = (draft ? DRAFT : "") + painName(run.county(), run.month());
-			byte[] xml = Pain001Writer.writeValid(name, county, rb.transfers(), payer);
-			files.add(new OutFile(PAIN_BANK, name, xml, county.count(), county.total()));
+		catch (RuntimeException e) {
+			files.discard();
+			throw e;
 		}
-		return files;
 	}
 
 	/** {@code 410102 bank/PSBC-410102-202611.dat 第 3 笔（身份证 410102********123X）户名…}. */

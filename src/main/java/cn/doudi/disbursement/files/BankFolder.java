@@ -26,8 +26,23 @@ public final class BankFolder {
 	public static void writeAtomically(Path dir, String name, byte[] bytes) {
 		try {
 			Files.createDirectories(dir);
-			Path tmp = dir.resolve("." + name + ".tmp");
-			Files.write(tmp, bytes);
+			Files.write(temp(dir, name), bytes);
+			place(dir, name);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("无法写入文件 " + dir.resolve(name), e);
+		}
+	}
+
+	/** The temporary name {@code dir/name} is written under ({@code dir/.name.tmp}, left out of the manifest). */
+	static Path temp(Path dir, String name) {
+		return dir.resolve("." + name + ".tmp");
+	}
+
+	/** Moves {@link #temp} into place as {@code dir/name}, atomically. */
+	static void place(Path dir, String name) {
+		Path tmp = temp(dir, name);
+		try {
 			try {
 				Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -75,9 +90,18 @@ public final class BankFolder {
 		}
 	}
 
+	/** The file's SHA-256, read a block at a time. */
 	public static String sha256(Path file) {
-		try {
-			return sha256(Files.readAllBytes(file));
+		try (java.io.InputStream in = Files.newInputStream(file)) {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			byte[] block = new byte[1 << 16];
+			for (int n; (n = in.read(block)) > 0;) {
+				sha.update(block, 0, n);
+			}
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("无法读取文件 " + file, e);

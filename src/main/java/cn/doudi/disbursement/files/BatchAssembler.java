@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import cn.doudi.disbursement.batch.BankBatch;
 import cn.doudi.disbursement.batch.BankLine;
+import cn.doudi.disbursement.batch.BatchHead;
 import cn.doudi.disbursement.batch.Memo;
 import cn.doudi.disbursement.pain.Pain001Writer.Transfer;
 import cn.doudi.identity.IdNumber;
@@ -35,22 +36,50 @@ public final class BatchAssembler {
 			if (!l.isPay()) {
 				continue;
 			}
-			String bank = l.bank() == null ? "" : l.bank().strip();
-			if (Bank.parse(bank).filter(b -> b.name().equals(bank)).isEmpty() || l.accountNumber() == null
-					|| l.accountNumber().isBlank()) {
-				throw new IllegalStateException("批次 " + run.batchNo() + " 的发放行（" + l.program() + "，身份证 "
-						+ IdNumber.mask(l.idNumber()) + "，" + l.payMonth() + "）没有有效的开户银行或账号，不能生成代发文件");
-			}
+			String bank = bankOf(run, l);
 			List<BankLine> bankLines = byBank.computeIfAbsent(bank, b -> new ArrayList<>());
-			String accountName = l.accountName() == null || l.accountName().isBlank() ? l.name() : l.accountName();
-			BankLine line = new BankLine(bankLines.size() + 1, l.id(), l.accountNumber(), accountName, l.amount(),
-					l.idNumber(), l.name(), l.program().name(), l.payMonth(), Memo.of(l.program(), l.payMonth(), l.arrears()));
+			BankLine line = line(l, bankLines.size() + 1);
 			bankLines.add(line);
 			transfers.add(new Transfer(bank, line));
 		}
 		Map<String, BankBatch> batches = new LinkedHashMap<>();
 		byBank.forEach((bank, bl) -> batches.put(bank, batch(run, draft, bank, bl)));
 		return new RunBatches(run, batches, transfers);
+	}
+
+	/**
+	 * The bank code of a PAY line (stripped); refuses, naming the line, a line without a known bank or an
+	 * account number.
+	 */
+	public static String bankOf(PayrollRun run, PaymentLineView l) {
+		String bank = code(l.bank());
+		if (!known(bank) || l.accountNumber() == null || l.accountNumber().isBlank()) {
+			throw new IllegalStateException("批次 " + run.batchNo() + " 的发放行（" + l.program() + "，身份证 "
+					+ IdNumber.mask(l.idNumber()) + "，" + l.payMonth() + "）没有有效的开户银行或账号，不能生成代发文件");
+		}
+		return bank;
+	}
+
+	/** A stored bank code as lines are batched by it: stripped, null as empty. */
+	static String code(String bank) {
+		return bank == null ? "" : bank.strip();
+	}
+
+	/** Whether a (stripped) code is a bank's code, spelled as {@link Bank} spells it. */
+	static boolean known(String bank) {
+		return Bank.parse(bank).filter(b -> b.name().equals(bank)).isPresent();
+	}
+
+	/** The PAY line as the {@code seq}-th line of its bank's file. */
+	public static BankLine line(PaymentLineView l, int seq) {
+		String accountName = l.accountName() == null || l.accountName().isBlank() ? l.name() : l.accountName();
+		return new BankLine(seq, l.id(), l.accountNumber(), accountName, l.amount(), l.idNumber(), l.name(),
+				l.program().name(), l.payMonth(), Memo.of(l.program(), l.payMonth(), l.arrears()));
+	}
+
+	/** The head of a batch of the run whose lines are written as they come: {@code count} lines, {@code total}. */
+	static BatchHead head(PayrollRun run, boolean draft, String bank, int count, java.math.BigDecimal total) {
+		return new BatchHead(run.id(), run.batchNo(), draft, bank, run.county(), run.month(), run.payDate(), count, total);
 	}
 
 	/** The county's batch over every bank (for pain.001). */

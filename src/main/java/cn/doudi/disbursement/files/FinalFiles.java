@@ -21,7 +21,6 @@ import cn.doudi.disbursement.files.BankFileRecords.BankFileRow;
 import cn.doudi.disbursement.layout.BankLayouts;
 import cn.doudi.kernel.FailPoint;
 import cn.doudi.payroll.MonthEndRefusedException;
-import cn.doudi.payroll.PaymentLineView;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.RunReader;
 
@@ -77,7 +76,7 @@ public class FinalFiles {
 				wrong.add(d.fileName() + " 已被改动");
 			}
 		}
-		if (drafts.isEmpty() && reader.lines(run.id()).stream().anyMatch(PaymentLineView::isPay)) {
+		if (drafts.isEmpty() && reader.hasPayLines(run.id())) {
 			wrong.add("月结没有写出草稿代发文件");
 		}
 		if (!wrong.isEmpty()) {

@@ -1,6 +1,9 @@
 package cn.doudi.disbursement.layout;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
@@ -18,13 +21,15 @@ import java.util.stream.Collectors;
 
 import cn.doudi.disbursement.batch.BankBatch;
 import cn.doudi.disbursement.batch.BankLine;
+import cn.doudi.disbursement.batch.BatchHead;
 import cn.doudi.identity.IdNumber;
 import cn.doudi.identity.PersonName;
 import cn.doudi.kernel.Money;
 
 /**
  * Renders a {@link BankBatch} in a {@link BankLayout}: header, one detail record per line, trailer, each
- * ended by the layout's line end. One person's record never stops the file (OUTPUTS.md): in every value a
+ * ended by the layout's line end — whole in memory ({@link #write}), or onto a stream as the lines come
+ * ({@link #onto}: the header needs only the batch's {@link BatchHead count and total}). One person's record never stops the file (OUTPUTS.md): in every value a
  * character the layout's encoding cannot represent, a control or invisible character and (delimited
  * layouts) the separator are written as the layout's {@code unmappable} substitute, and a too-long free
  * text (names, 摘要) in a fixed-width field is cut at a character boundary; each such change is returned as
@@ -42,7 +47,8 @@ public final class LayoutWriter {
 	}
 
 	private final BankLayout layout;
-	private final BankBatch batch;
+	private final BatchHead batch;
+	private final OutputStream out;
 	private final CharsetEncoder encoder;
 	private final List<Substitution> substitutions = new ArrayList<>();
 	/** The encoding writes printable ASCII as ASCII (GB18030, GBK, UTF-8 …): such a value needs no encoder. */
@@ -52,9 +58,10 @@ public final class LayoutWriter {
 	private List<FieldSpec> recordFields;
 	private BankLine recordLine;
 
-	private LayoutWriter(BankLayout layout, BankBatch batch) {
+	private LayoutWriter(BankLayout layout, BatchHead batch, OutputStream out) {
 		this.layout = layout;
 		this.batch = batch;
+		this.out = out;
 		this.encoder = layout.encoding()
 			.newEncoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
@@ -68,25 +75,43 @@ public final class LayoutWriter {
 		this.lineEnd = encode(layout.lineEnd(), null);
 	}
 
+	/** The whole file in memory. */
 	public static Rendered write(BankLayout layout, BankBatch batch) {
-		return new LayoutWriter(layout, batch).render();
-	}
-
-	private Rendered render() {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		if (!layout.header().isEmpty()) {
-			record(out, layout.header(), null);
-		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		LayoutWriter w = onto(layout, batch.head(), bytes);
 		for (BankLine line : batch.lines()) {
-			record(out, layout.detail(), line);
+			w.line(line);
 		}
-		if (!layout.trailer().isEmpty()) {
-			record(out, layout.trailer(), null);
-		}
-		return new Rendered(out.toByteArray(), List.copyOf(substitutions));
+		List<Substitution> substitutions = w.finish();
+		return new Rendered(bytes.toByteArray(), substitutions);
 	}
 
-	private void record(ByteArrayOutputStream out, List<FieldSpec> fields, BankLine line) {
+	/**
+	 * A writer of the batch's file onto {@code out}, its header written: then {@link #line} for each of the
+	 * {@code head.count()} lines in file order, and {@link #finish} (the trailer). {@code out} is not closed.
+	 */
+	public static LayoutWriter onto(BankLayout layout, BatchHead head, OutputStream out) {
+		LayoutWriter w = new LayoutWriter(layout, head, out);
+		if (!layout.header().isEmpty()) {
+			w.record(layout.header(), null);
+		}
+		return w;
+	}
+
+	/** Writes the line's detail record. */
+	public void line(BankLine line) {
+		record(layout.detail(), line);
+	}
+
+	/** Writes the trailer; returns the substitutions made in the file, in file order. */
+	public List<Substitution> finish() {
+		if (!layout.trailer().isEmpty()) {
+			record(layout.trailer(), null);
+		}
+		return List.copyOf(substitutions);
+	}
+
+	private void record(List<FieldSpec> fields, BankLine line) {
 		recordFields = fields;
 		recordLine = line;
 		for (int i = 0; i < fields.size(); i++) {
@@ -99,20 +124,29 @@ public final class LayoutWriter {
 					value = fit(f, value, bytes.length, changes);
 					bytes = encode(value, f);
 				}
-				out.writeBytes(fixed(f, bytes));
+				put(fixed(f, bytes));
 			}
 			else {
 				if (i > 0) {
-					out.writeBytes(separator);
+					put(separator);
 				}
-				out.writeBytes(encode(value, f));
+				put(encode(value, f));
 			}
 			if (!changes.isEmpty()) {
 				substitutions.add(new Substitution(line == null ? 0 : line.seq(), line == null ? null : line.idNumber(),
 						f.value(), value, changes));
 			}
 		}
-		out.writeBytes(lineEnd);
+		put(lineEnd);
+	}
+
+	private void put(byte[] bytes) {
+		try {
+			out.write(bytes);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	/** Where the record being written is, for a refusal: {@code header}, {@code trailer} or the line (masked ID). */
@@ -178,6 +212,11 @@ public final class LayoutWriter {
 
 	/** The text of a field, before padding and before any substitution. */
 	public static String value(FieldSpec f, BankLayout layout, BankBatch batch, BankLine line) {
+		return value(f, layout, batch.head(), line);
+	}
+
+	/** As {@link #value(FieldSpec, BankLayout, BankBatch, BankLine)}, from the batch's head. */
+	public static String value(FieldSpec f, BankLayout layout, BatchHead batch, BankLine line) {
 		return switch (f.value()) {
 			case TEXT -> f.text();
 			case BATCH_NO -> batch.batchLabel();

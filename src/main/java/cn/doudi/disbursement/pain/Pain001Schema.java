@@ -142,9 +142,9 @@ public final class Pain001Schema {
 		 * Throws as {@link Pain001Schema#validate} does when the document broke the XSD: the written bytes are
 		 * validated again to name the line and column of the first violation.
 		 */
-		void end(String fileName, byte[] xml) {
+		void end(String fileName, java.util.function.Supplier<byte[]> xml) {
 			if (failure != null) {
-				validate(fileName, xml);
+				validate(fileName, xml.get());
 				throw new IllegalStateException("pain.001 文件 " + fileName + " 不符合 ISO 20022 XSD：" + failure.getMessage()
 						+ "，未写出", failure);
 			}

@@ -1,6 +1,7 @@
 package cn.doudi.disbursement.pain;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -9,6 +10,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import cn.doudi.disbursement.batch.BankBatch;
 import cn.doudi.disbursement.batch.BankLine;
+import cn.doudi.disbursement.batch.BatchHead;
 import cn.doudi.kernel.Bank;
 import cn.doudi.kernel.Money;
 
@@ -28,19 +30,23 @@ public final class Pain001Writer {
 	}
 
 	private final XMLStreamWriter xml;
+	private final OutputStream out;
+	private final BatchHead batch;
 	/** The XSD's validator, fed the same elements as they are written (null: not validated here). */
 	private final Pain001Schema.Check check;
 	private final java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
 	private int depth;
 
-	private Pain001Writer(XMLStreamWriter xml, Pain001Schema.Check check) {
+	private Pain001Writer(XMLStreamWriter xml, OutputStream out, BatchHead batch, Pain001Schema.Check check) {
 		this.xml = xml;
+		this.out = out;
+		this.batch = batch;
 		this.check = check;
 	}
 
 	/** {@code transfers}: the batch's lines in {@code payments.csv} order, each with its bank. */
 	public static byte[] write(BankBatch batch, java.util.List<Transfer> transfers, Payer payer) {
-		return write(batch, transfers, payer, null);
+		return write(null, batch, transfers, payer);
 	}
 
 	/**
@@ -50,28 +56,83 @@ public final class Pain001Writer {
 	 * {@code fileName}, the line and the column.
 	 */
 	public static byte[] writeValid(String fileName, BankBatch batch, java.util.List<Transfer> transfers, Payer payer) {
-		Pain001Schema.Check check = Pain001Schema.check();
-		byte[] xml = write(batch, transfers, payer, check);
-		check.end(fileName, xml);
-		return xml;
+		return write(fileName, batch, transfers, payer);
 	}
 
-	private static byte[] write(BankBatch batch, java.util.List<Transfer> transfers, Payer payer,
-			Pain001Schema.Check check) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 1024 * transfers.size());
+	/** In memory; validated when {@code fileName} is given. */
+	private static byte[] write(String fileName, BankBatch batch, java.util.List<Transfer> transfers, Payer payer) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + 1024 * transfers.size());
+		Pain001Writer w = onto(bytes, batch.head(), payer, fileName != null);
+		for (Transfer t : transfers) {
+			w.transfer(t);
+		}
+		w.finish();
+		w.refuseIfInvalid(fileName, bytes::toByteArray);
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * A writer of the county's file onto {@code out} (not closed), its group header and payment information
+	 * written from {@code head} (count and total known first): then {@link #transfer} for each of the {@code
+	 * head.count()} lines in {@code payments.csv} order, and {@link #finish}. With {@code validate}, the
+	 * elements go to the XSD's validator as they are written, and {@link #refuseIfInvalid} says whether the
+	 * document broke it.
+	 */
+	public static Pain001Writer onto(OutputStream out, BatchHead head, Payer payer, boolean validate) {
 		try {
 			XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-			new Pain001Writer(x, check).document(batch, transfers, payer);
-			x.close();
+			Pain001Writer w = new Pain001Writer(x, out, head, validate ? Pain001Schema.check() : null);
+			w.start(payer);
+			return w;
 		}
 		catch (XMLStreamException e) {
-			throw new IllegalStateException("无法写出 pain.001：" + e.getMessage(), e);
+			throw failed(e);
 		}
-		out.writeBytes("\n".getBytes(StandardCharsets.US_ASCII));
-		return out.toByteArray();
 	}
 
-	private void document(BankBatch batch, java.util.List<Transfer> transfers, Payer payer) throws XMLStreamException {
+	/** Writes one credit transfer. */
+	public void transfer(Transfer t) {
+		try {
+			transfer(batch, t);
+		}
+		catch (XMLStreamException e) {
+			throw failed(e);
+		}
+	}
+
+	/** Ends the document (and its last line). */
+	public void finish() {
+		try {
+			end();
+			xml.flush();
+			xml.close();
+			out.write("\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+		}
+		catch (XMLStreamException e) {
+			throw failed(e);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * After {@link #finish}: refuses a document that broke the XSD as {@link Pain001Schema#validate} refuses
+	 * it, naming {@code fileName}, the line and the column ({@code written}: the bytes written, read again only
+	 * then).
+	 */
+	public void refuseIfInvalid(String fileName, java.util.function.Supplier<byte[]> written) {
+		if (check != null) {
+			check.end(fileName, written);
+		}
+	}
+
+	private static IllegalStateException failed(XMLStreamException e) {
+		return new IllegalStateException("无法写出 pain.001：" + e.getMessage(), e);
+	}
+
+	private void start(Payer payer) throws XMLStreamException {
 		xml.writeStartDocument("UTF-8", "1.0");
 		xml.writeCharacters("\n");
 		xml.writeStartElement("Document");
@@ -81,7 +142,7 @@ public final class Pain001Writer {
 		}
 		depth++;
 		open("CstmrCdtTrfInitn");
-		String count = Integer.toString(transfers.size());
+		String count = Integer.toString(batch.count());
 		String total = Money.format(batch.total());
 		open("GrpHdr");
 		leaf("MsgId", batch.batchLabel());
@@ -116,9 +177,9 @@ public final class Pain001Writer {
 		leaf("BICFI", payer.bankBic());
 		close();
 		close();
-		for (Transfer t : transfers) {
-			transfer(batch, t);
-		}
+	}
+
+	private void end() throws XMLStreamException {
 		close();
 		close();
 		depth--;
@@ -130,7 +191,7 @@ public final class Pain001Writer {
 		}
 	}
 
-	private void transfer(BankBatch batch, Transfer t) throws XMLStreamException {
+	private void transfer(BatchHead batch, Transfer t) throws XMLStreamException {
 		BankLine l = t.line();
 		open("CdtTrfTxInf");
 		open("PmtId");
