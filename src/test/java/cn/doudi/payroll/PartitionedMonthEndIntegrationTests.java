@@ -195,8 +195,9 @@ class PartitionedMonthEndIntegrationTests {
 		Process doomed = worker("doomed", "-D" + FailPoint.HALT_AT + "=month-end.progress");
 		awaitReady("doomed", doomed);
 
-		Process manager = child("manager", List.of(), "month-end", "--month=2026-10", "--out=" + remote, "--user=fin1",
-				"--workers=remote");
+		// the heartbeat's watch is set beyond the survivor's start-up: here the broker hands the partition over
+		Process manager = child("manager", List.of("-Ddoudi.workers.heartbeat-timeout=10m"), "month-end",
+				"--month=2026-10", "--out=" + remote, "--user=fin1", "--workers=remote");
 		assertThat(exit(doomed)).as(log("doomed")).isEqualTo(FailPoint.HALTED);
 		Process survivor = worker("survivor", null);
 
@@ -208,6 +209,43 @@ class PartitionedMonthEndIntegrationTests {
 			.containsExactly("DRAFT", "DRAFT");
 		// no county left locked: both can be released now
 		payroll.release(ZY, OCT, "fin1");
+		payroll.release(ZM, OCT, "fin1");
+	}
+
+	@Test
+	void aWorkerKilledWithNoOtherWorkerIsSeenByItsStoppedHeartbeatAndTheRestartCompletesTheCounty() throws Exception {
+		Path inProcess = tmp.resolve("in-process");
+		monthEnd.run(OCT, List.of(ZM), null, inProcess, "fin1", silent(), 1);
+		seed();
+		Path remote = tmp.resolve("remote");
+		// the only worker dies (kill -9) in the middle of 中牟县's lines, beating every half second until then
+		Process doomed = child("doomed", List.of("-D" + FailPoint.HALT_AT + "=month-end.progress",
+				"-Ddoudi.workers.heartbeat=500ms"), "worker", "--threads=1");
+		awaitReady("doomed", doomed);
+
+		// the timeout is an hour: only the heartbeat's watch can end this month-end while the test waits
+		Process manager = child("manager", List.of("-Ddoudi.workers.timeout=1h", "-Ddoudi.workers.heartbeat=500ms",
+				"-Ddoudi.workers.heartbeat-timeout=5s"), "month-end", "--month=2026-10", "--county=" + ZM,
+				"--out=" + remote, "--user=fin1", "--workers=remote");
+		assertThat(exit(doomed)).as(log("doomed")).isEqualTo(FailPoint.HALTED);
+
+		assertThat(exit(manager)).as(log("manager")).isEqualTo(1);
+		assertThat(log("manager")).contains("区县 中牟县（410122） 2026-10 的月结分区失败（执行它的工作进程已失联：5 秒没有心跳"
+				+ "（doudi.workers.heartbeat-timeout）");
+		assertThat(jdbc.queryForList("select status from payroll_run where county = ?", String.class, ZM))
+			.containsExactly("FAILED");
+
+		// a worker again, and the same month-end: the county's run resumes (same revision), every line once
+		Process worker = worker("worker", null);
+		awaitReady("worker", worker);
+		Process again = child("again", List.of(), "month-end", "--month=2026-10", "--county=" + ZM, "--out=" + remote,
+				"--user=fin1", "--workers=remote");
+
+		assertThat(exit(again)).as(log("again") + log("worker")).isZero();
+		assertSameFiles(inProcess, remote);
+		assertNoDuplicateLines();
+		assertThat(jdbc.queryForList("select revision || ' ' || status from payroll_run where county = ?", String.class,
+				ZM)).containsExactly("1 DRAFT");
 		payroll.release(ZM, OCT, "fin1");
 	}
 
