@@ -250,6 +250,41 @@ class PartitionedMonthEndIntegrationTests {
 	}
 
 	@Test
+	void aManagerKilledWhileItsWorkersRunIsResumedByTheNextMonthEndWithTheSameBytes() throws Exception {
+		Path inProcess = tmp.resolve("in-process");
+		monthEnd.run(OCT, List.of(), null, inProcess, "fin1", silent(), 2);
+		seed();
+		Path remote = tmp.resolve("remote");
+		Process w1 = worker("w1", null);
+		Process w2 = worker("w2", null);
+		awaitReady("w1", w1);
+		awaitReady("w2", w2);
+
+		// kill -9 of the manager as soon as a worker has started a county
+		Process manager = child("manager", List.of(), "month-end", "--month=2026-10", "--out=" + remote, "--user=fin1",
+				"--workers=remote");
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+		while (!(log("w1") + log("w2")).contains("月结分区开始")) {
+			assertThat(manager.isAlive()).as(log("manager")).isTrue();
+			assertThat(System.nanoTime()).as("a worker starts a county").isLessThan(until);
+			Thread.sleep(50);
+		}
+		manager.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+		assertThat(jdbc.queryForList("select distinct status from payroll_run", String.class)).containsExactly("RUNNING");
+
+		Process again = child("again", List.of(), "month-end", "--month=2026-10", "--out=" + remote, "--user=fin1",
+				"--workers=remote");
+
+		assertThat(exit(again)).as(log("again") + log("w1") + log("w2")).isZero();
+		assertSameFiles(inProcess, remote);
+		assertNoDuplicateLines();
+		assertThat(jdbc.queryForList("select county || ' ' || revision || ' ' || status from payroll_run order by county",
+				String.class)).containsExactly(ZY + " 1 DRAFT", ZM + " 1 DRAFT");
+		payroll.release(ZY, OCT, "fin1");
+		payroll.release(ZM, OCT, "fin1");
+	}
+
+	@Test
 	void aWorkerThatNeverAnswersTimesOutNamingItsCountyAndTheOtherCountyIsDrafted() throws Exception {
 		Path remote = tmp.resolve("remote");
 		// one worker, two consumers: 中牟县's partition hangs for good, 中原区's completes
