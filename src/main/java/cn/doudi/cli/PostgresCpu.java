@@ -69,6 +69,8 @@ final class PostgresCpu {
 		private final Map<Integer, Long> pgLast = new java.util.concurrent.ConcurrentHashMap<>();
 		private final Map<Long, Long> childBefore = new HashMap<>();
 		private final Map<Long, Long> childLast = new java.util.concurrent.ConcurrentHashMap<>();
+		/** Per child, its samples as (epoch ms, ticks): a stretch's share can be cut at a moment known afterwards. */
+		private final Map<Long, List<long[]>> series = new java.util.concurrent.ConcurrentHashMap<>();
 		private final java.util.concurrent.ScheduledExecutorService timer;
 
 		private Sampling(List<Long> children) {
@@ -97,6 +99,8 @@ final class PostgresCpu {
 					long t = ticks((int) pid);
 					if (t >= 0) {
 						childLast.put(pid, t);
+						series.computeIfAbsent(pid, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+							.add(new long[] { System.currentTimeMillis(), t });
 					}
 				}
 			}
@@ -114,6 +118,17 @@ final class PostgresCpu {
 
 		long childMillis(long pid) {
 			return (childLast.getOrDefault(pid, 0L) - childBefore.getOrDefault(pid, 0L)) * 1000 / TICKS;
+		}
+
+		/** A child's CPU ms from {@code sinceEpochMs} (its last sample before then) to its last sample. */
+		long childMillisSince(long pid, long sinceEpochMs) {
+			long from = childBefore.getOrDefault(pid, 0L);
+			for (long[] sample : series.getOrDefault(pid, List.of())) {
+				if (sample[0] <= sinceEpochMs) {
+					from = sample[1];
+				}
+			}
+			return (childLast.getOrDefault(pid, from) - from) * 1000 / TICKS;
 		}
 	}
 

@@ -148,7 +148,7 @@ final class ProvinceBench {
 					continue;
 				}
 				long peak = m.workers().stream().mapToLong(RemoteWorkersBench.WorkerFigures::peakHeapMb).max().orElse(0);
-				Round round = new Round(mode, m.lines(), m.wallMs(), peak, m.postgresMs(), m.workersCpuMs(), m.workers());
+				Round round = new Round(mode, m.lines(), m.wallMs(), peak, m.postgresMs(), m.jvmCpuMs(), m.workers());
 				all.add(round);
 				line("%s, round %d: %,d lines in %,d ms (%,d lines/s; the manager JVM's whole life %,d ms), load %s", mode,
 						r, round.lines(), round.wallMs(), round.linesPerSecond(), m.managerMs(), loadAverage());
@@ -216,14 +216,14 @@ final class ProvinceBench {
 			}
 			int i = 0;
 			for (RemoteWorkersBench.WorkerFigures w : r.workers()) {
-				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; ms: its partitions' time; %s)",
+				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; ms: its partitions' time, checks and lines — the files are the manager's; %s)",
 						"  worker " + ++i, w.lines(), w.busyMs(), w.linesPerSecond(),
 						100.0 * w.linesPerSecond() / Math.max(1, one.linesPerSecond()), w.peakHeapMb(), w.counties(),
 						w.worker());
 			}
 		}
 		line("PG share: CPU time of this database's PostgreSQL server processes / wall time (100%% = one core busy);"
-				+ " JVM CPU likewise for the month-end's JVM (remote: the workers' JVMs, the manager's not counted);"
+				+ " JVM CPU likewise for the month-end's JVM (remote: the workers' and the manager's JVMs);"
 				+ " remote wall: from the round's first run to the manager's exit (its JVM start-up excluded)."
 				+ " load average at the end: %s", loadAverage());
 	}

@@ -48,7 +48,7 @@ final class RemoteWorkersBench implements AutoCloseable {
 	}
 
 	/** A measured round, with the manager's whole life (JVM start-up included) beside it. */
-	record Measured(long lines, long wallMs, long managerMs, long postgresMs, long workersCpuMs,
+	record Measured(long lines, long wallMs, long managerMs, long postgresMs, long jvmCpuMs,
 			List<WorkerFigures> workers) {
 	}
 
@@ -125,7 +125,6 @@ final class RemoteWorkersBench implements AutoCloseable {
 		}
 		long end = System.currentTimeMillis();
 		long pg = cpu.stop();
-		long workersCpu = workerPids().stream().mapToLong(cpu::childMillis).sum();
 		if (manager.exitValue() != 0) {
 			throw new IllegalStateException("the manager's month-end exited " + manager.exitValue() + ": "
 					+ tail(log(name)));
@@ -138,7 +137,11 @@ final class RemoteWorkersBench implements AutoCloseable {
 		Map<String, Long> linesOf = new TreeMap<>();
 		runs.forEach(r -> linesOf.put((String) r.get("county"), ((Number) r.get("lines")).longValue()));
 		long lines = linesOf.values().stream().mapToLong(Long::longValue).sum();
-		return new Measured(lines, end - Math.max(start, first), end - start, pg, workersCpu, perWorker(linesOf));
+		long from = Math.max(start, first);
+		// the JVMs' CPU over the month: the workers', and the manager's from its first run (its start-up left out)
+		long jvmCpu = workerPids().stream().mapToLong(pid -> cpu.childMillisSince(pid, from)).sum()
+				+ cpu.childMillisSince(manager.pid(), from);
+		return new Measured(lines, end - from, end - start, pg, jvmCpu, perWorker(linesOf));
 	}
 
 	/** The counties' partitions of the latest {@code monthEndCountiesJob} execution, grouped by worker. */
