@@ -35,11 +35,12 @@ final class ProvinceBench {
 	 * One measured month-end of every county in one mode; {@code workers}: the remote workers' shares (the peak heap
 	 * is then the largest worker's, the JVM CPU the workers').
 	 */
-	record Round(String mode, long lines, long wallMs, long peakHeapMb, long postgresMs, long jvmCpuMs,
-			List<RemoteWorkersBench.WorkerFigures> workers) {
+	record Round(String mode, long lines, long wallMs, long partitionsMs, long peakHeapMb, long postgresMs,
+			long jvmCpuMs, List<RemoteWorkersBench.WorkerFigures> workers) {
 
-		Round(String mode, long lines, long wallMs, long peakHeapMb, long postgresMs, long jvmCpuMs) {
-			this(mode, lines, wallMs, peakHeapMb, postgresMs, jvmCpuMs, List.of());
+		Round(String mode, long lines, long wallMs, long partitionsMs, long peakHeapMb, long postgresMs,
+				long jvmCpuMs) {
+			this(mode, lines, wallMs, partitionsMs, peakHeapMb, postgresMs, jvmCpuMs, List.of());
 		}
 
 		long linesPerSecond() {
@@ -107,8 +108,9 @@ final class ProvinceBench {
 					continue;
 				}
 				all.add(round);
-				line("%s, round %d: %,d lines in %,d ms (%,d lines/s), peak heap %,d MiB, load %s", round.mode(), r,
-						round.lines(), round.wallMs(), round.linesPerSecond(), round.peakHeapMb(), loadAverage());
+				line("%s, round %d: %,d lines in %,d ms (%,d lines/s; partitions %,d ms), peak heap %,d MiB, load %s",
+						round.mode(), r, round.lines(), round.wallMs(), round.linesPerSecond(), round.partitionsMs(),
+						round.peakHeapMb(), loadAverage());
 			}
 			if (!all.isEmpty()) {
 				all.sort(Comparator.comparingLong(Round::wallMs));
@@ -148,10 +150,11 @@ final class ProvinceBench {
 					continue;
 				}
 				long peak = m.workers().stream().mapToLong(RemoteWorkersBench.WorkerFigures::peakHeapMb).max().orElse(0);
-				Round round = new Round(mode, m.lines(), m.wallMs(), peak, m.postgresMs(), m.jvmCpuMs(), m.workers());
+				Round round = new Round(mode, m.lines(), m.wallMs(), partitionsMs(), peak, m.postgresMs(), m.jvmCpuMs(), m.workers());
 				all.add(round);
-				line("%s, round %d: %,d lines in %,d ms (%,d lines/s; the manager JVM's whole life %,d ms), load %s", mode,
-						r, round.lines(), round.wallMs(), round.linesPerSecond(), m.managerMs(), loadAverage());
+				line("%s, round %d: %,d lines in %,d ms (%,d lines/s; partitions %,d ms; the manager JVM's whole life %,d ms),"
+						+ " load %s", mode, r, round.lines(), round.wallMs(), round.linesPerSecond(), round.partitionsMs(),
+						m.managerMs(), loadAverage());
 				for (RemoteWorkersBench.WorkerFigures w : m.workers()) {
 					line("  worker %s: %d counties, %,d lines, busy %,d ms (%,d lines/s), peak heap %,d MiB", w.worker(),
 							w.counties(), w.lines(), w.busyMs(), w.linesPerSecond(), w.peakHeapMb());
@@ -195,7 +198,19 @@ final class ProvinceBench {
 		long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
 		String ids = runs.stream().map(r -> String.valueOf(r.id())).reduce((a, b) -> a + "," + b).orElse("0");
 		long lines = count("select count(*) from payment_line where run_id in (" + ids + ")");
-		return new Round(n == 1 ? "1 thread" : n + " threads", lines, wall, peak, pg, jvm);
+		return new Round(n == 1 ? "1 thread" : n + " threads", lines, wall, partitionsMs(), peak, pg, jvm);
+	}
+
+	/**
+	 * The wall time of the latest {@code monthEndCountiesJob} execution (Batch's start and end): the counties'
+	 * partitions, checks and lines, wherever they ran; the rest of a round is the files, written by the manager.
+	 */
+	private long partitionsMs() {
+		Long ms = jdbc.queryForObject("""
+				select (extract(epoch from (e.end_time - e.start_time)) * 1000)::bigint from batch_job_execution e
+				join batch_job_instance i on i.job_instance_id = e.job_instance_id
+				where i.job_name = 'monthEndCountiesJob' order by e.job_execution_id desc limit 1""", Long.class);
+		return ms == null ? 0 : ms;
 	}
 
 	private void print(List<Round> rounds, ProvinceSet set, int counties) {
@@ -203,12 +218,13 @@ final class ProvinceBench {
 		line("");
 		line("province: %d counties, %,d persons, %,d households (first month's rosters)", counties, set.persons(),
 				set.households());
-		line("%-22s %11s %10s %9s %11s %10s %10s %9s", "mode (median round)", "lines", "ms", "lines/s", "vs 1 thread",
-				"peak heap", "PG share", "JVM CPU");
+		line("%-22s %11s %10s %9s %11s %10s %10s %9s %14s", "mode (median round)", "lines", "ms", "lines/s",
+				"vs 1 thread", "peak heap", "PG share", "JVM CPU", "partitions ms");
 		for (Round r : rounds) {
-			line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB %9.0f%% %8.0f%%", r.mode(), r.lines(), r.wallMs(),
+			line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB %9.0f%% %8.0f%% %,14d", r.mode(), r.lines(), r.wallMs(),
 					r.linesPerSecond(), 100.0 * r.linesPerSecond() / Math.max(1, one.linesPerSecond()), r.peakHeapMb(),
-					100.0 * r.postgresMs() / Math.max(1, r.wallMs()), 100.0 * r.jvmCpuMs() / Math.max(1, r.wallMs()));
+					100.0 * r.postgresMs() / Math.max(1, r.wallMs()), 100.0 * r.jvmCpuMs() / Math.max(1, r.wallMs()),
+					r.partitionsMs());
 			if (!r.workers().isEmpty()) {
 				long each = r.linesPerSecond() / r.workers().size();
 				line("%-22s %11s %10s %,9d %10.0f%%   (the month's lines/s ÷ %d workers)", "  per worker", "", "", each,
@@ -224,7 +240,8 @@ final class ProvinceBench {
 		}
 		line("PG share: CPU time of this database's PostgreSQL server processes / wall time (100%% = one core busy);"
 				+ " JVM CPU likewise for the month-end's JVM (remote: the workers' and the manager's JVMs);"
-				+ " remote wall: from the round's first run to the manager's exit (its JVM start-up excluded)."
+				+ " remote wall: from the round's first run to the manager's exit (its JVM start-up excluded);"
+				+ " partitions ms: the counties' partitioned job (checks and lines), the rest being the manager's files."
 				+ " load average at the end: %s", loadAverage());
 	}
 
