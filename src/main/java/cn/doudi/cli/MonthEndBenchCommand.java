@@ -13,12 +13,15 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.doudi.ingest.RosterImports;
@@ -28,6 +31,7 @@ import cn.doudi.payroll.PayrollRun;
 import cn.doudi.sampledata.ProvinceGenerator;
 import cn.doudi.sampledata.SampleDataGenerator;
 import cn.doudi.security.AccessControl;
+import cn.doudi.security.Passwords;
 import cn.doudi.security.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import picocli.CommandLine.Command;
@@ -59,6 +63,9 @@ class MonthEndBenchCommand implements Callable<Integer> {
 	@Option(names = "--threads", defaultValue = "2", description = "省级测试的线程数（默认 2）")
 	int threads;
 
+	@Option(names = "--workers", defaultValue = "0", description = "省级测试：另用 W 个 doudi worker 子进程（经 RabbitMQ）计算同一个月，比较每个工作进程的速度与堆峰值（默认 0：不测；需要 --db-url）")
+	int workers;
+
 	@Option(names = "--rounds", defaultValue = "3", description = "测量几轮，报告月结用时居中的一轮（默认 3）")
 	int rounds;
 
@@ -74,9 +81,16 @@ class MonthEndBenchCommand implements Callable<Integer> {
 	private final JdbcTemplate jdbc;
 	private final DataSource dataSource;
 	private final MeterRegistry meters;
+	private final JobRepository jobs;
+	private final Passwords passwords;
+	private final Environment environment;
 
 	MonthEndBenchCommand(RosterImports imports, MonthEnd monthEnd, AccessControl access, JdbcTemplate jdbc,
-			DataSource dataSource, MeterRegistry meters) {
+			DataSource dataSource, MeterRegistry meters, JobRepository jobs, Passwords passwords,
+			Environment environment) {
+		this.jobs = jobs;
+		this.passwords = passwords;
+		this.environment = environment;
 		this.imports = imports;
 		this.monthEnd = monthEnd;
 		this.access = access;
@@ -109,8 +123,20 @@ class MonthEndBenchCommand implements Callable<Integer> {
 		access.add(ADMIN, OPERATOR, Role.OPERATOR, null);
 		access.add(ADMIN, FINANCE, Role.FINANCE, null);
 		if (counties != null) {
-			new ProvinceBench(imports, monthEnd, jdbc).run(dir, seed, province, counties,
-					households == null ? 3000 : households, Math.max(1, threads), rounds);
+			// the remote column's manager proves itself as the bench's finance user by a password of this run
+			String password = "Bench-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "-Ok9";
+			if (workers > 0) {
+				passwords.set(FINANCE, FINANCE, password);
+			}
+			RemoteWorkersBench.Settings remote = new RemoteWorkersBench.Settings(
+					environment.getProperty("doudi.db.url", ""), environment.getProperty("doudi.db.user", ""),
+					environment.getProperty("doudi.db.password", ""),
+					environment.getProperty("spring.rabbitmq.host", "127.0.0.1"),
+					environment.getProperty("spring.rabbitmq.port", Integer.class, 5672),
+					environment.getProperty("spring.rabbitmq.username", "guest"),
+					environment.getProperty("spring.rabbitmq.password", "guest"), FINANCE, password);
+			new ProvinceBench(imports, monthEnd, jdbc, jobs, remote).run(dir, seed, province, counties,
+					households == null ? 3000 : households, Math.max(1, threads), Math.max(0, workers), rounds);
 			return 0;
 		}
 		int households = this.households == null ? 40000 : this.households;

@@ -53,7 +53,86 @@ final class PostgresCpu {
 		return ticks * 1000 / TICKS;
 	}
 
-	private static long ticks(int pid) {
+	/**
+	 * Samples, every half second until {@link Sampling#stop}, this database's server processes and the given
+	 * processes (child JVMs): backends that come and go during the stretch (another process's connections) are
+	 * counted up to their last sample.
+	 */
+	Sampling sampling(List<Long> children) {
+		return new Sampling(children);
+	}
+
+	/** A background sampling of CPU ticks per process. */
+	final class Sampling {
+
+		private final Map<Integer, Long> pgBefore;
+		private final Map<Integer, Long> pgLast = new java.util.concurrent.ConcurrentHashMap<>();
+		private final Map<Long, Long> childBefore = new HashMap<>();
+		private final Map<Long, Long> childLast = new java.util.concurrent.ConcurrentHashMap<>();
+		/** Per child, its samples as (epoch ms, ticks): a stretch's share can be cut at a moment known afterwards. */
+		private final Map<Long, List<long[]>> series = new java.util.concurrent.ConcurrentHashMap<>();
+		private final java.util.concurrent.ScheduledExecutorService timer;
+
+		private Sampling(List<Long> children) {
+			pgBefore = sample();
+			for (long pid : children) {
+				long t = ticks((int) pid);
+				childBefore.put(pid, Math.max(0, t));
+			}
+			timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+				Thread t = new Thread(r, "cpu-sampling");
+				t.setDaemon(true);
+				return t;
+			});
+			timer.scheduleWithFixedDelay(this::once, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+
+		/** Also samples a process started after the sampling (counted from its start). */
+		void add(long pid) {
+			childBefore.putIfAbsent(pid, 0L);
+		}
+
+		private void once() {
+			try {
+				pgLast.putAll(sample());
+				for (long pid : childBefore.keySet()) {
+					long t = ticks((int) pid);
+					if (t >= 0) {
+						childLast.put(pid, t);
+						series.computeIfAbsent(pid, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+							.add(new long[] { System.currentTimeMillis(), t });
+					}
+				}
+			}
+			catch (RuntimeException e) {
+				// a sample missed: the next one counts
+			}
+		}
+
+		/** Stops; the CPU ms of PostgreSQL and of each sampled child process over the stretch. */
+		long stop() {
+			timer.shutdownNow();
+			once();
+			return millisBetween(pgBefore, pgLast);
+		}
+
+		long childMillis(long pid) {
+			return (childLast.getOrDefault(pid, 0L) - childBefore.getOrDefault(pid, 0L)) * 1000 / TICKS;
+		}
+
+		/** A child's CPU ms from {@code sinceEpochMs} (its last sample before then) to its last sample. */
+		long childMillisSince(long pid, long sinceEpochMs) {
+			long from = childBefore.getOrDefault(pid, 0L);
+			for (long[] sample : series.getOrDefault(pid, List.of())) {
+				if (sample[0] <= sinceEpochMs) {
+					from = sample[1];
+				}
+			}
+			return (childLast.getOrDefault(pid, from) - from) * 1000 / TICKS;
+		}
+	}
+
+	static long ticks(int pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
 			// the command name (field 2) may hold spaces: count fields after its closing parenthesis

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.doudi.ingest.RosterImports;
@@ -22,14 +23,25 @@ import cn.doudi.sampledata.ProvinceSet;
 /**
  * {@code bench month-end --counties=N}: generates a province once ({@link ProvinceGenerator}), imports its first
  * month (the import's COPY path, then one ANALYZE of the whole database), and runs the same month in each mode —
- * one in-process thread, N threads ({@code month-end --threads=N}'s partitions) — printing side by side the lines/s, each against one thread, the peak heap
- * and PostgreSQL's share of the wall time ({@link PostgresCpu}). Every round re-runs the month over the previous
+ * one in-process thread, N threads ({@code month-end --threads=N}'s partitions) and, with {@code --workers=W}, W
+ * remote workers ({@link RemoteWorkersBench}: child JVMs over RabbitMQ) — printing side by side the lines/s, each
+ * against one thread, the peak heap (per worker for the remote column) and PostgreSQL's share of the wall time
+ * ({@link PostgresCpu}). Every round re-runs the month over the previous
  * round's drafts, as {@code month-end} does when a month is re-computed. README "Province speed".
  */
 final class ProvinceBench {
 
-	/** One measured month-end of every county in one mode. */
-	record Round(String mode, long lines, long wallMs, long peakHeapMb, long postgresMs, long jvmCpuMs) {
+	/**
+	 * One measured month-end of every county in one mode; {@code workers}: the remote workers' shares (the peak heap
+	 * is then the largest worker's, the JVM CPU the workers').
+	 */
+	record Round(String mode, long lines, long wallMs, long partitionsMs, long peakHeapMb, long postgresMs,
+			long jvmCpuMs, List<RemoteWorkersBench.WorkerFigures> workers) {
+
+		Round(String mode, long lines, long wallMs, long partitionsMs, long peakHeapMb, long postgresMs,
+				long jvmCpuMs) {
+			this(mode, lines, wallMs, partitionsMs, peakHeapMb, postgresMs, jvmCpuMs, List.of());
+		}
 
 		long linesPerSecond() {
 			return lines * 1000 / Math.max(1, wallMs);
@@ -39,15 +51,20 @@ final class ProvinceBench {
 	private final RosterImports imports;
 	private final MonthEnd monthEnd;
 	private final JdbcTemplate jdbc;
+	private final JobRepository jobs;
+	private final RemoteWorkersBench.Settings remote;
 
-	ProvinceBench(RosterImports imports, MonthEnd monthEnd, JdbcTemplate jdbc) {
+	ProvinceBench(RosterImports imports, MonthEnd monthEnd, JdbcTemplate jdbc, JobRepository jobs,
+			RemoteWorkersBench.Settings remote) {
 		this.imports = imports;
 		this.monthEnd = monthEnd;
 		this.jdbc = jdbc;
+		this.jobs = jobs;
+		this.remote = remote;
 	}
 
-	void run(Path dir, long seed, String province, int counties, int households, int threads, int rounds)
-			throws Exception {
+	void run(Path dir, long seed, String province, int counties, int households, int threads, int workers,
+			int rounds) throws Exception {
 		Path data = dir.resolve("province-" + province + "-" + counties + "x" + households);
 		long t = System.nanoTime();
 		ProvinceSet set;
@@ -91,15 +108,64 @@ final class ProvinceBench {
 					continue;
 				}
 				all.add(round);
-				line("%s, round %d: %,d lines in %,d ms (%,d lines/s), peak heap %,d MiB, load %s", round.mode(), r,
-						round.lines(), round.wallMs(), round.linesPerSecond(), round.peakHeapMb(), loadAverage());
+				line("%s, round %d: %,d lines in %,d ms (%,d lines/s; partitions %,d ms), peak heap %,d MiB, load %s",
+						round.mode(), r, round.lines(), round.wallMs(), round.linesPerSecond(), round.partitionsMs(),
+						round.peakHeapMb(), loadAverage());
 			}
 			if (!all.isEmpty()) {
 				all.sort(Comparator.comparingLong(Round::wallMs));
 				medians.add(all.get((all.size() - 1) / 2));
 			}
 		}
-		print(medians, set, counties);
+		if (workers > 0) {
+			remote(month, workers, rounds, dir, postgres).ifPresent(medians::add);
+		}
+		if (!medians.isEmpty()) {
+			print(medians, set, counties);
+		}
+	}
+
+	/** The month through {@code workers} remote workers (child JVMs over RabbitMQ), or empty when it cannot run here. */
+	private java.util.Optional<Round> remote(YearMonth month, int workers, int rounds, Path dir, PostgresCpu postgres)
+			throws Exception {
+		java.util.Optional<String> why = RemoteWorkersBench.unavailable(remote);
+		if (why.isPresent()) {
+			line("%s", why.get());
+			return java.util.Optional.empty();
+		}
+		String mode = workers + (workers == 1 ? " worker" : " workers") + " (remote)";
+		List<Round> all = new ArrayList<>();
+		try (RemoteWorkersBench bench = new RemoteWorkersBench(remote, dir.resolve("province-remote"), jdbc, jobs)) {
+			long t = System.nanoTime();
+			bench.start(workers);
+			line("%d doudi worker processes (--threads=1, -Xmx%,dm each) ready in %,d ms; logs in %s", workers,
+					Runtime.getRuntime().maxMemory() >> 20, ms(t), dir.resolve("province-remote"));
+			for (int r = 1; r <= rounds; r++) {
+				RemoteWorkersBench.Measured m;
+				try {
+					m = bench.round(month, dir.resolve("province-month-end").resolve("remote-round-" + r), r, postgres);
+				}
+				catch (RuntimeException e) {
+					line("%s, round %d: failed: %s", mode, r, e.getMessage());
+					continue;
+				}
+				long peak = m.workers().stream().mapToLong(RemoteWorkersBench.WorkerFigures::peakHeapMb).max().orElse(0);
+				Round round = new Round(mode, m.lines(), m.wallMs(), partitionsMs(), peak, m.postgresMs(), m.jvmCpuMs(), m.workers());
+				all.add(round);
+				line("%s, round %d: %,d lines in %,d ms (%,d lines/s; partitions %,d ms; the manager JVM's whole life %,d ms),"
+						+ " load %s", mode, r, round.lines(), round.wallMs(), round.linesPerSecond(), round.partitionsMs(),
+						m.managerMs(), loadAverage());
+				for (RemoteWorkersBench.WorkerFigures w : m.workers()) {
+					line("  worker %s: %d counties, %,d lines, busy %,d ms (%,d lines/s), peak heap %,d MiB", w.worker(),
+							w.counties(), w.lines(), w.busyMs(), w.linesPerSecond(), w.peakHeapMb());
+				}
+			}
+		}
+		if (all.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		all.sort(Comparator.comparingLong(Round::wallMs));
+		return java.util.Optional.of(all.get((all.size() - 1) / 2));
 	}
 
 	/** Month-end of every county, its county partitions computed by {@code n} threads ({@code month-end --threads=n}). */
@@ -132,7 +198,19 @@ final class ProvinceBench {
 		long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
 		String ids = runs.stream().map(r -> String.valueOf(r.id())).reduce((a, b) -> a + "," + b).orElse("0");
 		long lines = count("select count(*) from payment_line where run_id in (" + ids + ")");
-		return new Round(n == 1 ? "1 thread" : n + " threads", lines, wall, peak, pg, jvm);
+		return new Round(n == 1 ? "1 thread" : n + " threads", lines, wall, partitionsMs(), peak, pg, jvm);
+	}
+
+	/**
+	 * The wall time of the latest {@code monthEndCountiesJob} execution (Batch's start and end): the counties'
+	 * partitions, checks and lines, wherever they ran; the rest of a round is the files, written by the manager.
+	 */
+	private long partitionsMs() {
+		Long ms = jdbc.queryForObject("""
+				select (extract(epoch from (e.end_time - e.start_time)) * 1000)::bigint from batch_job_execution e
+				join batch_job_instance i on i.job_instance_id = e.job_instance_id
+				where i.job_name = 'monthEndCountiesJob' order by e.job_execution_id desc limit 1""", Long.class);
+		return ms == null ? 0 : ms;
 	}
 
 	private void print(List<Round> rounds, ProvinceSet set, int counties) {
@@ -140,15 +218,31 @@ final class ProvinceBench {
 		line("");
 		line("province: %d counties, %,d persons, %,d households (first month's rosters)", counties, set.persons(),
 				set.households());
-		line("%-22s %11s %10s %9s %11s %10s %10s %9s", "mode (median round)", "lines", "ms", "lines/s", "vs 1 thread",
-				"peak heap", "PG share", "JVM CPU");
+		line("%-22s %11s %10s %9s %11s %10s %10s %9s %14s", "mode (median round)", "lines", "ms", "lines/s",
+				"vs 1 thread", "peak heap", "PG share", "JVM CPU", "partitions ms");
 		for (Round r : rounds) {
-			line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB %9.0f%% %8.0f%%", r.mode(), r.lines(), r.wallMs(),
+			line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB %9.0f%% %8.0f%% %,14d", r.mode(), r.lines(), r.wallMs(),
 					r.linesPerSecond(), 100.0 * r.linesPerSecond() / Math.max(1, one.linesPerSecond()), r.peakHeapMb(),
-					100.0 * r.postgresMs() / Math.max(1, r.wallMs()), 100.0 * r.jvmCpuMs() / Math.max(1, r.wallMs()));
+					100.0 * r.postgresMs() / Math.max(1, r.wallMs()), 100.0 * r.jvmCpuMs() / Math.max(1, r.wallMs()),
+					r.partitionsMs());
+			if (!r.workers().isEmpty()) {
+				long each = r.linesPerSecond() / r.workers().size();
+				line("%-22s %11s %10s %,9d %10.0f%%   (the month's lines/s ÷ %d workers)", "  per worker", "", "", each,
+						100.0 * each / Math.max(1, one.linesPerSecond()), r.workers().size());
+			}
+			int i = 0;
+			for (RemoteWorkersBench.WorkerFigures w : r.workers()) {
+				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; ms: its partitions' time, checks and lines — the files are the manager's; %s)",
+						"  worker " + ++i, w.lines(), w.busyMs(), w.linesPerSecond(),
+						100.0 * w.linesPerSecond() / Math.max(1, one.linesPerSecond()), w.peakHeapMb(), w.counties(),
+						w.worker());
+			}
 		}
 		line("PG share: CPU time of this database's PostgreSQL server processes / wall time (100%% = one core busy);"
-				+ " JVM CPU likewise for the month-end's JVM. load average at the end: %s", loadAverage());
+				+ " JVM CPU likewise for the month-end's JVM (remote: the workers' and the manager's JVMs);"
+				+ " remote wall: from the round's first run to the manager's exit (its JVM start-up excluded);"
+				+ " partitions ms: the counties' partitioned job (checks and lines), the rest being the manager's files."
+				+ " load average at the end: %s", loadAverage());
 	}
 
 	private long count(String sql) {

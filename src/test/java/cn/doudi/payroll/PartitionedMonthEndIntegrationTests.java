@@ -195,8 +195,9 @@ class PartitionedMonthEndIntegrationTests {
 		Process doomed = worker("doomed", "-D" + FailPoint.HALT_AT + "=month-end.progress");
 		awaitReady("doomed", doomed);
 
-		Process manager = child("manager", List.of(), "month-end", "--month=2026-10", "--out=" + remote, "--user=fin1",
-				"--workers=remote");
+		// the heartbeat's watch is set beyond the survivor's start-up: here the broker hands the partition over
+		Process manager = child("manager", List.of("-Ddoudi.workers.heartbeat-timeout=10m"), "month-end",
+				"--month=2026-10", "--out=" + remote, "--user=fin1", "--workers=remote");
 		assertThat(exit(doomed)).as(log("doomed")).isEqualTo(FailPoint.HALTED);
 		Process survivor = worker("survivor", null);
 
@@ -207,6 +208,78 @@ class PartitionedMonthEndIntegrationTests {
 		assertThat(jdbc.queryForList("select status from payroll_run order by county", String.class))
 			.containsExactly("DRAFT", "DRAFT");
 		// no county left locked: both can be released now
+		payroll.release(ZY, OCT, "fin1");
+		payroll.release(ZM, OCT, "fin1");
+	}
+
+	@Test
+	void aWorkerKilledWithNoOtherWorkerIsSeenByItsStoppedHeartbeatAndTheRestartCompletesTheCounty() throws Exception {
+		Path inProcess = tmp.resolve("in-process");
+		monthEnd.run(OCT, List.of(ZM), null, inProcess, "fin1", silent(), 1);
+		seed();
+		Path remote = tmp.resolve("remote");
+		// the only worker dies (kill -9) in the middle of 中牟县's lines, beating every half second until then
+		Process doomed = child("doomed", List.of("-D" + FailPoint.HALT_AT + "=month-end.progress",
+				"-Ddoudi.workers.heartbeat=500ms"), "worker", "--threads=1");
+		awaitReady("doomed", doomed);
+
+		// the timeout is an hour: only the heartbeat's watch can end this month-end while the test waits
+		Process manager = child("manager", List.of("-Ddoudi.workers.timeout=1h", "-Ddoudi.workers.heartbeat=500ms",
+				"-Ddoudi.workers.heartbeat-timeout=5s"), "month-end", "--month=2026-10", "--county=" + ZM,
+				"--out=" + remote, "--user=fin1", "--workers=remote");
+		assertThat(exit(doomed)).as(log("doomed")).isEqualTo(FailPoint.HALTED);
+
+		assertThat(exit(manager)).as(log("manager")).isEqualTo(1);
+		assertThat(log("manager")).contains("区县 中牟县（410122） 2026-10 的月结分区失败（执行它的工作进程已失联：5 秒没有心跳"
+				+ "（doudi.workers.heartbeat-timeout）");
+		assertThat(jdbc.queryForList("select status from payroll_run where county = ?", String.class, ZM))
+			.containsExactly("FAILED");
+
+		// a worker again, and the same month-end: the county's run resumes (same revision), every line once
+		Process worker = worker("worker", null);
+		awaitReady("worker", worker);
+		Process again = child("again", List.of(), "month-end", "--month=2026-10", "--county=" + ZM, "--out=" + remote,
+				"--user=fin1", "--workers=remote");
+
+		assertThat(exit(again)).as(log("again") + log("worker")).isZero();
+		assertSameFiles(inProcess, remote);
+		assertNoDuplicateLines();
+		assertThat(jdbc.queryForList("select revision || ' ' || status from payroll_run where county = ?", String.class,
+				ZM)).containsExactly("1 DRAFT");
+		payroll.release(ZM, OCT, "fin1");
+	}
+
+	@Test
+	void aManagerKilledWhileItsWorkersRunIsResumedByTheNextMonthEndWithTheSameBytes() throws Exception {
+		Path inProcess = tmp.resolve("in-process");
+		monthEnd.run(OCT, List.of(), null, inProcess, "fin1", silent(), 2);
+		seed();
+		Path remote = tmp.resolve("remote");
+		Process w1 = worker("w1", null);
+		Process w2 = worker("w2", null);
+		awaitReady("w1", w1);
+		awaitReady("w2", w2);
+
+		// kill -9 of the manager as soon as a worker has started a county
+		Process manager = child("manager", List.of(), "month-end", "--month=2026-10", "--out=" + remote, "--user=fin1",
+				"--workers=remote");
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+		while (!(log("w1") + log("w2")).contains("月结分区开始")) {
+			assertThat(manager.isAlive()).as(log("manager")).isTrue();
+			assertThat(System.nanoTime()).as("a worker starts a county").isLessThan(until);
+			Thread.sleep(50);
+		}
+		manager.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+		assertThat(jdbc.queryForList("select distinct status from payroll_run", String.class)).containsExactly("RUNNING");
+
+		Process again = child("again", List.of(), "month-end", "--month=2026-10", "--out=" + remote, "--user=fin1",
+				"--workers=remote");
+
+		assertThat(exit(again)).as(log("again") + log("w1") + log("w2")).isZero();
+		assertSameFiles(inProcess, remote);
+		assertNoDuplicateLines();
+		assertThat(jdbc.queryForList("select county || ' ' || revision || ' ' || status from payroll_run order by county",
+				String.class)).containsExactly(ZY + " 1 DRAFT", ZM + " 1 DRAFT");
 		payroll.release(ZY, OCT, "fin1");
 		payroll.release(ZM, OCT, "fin1");
 	}

@@ -1,6 +1,12 @@
 package cn.doudi.payroll.batch;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,17 +27,36 @@ import cn.doudi.kernel.FailPoint;
  * twice) finds the county's job where it stopped, or complete, and writes no line twice. The county's lock
  * stays with the manager, which sent the partition only while holding it; a partition whose manager no longer
  * waits (it gave up after {@code doudi.workers.timeout}, or died) is not run.
+ * <p>
+ * While it runs, the partition beats ({@link PartitionHeartbeat}, every {@code doudi.workers.heartbeat}), so a
+ * remote manager sees a worker that died ({@link LostWorkers}). In a {@code doudi worker} it also records, in the
+ * partition's ExecutionContext, the worker ({@value #WORKER}: pid@host) and the peak of its heap pools while it ran
+ * ({@value #PEAK_HEAP}, bytes; as {@code bench} measures it), also logged: {@code bench month-end --workers=W}
+ * reads them from the job repository.
  */
 class CountyMonthEndStep extends AbstractStep {
 
 	private static final Logger log = LoggerFactory.getLogger(CountyMonthEndStep.class);
 
-	private final MonthEndJobLauncher launcher;
+	/** The partition's ExecutionContext keys written by a {@code doudi worker}. */
+	static final String PEAK_HEAP = "peakHeapBytes";
 
-	CountyMonthEndStep(String name, JobRepository repository, MonthEndJobLauncher launcher) {
+	static final String WORKER = "worker";
+
+	/** Partitions running in this JVM: the heap pools' peaks are reset only when the first of them starts. */
+	private static final AtomicInteger RUNNING = new AtomicInteger();
+
+	private final MonthEndJobLauncher launcher;
+	private final Duration heartbeat;
+	private final boolean worker;
+
+	CountyMonthEndStep(String name, JobRepository repository, MonthEndJobLauncher launcher, Duration heartbeat,
+			boolean worker) {
 		super(repository);
 		setName(name);
 		this.launcher = launcher;
+		this.heartbeat = heartbeat;
+		this.worker = worker;
 	}
 
 	@Override
@@ -49,9 +74,13 @@ class CountyMonthEndStep extends AbstractStep {
 				MDC.MDCCloseable m = MDC.putCloseable("month", month.toString())) {
 			log.info("区县 {} {} 月结分区开始（第 {}/{} 个区县，run {}）", county, month, context.getInt(CountyPartitioner.COUNTY_NO),
 					context.getInt(CountyPartitioner.COUNTY_COUNT), runId);
-			FailPoint.reach("partition.started." + county);
 			boolean completed;
-			try {
+			List<MemoryPoolMXBean> heap = heapPools();
+			if (worker && RUNNING.getAndIncrement() == 0) {
+				heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+			}
+			try (PartitionHeartbeat beating = PartitionHeartbeat.start(getJobRepository(), partition, county, heartbeat)) {
+				FailPoint.reach("partition.started." + county);
 				completed = launcher.run(runId, county, month, revision, context.getInt(CountyPartitioner.COUNTY_NO),
 						context.getInt(CountyPartitioner.COUNTY_COUNT));
 			}
@@ -59,10 +88,27 @@ class CountyMonthEndStep extends AbstractStep {
 				log.error("区县 {} {} 月结分区失败", county, month, e);
 				throw e;
 			}
+			finally {
+				if (worker) {
+					RUNNING.decrementAndGet();
+				}
+			}
 			if (!completed) {
 				throw new IllegalStateException("区县 " + county + " " + month + " 的月结作业失败");
 			}
-			log.info("区县 {} {} 月结分区完成", county, month);
+			if (worker) {
+				long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+				context.putLong(PEAK_HEAP, peak);
+				context.putString(WORKER, ManagementFactory.getRuntimeMXBean().getName());
+				log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB）", county, month, peak >> 20);
+			}
+			else {
+				log.info("区县 {} {} 月结分区完成", county, month);
+			}
 		}
+	}
+
+	private static List<MemoryPoolMXBean> heapPools() {
+		return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
 	}
 }

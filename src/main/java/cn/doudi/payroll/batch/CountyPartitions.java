@@ -170,7 +170,7 @@ public class CountyPartitions {
 		return name == null ? "区县 " + county : "区县 " + name + "（" + county + "）";
 	}
 
-	private static String text(Duration d) {
+	static String text(Duration d) {
 		if (d.toMillis() % 3_600_000 == 0) {
 			return d.toHours() + " 小时";
 		}

@@ -1,5 +1,6 @@
 package cn.doudi.payroll.batch;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -48,8 +49,10 @@ class CountyPartitionsConfiguration {
 
 	/** The worker step: one county's partition (the same bean in a manager's thread and in a remote worker). */
 	@Bean(WORKER_STEP)
-	Step countyMonthEndStep(JobRepository jobRepository, MonthEndJobLauncher launcher) {
-		return new CountyMonthEndStep(WORKER_STEP, jobRepository, launcher);
+	Step countyMonthEndStep(JobRepository jobRepository, MonthEndJobLauncher launcher,
+			@Value("${doudi.workers.heartbeat:10s}") Duration heartbeat,
+			@Value("${doudi.workers.listen:false}") boolean worker) {
+		return new CountyMonthEndStep(WORKER_STEP, jobRepository, launcher, heartbeat, worker);
 	}
 
 	@Bean

@@ -41,6 +41,8 @@ import org.springframework.integration.dsl.IntegrationFlow;
  * set by {@code doudi worker}) consumes the queue with {@code doudi.workers.threads} consumers, one unacknowledged
  * message each, and runs the named step on the shared database; the message is acknowledged once the
  * partition is done, so a worker killed mid-partition leaves it to the broker, which delivers it to another.
+ * A worker beats while it runs a partition ({@code doudi.workers.heartbeat}); a partition whose beat stopped for
+ * {@code doudi.workers.heartbeat-timeout} is failed by the manager ({@link LostWorkers}), naming its county.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "doudi.workers.mode", havingValue = "remote")
@@ -85,9 +87,14 @@ class RemoteWorkersConfiguration {
 	Step remoteManagerStep(JobRepository jobRepository, Partitioner countyPartitioner, BeanFactory beanFactory,
 			DirectChannel monthEndRequests,
 			@Value("${doudi.workers.timeout}") Duration timeout,
-			@Value("${doudi.workers.poll-interval}") Duration pollInterval) {
+			@Value("${doudi.workers.poll-interval}") Duration pollInterval,
+			@Value("${doudi.workers.heartbeat:10s}") Duration heartbeat,
+			@Value("${doudi.workers.heartbeat-timeout:60s}") Duration heartbeatTimeout) {
 		return new RemotePartitioningManagerStepBuilder(CountyPartitionsConfiguration.MANAGER_STEP, jobRepository)
 			.partitioner(CountyPartitionsConfiguration.WORKER_STEP, countyPartitioner)
+			// a worker that died is seen by its partition's heartbeat stopping, not only by the timeout
+			.listener(new LostWorkers(jobRepository, heartbeatTimeout, heartbeat.compareTo(heartbeatTimeout) < 0
+					? heartbeat : heartbeatTimeout.dividedBy(2)))
 			.outputChannel(monthEndRequests)
 			.pollInterval(pollInterval.toMillis())
 			.timeout(timeout.toMillis())
