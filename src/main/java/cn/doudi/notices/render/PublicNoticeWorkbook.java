@@ -31,7 +31,7 @@ import cn.doudi.kernel.Workbooks;
  * ID numbers are text. Byte-stable: fixed document dates and zip entry times ({@link StableZip}).
  * <p>
  * The file is POI's: the parts all notices share are taken once from POI, and a notice's sheet and strings are
- * written as text by {@link NoticeSheetXml} in POI's very bytes (seven times less work than building them
+ * written as text by {@link NoticeSheetXml} in POI's very bytes (a ninth of the CPU of building them
  * in POI's object model); a notice with a text XML would escape (or POI mark) goes through POI whole.
  */
 public final class PublicNoticeWorkbook {
