@@ -42,7 +42,32 @@ public final class StableZip {
 	public static byte[] of(Save save) {
 		try (Entries entries = new Entries()) {
 			save.to(entries);
-			return zip(entries.names, entries.contents, FIXED_TIME, entries.total);
+			return zip(entries.list(), entries.total);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** One entry of a zip: its name and its uncompressed bytes. */
+	public record Entry(String name, byte[] content) {
+	}
+
+	/** The entries {@code save} writes, in order, uncompressed: what {@link #of} would zip. */
+	public static List<Entry> entries(Save save) {
+		try (Entries entries = new Entries()) {
+			save.to(entries);
+			return entries.list();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The stable zip of {@code entries}, in their order: the bytes {@link #of} gives for the same entries. */
+	public static byte[] of(List<Entry> entries) {
+		try {
+			return zip(entries, entries.stream().mapToInt(e -> e.content().length).sum());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -91,6 +116,14 @@ public final class StableZip {
 			current = null;
 		}
 
+		List<Entry> list() {
+			List<Entry> out = new ArrayList<>(names.size());
+			for (int i = 0; i < names.size(); i++) {
+				out.add(new Entry(names.get(i), contents.get(i).toByteArray()));
+			}
+			return out;
+		}
+
 		@Override
 		public void addRawArchiveEntry(ZipArchiveEntry entry, InputStream raw) {
 			throw new UnsupportedOperationException("raw zip entries are not kept");
@@ -107,17 +140,16 @@ public final class StableZip {
 		}
 	}
 
-	private static byte[] zip(List<String> names, List<ByteArrayOutputStream> contents, LocalDateTime time, int size)
-			throws IOException {
+	private static byte[] zip(List<Entry> entries, int size) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, size / 4));
 		try (ZipOutputStream zos = new ZipOutputStream(out)) {
 			zos.setLevel(6);
-			for (int i = 0; i < names.size(); i++) {
-				ZipEntry copy = new ZipEntry(names.get(i));
-				copy.setTimeLocal(time);
+			for (Entry e : entries) {
+				ZipEntry copy = new ZipEntry(e.name());
+				copy.setTimeLocal(FIXED_TIME);
 				copy.setMethod(ZipEntry.DEFLATED);
 				zos.putNextEntry(copy);
-				contents.get(i).writeTo(zos);
+				zos.write(e.content());
 				zos.closeEntry();
 			}
 		}

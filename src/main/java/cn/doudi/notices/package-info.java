@@ -6,7 +6,9 @@
  * never the clock, so the same run gives byte-identical files. The PDFs draw a rare character the main
  * font lacks from a fallback font; one no font has is named in month-end's warnings. A county's village
  * notices are rendered on a pool of core-count threads, each with a font of its own, and taken in village
- * order (same files, same warnings as one after the other).
+ * order (same files, same warnings as one after the other). The files are POI's and PDFBox's bytes, written
+ * faster: an XLSX's sheet and strings as text ({@code render.NoticeSheetXml}), a PDF's pages through {@code
+ * render.PageContent} (README "Month-end speed", part D).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "payroll" })
 package cn.doudi.notices;

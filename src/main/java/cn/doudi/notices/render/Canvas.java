@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
@@ -37,12 +36,24 @@ final class Canvas implements AutoCloseable {
 	private final CjkFont cjk;
 	private final CjkFont.Embedded fonts;
 	private final Set<Integer> missing = new LinkedHashSet<>();
-	private PDPageContentStream content;
+	private final PageContent.Subsets subsets = new PageContent.Subsets();
+	private PageContent content;
 
 	Canvas(PDDocument document, CjkFont cjk) {
 		this.document = document;
 		this.cjk = cjk;
 		this.fonts = cjk.embedIn(document);
+	}
+
+	/** Subsets the fonts drawn with: once, after the last page, before the document is saved. */
+	void subsetFonts() {
+		closeContent();
+		try {
+			subsets.subsetFonts();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	/** The characters drawn so far that no font has (each printed as {@code ?}). */
@@ -56,7 +67,7 @@ final class Canvas implements AutoCloseable {
 		PDPage page = new PDPage(PDRectangle.A4);
 		document.addPage(page);
 		try {
-			content = new PDPageContentStream(document, page);
+			content = PageContent.of(document, page, subsets);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -67,7 +78,7 @@ final class Canvas implements AutoCloseable {
 	void onPage(PDPage page) {
 		closeContent();
 		try {
-			content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true);
+			content = PageContent.appendedTo(document, page, subsets);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

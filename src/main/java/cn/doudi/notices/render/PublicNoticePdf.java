@@ -72,6 +72,7 @@ public final class PublicNoticePdf {
 			footer(canvas, y, notice);
 			canvas.close();
 			pageNumbers(document, canvas);
+			canvas.subsetFonts();
 			StablePdf.save(document, target, notice.title(), date, key);
 			return new java.util.LinkedHashSet<>(canvas.missing());
 		}

@@ -41,6 +41,7 @@ public final class StopNoticesPdf {
 				receipt(canvas, notice);
 			}
 			canvas.close();
+			canvas.subsetFonts();
 			StablePdf.save(document, target, title, date, key);
 			return new java.util.LinkedHashSet<>(canvas.missing());
 		}
