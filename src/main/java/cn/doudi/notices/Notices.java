@@ -100,56 +100,60 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		}
 		createDirectories(dir);
 		long firstPdf = System.nanoTime();
-		// the run's own font for its stops and warnings (other counties' notices may be written meanwhile)
-		CjkFont cjk = fontIfAvailable() == null ? null : borrowFont();
-		try {
-			// each village's XLSX and PDF on the pool, with a font of the task's own (fontbox reads a font's
-			// tables lazily, so a font is used by one thread at a time); the results are taken in village order,
-			// so the files and the warnings are the same as one after the other
-			List<java.util.concurrent.Future<Rendered>> tasks = new java.util.ArrayList<>();
-			for (VillageNotice v : villages) {
-				tasks.add(pool().submit(() -> render(v, dir, m, date, run, cjk != null)));
+		boolean pdf = fontIfAvailable() != null;
+		// each village's XLSX and PDF on the pool, with a font of the task's own (fontbox reads a font's
+		// tables lazily, so a font is used by one thread at a time); the results are taken in village order,
+		// so the files and the warnings are the same as one after the other
+		List<java.util.concurrent.Future<Rendered>> tasks = new java.util.ArrayList<>();
+		for (VillageNotice v : villages) {
+			tasks.add(pool().submit(() -> render(v, dir, m, date, run, pdf)));
+		}
+		long xlsxNanos = 0;
+		long pdfNanos = 0;
+		List<Rendered> rendered = new java.util.ArrayList<>();
+		for (int i = 0; i < villages.size(); i++) {
+			Rendered r = result(tasks.get(i));
+			rendered.add(r);
+			String written = "notices/" + run.county() + "/" + villages.get(i).villageCode() + "-" + m;
+			files.add(written + ".xlsx");
+			if (pdf) {
+				files.add(written + ".pdf");
 			}
-			long xlsxNanos = 0;
-			long pdfNanos = 0;
-			for (int i = 0; i < villages.size(); i++) {
-				VillageNotice v = villages.get(i);
-				Rendered r = result(tasks.get(i));
-				String written = "notices/" + run.county() + "/" + v.villageCode() + "-" + m;
-				files.add(written + ".xlsx");
-				if (cjk != null) {
-					files.add(written + ".pdf");
-				}
-				xlsxNanos += r.xlsxNanos();
-				pdfNanos += r.pdfNanos();
-				if (cjk != null) {
-					warn(cjk, run, v.villageCode() + "-" + m + ".pdf", r.missing(),
+			xlsxNanos += r.xlsxNanos();
+			pdfNanos += r.pdfNanos();
+		}
+		// the wall time of the villages, shared between XLSX and PDF as their threads' times are
+		long villagesWall = System.nanoTime() - firstPdf;
+		// in double: the product of two nanosecond figures overflows a long beyond ~3 s × 3 s
+		long xlsxWall = xlsxNanos + pdfNanos == 0 ? 0 : Math.round((double) villagesWall * xlsxNanos / (xlsxNanos + pdfNanos));
+		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_XLSX, firstPdf - started + xlsxWall);
+		long stopsStarted = System.nanoTime();
+		if (pdf) {
+			// a font of the run's own for its warnings and stop notices (other counties' notices may be written
+			// meanwhile), taken once the villages' tasks have given theirs back
+			CjkFont cjk = borrowFont();
+			try {
+				for (int i = 0; i < villages.size(); i++) {
+					VillageNotice v = villages.get(i);
+					warn(cjk, run, v.villageCode() + "-" + m + ".pdf", rendered.get(i).missing(),
 							v.notice().rows().stream().map(x -> new Named(x.name(), x.maskedId())).toList(), warnings);
 				}
+				if (!stops.isEmpty()) {
+					String file = "stops-" + m + ".pdf";
+					Set<Integer> missing = new StopNoticesPdf(cjk).write(stops, dir.resolve(file),
+							StopNotices.TITLE + " " + run.county() + " " + m, date, "doudi stops " + run.batchNo());
+					warn(cjk, run, file, missing,
+							stopViews.stream().map(s -> new Named(s.name(), IdNumber.mask(s.idNumber()))).toList(),
+							warnings);
+					files.add("notices/" + run.county() + "/" + file);
+				}
 			}
-			// the wall time of the villages, shared between XLSX and PDF as their threads' times are
-			long villagesWall = System.nanoTime() - firstPdf;
-			// in double: the product of two nanosecond figures overflows a long beyond ~3 s × 3 s
-			long xlsxWall = xlsxNanos + pdfNanos == 0 ? 0 : Math.round((double) villagesWall * xlsxNanos / (xlsxNanos + pdfNanos));
-			MonthEndPhases.record(meters, MonthEndPhases.NOTICES_XLSX, firstPdf - started + xlsxWall);
-			long stopsStarted = System.nanoTime();
-			if (!stops.isEmpty() && cjk != null) {
-				String file = "stops-" + m + ".pdf";
-				Set<Integer> missing = new StopNoticesPdf(cjk).write(stops, dir.resolve(file),
-						StopNotices.TITLE + " " + run.county() + " " + m, date, "doudi stops " + run.batchNo());
-				warn(cjk, run, file, missing,
-						stopViews.stream().map(s -> new Named(s.name(), IdNumber.mask(s.idNumber()))).toList(),
-						warnings);
-				files.add("notices/" + run.county() + "/" + file);
-			}
-			MonthEndPhases.record(meters, MonthEndPhases.NOTICES_PDF,
-					villagesWall - xlsxWall + System.nanoTime() - stopsStarted);
-		}
-		finally {
-			if (cjk != null) {
+			finally {
 				spareFonts.add(cjk);
 			}
 		}
+		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_PDF,
+				villagesWall - xlsxWall + System.nanoTime() - stopsStarted);
 		log.info("notices {}: {} village notices, {} stop notices in {} ms", run.batchNo(), villages.size(),
 				stops.size(), (System.nanoTime() - started) / 1_000_000);
 	}
@@ -276,6 +280,9 @@ public class Notices implements MonthEndOutput, DisposableBean {
 			}
 			font = CjkFont.open(properties.font(), properties.fallbackFonts());
 			log.info("notice fonts: {}", font.paths());
+			// the first of the renderers' fonts too (closed with them)
+			openedFonts.add(font);
+			spareFonts.add(font);
 		}
 		return font;
 	}
@@ -298,9 +305,6 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		openedFonts.forEach(CjkFont::close);
 		openedFonts.clear();
 		spareFonts.clear();
-		if (font != null) {
-			font.close();
-			font = null;
-		}
+		font = null;
 	}
 }
