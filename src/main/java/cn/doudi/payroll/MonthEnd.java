@@ -46,7 +46,7 @@ public class MonthEnd {
 	/** What happened to each county, as it happens. */
 	public interface Listener {
 
-		/** The county's lines are computed (its files come next, its draft after them). */
+		/** The county's lines are computed and its own files written (the month's files come next, its draft after them). */
 		void computed(PayrollRun run);
 
 		void refused(String county, String reason);

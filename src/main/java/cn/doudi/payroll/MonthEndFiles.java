@@ -32,7 +32,9 @@ import cn.doudi.payroll.files.SummaryWorkbook;
  * drafts afterwards), so a crash half-way leaves files of a run nobody can release, rewritten byte for byte
  * by the month-end that resumes it. The lines, stops and overpayments are streamed from the database to their
  * files ({@value #FETCH} rows at a time, in a read-only transaction: PostgreSQL's driver only fetches in
- * batches inside one), so the heap does not grow with the county.
+ * batches inside one), so the heap does not grow with the county. The other modules' files ({@link
+ * MonthEndOutput}: bank files, notices) are written per county, by the partition that computed it ({@link
+ * #writeCounty}); what they write across the counties comes after the month's own files ({@link #writeMonth}).
  */
 @Service
 public class MonthEndFiles {
