@@ -232,7 +232,7 @@ final class ProvinceBench {
 			}
 			int i = 0;
 			for (RemoteWorkersBench.WorkerFigures w : r.workers()) {
-				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; ms: its partitions' time, checks and lines — the files are the manager's; %s)",
+				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; ms: its partitions' time, checks, lines and the county's bank files and notices; %s)",
 						"  worker " + ++i, w.lines(), w.busyMs(), w.linesPerSecond(),
 						100.0 * w.linesPerSecond() / Math.max(1, one.linesPerSecond()), w.peakHeapMb(), w.counties(),
 						w.worker());
@@ -241,7 +241,7 @@ final class ProvinceBench {
 		line("PG share: CPU time of this database's PostgreSQL server processes / wall time (100%% = one core busy);"
 				+ " JVM CPU likewise for the month-end's JVM (remote: the workers' and the manager's JVMs);"
 				+ " remote wall: from the round's first run to the manager's exit (its JVM start-up excluded);"
-				+ " partitions ms: the counties' partitioned job (checks and lines), the rest being the manager's files."
+				+ " partitions ms: the counties' partitioned job (checks, lines, each county's bank files and notices), the rest being the manager's month-wide files."
 				+ " load average at the end: %s", loadAverage());
 	}
 

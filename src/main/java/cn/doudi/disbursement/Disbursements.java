@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import cn.doudi.disbursement.files.BankFileWriter;
 import cn.doudi.disbursement.files.FinalFiles;
 import cn.doudi.payroll.MonthEndOutput;
+import cn.doudi.payroll.MonthEndOutput.CountyFiles;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.RunFiles;
 import cn.doudi.payroll.RunReader;
@@ -39,13 +40,25 @@ public class Disbursements implements MonthEndOutput, RunFiles {
 	}
 
 	/**
-	 * Month-end: the draft bank files of {@code runs} into {@code folder/bank/}; returns the warnings (a
-	 * character a bank's layout cannot represent, written as its substitute: masked ID, field).
+	 * Month-end, in the county's partition: the run's draft bank files into {@code folder/bank/}, with the
+	 * warnings (a character a bank's layout cannot represent, written as its substitute: masked ID, field);
+	 * the manifest comes after every county's files ({@link #finish}).
 	 */
 	@Override
-	public List<String> write(List<PayrollRun> runs, Path folder) {
-		return cn.doudi.payroll.MonthEndPhases.time(meters, cn.doudi.payroll.MonthEndPhases.BANK,
-				() -> writer.write(runs, folder, true));
+	public CountyFiles write(PayrollRun run, Path folder) {
+		List<String> placed = new java.util.ArrayList<>();
+		List<String> warnings = cn.doudi.payroll.MonthEndPhases.time(meters, cn.doudi.payroll.MonthEndPhases.BANK,
+				() -> writer.writeDrafts(run, folder, placed));
+		return new CountyFiles(placed, warnings);
+	}
+
+	/** Month-end, after every county's files: {@code bank/MANIFEST.sha256} of the folder. */
+	@Override
+	public void finish(List<PayrollRun> runs, Path folder) {
+		cn.doudi.payroll.MonthEndPhases.time(meters, cn.doudi.payroll.MonthEndPhases.BANK, () -> {
+			writer.rewriteManifest(folder);
+			return null;
+		});
 	}
 
 	@Override

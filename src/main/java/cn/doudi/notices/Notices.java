@@ -28,6 +28,7 @@ import cn.doudi.notices.render.PublicNoticeWorkbook;
 import cn.doudi.notices.render.StopNotice;
 import cn.doudi.notices.render.StopNoticesPdf;
 import cn.doudi.payroll.MonthEndOutput;
+import cn.doudi.payroll.MonthEndOutput.CountyFiles;
 import cn.doudi.payroll.MonthEndPhases;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.RunReader;
@@ -66,14 +67,16 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		this.properties = properties;
 	}
 
+	/**
+	 * The run's notices, in the county's partition (several counties at once share the renderers' pool);
+	 * returns the files written and the warnings.
+	 */
 	@Override
-	public synchronized List<String> write(List<PayrollRun> runs, Path folder) {
-		Names names = regions.load();
+	public CountyFiles write(PayrollRun run, Path folder) {
 		List<String> warnings = new java.util.ArrayList<>();
-		for (PayrollRun run : runs) {
-			write(run, folder, names, warnings);
-		}
-		return List.copyOf(warnings);
+		List<String> files = new java.util.ArrayList<>();
+		write(run, folder, regions.load(), warnings, files);
+		return new CountyFiles(files, warnings);
 	}
 
 	/** {@code 202611}: the month as file names write it (as the bank files do). */
@@ -81,7 +84,7 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		return String.format("%04d%02d", month.getYear(), month.getMonthValue());
 	}
 
-	private void write(PayrollRun run, Path folder, Names names, List<String> warnings) {
+	private void write(PayrollRun run, Path folder, Names names, List<String> warnings, List<String> files) {
 		long started = System.nanoTime();
 		Path dir = folder.resolve("notices").resolve(run.county());
 		String m = fileMonth(run.month());
@@ -97,25 +100,27 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		}
 		createDirectories(dir);
 		long firstPdf = System.nanoTime();
-		CjkFont cjk = fontIfAvailable();
+		boolean pdf = fontIfAvailable() != null;
 		// each village's XLSX and PDF on the pool, with a font of the task's own (fontbox reads a font's
 		// tables lazily, so a font is used by one thread at a time); the results are taken in village order,
 		// so the files and the warnings are the same as one after the other
 		List<java.util.concurrent.Future<Rendered>> tasks = new java.util.ArrayList<>();
 		for (VillageNotice v : villages) {
-			tasks.add(pool().submit(() -> render(v, dir, m, date, run, cjk != null)));
+			tasks.add(pool().submit(() -> render(v, dir, m, date, run, pdf)));
 		}
 		long xlsxNanos = 0;
 		long pdfNanos = 0;
+		List<Rendered> rendered = new java.util.ArrayList<>();
 		for (int i = 0; i < villages.size(); i++) {
-			VillageNotice v = villages.get(i);
 			Rendered r = result(tasks.get(i));
+			rendered.add(r);
+			String written = "notices/" + run.county() + "/" + villages.get(i).villageCode() + "-" + m;
+			files.add(written + ".xlsx");
+			if (pdf) {
+				files.add(written + ".pdf");
+			}
 			xlsxNanos += r.xlsxNanos();
 			pdfNanos += r.pdfNanos();
-			if (cjk != null) {
-				warn(cjk, run, v.villageCode() + "-" + m + ".pdf", r.missing(),
-						v.notice().rows().stream().map(x -> new Named(x.name(), x.maskedId())).toList(), warnings);
-			}
 		}
 		// the wall time of the villages, shared between XLSX and PDF as their threads' times are
 		long villagesWall = System.nanoTime() - firstPdf;
@@ -123,13 +128,29 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		long xlsxWall = xlsxNanos + pdfNanos == 0 ? 0 : Math.round((double) villagesWall * xlsxNanos / (xlsxNanos + pdfNanos));
 		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_XLSX, firstPdf - started + xlsxWall);
 		long stopsStarted = System.nanoTime();
-		if (!stops.isEmpty() && cjk != null) {
-			String file = "stops-" + m + ".pdf";
-			Set<Integer> missing = new StopNoticesPdf(cjk).write(stops, dir.resolve(file),
-					StopNotices.TITLE + " " + run.county() + " " + m, date, "doudi stops " + run.batchNo());
-			warn(cjk, run, file, missing,
-					stopViews.stream().map(s -> new Named(s.name(), IdNumber.mask(s.idNumber()))).toList(),
-					warnings);
+		if (pdf) {
+			// a font of the run's own for its warnings and stop notices (other counties' notices may be written
+			// meanwhile), taken once the villages' tasks have given theirs back
+			CjkFont cjk = borrowFont();
+			try {
+				for (int i = 0; i < villages.size(); i++) {
+					VillageNotice v = villages.get(i);
+					warn(cjk, run, v.villageCode() + "-" + m + ".pdf", rendered.get(i).missing(),
+							v.notice().rows().stream().map(x -> new Named(x.name(), x.maskedId())).toList(), warnings);
+				}
+				if (!stops.isEmpty()) {
+					String file = "stops-" + m + ".pdf";
+					Set<Integer> missing = new StopNoticesPdf(cjk).write(stops, dir.resolve(file),
+							StopNotices.TITLE + " " + run.county() + " " + m, date, "doudi stops " + run.batchNo());
+					warn(cjk, run, file, missing,
+							stopViews.stream().map(s -> new Named(s.name(), IdNumber.mask(s.idNumber()))).toList(),
+							warnings);
+					files.add("notices/" + run.county() + "/" + file);
+				}
+			}
+			finally {
+				spareFonts.add(cjk);
+			}
 		}
 		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_PDF,
 				villagesWall - xlsxWall + System.nanoTime() - stopsStarted);
@@ -150,11 +171,7 @@ public class Notices implements MonthEndOutput, DisposableBean {
 			return new Rendered(xlsx, 0, Set.of());
 		}
 		t = System.nanoTime();
-		CjkFont own = spareFonts.poll();
-		if (own == null) {
-			own = CjkFont.open(properties.font(), properties.fallbackFonts());
-			openedFonts.add(own);
-		}
+		CjkFont own = borrowFont();
 		try {
 			Set<Integer> missing = new PublicNoticePdf(own).write(v.notice(), dir.resolve(file + ".pdf"), date,
 					"doudi notice " + run.batchNo() + " " + file);
@@ -163,6 +180,16 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		finally {
 			spareFonts.add(own);
 		}
+	}
+
+	/** A font of the caller's own until it puts it back in {@link #spareFonts}. */
+	private CjkFont borrowFont() {
+		CjkFont own = spareFonts.poll();
+		if (own == null) {
+			own = CjkFont.open(properties.font(), properties.fallbackFonts());
+			openedFonts.add(own);
+		}
+		return own;
 	}
 
 	private static Rendered result(java.util.concurrent.Future<Rendered> task) {
@@ -182,7 +209,7 @@ public class Notices implements MonthEndOutput, DisposableBean {
 	}
 
 	/** The notice renderers: as many threads as cores, made on first use, daemon (they hold no state). */
-	private java.util.concurrent.ExecutorService pool() {
+	private synchronized java.util.concurrent.ExecutorService pool() {
 		if (pool == null) {
 			java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
 			pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
@@ -241,7 +268,7 @@ public class Notices implements MonthEndOutput, DisposableBean {
 	 * then written as XLSX only, with one warning saying how to get the PDFs. A configured font that
 	 * cannot be read is an error.
 	 */
-	private CjkFont fontIfAvailable() {
+	private synchronized CjkFont fontIfAvailable() {
 		if (font == null) {
 			if (properties.font().isEmpty() && !CjkFont.defaultAvailable()) {
 				if (!warned) {
@@ -253,6 +280,9 @@ public class Notices implements MonthEndOutput, DisposableBean {
 			}
 			font = CjkFont.open(properties.font(), properties.fallbackFonts());
 			log.info("notice fonts: {}", font.paths());
+			// the first of the renderers' fonts too (closed with them)
+			openedFonts.add(font);
+			spareFonts.add(font);
 		}
 		return font;
 	}
@@ -275,9 +305,6 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		openedFonts.forEach(CjkFont::close);
 		openedFonts.clear();
 		spareFonts.clear();
-		if (font != null) {
-			font.close();
-			font = null;
-		}
+		font = null;
 	}
 }

@@ -27,7 +27,11 @@ import cn.doudi.security.AccessDeniedException;
  * The counties' jobs (checks, lines) run at once, one partition per county ({@link CountyPartitions}: a pool
  * of {@code doudi.workers.threads} threads, or {@code doudi worker} processes over RabbitMQ with
  * {@code doudi.workers.mode=remote}); a county whose partition fails or times out is refused, the others go
- * on; the files are written afterwards by this process, in county order, whatever the order of completion.
+ * on. Each partition writes its county's files (bank files, notices: {@link MonthEndOutput}) into the folder,
+ * which for remote workers must be shared (same path on every machine); this process then checks they are
+ * there (a county whose files it cannot find is refused) and writes the month's files across the counties
+ * (payments, stops, findings, summary, the bank manifest), in county order, whatever the order of completion;
+ * the counties' warnings come back in county order too.
  * <p>
  * Each county's lock is taken before its order check and held until its draft is committed (on one
  * connection, whatever the number of counties; counties in code order, so two month-ends never wait for
@@ -42,7 +46,7 @@ public class MonthEnd {
 	/** What happened to each county, as it happens. */
 	public interface Listener {
 
-		/** The county's lines are computed (its files come next, its draft after them). */
+		/** The county's lines are computed and its own files written (the month's files come next, its draft after them). */
 		void computed(PayrollRun run);
 
 		void refused(String county, String reason);
@@ -154,8 +158,11 @@ public class MonthEnd {
 			Map<String, String> failed = Map.of();
 			if (!prepared.isEmpty()) {
 				payroll.beforeJobs();
-				failed = partitions.compute(month,
-						prepared.stream().map(r -> new CountyRun(r.county(), r.id(), r.revision())).toList(), threads);
+				CountyPartitions.Outcome done = partitions.compute(month,
+						prepared.stream().map(r -> new CountyRun(r.county(), r.id(), r.revision())).toList(), folder,
+						threads);
+				failed = done.failed();
+				warnings.addAll(done.warnings());
 			}
 			// the outcome in county order, never in order of completion
 			for (PayrollRun run : prepared) {
@@ -177,7 +184,7 @@ public class MonthEnd {
 				return List.of();
 			}
 			try {
-				warnings.addAll(files.write(computed, folder));
+				files.writeMonth(computed, folder);
 			}
 			catch (RuntimeException e) {
 				payroll.filesFailed(computed, user, e);

@@ -32,7 +32,9 @@ import cn.doudi.payroll.files.SummaryWorkbook;
  * drafts afterwards), so a crash half-way leaves files of a run nobody can release, rewritten byte for byte
  * by the month-end that resumes it. The lines, stops and overpayments are streamed from the database to their
  * files ({@value #FETCH} rows at a time, in a read-only transaction: PostgreSQL's driver only fetches in
- * batches inside one), so the heap does not grow with the county.
+ * batches inside one), so the heap does not grow with the county. The other modules' files ({@link
+ * MonthEndOutput}: bank files, notices) are written per county, by the partition that computed it ({@link
+ * #writeCounty}); what they write across the counties comes after the month's own files ({@link #writeMonth}).
  */
 @Service
 public class MonthEndFiles {
@@ -66,10 +68,52 @@ public class MonthEndFiles {
 	}
 
 	/**
-	 * Writes the month's files for {@code runs} into {@code folder}, then every other module's ({@link
-	 * MonthEndOutput}); returns their warnings.
+	 * Writes every file of {@code runs} in this process: the month's files ({@link #writeMonth}'s), then every
+	 * other module's ({@link MonthEndOutput}), output by output, run by run; returns their warnings in that order.
 	 */
 	public List<String> write(List<PayrollRun> runs, Path folder) {
+		writePayrollFiles(runs, folder);
+		List<String> warnings = new java.util.ArrayList<>();
+		for (MonthEndOutput output : outputs) {
+			for (PayrollRun run : runs) {
+				warnings.addAll(output.write(run, folder).warnings());
+			}
+		}
+		outputs.forEach(output -> output.finish(runs, folder));
+		return List.copyOf(warnings);
+	}
+
+	/**
+	 * One county's files of the other modules ({@link MonthEndOutput#write}), written by the partition that
+	 * computed the run: what each output wrote, in the order of {@link #outputs()}. Between two outputs the
+	 * point {@code month-end.writing-files} (a month-end killed while writing a county's files).
+	 */
+	public List<MonthEndOutput.CountyFiles> writeCounty(PayrollRun run, Path folder) {
+		List<MonthEndOutput.CountyFiles> written = new java.util.ArrayList<>();
+		for (MonthEndOutput output : outputs) {
+			if (!written.isEmpty()) {
+				FailPoint.reach("month-end.writing-files");
+			}
+			written.add(output.write(run, folder));
+		}
+		return List.copyOf(written);
+	}
+
+	/** How many outputs {@link #writeCounty} writes (their order is the same in every process). */
+	public int outputs() {
+		return outputs.size();
+	}
+
+	/**
+	 * The month's files across the counties, after every county's {@link #writeCounty}: the payroll's own
+	 * (payments, stops, findings, overpayments, summary), then each output's {@link MonthEndOutput#finish}.
+	 */
+	public void writeMonth(List<PayrollRun> runs, Path folder) {
+		writePayrollFiles(runs, folder);
+		outputs.forEach(output -> output.finish(runs, folder));
+	}
+
+	private void writePayrollFiles(List<PayrollRun> runs, Path folder) {
 		long t = System.nanoTime();
 		Long[] ids = runs.stream().map(PayrollRun::id).toArray(Long[]::new);
 		writePayments(ids, folder.resolve("payments.csv"));
@@ -89,12 +133,6 @@ public class MonthEndFiles {
 		SummaryWorkbook.write(summary, staleData(ids).stream().map(StaleData::warning).toList(),
 				folder.resolve("summary.xlsx"));
 		MonthEndPhases.record(meters, MonthEndPhases.FILES, System.nanoTime() - t);
-		FailPoint.reach("month-end.writing-files");
-		List<String> warnings = new java.util.ArrayList<>();
-		for (MonthEndOutput output : outputs) {
-			warnings.addAll(output.write(runs, folder));
-		}
-		return List.copyOf(warnings);
 	}
 
 	/**

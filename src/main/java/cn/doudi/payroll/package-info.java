@@ -12,8 +12,10 @@
  * A month-end computes its counties at once, partitioned by county (README "Across machines"): the job
  * {@code monthEndCountiesJob}'s manager step gives each county's partition to a thread of this process
  * ({@code doudi.workers.threads}) or, with {@code doudi.workers.mode=remote}, to {@code doudi worker} processes
- * over RabbitMQ (Spring Batch remote partitioning, {@code payroll.batch.RemoteWorkersConfiguration}); the manager
- * keeps the counties' locks and writes the files in county order.
+ * over RabbitMQ (Spring Batch remote partitioning, {@code payroll.batch.RemoteWorkersConfiguration}); each partition
+ * also writes its county's files of the other modules ({@link cn.doudi.payroll.MonthEndOutput}: bank files,
+ * notices) into the month's folder; the manager keeps the counties' locks, checks the counties' files are there and
+ * writes the month's files across the counties in county order.
  * <p>
  * Watching it (README "Watching it run"): {@code MonthEndHealthIndicator} (each county's latest run; a FAILED or
  * stopped RUNNING one named) and {@code RunMeters} (month-end duration, latest runs' lines and amounts); {@link cn.doudi.payroll.MonthEndPhases}

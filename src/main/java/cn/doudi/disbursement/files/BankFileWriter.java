@@ -62,6 +62,26 @@ public class BankFileWriter {
 	 * (a line without a bank, a pain.001 the XSD refuses) leaves the folder as it was.
 	 */
 	public List<String> write(List<PayrollRun> runs, Path folder, boolean draft) {
+		List<String> warnings = write(runs, folder, draft, new ArrayList<>());
+		Manifest.rewrite(BankFolder.of(folder), records);
+		return warnings;
+	}
+
+	/**
+	 * Month-end, one county: the run's draft files into {@code folder/bank/} as {@link #write}, but not the
+	 * manifest (several counties are written at once, by their partitions: {@link #rewriteManifest} after
+	 * them). {@code placed} receives each file placed, as {@code bank/<name>}; returns the warnings.
+	 */
+	public List<String> writeDrafts(PayrollRun run, Path folder, List<String> placed) {
+		return write(List.of(run), folder, true, placed);
+	}
+
+	/** Rewrites {@code folder/bank/}'s manifest from the files in it (none: nothing). */
+	public void rewriteManifest(Path folder) {
+		Manifest.rewrite(BankFolder.of(folder), records);
+	}
+
+	private List<String> write(List<PayrollRun> runs, Path folder, boolean draft, List<String> placed) {
 		LayoutSet set = layouts.load();
 		Path dir = BankFolder.of(folder);
 		boolean existed = Files.isDirectory(dir);
@@ -96,6 +116,7 @@ public class BankFileWriter {
 			List<BankFileRow> rows = new ArrayList<>();
 			for (Written f : files) {
 				BankFolder.place(dir, f.name());
+				placed.add(BankFolder.NAME + "/" + f.name());
 				rows.add(new BankFileRow(run.id(), f.bank(), BankFolder.NAME + "/" + f.name(), !draft, f.sha256(), f.lines(),
 						f.total()));
 			}
@@ -104,7 +125,6 @@ public class BankFileWriter {
 				log.info("draft {}: {} bank files written to {}", run.batchNo(), files.size(), dir);
 			}
 		}
-		Manifest.rewrite(dir, records);
 		return List.copyOf(warnings);
 	}
 

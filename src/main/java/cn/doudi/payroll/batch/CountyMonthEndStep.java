@@ -3,6 +3,7 @@ package cn.doudi.payroll.batch;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
@@ -18,10 +19,16 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import cn.doudi.kernel.FailPoint;
+import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.MonthEndOutput;
+import cn.doudi.payroll.PayrollRun;
+import cn.doudi.payroll.RunReader;
 
 /**
  * A county's partition, wherever it runs (a thread of the manager, or a {@code doudi worker}): the county's
- * month-end job (checks, then lines) against the shared database — a step that runs a job, as Batch's
+ * month-end job (checks, then lines) against the shared database, then the county's files (bank files,
+ * notices: {@link MonthEndFiles#writeCounty}) into the month's folder, whose absolute path the partition carries
+ * (for remote workers a folder every worker reaches at that path, e.g. an NFS mount) — a step that runs a job, as Batch's
  * {@code JobStep} does (outside any chunk transaction), but started or restarted through {@link
  * MonthEndJobLauncher}, so a partition run again (a worker killed, the manager restarted, a message delivered
  * twice) finds the county's job where it stopped, or complete, and writes no line twice. The county's lock
@@ -46,15 +53,27 @@ class CountyMonthEndStep extends AbstractStep {
 	/** Partitions running in this JVM: the heap pools' peaks are reset only when the first of them starts. */
 	private static final AtomicInteger RUNNING = new AtomicInteger();
 
+	/**
+	 * The partition's ExecutionContext keys of the county's files ({@link MonthEndFiles#writeCounty}): the files
+	 * written, relative to the folder, one a line; and each output's warnings, one a line ({@value #WARNINGS}0, 1, …).
+	 */
+	static final String FILES = "files";
+
+	static final String WARNINGS = "warnings.";
+
 	private final MonthEndJobLauncher launcher;
+	private final MonthEndFiles files;
+	private final RunReader runs;
 	private final Duration heartbeat;
 	private final boolean worker;
 
-	CountyMonthEndStep(String name, JobRepository repository, MonthEndJobLauncher launcher, Duration heartbeat,
-			boolean worker) {
+	CountyMonthEndStep(String name, JobRepository repository, MonthEndJobLauncher launcher, MonthEndFiles files,
+			RunReader runs, Duration heartbeat, boolean worker) {
 		super(repository);
 		setName(name);
 		this.launcher = launcher;
+		this.files = files;
+		this.runs = runs;
 		this.heartbeat = heartbeat;
 		this.worker = worker;
 	}
@@ -83,6 +102,9 @@ class CountyMonthEndStep extends AbstractStep {
 				FailPoint.reach("partition.started." + county);
 				completed = launcher.run(runId, county, month, revision, context.getInt(CountyPartitioner.COUNTY_NO),
 						context.getInt(CountyPartitioner.COUNTY_COUNT));
+				if (completed) {
+					writeFiles(context, runId, Path.of(context.getString(CountyPartitioner.OUT)));
+				}
 			}
 			catch (RuntimeException e) {
 				log.error("区县 {} {} 月结分区失败", county, month, e);
@@ -105,6 +127,20 @@ class CountyMonthEndStep extends AbstractStep {
 			else {
 				log.info("区县 {} {} 月结分区完成", county, month);
 			}
+		}
+	}
+
+	/**
+	 * The county's files (bank files, notices) into the month's folder, recorded in the partition's context for
+	 * the manager: it checks they are where it looks and reports the warnings. Written again, byte for byte,
+	 * when the partition runs again.
+	 */
+	private void writeFiles(ExecutionContext context, long runId, Path folder) {
+		PayrollRun run = runs.run(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " not found"));
+		List<MonthEndOutput.CountyFiles> written = files.writeCounty(run, folder);
+		context.putString(FILES, String.join("\n", written.stream().flatMap(w -> w.files().stream()).toList()));
+		for (int i = 0; i < written.size(); i++) {
+			context.putString(WARNINGS + i, String.join("\n", written.get(i).warnings()));
 		}
 	}
 

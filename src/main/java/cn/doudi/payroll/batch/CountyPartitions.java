@@ -1,6 +1,9 @@
 package cn.doudi.payroll.batch;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.time.YearMonth;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -13,6 +16,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -24,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.doudi.ingest.Regions;
+import cn.doudi.payroll.MonthEndFiles;
 
 /**
  * Computes the month of several counties at once: starts (or restarts) the partitioned job
@@ -31,7 +37,9 @@ import cn.doudi.ingest.Regions;
  * by county, whether its lines are computed — a county whose partition failed, or that no worker finished
  * within {@code doudi.workers.timeout}, is named with the reason and the others are unaffected. Whether a
  * county is computed is read from its own month-end job ({@link MonthEndJobLauncher#completed}), the unit of
- * restart: a partition run twice finds it complete.
+ * restart: a partition run twice finds it complete. Each partition also writes its county's files into the
+ * month's folder and records them: a county whose files this process cannot find there (a worker writing to a
+ * folder that is not shared) is named too.
  */
 @Component
 public class CountyPartitions {
@@ -44,10 +52,12 @@ public class CountyPartitions {
 	private final MonthEndJobLauncher launcher;
 	private final Regions regions;
 	private final Duration timeout;
+	private final MonthEndFiles files;
 
 	CountyPartitions(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier("monthEndCountiesJob") Job job, MonthEndJobLauncher launcher, Regions regions,
-			@Value("${doudi.workers.timeout:2h}") Duration timeout) {
+			@Value("${doudi.workers.timeout:2h}") Duration timeout, MonthEndFiles files) {
+		this.files = files;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
@@ -57,17 +67,27 @@ public class CountyPartitions {
 	}
 
 	/**
-	 * Runs the counties' partitions (the caller holds their locks) and returns, in county order, each county
-	 * that was not computed with the reason (in Chinese, naming the county); empty when all were. {@code threads}:
-	 * the in-process pool's size (0: {@code doudi.workers.threads}, or the cores).
+	 * What the partitions did: in county order, each county that was not computed (or whose files are not in
+	 * the folder) with the reason, in Chinese, naming the county, empty when all were; and the warnings of the
+	 * counties' files, output by output ({@link MonthEndFiles#writeCounty}), county by county in code order.
 	 */
-	public Map<String, String> compute(YearMonth month, List<CountyRun> runs, int threads) {
+	public record Outcome(Map<String, String> failed, List<String> warnings) {
+	}
+
+	/**
+	 * Runs the counties' partitions (the caller holds their locks): each computes its county and writes the
+	 * county's files into {@code folder}. {@code threads}: the in-process pool's size (0: {@code
+	 * doudi.workers.threads}, or the cores).
+	 */
+	public Outcome compute(YearMonth month, List<CountyRun> runs, Path folder, int threads) {
 		Map<String, String> failed = new LinkedHashMap<>();
 		if (runs.isEmpty()) {
-			return failed;
+			return new Outcome(failed, List.of());
 		}
+		Path out = folder.toAbsolutePath().normalize();
 		JobParameters params = new JobParametersBuilder().addString("month", month.toString())
 			.addString("runs", CountyRun.encode(runs))
+			.addString("out", out.toString())
 			.addLong("threads", (long) threads, false)
 			.toJobParameters();
 		recoverLeftovers(params);
@@ -129,7 +149,59 @@ public class CountyPartitions {
 			}
 			failed.put(run.county(), reason);
 		}
-		return failed;
+		return new Outcome(failed, filesOf(runs, params, out, names, failed));
+	}
+
+	/**
+	 * The county's files each computed county's partition (the last that completed, maybe in an earlier
+	 * execution) wrote: a county whose files are not in the folder (a worker that writes to a folder of its
+	 * own) joins {@code failed}; the warnings of the others, output by output, county by county.
+	 */
+	private List<String> filesOf(List<CountyRun> runs, JobParameters params, Path out, Map<String, String> names,
+			Map<String, String> failed) {
+		JobInstance instance = jobRepository.getJobInstance(job.getName(), params);
+		List<List<String>> warnings = new ArrayList<>();
+		for (int i = 0; i < files.outputs(); i++) {
+			warnings.add(new ArrayList<>());
+		}
+		for (CountyRun run : runs) {
+			if (failed.containsKey(run.county())) {
+				continue;
+			}
+			StepExecution partition = instance == null ? null : jobRepository.getLastStepExecution(instance,
+					CountyPartitionsConfiguration.WORKER_STEP + ":" + CountyPartitioner.name(run.county()));
+			ExecutionContext context = partition == null ? new ExecutionContext() : partition.getExecutionContext();
+			String county = describe(run.county(), names);
+			if (partition != null && partition.getStatus() != BatchStatus.COMPLETED) {
+				// computed, but its files could not be written (a line without a valid bank account, a full disk, …)
+				failed.put(run.county(), county + " 的月结文件未能写出（"
+						+ partition.getExitStatus().getExitDescription().lines().findFirst().orElse("") + "）");
+				continue;
+			}
+			if (!context.containsKey(CountyMonthEndStep.FILES)) {
+				failed.put(run.county(), county + " 的月结分区没有记下写出的文件（" + out + "）：本区县未完成；可重新执行 month-end");
+				continue;
+			}
+			String missing = lines(context.getString(CountyMonthEndStep.FILES)).stream()
+				.filter(f -> !Files.exists(out.resolve(f)))
+				.findFirst()
+				.orElse(null);
+			if (missing != null) {
+				String worker = context.containsKey(CountyMonthEndStep.WORKER)
+						? "工作进程 " + context.getString(CountyMonthEndStep.WORKER) : "工作进程";
+				failed.put(run.county(), county + " 的文件由" + worker + "写出，但本机在输出目录 " + out + " 中找不到 " + missing
+						+ "：工作进程写不到输出目录，--out 是否为各工作进程在同一路径可达的共享目录？本区县未完成");
+				continue;
+			}
+			for (int i = 0; i < warnings.size(); i++) {
+				warnings.get(i).addAll(lines(context.getString(CountyMonthEndStep.WARNINGS + i, "")));
+			}
+		}
+		return warnings.stream().flatMap(List::stream).toList();
+	}
+
+	private static List<String> lines(String joined) {
+		return joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
 	}
 
 	/**
@@ -138,7 +210,9 @@ public class CountyPartitions {
 	 */
 	private void recoverLeftovers(JobParameters params) {
 		for (JobExecution stale : jobRepository.findRunningJobExecutions(job.getName())) {
-			if (params.getIdentifyingParameters().equals(stale.getJobParameters().getIdentifyingParameters())) {
+			// the same counties' runs, whatever the folder (a killed month-end run again into another folder)
+			if (params.getString("month").equals(stale.getJobParameters().getString("month"))
+					&& params.getString("runs").equals(stale.getJobParameters().getString("runs"))) {
 				log.warn("marking the counties' month-end execution {} left running by a killed process as failed",
 						stale.getId());
 				try {

@@ -23,11 +23,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
+import cn.doudi.payroll.MonthEndFiles;
+import cn.doudi.payroll.RunReader;
+
 /**
  * The month-end of several counties, partitioned by county (Spring Batch partitioning): the job
- * {@value #JOB_NAME} (identifying parameters {@code month} and {@code runs}, the counties' runs and revisions)
+ * {@value #JOB_NAME} (identifying parameters {@code month}, {@code runs}, the counties' runs and revisions, and
+ * {@code out}, the month's folder)
  * has one manager step, {@code countiesManagerStep}, which splits the month with {@link CountyPartitioner};
- * each partition runs the worker step {@value #WORKER_STEP} (the county's checks and lines, {@link
+ * each partition runs the worker step {@value #WORKER_STEP} (the county's checks and lines, then its bank files and notices, {@link
  * CountyMonthEndStep}). Here the partitions run in-process on a pool of {@code doudi.workers.threads}
  * threads (0: the number of cores); with {@code doudi.workers.mode=remote} the manager step sends them to
  * {@code doudi worker} processes over RabbitMQ instead ({@link RemoteWorkersConfiguration}): one code path.
@@ -42,24 +46,24 @@ class CountyPartitionsConfiguration {
 	@Bean
 	Job monthEndCountiesJob(JobRepository jobRepository, @Qualifier(MANAGER_STEP) Step countiesManagerStep) {
 		return new JobBuilder(JOB_NAME, jobRepository)
-			.validator(new DefaultJobParametersValidator(new String[] { "month", "runs" }, new String[0]))
+			.validator(new DefaultJobParametersValidator(new String[] { "month", "runs", "out" }, new String[0]))
 			.start(countiesManagerStep)
 			.build();
 	}
 
 	/** The worker step: one county's partition (the same bean in a manager's thread and in a remote worker). */
 	@Bean(WORKER_STEP)
-	Step countyMonthEndStep(JobRepository jobRepository, MonthEndJobLauncher launcher,
-			@Value("${doudi.workers.heartbeat:10s}") Duration heartbeat,
+	Step countyMonthEndStep(JobRepository jobRepository, MonthEndJobLauncher launcher, MonthEndFiles files,
+			RunReader runs, @Value("${doudi.workers.heartbeat:10s}") Duration heartbeat,
 			@Value("${doudi.workers.listen:false}") boolean worker) {
-		return new CountyMonthEndStep(WORKER_STEP, jobRepository, launcher, heartbeat, worker);
+		return new CountyMonthEndStep(WORKER_STEP, jobRepository, launcher, files, runs, heartbeat, worker);
 	}
 
 	@Bean
 	@StepScope
 	Partitioner countyPartitioner(@Value("#{jobParameters['runs']}") String runs,
-			@Value("#{jobParameters['month']}") String month) {
-		return new CountyPartitioner(CountyRun.decode(runs), month);
+			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['out']}") String out) {
+		return new CountyPartitioner(CountyRun.decode(runs), month, out);
 	}
 
 	/** In-process (the default: the embedded database, {@code demo}, {@code month-end --threads=N}). */
