@@ -155,10 +155,9 @@ final class RunBankFiles {
 			throw new IllegalStateException("两个代发文件同名 bank/" + name + "（检查 " + set.where() + " 的 file-name）");
 		}
 		try {
-			Files.createDirectories(dir);
 			Path temp = BankFolder.temp(dir, name);
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			OutputStream stream = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(temp), sha), 1 << 16);
+			OutputStream stream = new BufferedOutputStream(new DigestOutputStream(created(temp), sha), 1 << 16);
 			Out out = new Out(bank, name, temp, sha, stream);
 			outs.add(out);
 			return out;
@@ -168,6 +167,25 @@ final class RunBankFiles {
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * A new temporary file in {@link #dir}, the folder created when missing. Another county's partition whose bank
+	 * files were refused removes the folder it created when it is empty; should that happen between this creating
+	 * the folder and opening the file, the folder is created again (the file, once open, keeps the folder).
+	 */
+	private OutputStream created(Path temp) throws IOException {
+		for (int attempt = 1;; attempt++) {
+			Files.createDirectories(dir);
+			try {
+				return Files.newOutputStream(temp);
+			}
+			catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+				if (attempt == 3) {
+					throw removedMeanwhile;
+				}
+			}
 		}
 	}
 
