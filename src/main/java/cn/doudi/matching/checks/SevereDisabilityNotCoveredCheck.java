@@ -18,6 +18,7 @@ import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.RaisedFinding;
+import cn.doudi.matching.roster.CurrentRoster;
 import cn.doudi.matching.roster.RosterRecords;
 
 /**
@@ -64,8 +65,8 @@ class SevereDisabilityNotCoveredCheck implements Check<SevereDisabilityNotCovere
 				where d.valid
 				union
 				select d.id_number from current_disability d
-				where d.valid and substr(d.id_number, 1, 6) = ?
-				  and not exists (select 1 from current_beneficiary b where b.id_number = d.id_number)
+				""" + CurrentRoster.anyRow("x.id_number = d.id_number", "b") + """
+				where d.valid and substr(d.id_number, 1, 6) = ? and b.hit is null
 				""";
 		Map<String, List<Cert>> certs = new TreeMap<>();
 		reader.jdbc().query("select x.id_number, x.name, x.certificate_no, x.type, x.grade from current_disability x join ("
@@ -77,7 +78,7 @@ class SevereDisabilityNotCoveredCheck implements Check<SevereDisabilityNotCovere
 			return new Records(Map.of(), null, null, null, Map.of());
 		}
 		RosterRecords roster = reader.rosterOf(
-				"select o.household_id from current_beneficiary o join (" + people + ") p on p.id_number = o.id_number",
+				"select b.household_id from (" + people + ") p " + CurrentRoster.rowsWhere("id_number", "p.id_number"),
 				reader.county(), reader.county());
 		Map<String, List<RosterRow>> rows = rowsByPerson(roster);
 		Map<String, Cert> counting = new TreeMap<>();
