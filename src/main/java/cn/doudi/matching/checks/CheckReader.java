@@ -45,7 +45,7 @@ import cn.doudi.matching.roster.RosterRecords;
  * generic plan, {@code = any($n)} is searched linearly per row (only a constant array is hashed); see
  * {@link RosterLoader}.</li>
  * <li>the rows of <em>every</em> county's roster with one of this county's keys (an ID, a household, an
- * account) are looked up by key, {@link CurrentRoster#rowsWhere}, never joined to {@code current_beneficiary}:
+ * account) are looked up by key, {@link CurrentRoster#rowsOf}, never joined to {@code current_beneficiary}:
  * that join reads every county's snapshot, once per county checked, O(counties²) over a month-end (3.7 s
  * per read with 150 counties, about ten reads per county; README, "Province speed"). "On no roster" is
  * {@link CurrentRoster#anyRow}'s {@code hit is null}, the same index probe per outer row (a {@code not
@@ -93,8 +93,8 @@ public final class CheckReader {
 	/** Every household in which a person of the county's roster has a row, in any county. */
 	public RosterRecords roster() {
 		if (roster == null) {
-			roster = loader.load("select b.household_id from (select distinct c.id_number from current_beneficiary c"
-					+ " where c.county = ?) k " + CurrentRoster.rowsWhere("id_number", "k.id_number"), county);
+			roster = loader.load("select b.household_id from " + CurrentRoster.rowsOf("id_number",
+					"select distinct c.id_number from current_beneficiary c where c.county = ?"), county);
 		}
 		return roster;
 	}

@@ -60,8 +60,9 @@ class PovertyNotCoveredCheck implements Check<PovertyNotCoveredCheck.Records> {
 			return new Records(List.of(), null, Map.of());
 		}
 		RosterRecords roster = reader.rosterOf("""
-				select b.household_id from (select distinct p.id_number from current_poverty p where p.county = ?) p
-				""" + CurrentRoster.rowsWhere("id_number", "p.id_number"), reader.county());
+				select b.household_id from
+				""" + CurrentRoster.rowsOf("id_number", "select distinct p.id_number from current_poverty p where p.county = ?"),
+				reader.county());
 		Map<String, YearMonth> deaths = reader.deathMonthsOf(
 				poor.values().stream().map(p -> new PersonRef(p.idNumber(), p.name())).toList());
 		return new Records(List.copyOf(poor.values()), roster, deaths);

@@ -59,7 +59,7 @@ class SharedAccountCheck implements Check<SharedAccountCheck.Records> {
 				""";
 		String[] months = reader.monthTexts();
 		RosterRecords roster = reader.rosterOf(
-				"select b.household_id from (" + accounts + ") a " + CurrentRoster.rowsWhere("account_number", "a.account_number"),
+				"select b.household_id from " + CurrentRoster.rowsOf("account_number", accounts),
 				reader.county(), reader.county(), months);
 		List<Object[]> rows = reader.jdbc().query("""
 				select county, household_id, id_number, name, account_number, approval_month from current_temp_assist

@@ -5,15 +5,17 @@ package cn.doudi.matching.roster;
  * household or account is one of a small set of keys, found through the B-trees of V560 instead of a read
  * of every county's snapshot.
  *
- * <p>{@link #rowsWhere} is a {@code FROM} fragment to put after the keys: {@code from (select distinct
- * c.id_number from current_beneficiary c where c.county = ?) k} + {@code rowsWhere("id_number",
- * "k.id_number")}. It yields {@code b} (the {@code beneficiary} row) and {@code s} (its county's
- * {@code snapshot} row; {@code s.county} is the row's county): exactly the rows {@code current_beneficiary}
- * holds with that key. The {@code lateral (… offset 0)} subquery is a nested loop, one index probe per key,
- * whatever the planner estimates for the keys; the probe finds the key's rows of every upload (the history
- * stays in the table) and the join to {@code snapshot} keeps those of each county's current upload. The
- * keys' type must be the column's ({@code char(18)} IDs from another {@code id_number} column; a
- * {@code text} key against {@code char(18)} would compare as text and miss the index).
+ * <p>{@link #rowsOf} is a {@code FROM} item, {@code b} (the {@code beneficiary} row) joined to {@code s}
+ * (its county's {@code snapshot} row): {@code "select b.household_id from " + rowsOf("id_number", "select
+ * distinct c.id_number from current_beneficiary c where c.county = ?")} yields exactly the rows
+ * {@code current_beneficiary} holds with one of those keys. Inside, a {@code lateral (… offset 0)}
+ * subquery is a nested loop, one index probe per key whatever the planner estimates for the keys; a probe
+ * finds the key's rows of every upload (the history stays in the table). The outer {@code offset 0} keeps
+ * that loop whole, so that the rows found are joined to {@code snapshot} once, by a hash join, keeping
+ * those of each county's current upload (left to itself the planner moved the join into the loop and
+ * scanned {@code snapshot}, a row per county and source, once per key: O(keys × counties) again). The keys'
+ * type must be the column's ({@code char(18)} IDs from another {@code id_number} column; a {@code text} key
+ * against {@code char(18)} would compare as text and miss the index).
  *
  * <p>Cost per county: the keys (its own snapshot, read through the BRIN index) and a few index probes
  * per key, O(rows of the county) instead of O(rows of the province) (README, "Province speed").
@@ -24,14 +26,38 @@ public final class CurrentRoster {
 	}
 
 	/**
-	 * {@code cross join lateral (…) b join snapshot s on …}: the current rows of any county whose
-	 * {@code column} equals {@code key} (an expression over the preceding FROM items).
+	 * The current rows of any county whose {@code column} equals a key that {@code keysQuery} (one column)
+	 * yields: a {@code FROM} item with aliases {@code b} and {@code s}.
 	 */
-	public static String rowsWhere(String column, String key) {
+	public static String rowsOf(String column, String keysQuery) {
+		return keyed("beneficiary", column, keysQuery, "b",
+				"s.source = 'beneficiaries' and s.import_id = b.import_id and s.county = b.county");
+	}
+
+	/**
+	 * The current disability certificates (the one province-wide upload) whose ID is a key that
+	 * {@code keysQuery} yields: a {@code FROM} item {@code d} (the {@code disability} row, V561's B-tree).
+	 */
+	public static String certificatesOf(String keysQuery) {
+		return keyed("disability", "id_number", keysQuery, "d",
+				"s.source = 'disability' and s.county = '' and s.import_id = d.import_id");
+	}
+
+	/**
+	 * The current poverty rows of any county whose ID is a key that {@code keysQuery} yields: a {@code FROM}
+	 * item {@code p} (the {@code poverty} row, V561's B-tree).
+	 */
+	public static String povertyOf(String keysQuery) {
+		return keyed("poverty", "id_number", keysQuery, "p",
+				"s.source = 'poverty' and s.import_id = p.import_id and s.county = p.county");
+	}
+
+	private static String keyed(String table, String column, String keysQuery, String alias, String current) {
 		return """
-				cross join lateral (select x.* from beneficiary x where x.%s = %s offset 0) b
-				join snapshot s on s.source = 'beneficiaries' and s.import_id = b.import_id and s.county = b.county
-				""".formatted(column, key);
+				(select r.* from (%s) k(key)
+				 cross join lateral (select x.* from %s x where x.%s = k.key offset 0) r offset 0) %s
+				join snapshot s on %s
+				""".formatted(keysQuery, table, column, alias, current);
 	}
 
 	/**

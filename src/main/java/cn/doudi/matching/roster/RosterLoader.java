@@ -65,8 +65,7 @@ public class RosterLoader {
 		List<RosterRow> rows = jdbc.query("""
 				select s.county, b.region_code, b.household_id, b.id_number, b.name, b.relation, b.program, b.category,
 				       b.household_income, b.start_month, b.end_month, b.bank, b.account_number, b.account_name
-				from unnest(?::text[]) h(household_id)
-				""" + CurrentRoster.rowsWhere("household_id", "h.household_id") + """
+				from """ + CurrentRoster.rowsOf("household_id", "select unnest(?::text[])") + """
 				order by s.county::char(6), b.program, b.household_id, b.id_number, b.import_id, b.file_no, b.row_no
 				""", ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", households.toArray())),
 				(rs, i) -> new RosterRow(rs.getString(1).trim(), rs.getString(2), rs.getString(3), rs.getString(4),
