@@ -3,7 +3,8 @@ package cn.doudi.matching.roster;
 /**
  * Keyed lookups in every county's current roster: the rows of {@code current_beneficiary} whose ID,
  * household or account is one of a small set of keys, found through the B-trees of V560 instead of a read
- * of every county's snapshot.
+ * of every county's snapshot; likewise the current certificates and poverty rows of a set of IDs (V561).
+ * The plans before and after, at 150 counties: {@code README.md} beside this class.
  *
  * <p>{@link #rowsOf} is a {@code FROM} item, {@code b} (the {@code beneficiary} row) joined to {@code s}
  * (its county's {@code snapshot} row): {@code "select b.household_id from " + rowsOf("id_number", "select
