@@ -162,7 +162,7 @@ public final class DoudiCli {
 		while (leaf.subcommand() != null) {
 			leaf = leaf.subcommand();
 		}
-		if (!leaf.commandSpec().subcommands().isEmpty()) {
+		if (!leaf.commandSpec().subcommands().isEmpty() && !(leaf.commandSpec().userObject() instanceof java.util.concurrent.Callable<?>)) {
 			// a group (users, findings, schedules, intake) without its subcommand
 			System.err.println("doudi: " + CommandLines.qualified(leaf.commandSpec().commandLine()) + " 需要一个子命令："
 					+ String.join("、", leaf.commandSpec().subcommands().keySet()) + "（"

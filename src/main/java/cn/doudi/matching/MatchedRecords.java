@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.doudi.identity.PersonName;
+import cn.doudi.matching.roster.CurrentRoster;
 
 /**
  * Other agencies' records that match a county's beneficiaries by ID <em>and</em> name: deaths (RULES.md
@@ -102,10 +103,10 @@ public class MatchedRecords {
 	public Map<String, List<MatchedCertificate>> certificates(String county) {
 		Map<String, List<MatchedCertificate>> result = new HashMap<>();
 		jdbc.query("""
+				with b as materialized (select distinct id_number, name from current_beneficiary where county = ?)
 				select distinct d.id_number, d.certificate_no, d.type, d.grade, d.name as cert_name, b.name as roster_name
-				from current_disability d
-				join (select distinct id_number, name from current_beneficiary where county = ?) b
-				  on b.id_number = d.id_number
+				from b join """ + CurrentRoster.certificatesOf("select distinct id_number from b") + """
+				  on d.id_number = b.id_number
 				where d.valid
 				order by d.id_number, d.certificate_no
 				""", rs -> {

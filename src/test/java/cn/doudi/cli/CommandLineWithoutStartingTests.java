@@ -108,6 +108,13 @@ class CommandLineWithoutStartingTests {
 	}
 
 	@Test
+	void aCommandWithSubcommandsOfItsOwnRunsWithoutOne() {
+		// bench (the import benchmark) has bench month-end beside it; a group (users) still asks for one
+		assertThat(DoudiCli.answerWithoutStarting(List.of("bench", "--rows=1000"))).isNull();
+		assertThat(DoudiCli.answerWithoutStarting(List.of("users"))).isEqualTo(CommandLines.USAGE);
+	}
+
+	@Test
 	void aMissingOptionOrABadValueIsNamed() {
 		assertOneChineseLine(run("month-end", "--out=x"), "缺少必填选项 --month");
 		assertOneChineseLine(run("month-end", "--month=2026-13", "--out=x"), "--month", "“2026-13”", "不是月份");

@@ -13,6 +13,7 @@ import cn.doudi.identity.IdNumber;
 import cn.doudi.identity.PersonName;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.matching.RaisedFinding;
+import cn.doudi.matching.roster.CurrentRoster;
 import cn.doudi.matching.roster.RosterRecords;
 
 /**
@@ -42,8 +43,8 @@ class DeathProbableCheck implements Check<DeathProbableCheck.Records> {
 		OneEditIndex<Death> index = new OneEditIndex<>();
 		reader.jdbc().query("""
 				select d.id_number, d.name, d.death_date from current_death d
-				where d.death_date < ?
-				  and not exists (select 1 from current_beneficiary b where d.id_valid and b.id_number = d.id_number)
+				""" + CurrentRoster.anyRow("d.id_valid and x.id_number = d.id_number", "b") + """
+				where d.death_date < ? and b.hit is null
 				order by d.id
 				""", rs -> {
 			String body = OneEditIndex.body(rs.getString(1));

@@ -12,6 +12,7 @@ import cn.doudi.allowance.ActiveRoster.Enrollment;
 import cn.doudi.identity.PersonName;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.matching.RaisedFinding;
+import cn.doudi.matching.roster.CurrentRoster;
 import cn.doudi.matching.roster.RosterRecords;
 
 /**
@@ -41,11 +42,11 @@ class NameMismatchCheck implements Check<NameMismatchCheck.Records> {
 				select d.id_number, '死亡信息', d.name, d.death_date::text from current_death d
 				where d.id_valid and d.id_number in (select id_number from current_beneficiary where county = ?)
 				union all
-				select s.id_number, '残疾人信息', s.name, s.certificate_no from current_disability s
-				join (select distinct id_number from current_beneficiary where county = ?) c on c.id_number = s.id_number
+				select d.id_number, '残疾人信息', d.name, d.certificate_no from
+				""" + CurrentRoster.certificatesOf("select distinct id_number from current_beneficiary where county = ?") + """
 				union all
-				select p.id_number, '扶贫信息', p.name, '' from current_poverty p
-				join (select distinct id_number from current_beneficiary where county = ?) c on c.id_number = p.id_number
+				select p.id_number, '扶贫信息', p.name, '' from
+				""" + CurrentRoster.povertyOf("select distinct id_number from current_beneficiary where county = ?") + """
 				order by 1, 2, 3, 4
 				""", (rs, i) -> new Other(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
 				reader.county(), reader.county(), reader.county());

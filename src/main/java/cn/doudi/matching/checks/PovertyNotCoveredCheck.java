@@ -15,6 +15,7 @@ import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.RaisedFinding;
+import cn.doudi.matching.roster.CurrentRoster;
 import cn.doudi.matching.roster.RosterRecords;
 
 /**
@@ -59,9 +60,9 @@ class PovertyNotCoveredCheck implements Check<PovertyNotCoveredCheck.Records> {
 			return new Records(List.of(), null, Map.of());
 		}
 		RosterRecords roster = reader.rosterOf("""
-				select o.household_id from current_beneficiary o
-				join (select distinct p.id_number from current_poverty p where p.county = ?) p on p.id_number = o.id_number
-				""", reader.county());
+				select b.household_id from
+				""" + CurrentRoster.rowsOf("id_number", "select distinct p.id_number from current_poverty p where p.county = ?"),
+				reader.county());
 		Map<String, YearMonth> deaths = reader.deathMonthsOf(
 				poor.values().stream().map(p -> new PersonRef(p.idNumber(), p.name())).toList());
 		return new Records(List.copyOf(poor.values()), roster, deaths);

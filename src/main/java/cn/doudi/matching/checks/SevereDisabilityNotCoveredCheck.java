@@ -18,6 +18,7 @@ import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.RaisedFinding;
+import cn.doudi.matching.roster.CurrentRoster;
 import cn.doudi.matching.roster.RosterRecords;
 
 /**
@@ -59,17 +60,17 @@ class SevereDisabilityNotCoveredCheck implements Check<SevereDisabilityNotCovere
 	@Override
 	public Records read(CheckReader reader) {
 		String people = """
-				select d.id_number from current_disability d
-				join (select distinct id_number from current_beneficiary where county = ?) c on c.id_number = d.id_number
+				select d.id_number from
+				""" + CurrentRoster.certificatesOf("select distinct id_number from current_beneficiary where county = ?") + """
 				where d.valid
 				union
 				select d.id_number from current_disability d
-				where d.valid and substr(d.id_number, 1, 6) = ?
-				  and not exists (select 1 from current_beneficiary b where b.id_number = d.id_number)
+				""" + CurrentRoster.anyRow("x.id_number = d.id_number", "b") + """
+				where d.valid and substr(d.id_number, 1, 6) = ? and b.hit is null
 				""";
 		Map<String, List<Cert>> certs = new TreeMap<>();
-		reader.jdbc().query("select x.id_number, x.name, x.certificate_no, x.type, x.grade from current_disability x join ("
-				+ people + ") p on p.id_number = x.id_number where x.valid order by x.id_number, x.certificate_no", rs -> {
+		reader.jdbc().query("select d.id_number, d.name, d.certificate_no, d.type, d.grade from "
+				+ CurrentRoster.certificatesOf(people) + " where d.valid order by d.id_number, d.certificate_no", rs -> {
 			certs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
 				.add(new Cert(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)));
 		}, reader.county(), reader.county());
@@ -77,7 +78,7 @@ class SevereDisabilityNotCoveredCheck implements Check<SevereDisabilityNotCovere
 			return new Records(Map.of(), null, null, null, Map.of());
 		}
 		RosterRecords roster = reader.rosterOf(
-				"select o.household_id from current_beneficiary o join (" + people + ") p on p.id_number = o.id_number",
+				"select b.household_id from " + CurrentRoster.rowsOf("id_number", people),
 				reader.county(), reader.county());
 		Map<String, List<RosterRow>> rows = rowsByPerson(roster);
 		Map<String, Cert> counting = new TreeMap<>();

@@ -18,6 +18,7 @@ import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.RaisedFinding;
+import cn.doudi.matching.roster.CurrentRoster;
 import cn.doudi.matching.roster.RosterRecords;
 
 /**
@@ -58,7 +59,7 @@ class SharedAccountCheck implements Check<SharedAccountCheck.Records> {
 				""";
 		String[] months = reader.monthTexts();
 		RosterRecords roster = reader.rosterOf(
-				"select o.household_id from current_beneficiary o join (" + accounts + ") a on a.account_number = o.account_number",
+				"select b.household_id from " + CurrentRoster.rowsOf("account_number", accounts),
 				reader.county(), reader.county(), months);
 		List<Object[]> rows = reader.jdbc().query("""
 				select county, household_id, id_number, name, account_number, approval_month from current_temp_assist

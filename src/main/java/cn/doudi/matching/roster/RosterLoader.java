@@ -25,8 +25,10 @@ import cn.doudi.matching.MatchedRecords;
  * statement for its actual array (a constant array is hashed), but pgjdbc prepares a statement run five
  * times on one connection and the server may then keep a generic plan, where {@code = any($2)} is a
  * linear search per row: with ten 100k-row counties and the 34k households of one county that plan ran
- * over 300 s (cancelled); the {@code unnest} join takes 2.5 s generic or custom, 30 ms on the demo. The
- * household queries of the callers follow the rules in {@code cn.doudi.matching.checks.CheckReader}.
+ * over 300 s (cancelled); the {@code unnest} join took 2.5 s generic or custom, 30 ms on the demo. It
+ * still read every county's snapshot once per call, so the households' rows are now looked up by key
+ * ({@link CurrentRoster}: one index probe per household). The household queries of the callers follow the
+ * rules in {@code cn.doudi.matching.checks.CheckReader}.
  */
 @Component
 public class RosterLoader {
@@ -61,11 +63,10 @@ public class RosterLoader {
 	 */
 	public RosterRecords loadHouseholds(List<String> households) {
 		List<RosterRow> rows = jdbc.query("""
-				select b.county, b.region_code, b.household_id, b.id_number, b.name, b.relation, b.program, b.category,
+				select s.county, b.region_code, b.household_id, b.id_number, b.name, b.relation, b.program, b.category,
 				       b.household_income, b.start_month, b.end_month, b.bank, b.account_number, b.account_name
-				from current_beneficiary b
-				join unnest(?::text[]) h(household_id) on h.household_id = b.household_id
-				order by b.county, b.program, b.household_id, b.id_number, b.import_id, b.file_no, b.row_no
+				from """ + CurrentRoster.rowsOf("household_id", "select unnest(?::text[])") + """
+				order by s.county::char(6), b.program, b.household_id, b.id_number, b.import_id, b.file_no, b.row_no
 				""", ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", households.toArray())),
 				(rs, i) -> new RosterRow(rs.getString(1).trim(), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getString(6), Program.valueOf(rs.getString(7)), nonNull(rs.getString(8)),
