@@ -139,7 +139,8 @@ public class PayrollRuns {
 	MonthEndRefusedException jobFailed(PayrollRun run, String user, String reason) {
 		tx.executeWithoutResult(status -> {
 			require(runs.failed(run.id()), run);
-			audit.record(user, "RUN", run.county(), run.batchNo(), "job failed");
+			String why = "job failed: " + reason;
+			audit.record(user, "RUN", run.county(), run.batchNo(), why.length() > 500 ? why.substring(0, 500) : why);
 		});
 		return new MonthEndRefusedException(reason + "（" + run.batchNo() + "）");
 	}

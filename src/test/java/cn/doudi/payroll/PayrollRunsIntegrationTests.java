@@ -102,17 +102,22 @@ class PayrollRunsIntegrationTests {
 	}
 
 	@Test
-	void aRunWhoseFilesCannotBeWrittenIsNoDraftAndIsComputedAgainByTheNextMonthEnd() throws Exception {
+	void aRunWhoseCountyFilesCannotBeWrittenIsNoDraftAndIsComputedAgainByTheNextMonthEnd() throws Exception {
+		// the county's bank files and notices are written by its partition (README "Across machines"): a folder
+		// that cannot be written fails the partition, so the run is FAILED and the audit says why
 		Path notAFolder = java.nio.file.Files.writeString(out.resolve("2026-10"), "a file where the folder should be");
 
-		assertThatThrownBy(() -> monthEnd.one(COUNTY, OCT, OCT.atDay(10), notAFolder, "fin1"));
+		assertThatThrownBy(() -> monthEnd.one(COUNTY, OCT, OCT.atDay(10), notAFolder, "fin1"))
+			.hasMessageContaining("410102-202610-01");
 
 		assertThat(jdbc.queryForObject("select status from payroll_run", String.class)).isEqualTo("FAILED");
 		assertThat(jdbc.queryForObject("select detail from audit_event where action = 'RUN'", String.class))
-			.startsWith("files failed: ");
+			.startsWith("job failed: ").contains(notAFolder.toString());
 		assertThatThrownBy(() -> payroll.release(COUNTY, OCT, "fin1")).isInstanceOf(MonthEndRefusedException.class)
 			.hasMessageContaining("月结失败");
 
+		// the next month-end computes it again as the next revision (PayrollRuns.prepare: what stopped a county's
+		// files — a folder, a PAY line without an account — is corrected in the inputs, so the lines are too)
 		java.nio.file.Files.delete(notAFolder);
 		PayrollRun again = monthEnd.one(COUNTY, OCT, OCT.atDay(10), notAFolder, "fin1");
 
@@ -120,6 +125,7 @@ class PayrollRunsIntegrationTests {
 		assertThat(again.status()).isEqualTo(RunStatus.DRAFT);
 		assertThat(jdbc.queryForList("select revision || ':' || status from payroll_run order by revision", String.class))
 			.containsExactly("1:REPLACED", "2:DRAFT");
+		assertThat(notAFolder.resolve("payments.csv")).exists();
 	}
 
 	@Test
