@@ -16,7 +16,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -122,9 +121,13 @@ abstract class BrowserTest {
 	 * page before it by mistake (an element also on the old page would be found there, then be stale).
 	 */
 	void clickAndWaitForPage(String id) {
-		WebElement page = browser.findElement(By.tagName("html"));
+		// a mark on the old page's window, gone once the new page has loaded (asking the old page's element whether
+		// it is stale is answered by Chromium with "Node … does not belong to the document", not as staleness)
+		JavascriptExecutor script = (JavascriptExecutor) browser;
+		script.executeScript("window.doudiOldPage = true");
 		browser.findElement(By.id(id)).click();
-		wait(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+		wait(Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+			.executeScript("return window.doudiOldPage === undefined && document.readyState === 'complete'")));
 	}
 
 	String text(String id) {
