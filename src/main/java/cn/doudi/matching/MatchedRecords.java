@@ -122,6 +122,22 @@ public class MatchedRecords {
 		return result;
 	}
 
+	/**
+	 * The households of other counties' current rosters that hold a person of {@code county}'s current roster, by
+	 * county (code order), each county's households in code order: the neighbours whose records the county's price
+	 * subsidy reads (RULES.md "Enrollment"). Looked up by key ({@link CurrentRoster#rowsOf}: the county's IDs, then an
+	 * index probe per ID), not by reading every county's roster (README "Province speed").
+	 */
+	public Map<String, List<String>> householdsSharingPeople(String county) {
+		Map<String, List<String>> result = new java.util.TreeMap<>();
+		jdbc.query("select distinct s.county::char(6) as county, b.household_id from "
+				+ CurrentRoster.rowsOf("id_number", "select distinct c.id_number from current_beneficiary c where c.county = ?")
+				+ " where s.county <> ? order by 1, 2", rs -> {
+					result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+				}, county, county);
+		return result;
+	}
+
 	/** Is {@code deathMonth} before {@code month}? (the month of death is paid in full). */
 	public static boolean deadFor(YearMonth deathMonth, YearMonth month) {
 		return deathMonth != null && deathMonth.isBefore(month);

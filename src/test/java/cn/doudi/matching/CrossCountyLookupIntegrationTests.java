@@ -99,6 +99,33 @@ class CrossCountyLookupIntegrationTests extends CheckTestSupport {
 		assertThat(detail("SHARED_ACCOUNT", ELDER)).contains("同时为2户（D1、E1）");
 	}
 
+	@Test
+	void theNeighboursOfACountyAreTheOtherCountiesHouseholdsHoldingItsPeople() {
+		// 张跃进 of ZM's D1 is also on ZY's E1; 李桂兰 (ZY only) brings nobody; an earlier upload of ZY listed 徐万年
+		// of ZM in OLD1: not current, so ZY is no neighbour of ZM through him
+		data.row("410122201001", "D1", ZHANG, "张跃进", "户主", "DIBAO_RURAL", "2018-06")
+			.row("410122201001", "D1", WIFE, "王秀兰", "配偶", "DIBAO_RURAL", "2018-06")
+			.row("410122201001", "D2", XU, "徐万年", "户主", "DIBAO_RURAL", "2020-01")
+			.row("410102001001", "E1", ZHANG, "张跃进", "户主", "ELDERLY", "2026-08")
+			.row("410102001001", "E2", LI, "李桂兰", "户主", "ELDERLY", "2024-01");
+		staleRow(ZY, "OLD1", XU);
+
+		assertThat(matched.householdsSharingPeople(ZM)).isEqualTo(java.util.Map.of(ZY, List.of("E1")));
+		assertThat(matched.householdsSharingPeople(ZY)).isEqualTo(java.util.Map.of(ZM, List.of("D1")));
+		// the same answer as the whole-roster join it replaced
+		for (String county : List.of(ZM, ZY)) {
+			java.util.Map<String, List<String>> joined = new java.util.TreeMap<>();
+			jdbc.query("""
+					select distinct o.county, o.household_id from current_beneficiary o
+					join (select distinct c.id_number from current_beneficiary c where c.county = ?) c on c.id_number = o.id_number
+					where o.county <> ? order by o.county, o.household_id
+					""", rs -> {
+				joined.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+			}, county, county);
+			assertThat(matched.householdsSharingPeople(county)).isEqualTo(joined);
+		}
+	}
+
 	/** A row of an upload that is not the county's current snapshot (import 0: no {@code snapshot} names it). */
 	private void staleRow(String county, String household, String id) {
 		jdbc.update("""

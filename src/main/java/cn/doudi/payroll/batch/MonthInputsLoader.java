@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,9 +41,9 @@ import cn.doudi.matching.CheckHolds;
  *
  * <p>A set of keys is joined as a {@code (select distinct …)} subquery, never {@code in (select …)} with a
  * {@code current_beneficiary} on the outer side (why: {@code cn.doudi.matching.checks.CheckReader}).
- * {@code householdsSharingPeople} as {@code o.id_number in (…)} took 21 s on the demo database (a
- * nested loop re-reading the other county's snapshot per ID of this county) and timed out (&gt;120 s) with
- * ten 100k-row counties; as a join it is one hash join: 30 ms on the demo, 2.2 s with 1M current rows.
+ * The neighbours' households (people of this county on another county's roster) are matching's keyed lookup
+ * ({@link MatchedRecords#householdsSharingPeople}): an index probe per ID of the county, not a read of every
+ * county's roster per county (1.8 s per county at 150 counties before; README "Province speed").
  */
 @Component
 class MonthInputsLoader {
@@ -84,7 +83,7 @@ class MonthInputsLoader {
 		List<YearMonth> subsidyMonths = months.stream().filter(m -> MonthRules.needsNeighbours(records.cpi(m))).toList();
 		List<Neighbour> neighbours = new ArrayList<>();
 		if (!subsidyMonths.isEmpty()) {
-			householdsSharingPeople(county).forEach((other, households) -> {
+			matched.householdsSharingPeople(county).forEach((other, households) -> {
 				SortedSet<YearMonth> theirs = new java.util.TreeSet<>(subsidyMonths);
 				neighbours.add(new Neighbour(records(other, theirs, standards(other), households), holds(other, theirs),
 						histories.forNeighbour(other, theirs)));
@@ -124,21 +123,6 @@ class MonthInputsLoader {
 	}
 
 	/** Other counties' households that hold someone on this county's roster, by county. */
-	private Map<String, List<String>> householdsSharingPeople(String county) {
-		Map<String, List<String>> result = new TreeMap<>();
-		jdbc.query("""
-				select distinct o.county, o.household_id
-				from current_beneficiary o
-				join (select distinct c.id_number from current_beneficiary c where c.county = ?) c
-				  on c.id_number = o.id_number
-				where o.county <> ?
-				order by o.county, o.household_id
-				""", rs -> {
-			result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-		}, county, county);
-		return result;
-	}
-
 	private List<RosterRow> roster(String county, @Nullable List<String> onlyHouseholds) {
 		String sql = """
 				select county, region_code, household_id, id_number, name, relation, program, category,
