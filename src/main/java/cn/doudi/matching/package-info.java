@@ -6,7 +6,9 @@
  * conditions reach the rules through {@link cn.doudi.matching.CheckHolds}, month by month. Each check
  * reads today's records once and decides each month purely; "active" and "covered" are the rules' own
  * answer ({@link cn.doudi.allowance.ActiveRoster}), with the rule ends the payroll gives through the
- * {@link cn.doudi.matching.EnrollmentEnds} port.
+ * {@link cn.doudi.matching.EnrollmentEnds} port. Who else holds a county's people, households or accounts, in any
+ * county, is a keyed lookup ({@code roster.CurrentRoster}; {@link cn.doudi.matching.MatchedRecords} answers it for
+ * the payroll's neighbours), never a read of every county's roster per county.
  * <p>
  * The findings list of the console ({@link cn.doudi.matching.FindingSearches}): a page of a filtered, sorted list
  * with its total, and the whole list streamed for an export, in one set-based query with the reader's counties.
