@@ -19,7 +19,8 @@ import org.xml.sax.helpers.AttributesImpl;
  * The official {@code pain.001.001.09} XSD (ISO 20022, {@code classpath:iso20022/pain.001.001.09.xsd}, as in
  * {@code shared/data/iso20022}). Every pain.001 file is validated against it before it is written: the
  * schema is parsed once and shared (a {@link Schema} is thread-safe), each validation has a validator of its
- * own; {@link Pain001Writer#writeValid} feeds the elements to it as it writes them ({@link Check}).
+ * own; {@link Pain001Writer#writeValid} feeds the elements to it as it writes them ({@link Check}: the first
+ * credit transfer whole, a later one only when it is not surely valid as the first was).
  */
 public final class Pain001Schema {
 
@@ -56,15 +57,45 @@ public final class Pain001Schema {
 	 * as they are written — what a parser of the written bytes would report, without parsing them; the
 	 * indentation between elements is not fed (in element-only content it is ignorable). On the first
 	 * violation it stops listening; {@link #end} then validates the written bytes to name the line and column.
+	 * <p>
+	 * The credit transfers ({@code CdtTrfTxInf}, between {@link #startTransfer} and {@link #endTransfer}) are
+	 * held until each is complete. The first goes to the validator whole. A later one that has exactly its
+	 * elements and attributes, in the same order, and whose texts are the first's or, where the line puts its
+	 * own ({@link #TRANSFER_TEXTS}), texts that the XSD's type surely accepts, is not fed again: the schema
+	 * has no identity constraint and takes any number of transfers, so the validator would accept it exactly
+	 * as it accepted the first, and what it reports for the document is unchanged. Any other transfer goes to
+	 * the validator whole, so a document is refused exactly when the full validation refuses it.
 	 */
 	static final class Check {
 
 		private static final String NS = Pain001Writer.NAMESPACE;
 		private static final AttributesImpl NONE = new AttributesImpl();
+		private static final String TRANSFER = "CdtTrfTxInf";
+		/**
+		 * A transfer's texts that vary with the line, by path, with the {@code maxLength} of their XSD type (a
+		 * {@code xs:string} restricted to {@code minLength} 1 and that {@code maxLength}: Max35Text, Max34Text,
+		 * Max140Text), or {@link #AMOUNT}.
+		 */
+		static final java.util.Map<String, Integer> TRANSFER_TEXTS = java.util.Map.of(
+				"CdtTrfTxInf/PmtId/EndToEndId", 35,
+				"CdtTrfTxInf/Amt/InstdAmt", 0,
+				"CdtTrfTxInf/CdtrAgt/FinInstnId/Nm", 140,
+				"CdtTrfTxInf/CdtrAgt/FinInstnId/Othr/Id", 35,
+				"CdtTrfTxInf/Cdtr/Nm", 140,
+				"CdtTrfTxInf/Cdtr/Id/PrvtId/Othr/Id", 35,
+				"CdtTrfTxInf/CdtrAcct/Id/Othr/Id", 34,
+				"CdtTrfTxInf/RmtInf/Ustrd", 140);
+		/** ActiveOrHistoricCurrencyAndAmount: {@code xs:decimal}, at least 0, 18 digits, 5 decimals. */
+		static final int AMOUNT = 0;
 
 		private final ValidatorHandler handler;
 		private final AttributesImpl attributes = new AttributesImpl();
 		private SAXException failure;
+		/** The transfer being written (null: outside a transfer, events go to the validator as they come). */
+		private Events transfer;
+		/** The first transfer, as the validator accepted it; per event, the rule of its text. */
+		private Events first;
+		private int[] rules;
 
 		private Check(ValidatorHandler handler) {
 			this.handler = handler;
@@ -83,8 +114,39 @@ public final class Pain001Schema {
 			start(name);
 		}
 
-		void start(String name) {
+		/** A credit transfer begins: its events are held until {@link #endTransfer}. */
+		void startTransfer() {
 			if (failure == null) {
+				transfer = transfer == null ? new Events() : transfer;
+				transfer.size = 0;
+				transfer.holding = true;
+			}
+		}
+
+		/** The credit transfer is complete: fed to the validator unless it surely passes as the first did. */
+		void endTransfer() {
+			if (transfer == null || !transfer.holding) {
+				return;
+			}
+			transfer.holding = false;
+			if (failure != null) {
+				return;
+			}
+			if (first != null && passesAsFirst(transfer)) {
+				return;
+			}
+			transfer.replay(this);
+			if (first == null && failure == null) {
+				first = transfer.copy();
+				rules = rules(first);
+			}
+		}
+
+		void start(String name) {
+			if (transfer != null && transfer.holding) {
+				transfer.add(Events.START, name, null, null, null);
+			}
+			else if (failure == null) {
 				try {
 					handler.startElement(NS, name, name, NONE);
 				}
@@ -96,7 +158,10 @@ public final class Pain001Schema {
 
 		/** An element with text only, and optionally one attribute (no namespace). */
 		void leaf(String name, String attribute, String value, String text) {
-			if (failure == null) {
+			if (transfer != null && transfer.holding) {
+				transfer.add(Events.LEAF, name, attribute, value, text);
+			}
+			else if (failure == null) {
 				try {
 					AttributesImpl a = NONE;
 					if (attribute != null) {
@@ -115,7 +180,10 @@ public final class Pain001Schema {
 		}
 
 		void end(String name) {
-			if (failure == null) {
+			if (transfer != null && transfer.holding) {
+				transfer.add(Events.END, name, null, null, null);
+			}
+			else if (failure == null) {
 				try {
 					handler.endElement(NS, name, name);
 				}
@@ -148,6 +216,142 @@ public final class Pain001Schema {
 				throw new IllegalStateException("pain.001 文件 " + fileName + " 不符合 ISO 20022 XSD：" + failure.getMessage()
 						+ "，未写出", failure);
 			}
+		}
+
+		/**
+		 * Whether the transfer has the first's events (kinds, names, attributes) and each text is the first's
+		 * or surely valid for its type.
+		 */
+		private boolean passesAsFirst(Events t) {
+			if (t.size != first.size) {
+				return false;
+			}
+			for (int i = 0; i < t.size; i++) {
+				if (t.kinds[i] != first.kinds[i] || !t.names[i].equals(first.names[i])
+						|| !java.util.Objects.equals(t.attributes[i], first.attributes[i])
+						|| !java.util.Objects.equals(t.values[i], first.values[i])) {
+					return false;
+				}
+				if (t.kinds[i] == Events.LEAF) {
+					int rule = rules[i];
+					boolean ok = rule < 0 ? t.texts[i].equals(first.texts[i])
+							: rule == AMOUNT ? surelyAnAmount(t.texts[i]) : surelyText(t.texts[i], rule);
+					if (!ok) {
+						return false;
+					}
+				}
+			}
+			return true;
+		}
+
+		/** Per event of a transfer, the rule of its text: a maxLength, {@link #AMOUNT}, or -1 (the first's text only). */
+		private static int[] rules(Events t) {
+			int[] rules = new int[t.size];
+			java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+			for (int i = 0; i < t.size; i++) {
+				rules[i] = -1;
+				switch (t.kinds[i]) {
+					case Events.START -> path.addLast(t.names[i]);
+					case Events.END -> path.removeLast();
+					default -> {
+						path.addLast(t.names[i]);
+						rules[i] = TRANSFER_TEXTS.getOrDefault(String.join("/", path), -1);
+						path.removeLast();
+					}
+				}
+			}
+			return rules;
+		}
+
+		/**
+		 * A text that an {@code xs:string} with {@code minLength} 1 and this {@code maxLength} surely accepts:
+		 * 1 to {@code max} characters, each in the Basic Multilingual Plane, not a surrogate, U+0020 or above
+		 * (no tab or line end, whose handling this check does not take for granted). Anything else: ask the
+		 * validator.
+		 */
+		static boolean surelyText(String s, int max) {
+			int n = s.length();
+			if (n < 1 || n > max) {
+				return false;
+			}
+			for (int i = 0; i < n; i++) {
+				char c = s.charAt(i);
+				if (c < 0x20 || c >= 0xD800 && c <= 0xDFFF || c >= 0xFFFE) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * An amount ActiveOrHistoricCurrencyAndAmount surely accepts: digits, a point and 1 to 5 digits, 18 digits
+		 * at most in all, no sign ({@code Money.format}'s {@code 0.00} form). Anything else: ask the validator.
+		 */
+		static boolean surelyAnAmount(String s) {
+			int point = s.indexOf('.');
+			if (point < 1 || s.length() - point - 1 < 1 || s.length() - point - 1 > 5 || s.length() - 1 > 18) {
+				return false;
+			}
+			for (int i = 0; i < s.length(); i++) {
+				char c = s.charAt(i);
+				if (i != point && (c < '0' || c > '9')) {
+					return false;
+				}
+			}
+			return true;
+		}
+	}
+
+	/** The events of one credit transfer, held until it is complete. */
+	private static final class Events {
+
+		static final byte START = 0, END = 1, LEAF = 2;
+
+		byte[] kinds = new byte[64];
+		String[] names = new String[64];
+		String[] attributes = new String[64];
+		String[] values = new String[64];
+		String[] texts = new String[64];
+		int size;
+		boolean holding;
+
+		void add(byte kind, String name, String attribute, String value, String text) {
+			if (size == kinds.length) {
+				int n = size * 2;
+				kinds = java.util.Arrays.copyOf(kinds, n);
+				names = java.util.Arrays.copyOf(names, n);
+				attributes = java.util.Arrays.copyOf(attributes, n);
+				values = java.util.Arrays.copyOf(values, n);
+				texts = java.util.Arrays.copyOf(texts, n);
+			}
+			kinds[size] = kind;
+			names[size] = name;
+			attributes[size] = attribute;
+			values[size] = value;
+			texts[size] = text;
+			size++;
+		}
+
+		/** Feeds the events to the validator, as they would have gone had they not been held. */
+		void replay(Check check) {
+			for (int i = 0; i < size; i++) {
+				switch (kinds[i]) {
+					case START -> check.start(names[i]);
+					case END -> check.end(names[i]);
+					default -> check.leaf(names[i], attributes[i], values[i], texts[i]);
+				}
+			}
+		}
+
+		Events copy() {
+			Events c = new Events();
+			c.kinds = java.util.Arrays.copyOf(kinds, size);
+			c.names = java.util.Arrays.copyOf(names, size);
+			c.attributes = java.util.Arrays.copyOf(attributes, size);
+			c.values = java.util.Arrays.copyOf(values, size);
+			c.texts = java.util.Arrays.copyOf(texts, size);
+			c.size = size;
+			return c;
 		}
 	}
 
