@@ -58,19 +58,18 @@ public final class Pain001Schema {
 	 * indentation between elements is not fed (in element-only content it is ignorable). On the first
 	 * violation it stops listening; {@link #end} then validates the written bytes to name the line and column.
 	 * <p>
-	 * The credit transfers ({@code CdtTrfTxInf}, between {@link #startTransfer} and {@link #endTransfer}) are
-	 * held until each is complete. The first goes to the validator whole. A later one that has exactly its
-	 * elements and attributes, in the same order, and whose texts are the first's or, where the line puts its
-	 * own ({@link #TRANSFER_TEXTS}), texts that the XSD's type surely accepts, is not fed again: the schema
-	 * has no identity constraint and takes any number of transfers, so the validator would accept it exactly
-	 * as it accepted the first, and what it reports for the document is unchanged. Any other transfer goes to
-	 * the validator whole, so a document is refused exactly when the full validation refuses it.
+	 * The credit transfers come whole ({@link #transfer}: the {@link Pain001Writer#TRANSFER} shape and the line's
+	 * texts). The first goes to the validator whole. A later one whose texts the XSD's types surely accept
+	 * ({@link #TRANSFER_TEXTS}) is not fed again: it has the first's elements and attributes, in the same order
+	 * (one {@link Shape} writes and describes them all), the schema has no identity constraint and takes any
+	 * number of transfers, so the validator would accept it exactly as it accepted the first, and what it reports
+	 * for the document is unchanged. Any other transfer goes to the validator whole, so a document is refused
+	 * exactly when the full validation refuses it.
 	 */
 	static final class Check {
 
 		private static final String NS = Pain001Writer.NAMESPACE;
 		private static final AttributesImpl NONE = new AttributesImpl();
-		private static final String TRANSFER = "CdtTrfTxInf";
 		/**
 		 * A transfer's texts that vary with the line, by path, with the {@code maxLength} of their XSD type (a
 		 * {@code xs:string} restricted to {@code minLength} 1 and that {@code maxLength}: Max35Text, Max34Text,
@@ -91,10 +90,8 @@ public final class Pain001Schema {
 		private final ValidatorHandler handler;
 		private final AttributesImpl attributes = new AttributesImpl();
 		private SAXException failure;
-		/** The transfer being written (null: outside a transfer, events go to the validator as they come). */
-		private Events transfer;
-		/** The first transfer, as the validator accepted it; per event, the rule of its text. */
-		private Events first;
+		/** The shape of the transfers once the first was accepted; per slot, the rule of its text. */
+		private Shape accepted;
 		private int[] rules;
 
 		private Check(ValidatorHandler handler) {
@@ -114,39 +111,33 @@ public final class Pain001Schema {
 			start(name);
 		}
 
-		/** A credit transfer begins: its events are held until {@link #endTransfer}. */
-		void startTransfer() {
-			if (failure == null) {
-				transfer = transfer == null ? new Events() : transfer;
-				transfer.size = 0;
-				transfer.holding = true;
-			}
-		}
-
-		/** The credit transfer is complete: fed to the validator unless it surely passes as the first did. */
-		void endTransfer() {
-			if (transfer == null || !transfer.holding) {
+		/**
+		 * A credit transfer, written: fed to the validator, unless the first was accepted and this one's texts
+		 * surely are.
+		 */
+		void transfer(Shape shape, String[] texts) {
+			if (failure != null || shape == accepted && surelyValid(texts)) {
 				return;
 			}
-			transfer.holding = false;
-			if (failure != null) {
-				return;
+			for (int i = 0; i < shape.kinds.length; i++) {
+				switch (shape.kinds[i]) {
+					case Shape.START -> start(shape.names[i]);
+					case Shape.END -> end(shape.names[i]);
+					default -> leaf(shape.names[i], shape.attributes[i], shape.values[i],
+							shape.slots[i] < 0 ? shape.texts[i] : texts[shape.slots[i]]);
+				}
 			}
-			if (first != null && passesAsFirst(transfer)) {
-				return;
-			}
-			transfer.replay(this);
-			if (first == null && failure == null) {
-				first = transfer.copy();
-				rules = rules(first);
+			if (accepted == null && failure == null) {
+				rules = new int[shape.slotCount()];
+				for (int i = 0; i < rules.length; i++) {
+					rules[i] = TRANSFER_TEXTS.getOrDefault(shape.paths[i], -1);
+				}
+				accepted = shape;
 			}
 		}
 
 		void start(String name) {
-			if (transfer != null && transfer.holding) {
-				transfer.add(Events.START, name, null, null, null);
-			}
-			else if (failure == null) {
+			if (failure == null) {
 				try {
 					handler.startElement(NS, name, name, NONE);
 				}
@@ -158,10 +149,7 @@ public final class Pain001Schema {
 
 		/** An element with text only, and optionally one attribute (no namespace). */
 		void leaf(String name, String attribute, String value, String text) {
-			if (transfer != null && transfer.holding) {
-				transfer.add(Events.LEAF, name, attribute, value, text);
-			}
-			else if (failure == null) {
+			if (failure == null) {
 				try {
 					AttributesImpl a = NONE;
 					if (attribute != null) {
@@ -180,10 +168,7 @@ public final class Pain001Schema {
 		}
 
 		void end(String name) {
-			if (transfer != null && transfer.holding) {
-				transfer.add(Events.END, name, null, null, null);
-			}
-			else if (failure == null) {
+			if (failure == null) {
 				try {
 					handler.endElement(NS, name, name);
 				}
@@ -218,49 +203,15 @@ public final class Pain001Schema {
 			}
 		}
 
-		/**
-		 * Whether the transfer has the first's events (kinds, names, attributes) and each text is the first's
-		 * or surely valid for its type.
-		 */
-		private boolean passesAsFirst(Events t) {
-			if (t.size != first.size) {
-				return false;
-			}
-			for (int i = 0; i < t.size; i++) {
-				if (t.kinds[i] != first.kinds[i] || !t.names[i].equals(first.names[i])
-						|| !java.util.Objects.equals(t.attributes[i], first.attributes[i])
-						|| !java.util.Objects.equals(t.values[i], first.values[i])) {
+		/** Whether each text is one its type surely accepts (a slot without a rule: never sure). */
+		private boolean surelyValid(String[] texts) {
+			for (int i = 0; i < texts.length; i++) {
+				int rule = rules[i];
+				if (rule < 0 || !(rule == AMOUNT ? surelyAnAmount(texts[i]) : surelyText(texts[i], rule))) {
 					return false;
-				}
-				if (t.kinds[i] == Events.LEAF) {
-					int rule = rules[i];
-					boolean ok = rule < 0 ? t.texts[i].equals(first.texts[i])
-							: rule == AMOUNT ? surelyAnAmount(t.texts[i]) : surelyText(t.texts[i], rule);
-					if (!ok) {
-						return false;
-					}
 				}
 			}
 			return true;
-		}
-
-		/** Per event of a transfer, the rule of its text: a maxLength, {@link #AMOUNT}, or -1 (the first's text only). */
-		private static int[] rules(Events t) {
-			int[] rules = new int[t.size];
-			java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
-			for (int i = 0; i < t.size; i++) {
-				rules[i] = -1;
-				switch (t.kinds[i]) {
-					case Events.START -> path.addLast(t.names[i]);
-					case Events.END -> path.removeLast();
-					default -> {
-						path.addLast(t.names[i]);
-						rules[i] = TRANSFER_TEXTS.getOrDefault(String.join("/", path), -1);
-						path.removeLast();
-					}
-				}
-			}
-			return rules;
 		}
 
 		/**
@@ -299,59 +250,6 @@ public final class Pain001Schema {
 				}
 			}
 			return true;
-		}
-	}
-
-	/** The events of one credit transfer, held until it is complete. */
-	private static final class Events {
-
-		static final byte START = 0, END = 1, LEAF = 2;
-
-		byte[] kinds = new byte[64];
-		String[] names = new String[64];
-		String[] attributes = new String[64];
-		String[] values = new String[64];
-		String[] texts = new String[64];
-		int size;
-		boolean holding;
-
-		void add(byte kind, String name, String attribute, String value, String text) {
-			if (size == kinds.length) {
-				int n = size * 2;
-				kinds = java.util.Arrays.copyOf(kinds, n);
-				names = java.util.Arrays.copyOf(names, n);
-				attributes = java.util.Arrays.copyOf(attributes, n);
-				values = java.util.Arrays.copyOf(values, n);
-				texts = java.util.Arrays.copyOf(texts, n);
-			}
-			kinds[size] = kind;
-			names[size] = name;
-			attributes[size] = attribute;
-			values[size] = value;
-			texts[size] = text;
-			size++;
-		}
-
-		/** Feeds the events to the validator, as they would have gone had they not been held. */
-		void replay(Check check) {
-			for (int i = 0; i < size; i++) {
-				switch (kinds[i]) {
-					case START -> check.start(names[i]);
-					case END -> check.end(names[i]);
-					default -> check.leaf(names[i], attributes[i], values[i], texts[i]);
-				}
-			}
-		}
-
-		Events copy() {
-			Events c = new Events();
-			c.kinds = java.util.Arrays.copyOf(kinds, size);
-			c.names = java.util.Arrays.copyOf(names, size);
-			c.attributes = java.util.Arrays.copyOf(attributes, size);
-			c.values = java.util.Arrays.copyOf(values, size);
-			c.texts = java.util.Arrays.copyOf(texts, size);
-			c.size = size;
-			return c;
 		}
 	}
 

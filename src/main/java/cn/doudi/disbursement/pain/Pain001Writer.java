@@ -91,60 +91,42 @@ public final class Pain001Writer {
 		return w;
 	}
 
+	/**
+	 * A credit transfer, inside {@code PmtInf}: its slots are, in order, EndToEndId, the amount, the bank's
+	 * name and code, the account's name, the ID number, the account number and the 摘要.
+	 */
+	static final Shape TRANSFER = Shape.at(3)
+		.open("CdtTrfTxInf")
+		.open("PmtId").slot("EndToEndId").close()
+		.open("Amt").slot("InstdAmt", "Ccy", "CNY").close()
+		.open("CdtrAgt").open("FinInstnId").slot("Nm").open("Othr").slot("Id").close().close().close()
+		.open("Cdtr").slot("Nm")
+		.open("Id").open("PrvtId").open("Othr").slot("Id").open("SchmeNm").fixed("Cd", "NIDN").close().close().close().close()
+		.close()
+		.open("CdtrAcct").open("Id").open("Othr").slot("Id").close().close().close()
+		.open("RmtInf").slot("Ustrd").close()
+		.close()
+		.build();
+
 	/** Writes one credit transfer. */
 	public void transfer(Transfer t) {
 		BankLine l = t.line();
-		if (check != null) {
-			check.startTransfer();
+		String[] texts = new String[TRANSFER.slotCount()];
+		texts[0] = xmlText(endToEndId(batch.batchLabel(), t.bank(), l.seq()));
+		texts[1] = Money.format(l.amount());
+		texts[2] = xmlText(Bank.valueOf(t.bank()).chineseName());
+		texts[3] = xmlText(t.bank());
+		texts[4] = xmlText(l.accountName());
+		texts[5] = xmlText(l.idNumber());
+		texts[6] = xmlText(l.account());
+		texts[7] = xmlText(l.memo());
+		for (int i = 0; i < texts.length; i++) {
+			raw(TRANSFER.between[i]);
+			text(texts[i]);
 		}
-		open("CdtTrfTxInf");
-		open("PmtId");
-		leaf("EndToEndId", endToEndId(batch.batchLabel(), t.bank(), l.seq()));
-		close();
-		open("Amt");
-		indent();
-		String amount = Money.format(l.amount());
-		ascii("<InstdAmt Ccy=\"CNY\">");
-		text(amount);
-		ascii("</InstdAmt>");
+		raw(TRANSFER.between[texts.length]);
 		if (check != null) {
-			check.leaf("InstdAmt", "Ccy", "CNY", amount);
-		}
-		close();
-		open("CdtrAgt");
-		open("FinInstnId");
-		leaf("Nm", Bank.valueOf(t.bank()).chineseName());
-		open("Othr");
-		leaf("Id", t.bank());
-		close();
-		close();
-		close();
-		open("Cdtr");
-		leaf("Nm", l.accountName());
-		open("Id");
-		open("PrvtId");
-		open("Othr");
-		leaf("Id", l.idNumber());
-		open("SchmeNm");
-		leaf("Cd", "NIDN");
-		close();
-		close();
-		close();
-		close();
-		close();
-		open("CdtrAcct");
-		open("Id");
-		open("Othr");
-		leaf("Id", l.account());
-		close();
-		close();
-		close();
-		open("RmtInf");
-		leaf("Ustrd", l.memo());
-		close();
-		close();
-		if (check != null) {
-			check.endTransfer();
+			check.transfer(TRANSFER, texts);
 		}
 		if (pos >= BLOCK) {
 			flush();
@@ -327,6 +309,12 @@ public final class Pain001Writer {
 		else {
 			ascii("\n" + "  ".repeat(depth));
 		}
+	}
+
+	private void raw(byte[] bytes) {
+		room(bytes.length);
+		System.arraycopy(bytes, 0, buf, pos, bytes.length);
+		pos += bytes.length;
 	}
 
 	private void put(char c) {
