@@ -1,27 +1,44 @@
 package cn.doudi.matching.roster;
 
+import java.util.List;
+
 /**
  * Keyed lookups in every county's current roster: the rows of {@code current_beneficiary} whose ID,
- * household or account is one of a small set of keys, found through the B-trees of V560 instead of a read
- * of every county's snapshot; likewise the current certificates and poverty rows of a set of IDs (V561).
- * The plans before and after, at 150 counties: {@code README.md} beside this class.
+ * household or account is one of a small set of keys, found by index probes in the copy of the current rows
+ * ({@link RosterCopy}, V580) instead of a read of every county's snapshot; likewise the current certificates
+ * and poverty rows of a set of IDs. The plans at 150 counties: {@code README.md} beside this class.
  *
  * <p>{@link #rowsOf} is a {@code FROM} item, {@code b} (the {@code beneficiary} row) joined to {@code s}
  * (its county's {@code snapshot} row): {@code "select b.household_id from " + rowsOf("id_number", "select
  * distinct c.id_number from current_beneficiary c where c.county = ?")} yields exactly the rows
- * {@code current_beneficiary} holds with one of those keys. Inside, a {@code lateral (… offset 0)}
- * subquery is a nested loop, one index probe per key whatever the planner estimates for the keys; a probe
- * finds the key's rows of every upload (the history stays in the table). The outer {@code offset 0} keeps
- * that loop whole, so that the rows found are joined to {@code snapshot} once, by a hash join, keeping
- * those of each county's current upload (left to itself the planner moved the join into the loop and
- * scanned {@code snapshot}, a row per county and source, once per key: O(keys × counties) again). The keys'
- * type must be the column's ({@code char(18)} IDs from another {@code id_number} column; a {@code text} key
- * against {@code char(18)} would compare as text and miss the index).
+ * {@code current_beneficiary} holds with one of those keys, whether the copy is up to date or not:
+ * <ul>
+ * <li>from the copy ({@code roster_beneficiary}), by a {@code lateral (… offset 0)} subquery: a nested loop,
+ * one index probe per key whatever the planner estimates for the keys;</li>
+ * <li>plus, from the bulk table itself, the rows of the current snapshots the copy does not hold
+ * ({@code roster_cover} names no such upload with today's {@code roster_changes}: an upload made current
+ * after the copy was built, or every snapshot before the first build): each such snapshot read whole through
+ * its BRIN index, its rows joined to the keys. With a fresh copy that set is empty (a materialized CTE,
+ * computed once per statement) and costs a read of {@code snapshot}.</li>
+ * </ul>
+ * The rows found are joined to {@code snapshot} once, by a hash join, keeping those of each county's current
+ * upload (the copy may still hold a replaced one); the outer {@code offset 0} keeps the probes' loop whole
+ * (left to itself the planner moved that join into the loop: O(keys × counties) again). The keys' type must
+ * be the column's ({@code char(18)} IDs from another {@code id_number} column; a {@code text} key against
+ * {@code char(18)} would compare as text and miss the index). {@code keysQuery} appears once in the SQL (its
+ * {@code ?} parameters keep their places); it may name CTEs of the enclosing query, not {@code roster_keys}
+ * or {@code roster_live}.
  *
  * <p>Cost per county: the keys (its own snapshot, read through the BRIN index) and a few index probes
- * per key, O(rows of the county) instead of O(rows of the province) (README, "Province speed").
+ * per key, O(rows of the county) instead of O(rows of the province) (README, "Province speed"), once the
+ * copy is built (O(rows of the province) once per month-end, by whoever asks first: {@link RosterCopy}).
  */
 public final class CurrentRoster {
+
+	/** The current snapshot {@code u} is not in the copy ({@code roster_cover}, V580). */
+	static final String NOT_COVERED = """
+			not exists (select 1 from roster_cover c where c.source = u.source and c.county = u.county
+			  and c.import_id = u.import_id and c.changes = (select last_value from roster_changes))""";
 
 	private CurrentRoster() {
 	}
@@ -31,47 +48,104 @@ public final class CurrentRoster {
 	 * yields: a {@code FROM} item with aliases {@code b} and {@code s}.
 	 */
 	public static String rowsOf(String column, String keysQuery) {
-		return keyed("beneficiary", column, keysQuery, "b",
-				"s.source = 'beneficiaries' and s.import_id = b.import_id and s.county = b.county");
+		return keyed(Table.BENEFICIARY, column, keysQuery, "b");
 	}
 
 	/**
 	 * The current disability certificates (the one province-wide upload) whose ID is a key that
-	 * {@code keysQuery} yields: a {@code FROM} item {@code d} (the {@code disability} row, V561's B-tree).
+	 * {@code keysQuery} yields: a {@code FROM} item {@code d} (the {@code disability} row) and {@code s}.
 	 */
 	public static String certificatesOf(String keysQuery) {
-		return keyed("disability", "id_number", keysQuery, "d",
-				"s.source = 'disability' and s.county = '' and s.import_id = d.import_id");
+		return keyed(Table.DISABILITY, "id_number", keysQuery, "d");
 	}
 
 	/**
 	 * The current poverty rows of any county whose ID is a key that {@code keysQuery} yields: a {@code FROM}
-	 * item {@code p} (the {@code poverty} row, V561's B-tree).
+	 * item {@code p} (the {@code poverty} row) and {@code s}.
 	 */
 	public static String povertyOf(String keysQuery) {
-		return keyed("poverty", "id_number", keysQuery, "p",
-				"s.source = 'poverty' and s.import_id = p.import_id and s.county = p.county");
+		return keyed(Table.POVERTY, "id_number", keysQuery, "p");
 	}
 
-	private static String keyed(String table, String column, String keysQuery, String alias, String current) {
+	private static String keyed(Table t, String column, String keysQuery, String alias) {
 		return """
-				(select r.* from (%s) k(key)
-				 cross join lateral (select x.* from %s x where x.%s = k.key offset 0) r offset 0) %s
-				join snapshot s on %s
-				""".formatted(keysQuery, table, column, alias, current);
+				(with roster_keys(key) as materialized (%1$s),
+				 roster_live as materialized (select u.import_id, u.county from snapshot u where %2$s and %3$s)
+				 select r.* from roster_keys k
+				 cross join lateral (select x.* from %4$s x where x.%5$s = k.key offset 0) r
+				 union all
+				 select x.* from roster_live u
+				 cross join lateral (select x.* from %6$s x where %7$s offset 0) x
+				 join roster_keys k on x.%5$s = k.key
+				 offset 0) %8$s
+				join snapshot s on %9$s
+				""".formatted(keysQuery, t.snapshots, NOT_COVERED, t.copy, column, t.table, t.rowsOfU, alias,
+				t.current(alias));
 	}
 
 	/**
 	 * {@code left join lateral (…) alias on true}: {@code alias.hit} is true when a current row of any county
 	 * meets {@code condition} (over {@code x}, the {@code beneficiary} row, e.g. {@code x.id_number =
-	 * d.id_number}), null when none does. "On no roster" is {@code alias.hit is null}: an index probe per
-	 * outer row, where {@code not exists} may be planned as an anti join that reads every county's rows.
+	 * d.id_number}; no {@code ?} parameters: it appears twice), null when none does. "On no roster" is
+	 * {@code alias.hit is null}: an index probe in the copy per outer row, where {@code not exists} may be
+	 * planned as an anti join that reads every county's rows. The current snapshots the copy does not hold
+	 * are read whole, per outer row, behind a gate evaluated once per statement (an init plan): nothing when
+	 * the copy is up to date.
 	 */
 	public static String anyRow(String condition, String alias) {
+		Table t = Table.BENEFICIARY;
 		return """
-				left join lateral (select true as hit from beneficiary x
-				  join snapshot s on s.source = 'beneficiaries' and s.import_id = x.import_id and s.county = x.county
-				  where %s limit 1) %s on true
-				""".formatted(condition, alias);
+				left join lateral (select true as hit from (
+				    select x.import_id, x.county from %1$s x where %2$s
+				    union all
+				    select x.import_id, x.county from snapshot u
+				    cross join lateral (select x.* from %3$s x where %4$s offset 0) x
+				    where exists (select 1 from snapshot u where %5$s and %6$s) and %5$s and %6$s and %2$s
+				  ) x
+				  join snapshot s on %7$s
+				  limit 1) %8$s on true
+				""".formatted(t.copy, condition, t.table, t.rowsOfU, t.snapshots, NOT_COVERED, t.current("x"), alias);
+	}
+
+	/** A bulk snapshot table, its copy, and how a row belongs to a {@code snapshot} row. */
+	enum Table {
+		BENEFICIARY("beneficiary", "beneficiaries", "x.import_id = u.import_id and x.county = u.county",
+				"s.source = 'beneficiaries' and s.import_id = %1$s.import_id and s.county = %1$s.county",
+				List.of("id_number", "household_id", "account_number")),
+		DISABILITY("disability", "disability", "x.import_id = u.import_id",
+				"s.source = 'disability' and s.county = '' and s.import_id = %1$s.import_id", List.of("id_number")),
+		POVERTY("poverty", "poverty", "x.import_id = u.import_id and x.county = u.county",
+				"s.source = 'poverty' and s.import_id = %1$s.import_id and s.county = %1$s.county", List.of("id_number"));
+
+		final String table;
+		final String copy;
+		final String source;
+		/** The {@code snapshot} rows ({@code u}) of the table's source. */
+		final String snapshots;
+		/** A row {@code x} of the table belongs to the snapshot row {@code u}. */
+		final String rowsOfU;
+		private final String current;
+		/** The key columns, each with a B-tree in the copy. */
+		final List<String> keys;
+
+		Table(String table, String source, String rowsOfU, String current, List<String> keys) {
+			this.table = table;
+			this.copy = "roster_" + table;
+			this.source = source;
+			this.snapshots = "u.source = '" + source + "'" + (table.equals("disability") ? " and u.county = ''" : "");
+			this.rowsOfU = rowsOfU;
+			this.current = current;
+			this.keys = keys;
+		}
+
+		/** The name of the copy's index on a key column: {@code roster_beneficiary_household} (V580). */
+		String index(String column) {
+			return copy + "_" + column.replace("household_id", "household").replace("account_number", "account");
+		}
+
+		/** A row {@code alias} of the table belongs to its {@code snapshot} row {@code s}. */
+		String current(String alias) {
+			return current.formatted(alias);
+		}
 	}
 }
