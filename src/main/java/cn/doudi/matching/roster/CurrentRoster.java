@@ -14,7 +14,8 @@ import java.util.List;
  * {@code current_beneficiary} holds with one of those keys, whether the copy is up to date or not:
  * <ul>
  * <li>from the copy ({@code roster_beneficiary}), by a {@code lateral (… offset 0)} subquery: a nested loop,
- * one index probe per key whatever the planner estimates for the keys;</li>
+ * one index probe per key whatever the planner estimates for the keys — if no bulk table was written since
+ * it was built ({@code roster_changes}, checked once per statement);</li>
  * <li>plus, from the bulk table itself, the rows of the current snapshots the copy does not hold
  * ({@code roster_cover} names no such upload with today's {@code roster_changes}: an upload made current
  * after the copy was built, or every snapshot before the first build): each such snapshot read whole through
@@ -39,6 +40,13 @@ public final class CurrentRoster {
 	static final String NOT_COVERED = """
 			not exists (select 1 from roster_cover c where c.source = u.source and c.county = u.county
 			  and c.import_id = u.import_id and c.changes = (select last_value from roster_changes))""";
+
+	/**
+	 * The copy is valid: no bulk table was written since it was built (then every snapshot is read from the
+	 * bulk tables). Uncorrelated, so the planner evaluates it once per statement (a one-time filter).
+	 */
+	private static final String COPY_VALID = """
+			exists (select 1 from roster_cover c where c.changes = (select last_value from roster_changes))""";
 
 	private CurrentRoster() {
 	}
@@ -73,6 +81,7 @@ public final class CurrentRoster {
 				 roster_live as materialized (select u.import_id, u.county from snapshot u where %2$s and %3$s)
 				 select r.* from roster_keys k
 				 cross join lateral (select x.* from %4$s x where x.%5$s = k.key offset 0) r
+				 where %10$s
 				 union all
 				 select x.* from roster_live u
 				 cross join lateral (select x.* from %6$s x where %7$s offset 0) x
@@ -80,7 +89,7 @@ public final class CurrentRoster {
 				 offset 0) %8$s
 				join snapshot s on %9$s
 				""".formatted(keysQuery, t.snapshots, NOT_COVERED, t.copy, column, t.table, t.rowsOfU, alias,
-				t.current(alias));
+				t.current(alias), COPY_VALID);
 	}
 
 	/**
@@ -96,7 +105,7 @@ public final class CurrentRoster {
 		Table t = Table.BENEFICIARY;
 		return """
 				left join lateral (select true as hit from (
-				    select x.import_id, x.county from %1$s x where %2$s
+				    select x.import_id, x.county from %1$s x where %9$s and %2$s
 				    union all
 				    select x.import_id, x.county from snapshot u
 				    cross join lateral (select x.* from %3$s x where %4$s offset 0) x
@@ -104,7 +113,8 @@ public final class CurrentRoster {
 				  ) x
 				  join snapshot s on %7$s
 				  limit 1) %8$s on true
-				""".formatted(t.copy, condition, t.table, t.rowsOfU, t.snapshots, NOT_COVERED, t.current("x"), alias);
+				""".formatted(t.copy, condition, t.table, t.rowsOfU, t.snapshots, NOT_COVERED, t.current("x"), alias,
+				COPY_VALID);
 	}
 
 	/** A bulk snapshot table, its copy, and how a row belongs to a {@code snapshot} row. */
