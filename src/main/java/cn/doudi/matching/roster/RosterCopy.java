@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every current {@code beneficiary}, {@code disability} and {@code poverty} snapshot in unlogged tables, each
  * indexed once on its keys after it is filled — instead of B-trees on the bulk tables, which every upload
  * maintained over all its rows and the history's (README "Import speed"). {@link #refresh()} rebuilds it when
- * a current snapshot is not in it (an import was made current since), so a month-end with no import meanwhile
- * builds it once, at its first county, and every later county finds it ready.
+ * a current snapshot is not in it (an import was made current since) or a bulk table was written since it was
+ * built ({@code roster_changes}), so a month-end with no import meanwhile builds it once, at its first county,
+ * and every later county finds it ready.
  *
  * <p>Only speed depends on it: a lookup reads the snapshots the copy does not hold from the bulk tables
  * ({@link CurrentRoster}). So a build that cannot run now is skipped, never waited for at length: when this
@@ -61,7 +62,8 @@ public class RosterCopy {
 			for (int attempt = 0; attempt < 3; attempt++) {
 				State state = jdbc.queryForObject("""
 						select exists (select 1 from snapshot u
-						               where u.source in ('beneficiaries', 'disability', 'poverty') and %s),
+						               where u.source in ('beneficiaries', 'disability', 'poverty') and %s)
+						       or exists (select 1 from roster_cover c where c.changes <> (select last_value from roster_changes)),
 						       exists (select 1 from pg_locks l where l.pid = pg_backend_pid()
 						               and l.relation in ('roster_beneficiary'::regclass, 'roster_disability'::regclass,
 						                                  'roster_poverty'::regclass))
