@@ -51,27 +51,38 @@ create trigger poverty_roster_changed after insert or update or delete or trunca
 -- read whole from the bulk table. PL/pgSQL, never inlined, `rows 1 cost 1`: the planner prices the lookups by
 -- their usual case (an up-to-date copy: these return nothing after a read of `snapshot`), not by the bulk
 -- reads they may do — priced that way the checks' plans passed jit_above_cost and compiled for 1.5 s each.
-create function roster_live_beneficiary() returns setof beneficiary language plpgsql stable rows 1 cost 1 as $$
+-- The bulk read is planned only when there is something to read, and without JIT (its estimate is the whole
+-- snapshot: the same 1.5 s of compiling, each call).
+create function roster_live_beneficiary() returns setof beneficiary language plpgsql stable rows 1 cost 1 set jit = off as $$
 begin
-	return query select x.* from snapshot u
-		cross join lateral (select x.* from beneficiary x where x.import_id = u.import_id and x.county = u.county offset 0) x
-		where u.source = 'beneficiaries' and not exists (select 1 from roster_cover c
-			where c.source = u.source and c.county = u.county and c.import_id = u.import_id);
+	if exists (select 1 from snapshot u where u.source = 'beneficiaries' and not exists (select 1 from roster_cover c
+			where c.source = u.source and c.county = u.county and c.import_id = u.import_id)) then
+		return query select x.* from snapshot u
+			cross join lateral (select x.* from beneficiary x where x.import_id = u.import_id and x.county = u.county offset 0) x
+			where u.source = 'beneficiaries' and not exists (select 1 from roster_cover c
+				where c.source = u.source and c.county = u.county and c.import_id = u.import_id);
+	end if;
 end
 $$;
-create function roster_live_disability() returns setof disability language plpgsql stable rows 1 cost 1 as $$
+create function roster_live_disability() returns setof disability language plpgsql stable rows 1 cost 1 set jit = off as $$
 begin
-	return query select x.* from snapshot u
-		cross join lateral (select x.* from disability x where x.import_id = u.import_id offset 0) x
-		where u.source = 'disability' and u.county = '' and not exists (select 1 from roster_cover c
-			where c.source = u.source and c.county = u.county and c.import_id = u.import_id);
+	if exists (select 1 from snapshot u where u.source = 'disability' and u.county = '' and not exists (select 1 from roster_cover c
+			where c.source = u.source and c.county = u.county and c.import_id = u.import_id)) then
+		return query select x.* from snapshot u
+			cross join lateral (select x.* from disability x where x.import_id = u.import_id offset 0) x
+			where u.source = 'disability' and u.county = '' and not exists (select 1 from roster_cover c
+				where c.source = u.source and c.county = u.county and c.import_id = u.import_id);
+	end if;
 end
 $$;
-create function roster_live_poverty() returns setof poverty language plpgsql stable rows 1 cost 1 as $$
+create function roster_live_poverty() returns setof poverty language plpgsql stable rows 1 cost 1 set jit = off as $$
 begin
-	return query select x.* from snapshot u
-		cross join lateral (select x.* from poverty x where x.import_id = u.import_id and x.county = u.county offset 0) x
-		where u.source = 'poverty' and not exists (select 1 from roster_cover c
-			where c.source = u.source and c.county = u.county and c.import_id = u.import_id);
+	if exists (select 1 from snapshot u where u.source = 'poverty' and not exists (select 1 from roster_cover c
+			where c.source = u.source and c.county = u.county and c.import_id = u.import_id)) then
+		return query select x.* from snapshot u
+			cross join lateral (select x.* from poverty x where x.import_id = u.import_id and x.county = u.county offset 0) x
+			where u.source = 'poverty' and not exists (select 1 from roster_cover c
+				where c.source = u.source and c.county = u.county and c.import_id = u.import_id);
+	end if;
 end
 $$;
