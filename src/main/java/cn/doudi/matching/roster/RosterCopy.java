@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Only speed depends on it: a lookup reads the snapshots the copy does not hold from the bulk tables
  * ({@link CurrentRoster}). So a build that cannot run now is skipped, never waited for at length: when this
  * transaction already read the copy (a rebuild would wait for it to end), or when another transaction
- * holds the copy longer than {@link #LOCK_TIMEOUT} (the swap gives up). Builds run one at a time, across
+ * holds the copy longer than {@link #LOCK_TIMEOUT} (the build takes the old copy's lock first, before the
+ * work, and gives up; lookups that start while it builds wait for the new copy). Builds run one at a time, across
  * processes (an advisory lock; who waits for one re-checks after it), in a transaction of their own at
  * repeatable read: the rows copied and the snapshots named in {@code roster_cover} are those of one moment.
  */
@@ -35,7 +36,7 @@ public class RosterCopy {
 	/** Advisory lock key of the builds (two ints: "roster copy"). */
 	private static final String LOCK = "5808, 1";
 
-	/** How long the swap waits for readers of the old copy before giving up (the build is then lost). */
+	/** How long a build waits for the old copy's readers before giving up (before it has done any work). */
 	static final String LOCK_TIMEOUT = "5s";
 
 	private static final List<CurrentRoster.Table> TABLES = List.of(CurrentRoster.Table.values());
@@ -87,6 +88,10 @@ public class RosterCopy {
 			log.warn("当前名册副本未能重建（键查找改读各县快照，结果不变，只是较慢）：{}", e.getMostSpecificCause().getMessage());
 			return false;
 		}
+		catch (RuntimeException e) { // e.g. no connection for a transaction of its own: only speed depends on it
+			log.warn("当前名册副本未能重建（键查找改读各县快照，结果不变，只是较慢）：{}", e.toString());
+			return false;
+		}
 	}
 
 	private record State(boolean stale, boolean readHere) {
@@ -102,6 +107,13 @@ public class RosterCopy {
 			return false;
 		}
 		long start = System.nanoTime();
+		// the old copy's readers first, before the work: a transaction still holding it (another county's, that
+		// read it) makes the build give up now rather than after building; the lookups that come meanwhile wait
+		// for the new copy (one build) instead of reading the bulk tables
+		jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
+		jdbc.execute("lock table " + String.join(", ", TABLES.stream().map(t -> t.copy).toList())
+				+ " in access exclusive mode");
+		jdbc.execute("set local lock_timeout = 0");
 		// read first: a write to a bulk table from now on bumps it past what the covers say (a rebuild next time)
 		long changes = jdbc.queryForObject("select last_value from roster_changes", Long.class);
 		long rows = 0;
@@ -117,7 +129,6 @@ public class RosterCopy {
 			}
 			jdbc.execute("analyze " + t.copy + "_next");
 		}
-		jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
 		for (CurrentRoster.Table t : TABLES) {
 			jdbc.execute("drop table " + t.copy);
 			jdbc.execute("alter table %1$s_next rename to %1$s".formatted(t.copy));
