@@ -28,8 +28,10 @@ import java.util.List;
  * (left to itself the planner moved that join into the loop: O(keys × counties) again). The keys' type must
  * be the column's ({@code char(18)} IDs from another {@code id_number} column; a {@code text} key against
  * {@code char(18)} would compare as text and miss the index). {@code keysQuery} appears once in the SQL (its
- * {@code ?} parameters keep their places); it may name CTEs of the enclosing query, not {@code roster_keys}
- * or {@code roster_live}.
+ * {@code ?} parameters keep their places); it may name CTEs of the enclosing query, not {@code roster_keys}.
+ * A covered upload is read from the copy as it was at the build: the rows of an upload never change once it
+ * is current (ingest writes only its STAGING upload's rows); rows written into a current upload by hand (or
+ * by a test) are in the copy after the next {@link RosterCopy#refresh()}, which the callers run first.
  *
  * <p>Cost per county: the keys (its own snapshot, read through the BRIN index) and a few index probes
  * per key, O(rows of the county) instead of O(rows of the province) (README, "Province speed"), once the
