@@ -102,6 +102,9 @@ public final class ArrearsRule {
 	/** The current month's lines and the arrears together, in payments.csv order. */
 	public static List<ComputedLine> merged(List<ComputedLine> current, List<ComputedLine> arrears) {
 		List<ComputedLine> all = new ArrayList<>(current);
+		if (arrears.isEmpty()) {
+			return all; // the month's own lines leave the rules sorted already (MonthCalculation)
+		}
 		all.addAll(arrears);
 		all.sort(Order.LINES);
 		return all;
