@@ -69,6 +69,9 @@ public final class ArrearsRule {
 	 */
 	public static List<ComputedLine> arrears(MonthOutcome current, Map<YearMonth, MonthOutcome> earlier,
 			Set<PaymentKey.InMonth> paid, List<CheckHold> holdsNow) {
+		if (earlier.isEmpty()) {
+			return new ArrayList<>(); // no month to look back on (a county's first run)
+		}
 		Set<PaymentKey> heldNow = new HashSet<>();
 		Set<PaymentKey> lineNow = new HashSet<>();
 		for (ComputedLine l : current.lines()) {
