@@ -60,7 +60,7 @@ class PaymentLineStore {
 		// the run's row, key-share locked until the transaction ends: what payment_line's foreign key checked for
 		// each line (V575), once for the COPY
 		if (jdbc.queryForList("select id from payroll_run where id = ? for key share", Long.class, runId).isEmpty()) {
-			throw new IllegalStateException("run " + runId + " not found: its lines cannot be stored");
+			throw new IllegalStateException("发放批次 " + runId + " 不存在：不能写入它的发放明细");
 		}
 		jdbc.update("delete from stop_record where run_id = ?", runId);
 		jdbc.update("delete from payment_line where run_id = ?", runId);
