@@ -69,6 +69,9 @@ public final class ArrearsRule {
 	 */
 	public static List<ComputedLine> arrears(MonthOutcome current, Map<YearMonth, MonthOutcome> earlier,
 			Set<PaymentKey.InMonth> paid, List<CheckHold> holdsNow) {
+		if (earlier.isEmpty()) {
+			return new ArrayList<>(); // no month to look back on (a county's first run)
+		}
 		Set<PaymentKey> heldNow = new HashSet<>();
 		Set<PaymentKey> lineNow = new HashSet<>();
 		for (ComputedLine l : current.lines()) {
@@ -102,6 +105,9 @@ public final class ArrearsRule {
 	/** The current month's lines and the arrears together, in payments.csv order. */
 	public static List<ComputedLine> merged(List<ComputedLine> current, List<ComputedLine> arrears) {
 		List<ComputedLine> all = new ArrayList<>(current);
+		if (arrears.isEmpty()) {
+			return all; // the month's own lines leave the rules sorted already (MonthCalculation)
+		}
 		all.addAll(arrears);
 		all.sort(Order.LINES);
 		return all;

@@ -46,11 +46,20 @@ public record ComputedLine(String county, String regionCode, Program program, St
 		}
 	}
 
+	/** No reasons (most lines share it): sorted {@link FindingCode#BY_NAME} as every line's reasons are. */
+	private static final SortedSet<FindingCode> NO_REASONS = java.util.Collections
+		.unmodifiableSortedSet(FindingCode.sortedSet());
+
 	public ComputedLine {
 		Objects.requireNonNull(status, "status");
-		SortedSet<FindingCode> sorted = FindingCode.sortedSet();
-		sorted.addAll(reasons);
-		reasons = java.util.Collections.unmodifiableSortedSet(sorted);
+		if (reasons.isEmpty()) {
+			reasons = NO_REASONS;
+		}
+		else {
+			SortedSet<FindingCode> sorted = FindingCode.sortedSet();
+			sorted.addAll(reasons);
+			reasons = java.util.Collections.unmodifiableSortedSet(sorted);
+		}
 	}
 
 	/** The line's key without the pay month (RULES.md "Lines"). */
@@ -65,7 +74,7 @@ public record ComputedLine(String county, String regionCode, Program program, St
 
 	/** The holding codes joined by {@code ;} ({@code payments.csv} {@code reason}). */
 	public String reasonText() {
-		return FindingCode.join(reasons);
+		return reasons.isEmpty() ? "" : FindingCode.join(reasons);
 	}
 
 	/** The same line with these holding codes: HELD with any, else PAY. */

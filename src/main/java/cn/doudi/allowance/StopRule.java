@@ -38,6 +38,9 @@ public final class StopRule {
 	 */
 	public static List<Stop> find(MonthInputs in, MonthOutcome out, List<PastLine> previous,
 			Map<String, YearMonth> deathMonths, Map<PaymentKey, YearMonth> lastPaid) {
+		if (previous.isEmpty()) {
+			return new ArrayList<>(); // nothing paid in M−1 to stop
+		}
 		YearMonth m = in.month();
 		Set<PaymentKey> keysNow = new HashSet<>();
 		for (ComputedLine l : out.lines()) {

@@ -1,10 +1,10 @@
 package cn.doudi.allowance.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import cn.doudi.allowance.ActiveRoster.Household;
 import cn.doudi.allowance.ComputedLine;
@@ -22,8 +22,9 @@ final class DibaoIndex {
 	record HouseholdLine(Household household, ComputedLine line) {
 	}
 
-	private final Map<String, List<Household>> householdsByMember = new TreeMap<>(Order.CODE_POINT);
-	private final Map<String, List<HouseholdLine>> linesByMember = new TreeMap<>(Order.CODE_POINT);
+	// looked up by ID number only, never walked: hash maps (each list in household order)
+	private final Map<String, List<Household>> householdsByMember = new HashMap<>();
+	private final Map<String, List<HouseholdLine>> linesByMember = new HashMap<>();
 
 	DibaoIndex(List<Household> households, List<HouseholdLine> lines) {
 		for (Household hh : households) {

@@ -3,14 +3,15 @@ package cn.doudi.allowance.rules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 
 import cn.doudi.allowance.CheckHold;
 import cn.doudi.allowance.ComputedLine;
+import cn.doudi.allowance.LineStatus;
 import cn.doudi.identity.IdNumber;
 import cn.doudi.kernel.FindingCode;
 
@@ -37,8 +38,9 @@ public final class Holds {
 	static final Set<FindingCode> TEMP_ASSIST_CODES = EnumSet.of(FindingCode.NAME_MISMATCH,
 			FindingCode.DEATH_PROBABLE, FindingCode.SHARED_ACCOUNT);
 
-	private final Map<String, List<CheckHold>> byPerson = new TreeMap<>(Order.CODE_POINT);
-	private final Map<String, List<CheckHold>> byAccount = new TreeMap<>(Order.CODE_POINT);
+	// looked up only, never walked: hash maps (each list keeps the holds' order)
+	private final Map<String, List<CheckHold>> byPerson = new HashMap<>();
+	private final Map<String, List<CheckHold>> byAccount = new HashMap<>();
 
 	public Holds(List<CheckHold> holds) {
 		for (CheckHold h : holds) {
@@ -67,21 +69,36 @@ public final class Holds {
 	 * the line is for: the covered members and the 户主 of a DIBAO line, else the line's person.
 	 */
 	ComputedLine apply(ComputedLine line, Collection<String> persons) {
-		SortedSet<FindingCode> reasons = FindingCode.sortedSet();
-		reasons.addAll(line.reasons());
-		if (!line.accountNumber().isEmpty()) {
-			byAccount.getOrDefault(IdNumber.normalise(line.accountNumber()), List.of())
-				.forEach(h -> reasons.add(h.code()));
+		SortedSet<FindingCode> reasons = null;
+		if (!byAccount.isEmpty() && !line.accountNumber().isEmpty()) {
+			for (CheckHold h : byAccount.getOrDefault(IdNumber.normalise(line.accountNumber()), List.of())) {
+				reasons = add(reasons, line, h.code());
+			}
 		}
 		for (String person : persons) {
 			for (CheckHold h : byPerson.getOrDefault(person, List.of())) {
 				if (h.everyLineOfPerson() || h.programs().contains(line.program())
 						&& (h.householdId() == null || h.householdId().equals(line.householdId()))) {
-					reasons.add(h.code());
+					reasons = add(reasons, line, h.code());
 				}
 			}
 		}
+		if (reasons == null) { // no hold touches the line (most lines): the line itself, when its status follows its codes
+			return line.status() == (line.reasons().isEmpty() ? LineStatus.PAY : LineStatus.HELD) ? line
+					: line.withReasons(line.reasons());
+		}
 		return line.withReasons(reasons);
+	}
+
+	/** The line's codes with {@code code} added, copied from the line's own at the first hold that touches it. */
+	private static SortedSet<FindingCode> add(SortedSet<FindingCode> reasons, ComputedLine line, FindingCode code) {
+		SortedSet<FindingCode> r = reasons;
+		if (r == null) {
+			r = FindingCode.sortedSet();
+			r.addAll(line.reasons());
+		}
+		r.add(code);
+		return r;
 	}
 
 	/** The codes that hold a TEMP_ASSIST line of the person. */

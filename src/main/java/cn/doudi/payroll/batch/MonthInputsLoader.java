@@ -139,14 +139,40 @@ class MonthInputsLoader {
 		}, MonthInputsLoader::rosterRow);
 	}
 
+	/** A row of {@link #roster}'s select, by column position (a lookup by label per value cost a map probe). */
 	private static RosterRow rosterRow(ResultSet rs, int i) throws SQLException {
-		String end = rs.getString("end_month");
-		return new RosterRow(rs.getString("county"), rs.getString("region_code"), rs.getString("household_id"),
-				rs.getString("id_number"), rs.getString("name"), rs.getString("relation"),
-				Program.valueOf(rs.getString("program")), nullToEmpty(rs.getString("category")),
-				rs.getBigDecimal("household_income"), YearMonth.parse(rs.getString("start_month")),
-				end == null ? null : YearMonth.parse(end), nullToEmpty(rs.getString("bank")),
-				nullToEmpty(rs.getString("account_number")), nullToEmpty(rs.getString("account_name")));
+		String end = rs.getString(11);
+		return new RosterRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), Program.valueOf(rs.getString(7)), nullToEmpty(rs.getString(8)), rs.getBigDecimal(9),
+				month(rs.getString(10)), end == null ? null : month(end), nullToEmpty(rs.getString(12)),
+				nullToEmpty(rs.getString(13)), nullToEmpty(rs.getString(14)));
+	}
+
+	/**
+	 * A stored month, {@code yyyy-MM}: read by hand when it is four digits, a dash and two (every stored month),
+	 * else by {@link YearMonth#parse}, which also rejects what is not a month.
+	 */
+	static YearMonth month(String text) {
+		if (text.length() == 7 && text.charAt(4) == '-') {
+			int y = digits(text, 0, 4);
+			int m = digits(text, 5, 7);
+			if (y >= 0 && m >= 1 && m <= 12) {
+				return YearMonth.of(y, m);
+			}
+		}
+		return YearMonth.parse(text);
+	}
+
+	private static int digits(String s, int from, int to) {
+		int v = 0;
+		for (int i = from; i < to; i++) {
+			char c = s.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			v = v * 10 + (c - '0');
+		}
+		return v;
 	}
 
 	private Map<String, List<EconomicResult>> economic(String county) {

@@ -110,7 +110,7 @@ class RunHistoryLoader {
 		}, rs -> {
 			PreviousDibaoLine p = new PreviousDibaoLine(rs.getString(3), Program.valueOf(rs.getString(2)),
 					DibaoPhase.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getInt(7));
-			result.computeIfAbsent(YearMonth.parse(rs.getString(1)), k -> new TreeMap<>()).put(p.key(), p);
+			result.computeIfAbsent(MonthInputsLoader.month(rs.getString(1)), k -> new TreeMap<>()).put(p.key(), p);
 		});
 		return result;
 	}
@@ -119,7 +119,7 @@ class RunHistoryLoader {
 	private Set<PaymentKey.InMonth> paid(String county, YearMonth from) {
 		Set<PaymentKey.InMonth> result = new java.util.HashSet<>();
 		jdbc.query("select l.payment_key, l.pay_month " + PAID + " and l.pay_month >= ?", rs -> {
-			result.add(PaymentKey.parse(rs.getString(1)).in(YearMonth.parse(rs.getString(2))));
+			result.add(PaymentKey.parse(rs.getString(1)).in(MonthInputsLoader.month(rs.getString(2))));
 		}, county, from.toString());
 		return result;
 	}
@@ -128,7 +128,7 @@ class RunHistoryLoader {
 	private Map<PaymentKey, YearMonth> lastPaidMonths(String county) {
 		Map<PaymentKey, YearMonth> result = new HashMap<>();
 		jdbc.query("select l.payment_key, max(l.pay_month) " + PAID + " group by l.payment_key", rs -> {
-			result.put(PaymentKey.parse(rs.getString(1)), YearMonth.parse(rs.getString(2)));
+			result.put(PaymentKey.parse(rs.getString(1)), MonthInputsLoader.month(rs.getString(2)));
 		}, county);
 		return result;
 	}

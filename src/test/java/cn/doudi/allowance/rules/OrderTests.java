@@ -20,4 +20,21 @@ class OrderTests {
 		ids.sort(Order.CODE_POINT);
 		assertThat(ids).containsExactly("H", "H1", "H10", "H9", fullWidth, supplementary);
 	}
+
+	@Test
+	void decodesCodePointsOnlyWhereUnitsAboveTheSurrogatesDiffer() {
+		String loneHigh = "A\uD800"; // a lone surrogate is its own code point, U+D800
+		String privateUse = "A\uE000"; // U+E000
+		String supplementary = "A\uD800\uDC00"; // U+10000
+		String loneThenLetter = "A\uD800B"; // U+D800, then B
+		assertThat(Order.CODE_POINT.compare(loneHigh, privateUse)).isNegative();
+		assertThat(Order.CODE_POINT.compare(supplementary, privateUse)).isPositive();
+		assertThat(Order.CODE_POINT.compare(loneThenLetter, supplementary)).isNegative();
+		assertThat(Order.CODE_POINT.compare("A\uFFFF", supplementary)).isNegative();
+		List<String> all = new ArrayList<>(List.of(supplementary, "A", privateUse, loneThenLetter, loneHigh, "AB", "A\uFFFF"));
+		all.sort(Order.CODE_POINT);
+		assertThat(all).containsExactly("A", "AB", loneHigh, loneThenLetter, privateUse, "A\uFFFF", supplementary);
+		assertThat(Order.CODE_POINT.compare(null, "")).isZero();
+		assertThat(Order.CODE_POINT.compare("H1", "H1")).isZero();
+	}
 }
