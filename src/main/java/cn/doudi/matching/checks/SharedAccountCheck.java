@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import cn.doudi.allowance.ActiveRoster;
 import cn.doudi.allowance.ActiveRoster.Household;
+import cn.doudi.allowance.RosterRow;
 import cn.doudi.identity.IdNumber;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
@@ -53,21 +54,28 @@ class SharedAccountCheck implements Check<SharedAccountCheck.Records> {
 
 	@Override
 	public Records read(CheckReader reader) {
+		// the accounts of the county's roster rows (from the roster the reader holds) and of its cases
 		String accounts = """
-				select account_number from current_beneficiary where county = ? and account_number <> ''
+				select unnest(?::varchar[])
 				union select account_number from current_temp_assist where county = ? and approval_month = any(?)
 				""";
+		String[] own = reader.roster().rows().stream()
+			.filter(r -> r.county().equals(reader.county()) && !r.accountNumber().isEmpty())
+			.map(RosterRow::accountNumber)
+			.distinct()
+			.sorted()
+			.toArray(String[]::new);
 		String[] months = reader.monthTexts();
 		RosterRecords roster = reader.rosterOf(
-				"select b.household_id from " + CurrentRoster.rowsOf("account_number", accounts),
-				reader.county(), reader.county(), months);
+				"select b.household_id from " + CurrentRoster.rowsOf("account_number", accounts), own,
+				reader.county(), months);
 		List<Object[]> rows = reader.jdbc().query("""
 				select county, household_id, id_number, name, account_number, approval_month from current_temp_assist
 				where approval_month = any(?) and account_number in (%s)
 				order by case_no
 				""".formatted(accounts), (rs, i) -> new Object[] { new Line(rs.getString(1).trim(), Program.TEMP_ASSIST,
 				rs.getString(2), rs.getString(3), rs.getString(4), digits(rs.getString(5))),
-				YearMonth.parse(rs.getString(6)) }, months, reader.county(), reader.county(), months);
+				YearMonth.parse(rs.getString(6)) }, months, own, reader.county(), months);
 		Map<String, YearMonth> deaths = reader.deathMonthsOf(rows.stream()
 			.map(r -> new PersonRef(((Line) r[0]).idNumber(), ((Line) r[0]).name())).toList());
 		List<Case> cases = rows.stream()
