@@ -3,6 +3,7 @@ package cn.doudi.matching.checks;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,18 +87,23 @@ class SharedAccountCheck implements Check<SharedAccountCheck.Records> {
 
 	@Override
 	public List<RaisedFinding> decide(Records records, CheckMonth month) {
-		Map<String, List<Line>> byAccount = new TreeMap<>();
+		Map<String, List<Line>> byAccount = new HashMap<>();
 		for (Line l : lines(records, month)) {
 			if (!l.account().isEmpty()) {
-				byAccount.computeIfAbsent(l.account(), k -> new ArrayList<>()).add(l);
+				byAccount.computeIfAbsent(l.account(), k -> new ArrayList<>(1)).add(l);
 			}
 		}
-		Map<String, RaisedFinding> out = new TreeMap<>();
+		// the accounts of two or more households, in account order (a person's finding names the first)
+		Map<String, List<Line>> shared = new TreeMap<>();
 		byAccount.forEach((account, lines) -> {
-			Set<String> households = new TreeSet<>(lines.stream().map(Line::householdId).toList());
-			if (households.size() < 2) {
-				return;
+			String first = lines.get(0).householdId();
+			if (lines.stream().anyMatch(l -> !l.householdId().equals(first))) {
+				shared.put(account, lines);
 			}
+		});
+		Map<String, RaisedFinding> out = new TreeMap<>();
+		shared.forEach((account, lines) -> {
+			Set<String> households = new TreeSet<>(lines.stream().map(Line::householdId).toList());
 			Map<String, List<Line>> mine = new TreeMap<>();
 			lines.stream().filter(l -> l.county().equals(month.county()))
 				.forEach(l -> mine.computeIfAbsent(l.idNumber(), k -> new ArrayList<>()).add(l));
@@ -108,7 +114,7 @@ class SharedAccountCheck implements Check<SharedAccountCheck.Records> {
 
 	/** The lines of M the roster implies, and the cases of M of people alive for M. */
 	private static List<Line> lines(Records records, CheckMonth month) {
-		ActiveRoster roster = records.roster().in(month.month());
+		RosterRecords.Active roster = records.roster().active(month.month());
 		List<Line> lines = new ArrayList<>();
 		for (Household hh : roster.households()) {
 			lines.add(new Line(hh.head().county(), hh.head().program(), hh.householdId(), hh.head().idNumber(),
