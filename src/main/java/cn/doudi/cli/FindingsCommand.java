@@ -165,43 +165,54 @@ class FindingsCommand implements Runnable {
 		UserOption user;
 	}
 
-	@Command(name = "dismiss", description = "排除疑点（暂停发放的从下次计算起恢复）。")
-	static class Dismiss implements Callable<Integer> {
+	/** A monitor's decision on one finding, printed as 疑点 N 名称 已由 用户 排除/确认. */
+	abstract static class Decide implements Callable<Integer> {
 
 		@Mixin
 		Decision decision;
 
-		private final FindingReviews reviews;
+		final FindingReviews reviews;
 
-		Dismiss(FindingReviews reviews) {
+		private final String verb;
+
+		Decide(FindingReviews reviews, String verb) {
 			this.reviews = reviews;
+			this.verb = verb;
 		}
+
+		abstract FindingView decide(String user, long id, String note);
 
 		@Override
 		public Integer call() {
-			FindingView f = reviews.dismiss(decision.user.name(), decision.id, decision.note);
-			System.out.printf("疑点 %d %s 已由 %s 排除%n", f.id(), Terms.finding(f.code()), decision.user.name());
+			FindingView f = decide(decision.user.name(), decision.id, decision.note);
+			System.out.printf("疑点 %d %s 已由 %s %s%n", f.id(), Terms.finding(f.code()), decision.user.name(), verb);
 			return 0;
 		}
 	}
 
-	@Command(name = "confirm", description = "确认疑点：保持未结并继续生效。")
-	static class Confirm implements Callable<Integer> {
+	@Command(name = "dismiss", description = "排除疑点（暂停发放的从下次计算起恢复）。")
+	static class Dismiss extends Decide {
 
-		@Mixin
-		Decision decision;
-
-		private final FindingReviews reviews;
-
-		Confirm(FindingReviews reviews) {
-			this.reviews = reviews;
+		Dismiss(FindingReviews reviews) {
+			super(reviews, "排除");
 		}
 
 		@Override
-		public Integer call() {
-			FindingView f = reviews.confirm(decision.user.name(), decision.id, decision.note);
-			System.out.printf("疑点 %d %s 已由 %s 确认%n", f.id(), Terms.finding(f.code()), decision.user.name());
-			return 0;
+		FindingView decide(String user, long id, String note) {
+			return reviews.dismiss(user, id, note);
+		}
+	}
+
+	@Command(name = "confirm", description = "确认疑点：保持未结并继续生效。")
+	static class Confirm extends Decide {
+
+		Confirm(FindingReviews reviews) {
+			super(reviews, "确认");
+		}
+
+		@Override
+		FindingView decide(String user, long id, String note) {
+			return reviews.confirm(user, id, note);
 		}
 	}
 

@@ -32,6 +32,7 @@ import cn.doudi.kernel.FindingCode;
 import cn.doudi.matching.checks.Check;
 import cn.doudi.matching.checks.CheckMonth;
 import cn.doudi.matching.checks.CheckReader;
+import cn.doudi.matching.roster.RosterCopy;
 import cn.doudi.matching.roster.RosterLoader;
 
 /**
@@ -57,19 +58,22 @@ public class CrossChecks {
 	private final RosterLoader loader;
 	private final MatchedRecords matched;
 	private final FindingLedger ledger;
+	private final RosterCopy copy;
 
 	CrossChecks(List<Check<?>> checks, JdbcTemplate jdbc, RosterLoader loader, MatchedRecords matched,
-			FindingLedger ledger) {
+			FindingLedger ledger, RosterCopy copy) {
 		this.checks = checks.stream().sorted(Comparator.comparing(Check::code)).toList();
 		this.jdbc = jdbc;
 		this.loader = loader;
 		this.matched = matched;
 		this.ledger = ledger;
+		this.copy = copy;
 	}
 
 	/** Runs every check for the county and month and records the outcome for run {@code runId}. */
 	@Transactional
 	public CheckResult check(String county, YearMonth month, long runId) {
+		copy.refresh(); // the checks' keyed lookups probe it (the first county of a month-end builds it)
 		withoutJit(jdbc);
 		CheckReader reader = new CheckReader(county, new java.util.TreeSet<>(Set.of(month)), jdbc, loader, matched);
 		CheckMonth checked = new CheckMonth(county, month);

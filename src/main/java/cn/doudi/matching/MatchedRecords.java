@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import cn.doudi.identity.PersonName;
 import cn.doudi.matching.roster.CurrentRoster;
+import cn.doudi.matching.roster.RosterCopy;
 
 /**
  * Other agencies' records that match a county's beneficiaries by ID <em>and</em> name: deaths (RULES.md
@@ -26,9 +27,11 @@ public class MatchedRecords {
 	}
 
 	private final JdbcTemplate jdbc;
+	private final RosterCopy copy;
 
-	MatchedRecords(JdbcTemplate jdbc) {
+	MatchedRecords(JdbcTemplate jdbc, RosterCopy copy) {
 		this.jdbc = jdbc;
+		this.copy = copy;
 	}
 
 	/** Earliest death month per ID for the county's roster persons whose death record matches by ID and name. */
@@ -102,6 +105,7 @@ public class MatchedRecords {
 	/** Valid certificates matching the county's roster persons by ID and name, per ID number. */
 	public Map<String, List<MatchedCertificate>> certificates(String county) {
 		Map<String, List<MatchedCertificate>> result = new HashMap<>();
+		copy.refresh();
 		jdbc.query("""
 				with b as materialized (select distinct id_number, name from current_beneficiary where county = ?)
 				select distinct d.id_number, d.certificate_no, d.type, d.grade, d.name as cert_name, b.name as roster_name
@@ -130,6 +134,7 @@ public class MatchedRecords {
 	 */
 	public Map<String, List<String>> householdsSharingPeople(String county) {
 		Map<String, List<String>> result = new java.util.TreeMap<>();
+		copy.refresh();
 		jdbc.query("select distinct s.county::char(6) as county, b.household_id from "
 				+ CurrentRoster.rowsOf("id_number", "select distinct c.id_number from current_beneficiary c where c.county = ?")
 				+ " where s.county <> ? order by 1, 2", rs -> {

@@ -120,25 +120,31 @@ class RunsController {
 	@PostMapping("/runs/{id}/release")
 	String release(Principal principal, @PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
 			RedirectAttributes flash) {
-		RunTotals t = payroll.run(principal.getName(), id);
-		files.requireFinance(principal.getName(), t.run().county());
-		if (!confirmed) {
-			return "redirect:/runs/" + id + "/confirm/release";
-		}
-		return act(flash, id, () -> "已提交 " + named(payroll.release(t.run().county(), t.run().month(), principal.getName()))
-				+ "，须由另一名财务人员审批");
+		return confirmedStep(principal, id, confirmed, "release", flash,
+				t -> "已提交 " + named(payroll.release(t.run().county(), t.run().month(), principal.getName()))
+						+ "，须由另一名财务人员审批");
 	}
 
 	@PostMapping("/runs/{id}/approve")
 	String approve(Principal principal, @PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
 			RedirectAttributes flash) {
+		return confirmedStep(principal, id, confirmed, "approve", flash,
+				t -> "已审批 " + named(payroll.approve(t.run().county(), t.run().month(), principal.getName()))
+						+ "，批次已生效");
+	}
+
+	/**
+	 * A finance step on a run that a person confirms first: without {@code confirmed} the confirmation page of
+	 * the step; with it the step itself, its answer or refusal shown on the run's page.
+	 */
+	private String confirmedStep(Principal principal, long id, boolean confirmed, String step, RedirectAttributes flash,
+			java.util.function.Function<RunTotals, String> action) {
 		RunTotals t = payroll.run(principal.getName(), id);
 		files.requireFinance(principal.getName(), t.run().county());
 		if (!confirmed) {
-			return "redirect:/runs/" + id + "/confirm/approve";
+			return "redirect:/runs/" + id + "/confirm/" + step;
 		}
-		return act(flash, id, () -> "已审批 " + named(payroll.approve(t.run().county(), t.run().month(), principal.getName()))
-				+ "，批次已生效");
+		return act(flash, id, () -> action.apply(t));
 	}
 
 	/**

@@ -97,6 +97,25 @@ class RareCharacterLayoutTests {
 	}
 
 	@Test
+	void aRepeatedValueIsWrittenAndReportedOnEveryLine() {
+		// one person's line and arrears line, one after the other: the same 户名 (and 摘要) twice, then another's
+		List<PaymentLineView> lines = List.of(
+				line(11, 1, Program.ELDERLY, "H1", A, EXT_B, "2026-10", "100.00", "PAY", "PSBC", "6222020200000000011", false),
+				line(12, 2, Program.ELDERLY, "H1", A, EXT_B, "2026-09", "100.00", "PAY", "PSBC", "6222020200000000011", true),
+				line(13, 3, Program.ELDERLY, "H2", B, "李四", "2026-10", "100.00", "PAY", "PSBC", "6222020200000000013", false),
+				line(14, 4, Program.ELDERLY, "H3", BankLayoutTests.C, "李四", "2026-10", "100.00", "PAY", "PSBC", "6222020200000000014", false));
+		Rendered r = LayoutWriter.write(shipped().forBank("PSBC"), batch("PSBC", lines));
+
+		List<byte[]> written = lines(r.bytes());
+		assertThat(field(written.get(1), 27, 30)).isEqualTo(padded("王?华", 30));
+		assertThat(field(written.get(2), 27, 30)).isEqualTo(padded("王?华", 30));
+		assertThat(field(written.get(3), 27, 30)).isEqualTo(padded("李四", 30));
+		assertThat(field(written.get(4), 27, 30)).isEqualTo(padded("李四", 30));
+		assertThat(r.substitutions()).extracting(Substitution::seq).containsExactly(1, 2);
+		assertThat(new String(r.bytes(), GBK)).contains("补发高龄津贴2026年9月");
+	}
+
+	@Test
 	void theSubstituteIsTheLayoutsOwn() {
 		BankLayout layout = LayoutParser.parse("CCB.yml", """
 				file-name: "CCB-{county}.txt"

@@ -107,20 +107,7 @@ class FindingReviewsIntegrationTests {
 	@Test
 	void aRecoveryClosesTheOverpaymentAndItsRecords() {
 		long id = finding("OVERPAID", "INFO");
-		long run = jdbc.queryForObject("""
-				insert into payroll_run (county, month, revision, batch_no, status, pay_date, created_by, created_at)
-				values (?, '2026-11', 1, 'b', 'APPROVED', date '2026-11-10', 't', now()) returning id
-				""", Long.class, ZY);
-		long line = jdbc.queryForObject("""
-				insert into payment_line (run_id, county, region_code, program, household_id, id_number, name, pay_month,
-				  amount, status, payment_key)
-				values (?, ?, '410102001001', 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 'PAY', 'k') returning id
-				""", Long.class, run, ZY, PERSON);
-		jdbc.update("""
-				insert into overpayment (finding_id, line_id, county, program, household_id, id_number, name, pay_month,
-				  paid, due, overpaid, status)
-				values (?, ?, ?, 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 0.00, 200.00, 'OPEN')
-				""", id, line, ZY, PERSON);
+		overpaid200(id);
 
 		reviews.recover("mon", id, new BigDecimal("200.00"), "家属已退回");
 
@@ -134,20 +121,7 @@ class FindingReviewsIntegrationTests {
 	@Test
 	void aRecoveryBelowWhatWasOwedStillClosesAsCheckSaysAndIsAuditedAsShort() {
 		long id = finding("OVERPAID", "INFO");
-		long run = jdbc.queryForObject("""
-				insert into payroll_run (county, month, revision, batch_no, status, pay_date, created_by, created_at)
-				values (?, '2026-11', 1, 'b', 'APPROVED', date '2026-11-10', 't', now()) returning id
-				""", Long.class, ZY);
-		long line = jdbc.queryForObject("""
-				insert into payment_line (run_id, county, region_code, program, household_id, id_number, name, pay_month,
-				  amount, status, payment_key)
-				values (?, ?, '410102001001', 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 'PAY', 'k') returning id
-				""", Long.class, run, ZY, PERSON);
-		jdbc.update("""
-				insert into overpayment (finding_id, line_id, county, program, household_id, id_number, name, pay_month,
-				  paid, due, overpaid, status)
-				values (?, ?, ?, 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 0.00, 200.00, 'OPEN')
-				""", id, line, ZY, PERSON);
+		overpaid200(id);
 
 		reviews.recover("mon", id, new BigDecimal("80.00"), "家属先退回一部分");
 
@@ -214,6 +188,20 @@ class FindingReviewsIntegrationTests {
 		assertThat(codes).contains("\t410102\tNAME_MISMATCH\tHOLD\tOPEN\t410102********").doesNotContain("中原区", "待处理");
 	}
 
+	@Test
+	void theCommandLineConfirmsAndDismissesAndSaysWhoDidWhat() {
+		long kept = finding("ASSETS_DISQUALIFY", "HOLD");
+		long dropped = finding("NAME_MISMATCH", "HOLD");
+
+		String confirmed = printed("findings", "confirm", String.valueOf(kept), "--note=车辆属实", "--user=mon");
+		String dismissed = printed("findings", "dismiss", String.valueOf(dropped), "--note=同名不同人", "--user=mon");
+
+		assertThat(confirmed).isEqualTo("疑点 " + kept + " 家庭经济状况核对不符 已由 mon 确认\n");
+		assertThat(dismissed).isEqualTo("疑点 " + dropped + " 身份证号相同姓名不一致 已由 mon 排除\n");
+		assertThat(jdbc.queryForList("select status from finding order by id", String.class))
+			.containsExactly("CONFIRMED", "DISMISSED");
+	}
+
 	private String printed(String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PrintStream original = System.out;
@@ -225,5 +213,23 @@ class FindingReviewsIntegrationTests {
 			System.setOut(original);
 		}
 		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	/** An approved November line of 200.00 paid to 杨桂英 and the open overpayment of it that finding {@code id} records. */
+	private void overpaid200(long id) {
+		long run = jdbc.queryForObject("""
+				insert into payroll_run (county, month, revision, batch_no, status, pay_date, created_by, created_at)
+				values (?, '2026-11', 1, 'b', 'APPROVED', date '2026-11-10', 't', now()) returning id
+				""", Long.class, ZY);
+		long line = jdbc.queryForObject("""
+				insert into payment_line (run_id, county, region_code, program, household_id, id_number, name, pay_month,
+				  amount, status, payment_key)
+				values (?, ?, '410102001001', 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 'PAY', 'k') returning id
+				""", Long.class, run, ZY, PERSON);
+		jdbc.update("""
+				insert into overpayment (finding_id, line_id, county, program, household_id, id_number, name, pay_month,
+				  paid, due, overpaid, status)
+				values (?, ?, ?, 'ELDERLY', 'E1', ?, '杨桂英', '2026-11', 200.00, 0.00, 200.00, 'OPEN')
+				""", id, line, ZY, PERSON);
 	}
 }

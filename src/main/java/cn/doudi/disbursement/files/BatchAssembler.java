@@ -72,9 +72,14 @@ public final class BatchAssembler {
 
 	/** The PAY line as the {@code seq}-th line of its bank's file. */
 	public static BankLine line(PaymentLineView l, int seq) {
+		return line(l, seq, Memo.of(l.program(), l.payMonth(), l.arrears()));
+	}
+
+	/** As {@link #line(PaymentLineView, int)}, with the line's {@link Memo} already made. */
+	static BankLine line(PaymentLineView l, int seq, String memo) {
 		String accountName = l.accountName() == null || l.accountName().isBlank() ? l.name() : l.accountName();
 		return new BankLine(seq, l.id(), l.accountNumber(), accountName, l.amount(), l.idNumber(), l.name(),
-				l.program().name(), l.payMonth(), Memo.of(l.program(), l.payMonth(), l.arrears()));
+				l.program().name(), l.payMonth(), memo);
 	}
 
 	/** The head of a batch of the run whose lines are written as they come: {@code count} lines, {@code total}. */

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 
 import cn.doudi.disbursement.batch.BankLine;
 import cn.doudi.disbursement.batch.BatchHead;
+import cn.doudi.disbursement.batch.Memo;
 import cn.doudi.disbursement.layout.BankLayout;
 import cn.doudi.disbursement.layout.LayoutSet;
 import cn.doudi.disbursement.layout.LayoutWriter;
@@ -26,6 +27,7 @@ import cn.doudi.disbursement.layout.Substitution;
 import cn.doudi.disbursement.pain.Pain001Writer;
 import cn.doudi.disbursement.pain.Pain001Writer.Transfer;
 import cn.doudi.disbursement.pain.Payer;
+import cn.doudi.kernel.Program;
 import cn.doudi.payroll.PaymentLineView;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.RunReader.PayTotal;
@@ -54,6 +56,10 @@ final class RunBankFiles {
 	private final Map<String, BankFile> byBank = new TreeMap<>();
 	private final List<Out> outs = new ArrayList<>();
 	private Pain pain;
+	private Program memoProgram;
+	private java.time.YearMonth memoMonth;
+	private boolean memoArrears;
+	private String memo;
 
 	/** {@code names}: the names of the files already written by this write, refused twice. */
 	RunBankFiles(PayrollRun run, boolean draft, LayoutSet set, Path dir, Set<String> names, Payer payer) {
@@ -100,16 +106,28 @@ final class RunBankFiles {
 		if (!l.isPay()) {
 			return;
 		}
-		String bank = BatchAssembler.bankOf(run, l);
-		BankFile file = byBank.get(bank);
-		if (file == null || pain == null) {
+		String bank = BatchAssembler.code(l.bank());
+		BankFile file = byBank.get(bank); // only known banks have a file
+		if (file == null || l.accountNumber() == null || l.accountNumber().isBlank()) {
+			BatchAssembler.bankOf(run, l); // refuses a line without a known bank or an account
 			throw changed(bank);
 		}
-		BankLine line = BatchAssembler.line(l, file.out.lines + 1);
+		BankLine line = BatchAssembler.line(l, file.out.lines + 1, memo(l));
 		file.writer.line(line);
 		file.out.add(line.amount());
 		pain.writer.transfer(new Transfer(bank, line));
 		pain.out.add(line.amount());
+	}
+
+	/** The line's 摘要: the last line's when of the same program, month and kind (the lines come in program order). */
+	private String memo(PaymentLineView l) {
+		if (memo == null || l.program() != memoProgram || !l.payMonth().equals(memoMonth) || l.arrears() != memoArrears) {
+			memoProgram = l.program();
+			memoMonth = l.payMonth();
+			memoArrears = l.arrears();
+			memo = Memo.of(l.program(), l.payMonth(), l.arrears());
+		}
+		return memo;
 	}
 
 	/**

@@ -41,6 +41,7 @@ public final class LayoutWriter {
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 	static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
+	private static final byte KEEP = 1, CHANGE = 2;
 
 	/** A file's bytes and the substitutions made to write it, in file order. */
 	public record Rendered(byte[] bytes, List<Substitution> substitutions) {
@@ -55,6 +56,15 @@ public final class LayoutWriter {
 	private final boolean asciiAsIs;
 	private final byte[] separator;
 	private final byte[] lineEnd;
+	/**
+	 * Per character of the Basic Multilingual Plane, what {@link #safe} needs to know about it, looked up once
+	 * per writer: 0 not yet asked, {@link #KEEP} written as it is, {@link #CHANGE} changed (invisible, or the
+	 * encoding lacks it).
+	 */
+	private final byte[] bmp = new byte[0x10000];
+	/** The detail fields' last value and the bytes written for it (a value written without change only). */
+	private String[] lastValue = new String[0];
+	private byte[][] lastBytes = new byte[0][];
 	private List<FieldSpec> recordFields;
 	private BankLine recordLine;
 
@@ -114,27 +124,39 @@ public final class LayoutWriter {
 	private void record(List<FieldSpec> fields, BankLine line) {
 		recordFields = fields;
 		recordLine = line;
+		boolean detail = line != null;
+		if (detail && lastValue.length != fields.size()) {
+			lastValue = new String[fields.size()];
+			lastBytes = new byte[fields.size()][];
+		}
 		for (int i = 0; i < fields.size(); i++) {
 			FieldSpec f = fields.get(i);
+			if (!layout.fixed() && i > 0) {
+				put(separator);
+			}
+			String raw = value(f, layout, batch, line);
+			if (detail && raw.equals(lastValue[i])) { // 摘要, program, fixed text: the same bytes as the line before
+				put(lastBytes[i]);
+				continue;
+			}
 			List<String> changes = new ArrayList<>(0);
-			String value = safe(value(f, layout, batch, line), changes);
+			String value = safe(raw, changes);
+			byte[] bytes = encode(value, f);
 			if (layout.fixed()) {
-				byte[] bytes = encode(value, f);
 				if (bytes.length > f.width()) {
 					value = fit(f, value, bytes.length, changes);
 					bytes = encode(value, f);
 				}
-				put(fixed(f, bytes));
+				bytes = fixed(f, bytes);
 			}
-			else {
-				if (i > 0) {
-					put(separator);
-				}
-				put(encode(value, f));
-			}
+			put(bytes);
 			if (!changes.isEmpty()) {
 				substitutions.add(new Substitution(line == null ? 0 : line.seq(), line == null ? null : line.idNumber(),
 						f.value(), value, changes));
+			}
+			else if (detail) {
+				lastValue[i] = raw;
+				lastBytes[i] = bytes;
 			}
 		}
 		put(lineEnd);
@@ -161,7 +183,7 @@ public final class LayoutWriter {
 	 * the encoding lacks. Each kind of change is added to {@code changes}, in Chinese.
 	 */
 	private String safe(String value, List<String> changes) {
-		if (plain(value)) {
+		if (plain(value) || unchanged(value)) {
 			return value;
 		}
 		String s = value;
@@ -180,7 +202,7 @@ public final class LayoutWriter {
 				invisible.add(cp);
 				out.append(sub);
 			}
-			else if (!encoder.canEncode(Character.toString(cp))) {
+			else if (!encodable(cp)) {
 				unmappable.add(cp);
 				out.append(sub);
 			}
@@ -197,6 +219,33 @@ public final class LayoutWriter {
 				.collect(Collectors.joining("、")) + layout.encoding().name() + " 无法表示");
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Nothing for {@link #safe} to change: no separator (delimited layouts), and every character one of the
+	 * Basic Multilingual Plane that is visible and that the encoding has (anything else: {@link #safe} looks).
+	 */
+	private boolean unchanged(String s) {
+		if (!layout.fixed() && s.contains(layout.separator())) {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			byte known = bmp[c];
+			if (known == 0) {
+				known = Character.isSurrogate(c) || PersonName.invisible(c) || !encodable(c) ? CHANGE : KEEP;
+				bmp[c] = known;
+			}
+			if (known == CHANGE) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether the encoding has the character (in {@link #unchanged}: asked once per character of the BMP). */
+	private boolean encodable(int cp) {
+		return encoder.canEncode(Character.toString(cp));
 	}
 
 	/** Printable ASCII without the separator: nothing to check (amounts, accounts, IDs, dates, codes). */

@@ -19,7 +19,8 @@ import org.xml.sax.helpers.AttributesImpl;
  * The official {@code pain.001.001.09} XSD (ISO 20022, {@code classpath:iso20022/pain.001.001.09.xsd}, as in
  * {@code shared/data/iso20022}). Every pain.001 file is validated against it before it is written: the
  * schema is parsed once and shared (a {@link Schema} is thread-safe), each validation has a validator of its
- * own; {@link Pain001Writer#writeValid} feeds the elements to it as it writes them ({@link Check}).
+ * own; {@link Pain001Writer#writeValid} feeds the elements to it as it writes them ({@link Check}: the first
+ * credit transfer whole, a later one only when it is not surely valid as the first was).
  */
 public final class Pain001Schema {
 
@@ -56,15 +57,42 @@ public final class Pain001Schema {
 	 * as they are written — what a parser of the written bytes would report, without parsing them; the
 	 * indentation between elements is not fed (in element-only content it is ignorable). On the first
 	 * violation it stops listening; {@link #end} then validates the written bytes to name the line and column.
+	 * <p>
+	 * The credit transfers come whole ({@link #transfer}: the {@link Pain001Writer#TRANSFER} shape and the line's
+	 * texts). The first goes to the validator whole. A later one whose texts the XSD's types surely accept
+	 * ({@link #TRANSFER_TEXTS}) is not fed again: it has the first's elements and attributes, in the same order
+	 * (one {@link Shape} writes and describes them all), the schema has no identity constraint and takes any
+	 * number of transfers, so the validator would accept it exactly as it accepted the first, and what it reports
+	 * for the document is unchanged. Any other transfer goes to the validator whole, so a document is refused
+	 * exactly when the full validation refuses it.
 	 */
 	static final class Check {
 
 		private static final String NS = Pain001Writer.NAMESPACE;
 		private static final AttributesImpl NONE = new AttributesImpl();
+		/**
+		 * A transfer's texts that vary with the line, by path, with the {@code maxLength} of their XSD type (a
+		 * {@code xs:string} restricted to {@code minLength} 1 and that {@code maxLength}: Max35Text, Max34Text,
+		 * Max140Text), or {@link #AMOUNT}.
+		 */
+		static final java.util.Map<String, Integer> TRANSFER_TEXTS = java.util.Map.of(
+				"CdtTrfTxInf/PmtId/EndToEndId", 35,
+				"CdtTrfTxInf/Amt/InstdAmt", 0,
+				"CdtTrfTxInf/CdtrAgt/FinInstnId/Nm", 140,
+				"CdtTrfTxInf/CdtrAgt/FinInstnId/Othr/Id", 35,
+				"CdtTrfTxInf/Cdtr/Nm", 140,
+				"CdtTrfTxInf/Cdtr/Id/PrvtId/Othr/Id", 35,
+				"CdtTrfTxInf/CdtrAcct/Id/Othr/Id", 34,
+				"CdtTrfTxInf/RmtInf/Ustrd", 140);
+		/** ActiveOrHistoricCurrencyAndAmount: {@code xs:decimal}, at least 0, 18 digits, 5 decimals. */
+		static final int AMOUNT = 0;
 
 		private final ValidatorHandler handler;
 		private final AttributesImpl attributes = new AttributesImpl();
 		private SAXException failure;
+		/** The shape of the transfers once the first was accepted; per slot, the rule of its text. */
+		private Shape accepted;
+		private int[] rules;
 
 		private Check(ValidatorHandler handler) {
 			this.handler = handler;
@@ -81,6 +109,31 @@ public final class Pain001Schema {
 				}
 			}
 			start(name);
+		}
+
+		/**
+		 * A credit transfer, written: fed to the validator, unless the first was accepted and this one's texts
+		 * surely are.
+		 */
+		void transfer(Shape shape, String[] texts) {
+			if (failure != null || shape == accepted && surelyValid(texts)) {
+				return;
+			}
+			for (int i = 0; i < shape.kinds.length; i++) {
+				switch (shape.kinds[i]) {
+					case Shape.START -> start(shape.names[i]);
+					case Shape.END -> end(shape.names[i]);
+					default -> leaf(shape.names[i], shape.attributes[i], shape.values[i],
+							shape.slots[i] < 0 ? shape.texts[i] : texts[shape.slots[i]]);
+				}
+			}
+			if (accepted == null && failure == null) {
+				rules = new int[shape.slotCount()];
+				for (int i = 0; i < rules.length; i++) {
+					rules[i] = TRANSFER_TEXTS.getOrDefault(shape.paths[i], -1);
+				}
+				accepted = shape;
+			}
 		}
 
 		void start(String name) {
@@ -148,6 +201,55 @@ public final class Pain001Schema {
 				throw new IllegalStateException("pain.001 文件 " + fileName + " 不符合 ISO 20022 XSD：" + failure.getMessage()
 						+ "，未写出", failure);
 			}
+		}
+
+		/** Whether each text is one its type surely accepts (a slot without a rule: never sure). */
+		private boolean surelyValid(String[] texts) {
+			for (int i = 0; i < texts.length; i++) {
+				int rule = rules[i];
+				if (rule < 0 || !(rule == AMOUNT ? surelyAnAmount(texts[i]) : surelyText(texts[i], rule))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * A text that an {@code xs:string} with {@code minLength} 1 and this {@code maxLength} surely accepts:
+		 * 1 to {@code max} characters, each in the Basic Multilingual Plane, not a surrogate, U+0020 or above
+		 * (no tab or line end, whose handling this check does not take for granted). Anything else: ask the
+		 * validator.
+		 */
+		static boolean surelyText(String s, int max) {
+			int n = s.length();
+			if (n < 1 || n > max) {
+				return false;
+			}
+			for (int i = 0; i < n; i++) {
+				char c = s.charAt(i);
+				if (c < 0x20 || c >= 0xD800 && c <= 0xDFFF || c >= 0xFFFE) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * An amount ActiveOrHistoricCurrencyAndAmount surely accepts: digits, a point and 1 to 5 digits, 18 digits
+		 * at most in all, no sign ({@code Money.format}'s {@code 0.00} form). Anything else: ask the validator.
+		 */
+		static boolean surelyAnAmount(String s) {
+			int point = s.indexOf('.');
+			if (point < 1 || s.length() - point - 1 < 1 || s.length() - point - 1 > 5 || s.length() - 1 > 18) {
+				return false;
+			}
+			for (int i = 0; i < s.length(); i++) {
+				char c = s.charAt(i);
+				if (i != point && (c < '0' || c > '9')) {
+					return false;
+				}
+			}
+			return true;
 		}
 	}
 

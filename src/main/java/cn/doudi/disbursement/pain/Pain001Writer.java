@@ -1,12 +1,10 @@
 package cn.doudi.disbursement.pain;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 import cn.doudi.disbursement.batch.BankBatch;
 import cn.doudi.disbursement.batch.BankLine;
@@ -20,6 +18,13 @@ import cn.doudi.kernel.Money;
  * line in {@code payments.csv} order. MsgId and PmtInfId are the batch number (prefixed 草稿 in drafts);
  * EndToEndId is {@code <batch>-<BANK>-<seq, 6 digits>}, the line's place in that bank's file; CreDtTm is the
  * pay date at 00:00:00 and ReqdExctnDt the pay date — never the clock, so the same run gives the same bytes.
+ * <p>
+ * The bytes are those the JDK's {@code XMLStreamWriter} wrote for the same calls (this writer used it until
+ * 2026-12; {@code Pain001Tests} compares the two): the declaration {@code <?xml version="1.0"
+ * encoding="UTF-8"?>}, every element as start and end tag ({@code <a></a>}, never {@code <a/>}), in text
+ * {@code <}, {@code &} and {@code >} as {@code &lt;}, {@code &amp;} and {@code &gt;} and nothing else escaped,
+ * a character outside the BMP as its four UTF-8 bytes. They are written into a buffer of this writer's and
+ * handed to the stream a block at a time.
  */
 public final class Pain001Writer {
 
@@ -29,16 +34,18 @@ public final class Pain001Writer {
 	public record Transfer(String bank, BankLine line) {
 	}
 
-	private final XMLStreamWriter xml;
+	private static final int BLOCK = 1 << 15;
+
 	private final OutputStream out;
 	private final BatchHead batch;
 	/** The XSD's validator, fed the same elements as they are written (null: not validated here). */
 	private final Pain001Schema.Check check;
-	private final java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
+	private final String[] open = new String[32];
 	private int depth;
+	private byte[] buf = new byte[BLOCK + 1024];
+	private int pos;
 
-	private Pain001Writer(XMLStreamWriter xml, OutputStream out, BatchHead batch, Pain001Schema.Check check) {
-		this.xml = xml;
+	private Pain001Writer(OutputStream out, BatchHead batch, Pain001Schema.Check check) {
 		this.out = out;
 		this.batch = batch;
 		this.check = check;
@@ -75,45 +82,73 @@ public final class Pain001Writer {
 	 * A writer of the county's file onto {@code out} (not closed), its group header and payment information
 	 * written from {@code head} (count and total known first): then {@link #transfer} for each of the {@code
 	 * head.count()} lines in {@code payments.csv} order, and {@link #finish}. With {@code validate}, the
-	 * elements go to the XSD's validator as they are written, and {@link #refuseIfInvalid} says whether the
-	 * document broke it.
+	 * elements go to the XSD's validator as they are written ({@link Pain001Schema.Check}), and {@link
+	 * #refuseIfInvalid} says whether the document broke it.
 	 */
 	public static Pain001Writer onto(OutputStream out, BatchHead head, Payer payer, boolean validate) {
-		try {
-			XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-			Pain001Writer w = new Pain001Writer(x, out, head, validate ? Pain001Schema.check() : null);
-			w.start(payer);
-			return w;
-		}
-		catch (XMLStreamException e) {
-			throw failed(e);
-		}
+		Pain001Writer w = new Pain001Writer(out, head, validate ? Pain001Schema.check() : null);
+		w.start(payer);
+		return w;
 	}
+
+	/**
+	 * A credit transfer, inside {@code PmtInf}: its slots are, in order, EndToEndId, the amount, the bank's
+	 * name and code, the account's name, the ID number, the account number and the 摘要.
+	 */
+	static final Shape TRANSFER = Shape.at(3)
+		.open("CdtTrfTxInf")
+		.open("PmtId").slot("EndToEndId").close()
+		.open("Amt").slot("InstdAmt", "Ccy", "CNY").close()
+		.open("CdtrAgt").open("FinInstnId").slot("Nm").open("Othr").slot("Id").close().close().close()
+		.open("Cdtr").slot("Nm")
+		.open("Id").open("PrvtId").open("Othr").slot("Id").open("SchmeNm").fixed("Cd", "NIDN").close().close().close().close()
+		.close()
+		.open("CdtrAcct").open("Id").open("Othr").slot("Id").close().close().close()
+		.open("RmtInf").slot("Ustrd").close()
+		.close()
+		.build();
 
 	/** Writes one credit transfer. */
 	public void transfer(Transfer t) {
-		try {
-			transfer(batch, t);
+		BankLine l = t.line();
+		String[] texts = new String[TRANSFER.slotCount()];
+		texts[0] = xmlText(endToEndId(batch.batchLabel(), t.bank(), l.seq()));
+		texts[1] = Money.format(l.amount());
+		texts[2] = xmlText(Bank.valueOf(t.bank()).chineseName());
+		texts[3] = xmlText(t.bank());
+		texts[4] = xmlText(l.accountName());
+		texts[5] = xmlText(l.idNumber());
+		texts[6] = xmlText(l.account());
+		texts[7] = xmlText(l.memo());
+		for (int i = 0; i < texts.length; i++) {
+			raw(TRANSFER.between[i]);
+			text(texts[i]);
 		}
-		catch (XMLStreamException e) {
-			throw failed(e);
+		raw(TRANSFER.between[texts.length]);
+		if (check != null) {
+			check.transfer(TRANSFER, texts);
+		}
+		if (pos >= BLOCK) {
+			flush();
 		}
 	}
 
 	/** Ends the document (and its last line). */
 	public void finish() {
+		close();
+		close();
+		depth--;
+		ascii("\n</Document>");
+		if (check != null) {
+			check.endRoot("Document");
+		}
+		ascii("\n");
+		flush();
 		try {
-			end();
-			xml.flush();
-			xml.close();
-			out.write("\n".getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 		}
-		catch (XMLStreamException e) {
-			throw failed(e);
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
@@ -128,15 +163,8 @@ public final class Pain001Writer {
 		}
 	}
 
-	private static IllegalStateException failed(XMLStreamException e) {
-		return new IllegalStateException("无法写出 pain.001：" + e.getMessage(), e);
-	}
-
-	private void start(Payer payer) throws XMLStreamException {
-		xml.writeStartDocument("UTF-8", "1.0");
-		xml.writeCharacters("\n");
-		xml.writeStartElement("Document");
-		xml.writeDefaultNamespace(NAMESPACE);
+	private void start(Payer payer) {
+		ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"" + NAMESPACE + "\">");
 		if (check != null) {
 			check.startRoot("Document");
 		}
@@ -179,98 +207,52 @@ public final class Pain001Writer {
 		close();
 	}
 
-	private void end() throws XMLStreamException {
-		close();
-		close();
-		depth--;
-		xml.writeCharacters("\n");
-		xml.writeEndElement();
-		xml.writeEndDocument();
-		if (check != null) {
-			check.endRoot("Document");
-		}
-	}
-
-	private void transfer(BatchHead batch, Transfer t) throws XMLStreamException {
-		BankLine l = t.line();
-		open("CdtTrfTxInf");
-		open("PmtId");
-		leaf("EndToEndId", endToEndId(batch.batchLabel(), t.bank(), l.seq()));
-		close();
-		open("Amt");
-		indent();
-		String amount = Money.format(l.amount());
-		xml.writeStartElement("InstdAmt");
-		xml.writeAttribute("Ccy", "CNY");
-		xml.writeCharacters(amount);
-		xml.writeEndElement();
-		if (check != null) {
-			check.leaf("InstdAmt", "Ccy", "CNY", amount);
-		}
-		close();
-		open("CdtrAgt");
-		open("FinInstnId");
-		leaf("Nm", Bank.valueOf(t.bank()).chineseName());
-		open("Othr");
-		leaf("Id", t.bank());
-		close();
-		close();
-		close();
-		open("Cdtr");
-		leaf("Nm", l.accountName());
-		open("Id");
-		open("PrvtId");
-		open("Othr");
-		leaf("Id", l.idNumber());
-		open("SchmeNm");
-		leaf("Cd", "NIDN");
-		close();
-		close();
-		close();
-		close();
-		close();
-		open("CdtrAcct");
-		open("Id");
-		open("Othr");
-		leaf("Id", l.account());
-		close();
-		close();
-		close();
-		open("RmtInf");
-		leaf("Ustrd", l.memo());
-		close();
-		close();
-	}
-
+	/** {@code <batch>-<BANK>-<seq, 6 digits>} ({@code %s-%s-%06d}). */
 	public static String endToEndId(String batchLabel, String bank, int seq) {
-		return "%s-%s-%06d".formatted(batchLabel, bank, seq);
+		String digits = Integer.toString(seq);
+		StringBuilder id = new StringBuilder(batchLabel.length() + bank.length() + 2 + Math.max(6, digits.length()));
+		id.append(batchLabel).append('-').append(bank).append('-');
+		for (int i = digits.length(); i < 6; i++) {
+			id.append('0');
+		}
+		return id.append(digits).toString();
 	}
 
-	private void open(String name) throws XMLStreamException {
+	private void open(String name) {
 		indent();
-		xml.writeStartElement(name);
+		put('<');
+		ascii(name);
+		put('>');
 		if (check != null) {
 			check.start(name);
-			open.push(name);
 		}
+		open[depth] = name;
 		depth++;
 	}
 
-	private void close() throws XMLStreamException {
+	private void close() {
 		depth--;
 		indent();
-		xml.writeEndElement();
+		put('<');
+		put('/');
+		ascii(open[depth]);
+		put('>');
 		if (check != null) {
-			check.end(open.pop());
+			check.end(open[depth]);
 		}
 	}
 
-	private void leaf(String name, String text) throws XMLStreamException {
+	private void leaf(String name, String text) {
 		indent();
 		String safe = xmlText(text);
-		xml.writeStartElement(name);
-		xml.writeCharacters(safe);
-		xml.writeEndElement();
+		put('<');
+		ascii(name);
+		put('>');
+		text(safe);
+		put('<');
+		put('/');
+		ascii(name);
+		put('>');
 		if (check != null) {
 			check.leaf(name, null, null, safe);
 		}
@@ -310,15 +292,106 @@ public final class Pain001Writer {
 		return true;
 	}
 
-	private static final String[] INDENTS = new String[16];
+	private static final byte[][] INDENTS = new byte[16][];
 
 	static {
 		for (int i = 0; i < INDENTS.length; i++) {
-			INDENTS[i] = "\n" + "  ".repeat(i);
+			INDENTS[i] = ("\n" + "  ".repeat(i)).getBytes(StandardCharsets.US_ASCII);
 		}
 	}
 
-	private void indent() throws XMLStreamException {
-		xml.writeCharacters(depth < INDENTS.length ? INDENTS[depth] : "\n" + "  ".repeat(depth));
+	private void indent() {
+		if (depth < INDENTS.length) {
+			room(INDENTS[depth].length);
+			System.arraycopy(INDENTS[depth], 0, buf, pos, INDENTS[depth].length);
+			pos += INDENTS[depth].length;
+		}
+		else {
+			ascii("\n" + "  ".repeat(depth));
+		}
+	}
+
+	private void raw(byte[] bytes) {
+		room(bytes.length);
+		System.arraycopy(bytes, 0, buf, pos, bytes.length);
+		pos += bytes.length;
+	}
+
+	private void put(char c) {
+		room(1);
+		buf[pos++] = (byte) c;
+	}
+
+	/** Markup: names and fixed text, ASCII. */
+	private void ascii(String s) {
+		room(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			buf[pos++] = (byte) s.charAt(i);
+		}
+	}
+
+	/**
+	 * Text content, escaped as the JDK's writer escaped it ({@code <}, {@code &}, {@code >}), in UTF-8 — a
+	 * surrogate pair as the four bytes of its code point ({@link #xmlText} has replaced any lone surrogate).
+	 */
+	private void text(String s) {
+		int n = s.length();
+		room(6 * n);
+		for (int i = 0; i < n; i++) {
+			char c = s.charAt(i);
+			if (c < 0x80) {
+				switch (c) {
+					case '<' -> amp("&lt;");
+					case '&' -> amp("&amp;");
+					case '>' -> amp("&gt;");
+					default -> buf[pos++] = (byte) c;
+				}
+			}
+			else if (c < 0x800) {
+				buf[pos++] = (byte) (0xC0 | c >> 6);
+				buf[pos++] = (byte) (0x80 | c & 0x3F);
+			}
+			else if (!Character.isSurrogate(c)) {
+				buf[pos++] = (byte) (0xE0 | c >> 12);
+				buf[pos++] = (byte) (0x80 | c >> 6 & 0x3F);
+				buf[pos++] = (byte) (0x80 | c & 0x3F);
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+				int cp = Character.toCodePoint(c, s.charAt(++i));
+				buf[pos++] = (byte) (0xF0 | cp >> 18);
+				buf[pos++] = (byte) (0x80 | cp >> 12 & 0x3F);
+				buf[pos++] = (byte) (0x80 | cp >> 6 & 0x3F);
+				buf[pos++] = (byte) (0x80 | cp & 0x3F);
+			}
+			else {
+				throw new IllegalStateException("无法写出 pain.001：孤立的代理字符 U+" + Integer.toHexString(c).toUpperCase());
+			}
+		}
+	}
+
+	private void amp(String entity) {
+		for (int i = 0; i < entity.length(); i++) {
+			buf[pos++] = (byte) entity.charAt(i);
+		}
+	}
+
+	/** Makes room for {@code n} more bytes: the buffer handed to the stream first, grown for a text longer than it. */
+	private void room(int n) {
+		if (pos + n > buf.length) {
+			flush();
+			if (n > buf.length) {
+				buf = new byte[n];
+			}
+		}
+	}
+
+	private void flush() {
+		try {
+			out.write(buf, 0, pos);
+			pos = 0;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 }

@@ -27,7 +27,8 @@ import cn.doudi.matching.MatchedRecords;
  * linear search per row: with ten 100k-row counties and the 34k households of one county that plan ran
  * over 300 s (cancelled); the {@code unnest} join took 2.5 s generic or custom, 30 ms on the demo. It
  * still read every county's snapshot once per call, so the households' rows are now looked up by key
- * ({@link CurrentRoster}: one index probe per household). The household queries of the callers follow the
+ * ({@link CurrentRoster}: one index probe per household in the copy of the current rows, {@link RosterCopy},
+ * brought up to date first). The household queries of the callers follow the
  * rules in {@code cn.doudi.matching.checks.CheckReader}.
  */
 @Component
@@ -36,11 +37,13 @@ public class RosterLoader {
 	private final JdbcTemplate jdbc;
 	private final MatchedRecords matched;
 	private final EnrollmentEnds ends;
+	private final RosterCopy copy;
 
-	RosterLoader(JdbcTemplate jdbc, MatchedRecords matched, EnrollmentEnds ends) {
+	RosterLoader(JdbcTemplate jdbc, MatchedRecords matched, EnrollmentEnds ends, RosterCopy copy) {
 		this.jdbc = jdbc;
 		this.matched = matched;
 		this.ends = ends;
+		this.copy = copy;
 	}
 
 	/**
@@ -62,6 +65,7 @@ public class RosterLoader {
 	 * made the planner rescan each snapshot per household (seconds per call instead of milliseconds).
 	 */
 	public RosterRecords loadHouseholds(List<String> households) {
+		copy.refresh();
 		List<RosterRow> rows = jdbc.query("""
 				select s.county, b.region_code, b.household_id, b.id_number, b.name, b.relation, b.program, b.category,
 				       b.household_income, b.start_month, b.end_month, b.bank, b.account_number, b.account_name
