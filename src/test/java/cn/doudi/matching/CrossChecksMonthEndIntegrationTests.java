@@ -169,6 +169,41 @@ class CrossChecksMonthEndIntegrationTests {
 		assertThat(taken.holds(List.of("M2"))).isFalse();
 	}
 
+	/**
+	 * Households taken from the loaded roster are active as when read on their own. 王芳's household (M1) alone
+	 * does not give her the death month the whole roster gives her (her other name matches the death record): its
+	 * answer is worked out anew. 赵二 (of the 低保 household M3) is dead for October under the name both give him,
+	 * and 孙三's household (M4) has no death: theirs is the loaded roster's answer restricted to them.
+	 */
+	@Test
+	void householdsTakenFromTheLoadedRosterAreActiveAsWhenReadOnTheirOwn() {
+		String person = CheckData.id(CheckData.ZM, "1950-05-05", 41);
+		String head = CheckData.id(CheckData.ZM, "1960-02-02", 42);
+		String son = CheckData.id(CheckData.ZM, "1985-03-03", 43);
+		String wife = CheckData.id(CheckData.ZM, "1962-04-04", 44);
+		String elder = CheckData.id(CheckData.ZM, "1944-06-06", 45);
+		data.counties(CheckData.ZM)
+			.row("410122001001", "M1", person, "王芳", "户主", "ELDERLY", "2026-01")
+			.row("410122001001", "M2", person, "王小芳", "户主", "DISABILITY_LIVING", "2026-01")
+			.row("410122001001", "M3", head, "赵大", "户主", "DIBAO_RURAL", "2026-01")
+			.row("410122001001", "M3", son, "赵二", "子女", "DIBAO_RURAL", "2026-01")
+			.row("410122001001", "M3", wife, "钱花", "配偶", "DIBAO_RURAL", "2026-01")
+			.row("410122001001", "M4", elder, "孙三", "户主", "ELDERLY", "2026-01")
+			.death(person, "王小芳", "2026-08-15")
+			.death(son, "赵二", "2026-07-01");
+
+		RosterRecords county = loader.load("select household_id from current_beneficiary where county = ?", CheckData.ZM);
+		assertThat(county.in(OCT).enrollments()).extracting(e -> e.name()).containsExactly("赵大", "钱花", "孙三");
+
+		for (List<String> some : List.of(List.of("M1"), List.of("M3"), List.of("M4", "M3"), List.of("M1", "M4"))) {
+			RosterRecords read = loader.loadHouseholds(some);
+			RosterRecords.Active expected = new RosterRecords.Active(read.in(OCT).households(), read.in(OCT).enrollments());
+			assertThat(county.of(some).active(OCT)).as(some.toString()).isEqualTo(expected);
+		}
+		assertThat(county.of(List.of("M1")).active(OCT).enrollments()).extracting(e -> e.name()).containsExactly("王芳");
+		assertThat(county.of(List.of("M4", "M3")).active(OCT).households()).hasSize(1);
+	}
+
 	private static List<String> describe(List<cn.doudi.allowance.CheckHold> list) {
 		return list.stream()
 			.map(h -> h.code() + ":" + h.idNumber() + ":" + (h.everyLineOfPerson() ? "every line" : "account") + ":"

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.doudi.allowance.RosterRow;
 import cn.doudi.matching.MatchedRecords;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.roster.CurrentRoster;
@@ -62,6 +63,7 @@ public final class CheckReader {
 	private final MatchedRecords matched;
 	private RosterRecords roster;
 	private Set<String> systemCounties;
+	private String[] countyIds;
 
 	public CheckReader(String county, SortedSet<YearMonth> months, JdbcTemplate jdbc, RosterLoader loader,
 			MatchedRecords matched) {
@@ -98,6 +100,26 @@ public final class CheckReader {
 		}
 		return roster;
 	}
+
+	/**
+	 * The distinct ID numbers of the county's current roster rows (code-point order), taken from
+	 * {@link #roster()}, which holds every one of them: the keys the checks look other records up by,
+	 * passed as an array ({@link #IDS}) instead of reading the county's snapshot again per query.
+	 */
+	public String[] countyIds() {
+		if (countyIds == null) {
+			countyIds = roster().rows().stream().filter(r -> r.county().equals(county)).map(RosterRow::idNumber)
+				.distinct().sorted().toArray(String[]::new);
+		}
+		return countyIds;
+	}
+
+	/**
+	 * A {@code WITH} item {@code ids(id_number)}: the distinct IDs of an array parameter (such as
+	 * {@link #countyIds()}), typed as {@code beneficiary.id_number} so that a keyed lookup by them uses the
+	 * B-trees ({@link CurrentRoster}); materialised, so that a query using it several times takes the array once.
+	 */
+	public static final String IDS = "ids as materialized (select distinct unnest(?::char(18)[]) as id_number)";
 
 	/**
 	 * Whole households chosen by a query yielding household IDs: taken from {@link #roster()} when it holds

@@ -3,6 +3,7 @@ package cn.doudi.matching.checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -66,15 +67,18 @@ class DeathProbableCheck implements Check<DeathProbableCheck.Records> {
 			.forEach(e -> people.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
 		List<RaisedFinding> out = new ArrayList<>();
 		people.forEach((id, enrollments) -> {
-			PersonRows p = PersonRows.ofEnrollments(enrollments);
 			String body = IdNumber.of(id).body();
-			List<Death> matches = records.deaths().candidates(body).stream()
+			Set<Death> candidates = records.deaths().candidates(body);
+			if (candidates.isEmpty()) {
+				return;
+			}
+			List<Death> matches = candidates.stream()
 				.filter(d -> d.date().compareTo(knownBy) < 0)
 				.filter(d -> OneEditIndex.withinOneEdit(body, d.body()))
 				.filter(d -> enrollments.stream().anyMatch(e -> PersonName.matches(e.name(), d.name())))
 				.toList();
 			if (!matches.isEmpty()) {
-				out.add(finding(month.county(), p, matches));
+				out.add(finding(month.county(), PersonRows.ofEnrollments(enrollments), matches));
 			}
 		});
 		return out;

@@ -38,18 +38,18 @@ class NameMismatchCheck implements Check<NameMismatchCheck.Records> {
 
 	@Override
 	public Records read(CheckReader reader) {
-		List<Other> others = reader.jdbc().query("""
+		List<Other> others = reader.jdbc().query("with " + CheckReader.IDS + """
 				select d.id_number, '死亡信息', d.name, d.death_date::text from current_death d
-				where d.id_valid and d.id_number in (select id_number from current_beneficiary where county = ?)
+				where d.id_valid and d.id_number::bpchar in (select id_number from ids)
 				union all
 				select d.id_number, '残疾人信息', d.name, d.certificate_no from
-				""" + CurrentRoster.certificatesOf("select distinct id_number from current_beneficiary where county = ?") + """
+				""" + CurrentRoster.certificatesOf("select id_number from ids") + """
 				union all
 				select p.id_number, '扶贫信息', p.name, '' from
-				""" + CurrentRoster.povertyOf("select distinct id_number from current_beneficiary where county = ?") + """
+				""" + CurrentRoster.povertyOf("select id_number from ids") + """
 				order by 1, 2, 3, 4
 				""", (rs, i) -> new Other(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-				reader.county(), reader.county(), reader.county());
+				(Object) reader.countyIds());
 		return new Records(reader.roster(), others);
 	}
 

@@ -16,37 +16,77 @@ import java.util.Set;
  */
 final class OneEditIndex<T> {
 
-	private final Map<String, List<T>> byKey = new HashMap<>();
+	/** 10^17: the 17-digit bodies are below it; a key's kind and position are counted in its multiples. */
+	private static final long KIND = 100_000_000_000_000_000L;
+
+	private static final long[] PLACE = new long[17];
+
+	static {
+		long p = 1;
+		for (int i = 16; i >= 0; i--) {
+			PLACE[i] = p;
+			p *= 10;
+		}
+	}
+
+	private final Map<Long, List<T>> byKey = new HashMap<>();
 
 	void add(String body, T value) {
-		for (String key : keys(body)) {
+		for (long key : keys(body)) {
 			byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
 		}
 	}
 
 	/** Values whose body shares a blocking key with {@code body} (candidates; verify with withinOneEdit). */
 	Set<T> candidates(String body) {
-		Set<T> out = new LinkedHashSet<>();
-		for (String key : keys(body)) {
-			out.addAll(byKey.getOrDefault(key, List.of()));
+		Set<T> out = null;
+		for (long key : keys(body)) {
+			List<T> values = byKey.get(key);
+			if (values != null) {
+				if (out == null) {
+					out = new LinkedHashSet<>();
+				}
+				out.addAll(values);
+			}
 		}
-		return out;
+		return out == null ? Set.of() : out;
 	}
 
 	boolean isEmpty() {
 		return byKey.isEmpty();
 	}
 
-	static List<String> keys(String body) {
-		List<String> keys = new ArrayList<>(2 * body.length());
-		for (int i = 0; i < body.length(); i++) {
-			keys.add("S" + i + ':' + body.substring(0, i) + '_' + body.substring(i + 1));
+	/**
+	 * The blocking keys of a 17-digit body, each a number: the body with digit {@code i} masked (set to 0)
+	 * plus {@code (i + 1) × 10^17} — one per position, for a substitution — and the body with digits
+	 * {@code i, i+1} replaced by the pair in ascending order plus {@code (18 + i) × 10^17} — one per adjacent
+	 * pair, for a swap. Two bodies share a key exactly when they agree but for position {@code i} (or but for
+	 * the order of the pair at {@code i}): the keys of the text form {@code "S" + i + ':' + masked} and
+	 * {@code "T" + i + ':' + sorted}, without building a string per key.
+	 */
+	static long[] keys(String body) {
+		if (body.length() != 17) {
+			throw new IllegalArgumentException("身份证号本体应为 17 位数字");
 		}
-		for (int i = 0; i + 1 < body.length(); i++) {
-			char a = body.charAt(i);
-			char b = body.charAt(i + 1);
-			keys.add("T" + i + ':' + body.substring(0, i) + (char) Math.min(a, b) + (char) Math.max(a, b)
-					+ body.substring(i + 2));
+		int[] d = new int[17];
+		long value = 0;
+		for (int i = 0; i < 17; i++) {
+			int c = body.charAt(i) - '0';
+			if (c < 0 || c > 9) {
+				throw new IllegalArgumentException("身份证号本体应为 17 位数字");
+			}
+			d[i] = c;
+			value = value * 10 + c;
+		}
+		long[] keys = new long[17 + 16];
+		for (int i = 0; i < 17; i++) {
+			keys[i] = value - d[i] * PLACE[i] + (i + 1) * KIND;
+		}
+		for (int i = 0; i + 1 < 17; i++) {
+			int lo = Math.min(d[i], d[i + 1]);
+			int hi = Math.max(d[i], d[i + 1]);
+			keys[17 + i] = value - d[i] * PLACE[i] - d[i + 1] * PLACE[i + 1] + lo * PLACE[i] + hi * PLACE[i + 1]
+					+ (18 + i) * KIND;
 		}
 		return keys;
 	}

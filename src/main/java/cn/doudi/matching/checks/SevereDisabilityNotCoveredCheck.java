@@ -59,27 +59,28 @@ class SevereDisabilityNotCoveredCheck implements Check<SevereDisabilityNotCovere
 
 	@Override
 	public Records read(CheckReader reader) {
-		String people = """
-				select d.id_number from
-				""" + CurrentRoster.certificatesOf("select distinct id_number from current_beneficiary where county = ?") + """
+		// the valid certificates of the county's people and of the people of the county (by ID) on no roster:
+		// two disjoint sets of people (on the county's roster, on none), all of each one's valid certificates
+		Map<String, List<Cert>> certs = new TreeMap<>();
+		reader.jdbc().query("with " + CheckReader.IDS + """
+				select d.id_number, d.name, d.certificate_no, d.type, d.grade from
+				""" + CurrentRoster.certificatesOf("select id_number from ids") + """
 				where d.valid
-				union
-				select d.id_number from current_disability d
+				union all
+				select d.id_number, d.name, d.certificate_no, d.type, d.grade from current_disability d
 				""" + CurrentRoster.anyRow("x.id_number = d.id_number", "b") + """
 				where d.valid and substr(d.id_number, 1, 6) = ? and b.hit is null
-				""";
-		Map<String, List<Cert>> certs = new TreeMap<>();
-		reader.jdbc().query("select d.id_number, d.name, d.certificate_no, d.type, d.grade from "
-				+ CurrentRoster.certificatesOf(people) + " where d.valid order by d.id_number, d.certificate_no", rs -> {
+				order by 1, 3
+				""", rs -> {
 			certs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
 				.add(new Cert(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)));
-		}, reader.county(), reader.county());
+		}, reader.countyIds(), reader.county());
 		if (certs.isEmpty()) {
 			return new Records(Map.of(), null, null, null, Map.of());
 		}
 		RosterRecords roster = reader.rosterOf(
-				"select b.household_id from " + CurrentRoster.rowsOf("id_number", people),
-				reader.county(), reader.county());
+				"select b.household_id from " + CurrentRoster.rowsOf("id_number", "select unnest(?::char(18)[])"),
+				(Object) certs.keySet().toArray(String[]::new));
 		Map<String, List<RosterRow>> rows = rowsByPerson(roster);
 		Map<String, Cert> counting = new TreeMap<>();
 		certs.forEach((id, list) -> {

@@ -3,6 +3,7 @@ package cn.doudi.matching.checks;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import cn.doudi.allowance.ActiveRoster;
 import cn.doudi.allowance.ActiveRoster.Household;
+import cn.doudi.allowance.RosterRow;
 import cn.doudi.identity.IdNumber;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
@@ -53,21 +55,28 @@ class SharedAccountCheck implements Check<SharedAccountCheck.Records> {
 
 	@Override
 	public Records read(CheckReader reader) {
+		// the accounts of the county's roster rows (from the roster the reader holds) and of its cases
 		String accounts = """
-				select account_number from current_beneficiary where county = ? and account_number <> ''
+				select unnest(?::varchar[])
 				union select account_number from current_temp_assist where county = ? and approval_month = any(?)
 				""";
+		String[] own = reader.roster().rows().stream()
+			.filter(r -> r.county().equals(reader.county()) && !r.accountNumber().isEmpty())
+			.map(RosterRow::accountNumber)
+			.distinct()
+			.sorted()
+			.toArray(String[]::new);
 		String[] months = reader.monthTexts();
 		RosterRecords roster = reader.rosterOf(
-				"select b.household_id from " + CurrentRoster.rowsOf("account_number", accounts),
-				reader.county(), reader.county(), months);
+				"select b.household_id from " + CurrentRoster.rowsOf("account_number", accounts), own,
+				reader.county(), months);
 		List<Object[]> rows = reader.jdbc().query("""
 				select county, household_id, id_number, name, account_number, approval_month from current_temp_assist
 				where approval_month = any(?) and account_number in (%s)
 				order by case_no
 				""".formatted(accounts), (rs, i) -> new Object[] { new Line(rs.getString(1).trim(), Program.TEMP_ASSIST,
 				rs.getString(2), rs.getString(3), rs.getString(4), digits(rs.getString(5))),
-				YearMonth.parse(rs.getString(6)) }, months, reader.county(), reader.county(), months);
+				YearMonth.parse(rs.getString(6)) }, months, own, reader.county(), months);
 		Map<String, YearMonth> deaths = reader.deathMonthsOf(rows.stream()
 			.map(r -> new PersonRef(((Line) r[0]).idNumber(), ((Line) r[0]).name())).toList());
 		List<Case> cases = rows.stream()
@@ -78,18 +87,23 @@ class SharedAccountCheck implements Check<SharedAccountCheck.Records> {
 
 	@Override
 	public List<RaisedFinding> decide(Records records, CheckMonth month) {
-		Map<String, List<Line>> byAccount = new TreeMap<>();
+		Map<String, List<Line>> byAccount = new HashMap<>();
 		for (Line l : lines(records, month)) {
 			if (!l.account().isEmpty()) {
-				byAccount.computeIfAbsent(l.account(), k -> new ArrayList<>()).add(l);
+				byAccount.computeIfAbsent(l.account(), k -> new ArrayList<>(1)).add(l);
 			}
 		}
-		Map<String, RaisedFinding> out = new TreeMap<>();
+		// the accounts of two or more households, in account order (a person's finding names the first)
+		Map<String, List<Line>> shared = new TreeMap<>();
 		byAccount.forEach((account, lines) -> {
-			Set<String> households = new TreeSet<>(lines.stream().map(Line::householdId).toList());
-			if (households.size() < 2) {
-				return;
+			String first = lines.get(0).householdId();
+			if (lines.stream().anyMatch(l -> !l.householdId().equals(first))) {
+				shared.put(account, lines);
 			}
+		});
+		Map<String, RaisedFinding> out = new TreeMap<>();
+		shared.forEach((account, lines) -> {
+			Set<String> households = new TreeSet<>(lines.stream().map(Line::householdId).toList());
 			Map<String, List<Line>> mine = new TreeMap<>();
 			lines.stream().filter(l -> l.county().equals(month.county()))
 				.forEach(l -> mine.computeIfAbsent(l.idNumber(), k -> new ArrayList<>()).add(l));
@@ -100,7 +114,7 @@ class SharedAccountCheck implements Check<SharedAccountCheck.Records> {
 
 	/** The lines of M the roster implies, and the cases of M of people alive for M. */
 	private static List<Line> lines(Records records, CheckMonth month) {
-		ActiveRoster roster = records.roster().in(month.month());
+		RosterRecords.Active roster = records.roster().active(month.month());
 		List<Line> lines = new ArrayList<>();
 		for (Household hh : roster.households()) {
 			lines.add(new Line(hh.head().county(), hh.head().program(), hh.householdId(), hh.head().idNumber(),

@@ -33,6 +33,9 @@ public final class RosterRecords {
 	private final Set<String> households;
 	private final List<DeathRecord> deaths;
 	private final Map<YearMonth, ActiveRoster> byMonth = new HashMap<>();
+	private final Map<YearMonth, Active> activeByMonth = new HashMap<>();
+	private RosterRecords whole;
+	private Boolean deathsAsInWhole;
 
 	public RosterRecords(List<RosterRow> rows, Map<String, YearMonth> deathMonths,
 			Map<String, Map<PaymentKey, SortedSet<YearMonth>>> ends) {
@@ -65,6 +68,38 @@ public final class RosterRecords {
 		return byMonth.computeIfAbsent(month, m -> new ActiveRoster(m, rows, deathMonths, ends));
 	}
 
+	/** The DIBAO households and the enrollments active in a month: {@link ActiveRoster#households()}, {@link ActiveRoster#enrollments()}. */
+	public record Active(List<ActiveRoster.Household> households, List<ActiveRoster.Enrollment> enrollments) {
+	}
+
+	/**
+	 * {@link #in}'s households and enrollments. For records taken by {@link #of} from records that have
+	 * already worked the month out, and whose people have the same death months here as there, the larger
+	 * records' lists restricted to these households: whether a household or an enrollment is active depends
+	 * only on its own household's rows (all of which both hold), its people's death months and the rule ends
+	 * (the same), and both lists keep their order when restricted — so the same lists, without working the
+	 * month out again (SHARED_ACCOUNT's households are nearly all of the county's roster).
+	 */
+	public Active active(YearMonth month) {
+		return activeByMonth.computeIfAbsent(month, m -> {
+			if (whole != null && whole.byMonth.containsKey(m) && deathsAsInWhole()) {
+				Active all = whole.active(m);
+				return new Active(all.households().stream().filter(h -> households.contains(h.householdId())).toList(),
+						all.enrollments().stream().filter(e -> households.contains(e.householdId())).toList());
+			}
+			ActiveRoster roster = in(m);
+			return new Active(roster.households(), roster.enrollments());
+		});
+	}
+
+	private boolean deathsAsInWhole() {
+		if (deathsAsInWhole == null) {
+			deathsAsInWhole = rows.stream().map(RosterRow::idNumber).distinct()
+				.allMatch(id -> java.util.Objects.equals(deathMonths.get(id), whole.deathMonths.get(id)));
+		}
+		return deathsAsInWhole;
+	}
+
 	/** Whether these were loaded for (at least) all of {@code householdIds}. */
 	public boolean holds(Collection<String> householdIds) {
 		return households != null && households.containsAll(householdIds);
@@ -81,7 +116,9 @@ public final class RosterRecords {
 			return this;
 		}
 		List<RosterRow> some = rows.stream().filter(r -> wanted.contains(r.householdId())).toList();
-		return new RosterRecords(some, endsByCounty, wanted, deaths);
+		RosterRecords part = new RosterRecords(some, endsByCounty, wanted, deaths);
+		part.whole = this;
+		return part;
 	}
 
 	/** The distinct (ID, name) pairs of the rows, in row order. */

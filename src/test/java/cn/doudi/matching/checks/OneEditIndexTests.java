@@ -2,6 +2,12 @@ package cn.doudi.matching.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 /** The DEATH_PROBABLE blocking: every body one edit away shares a key; the verification weeds out the rest. */
@@ -32,5 +38,63 @@ class OneEditIndexTests {
 		assertThat(OneEditIndex.body("41010219600315713X")).isEqualTo(BODY);
 		assertThat(OneEditIndex.body("410102600315713")).isEqualTo(BODY);
 		assertThat(OneEditIndex.body("4101026003157")).isNull();
+	}
+
+	/**
+	 * The numeric keys block exactly as the text keys they replaced: two bodies share a key when, and only
+	 * when, they share one of {@code "S" + i + ':' + body with position i masked} or {@code "T" + i + ':' +
+	 * body with the pair at i sorted}. Random bodies and their neighbours (one or two digits changed, a pair
+	 * swapped, a rotation), each probed against all the others.
+	 */
+	@Test
+	void numericKeysBlockAsTheTextKeys() {
+		Random random = new Random(15);
+		List<String> bodies = new ArrayList<>();
+		for (int n = 0; n < 60; n++) {
+			char[] b = new char[17];
+			for (int i = 0; i < 17; i++) {
+				b[i] = (char) ('0' + random.nextInt(n % 3 == 0 ? 2 : 10));
+			}
+			String body = new String(b);
+			bodies.add(body);
+			int i = random.nextInt(17);
+			int j = random.nextInt(16);
+			bodies.add(body.substring(0, i) + (char) ('0' + random.nextInt(10)) + body.substring(i + 1));
+			bodies.add(body.substring(0, j) + body.charAt(j + 1) + body.charAt(j) + body.substring(j + 2));
+			bodies.add(body.substring(0, j) + (char) ('0' + random.nextInt(10)) + (char) ('0' + random.nextInt(10))
+					+ body.substring(j + 2));
+			bodies.add(body.substring(1) + body.charAt(0));
+		}
+		bodies.addAll(List.of("00000000000000000", "99999999999999999", "09999999999999999", "90000000000000000"));
+		OneEditIndex<String> index = new OneEditIndex<>();
+		bodies.forEach(b -> index.add(b, b));
+		int shared = 0;
+		for (String a : bodies) {
+			Set<String> expected = new HashSet<>();
+			for (String b : bodies) {
+				if (textKeys(a).stream().anyMatch(textKeys(b)::contains)) {
+					expected.add(b);
+				}
+			}
+			assertThat(index.candidates(a)).as(a).containsExactlyInAnyOrderElementsOf(expected);
+			shared += expected.size();
+		}
+		assertThat(shared).as("pairs found").isGreaterThan(bodies.size() * 3 / 2);
+		assertThat(index.candidates("12345678901234567")).isEmpty();
+	}
+
+	/** The blocking keys as text, as they were first written. */
+	private static List<String> textKeys(String body) {
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < body.length(); i++) {
+			keys.add("S" + i + ':' + body.substring(0, i) + '_' + body.substring(i + 1));
+		}
+		for (int i = 0; i + 1 < body.length(); i++) {
+			char a = body.charAt(i);
+			char b = body.charAt(i + 1);
+			keys.add("T" + i + ':' + body.substring(0, i) + (char) Math.min(a, b) + (char) Math.max(a, b)
+					+ body.substring(i + 2));
+		}
+		return keys;
 	}
 }
