@@ -10,7 +10,6 @@ import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
@@ -49,7 +48,7 @@ final class Canvas implements AutoCloseable {
 	void subsetFonts() {
 		closeContent();
 		try {
-			subsets.subsetFonts();
+			subsets.subsetFonts(document);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -106,7 +105,7 @@ final class Canvas implements AutoCloseable {
 			}
 			content.newLineAtOffset(x, baseline);
 			for (CjkFont.Run run : runs) {
-				PDType0Font font = fonts.font(run.face());
+				EmbeddedFont font = fonts.font(run.face());
 				content.setFont(font, size);
 				content.showText(run.text());
 			}
