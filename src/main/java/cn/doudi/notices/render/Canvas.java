@@ -89,11 +89,19 @@ final class Canvas implements AutoCloseable {
 	}
 
 	void text(String text, float x, float baseline, float size, boolean bold) {
-		Set<Integer> lacking = cjk.missing(text);
-		if (!lacking.isEmpty()) {
-			missing.addAll(lacking);
+		int single = text == null ? -1 : cjk.singleFace(text);
+		List<CjkFont.Run> runs;
+		if (single >= 0) {
+			// the usual text: every character from one font, none missing
+			runs = List.of(new CjkFont.Run(single, text));
 		}
-		List<CjkFont.Run> runs = cjk.runs(text);
+		else {
+			Set<Integer> lacking = cjk.missing(text);
+			if (!lacking.isEmpty()) {
+				missing.addAll(lacking);
+			}
+			runs = cjk.runs(text);
+		}
 		if (runs.isEmpty()) {
 			return;
 		}

@@ -186,6 +186,11 @@ public final class CjkFont implements Closeable {
 		return faces.get(face).font;
 	}
 
+	/** A face: 0 the main font, 1… the fallbacks. */
+	FontFace face(int face) {
+		return faces.get(face);
+	}
+
 	/** The fonts of one document. */
 	final class Embedded {
 
@@ -260,6 +265,24 @@ public final class CjkFont implements Closeable {
 		StringBuilder sb = new StringBuilder(text.length());
 		text.codePoints().forEach(cp -> sb.appendCodePoint(printed(cp)));
 		return sb.toString();
+	}
+
+	/**
+	 * The one font that draws every character of a non-empty text (as {@link #runs} would give it: one run, the
+	 * text itself), or -1 when the text is empty, has a character no font has, or needs more than one font.
+	 */
+	int singleFace(String text) {
+		int face = -1;
+		for (int i = 0; i < text.length();) {
+			int cp = text.codePointAt(i);
+			i += Character.charCount(cp);
+			int f = faceOf(cp);
+			if (f < 0 || face >= 0 && f != face) {
+				return -1;
+			}
+			face = f;
+		}
+		return face;
 	}
 
 	/** The {@link #printable} text cut into runs that each come from one font. */

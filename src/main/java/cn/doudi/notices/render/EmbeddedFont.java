@@ -25,11 +25,11 @@ import org.apache.pdfbox.util.Hex;
 /**
  * One font of one document, embedded as a subset: the dictionaries {@code PDType0Font.load(document, font, true)}
  * makes (copied from the {@link FontFace}'s), the characters and glyphs drawn, and at the end {@link #subset} — the
- * font program by fontbox's {@code TTFSubsetter} as PDFBox 3.0.6 runs it, then the ToUnicode CMap, the FontFile2,
- * the subset tag in the names, the widths, the CIDToGIDMap and the CIDSet as {@code PDCIDFontType2Embedder} builds
- * them, from primitive arrays: without PDFBox's per-document work that the subset throws away (the widths of all
- * the font's glyphs written and parsed back into boxed maps, the subset font parsed again). {@code
- * PageContentTests} holds the saved bytes equal to PDFBox's.
+ * font program ({@link FontSubset}: fontbox's {@code TTFSubsetter}'s bytes), then the ToUnicode CMap, the FontFile2,
+ * the subset tag in the names, the widths, the CIDToGIDMap and the CIDSet as PDFBox 3.0.6's {@code
+ * PDCIDFontType2Embedder} builds them, from primitive arrays: without PDFBox's per-document work that the subset
+ * throws away (the widths of all the font's glyphs written and parsed back into boxed maps, the subset font parsed
+ * again). {@code PageContentTests} holds the saved bytes equal to PDFBox's, {@code FontSubsetTests} the programs.
  */
 final class EmbeddedFont {
 
@@ -38,7 +38,7 @@ final class EmbeddedFont {
 			"fpgm", "gasp");
 
 	/** The characters PDFBox's {@code TrueTypeEmbedder} forces invisible in a subset. */
-	private static final int[] INVISIBLE = { 0x200B, 0x200C, 0x2060, 0xFEFF };
+	static final int[] INVISIBLE = { 0x200B, 0x200C, 0x2060, 0xFEFF };
 
 	private static final String BASE25 = "BCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -104,36 +104,46 @@ final class EmbeddedFont {
 			return;
 		}
 		subset = true;
-		Set<Integer> unicodes = new HashSet<>();
-		codePoints.stream().forEach(unicodes::add);
-		unicodes.addAll(wideCodePoints);
-		Map<Integer, Integer> gidToCid;
+		BitSet given = (BitSet) glyphs.clone();
+		codePoints.stream().forEach(cp -> given.set(face.glyph(cp)));
+		wideCodePoints.forEach(cp -> given.set(face.glyph(cp)));
+		given.clear(0);
+		int[] oldGlyphs = FontSubset.glyphs(face.font, face.subsetTemplate, given);
 		String tag;
 		byte[] program;
-		synchronized (face.lock) {
-			TTFSubsetter subsetter = new TTFSubsetter(face.font, TABLES);
-			subsetter.addAll(unicodes);
-			for (int cp : INVISIBLE) {
-				subsetter.forceInvisible(cp);
-			}
-			if (!glyphs.isEmpty()) {
-				Set<Integer> ids = new HashSet<>();
-				glyphs.stream().forEach(ids::add);
-				subsetter.addGlyphIds(ids);
-			}
-			gidToCid = subsetter.getGIDMap();
-			tag = tag(gidToCid);
-			subsetter.setPrefix(tag);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			subsetter.writeToStream(out);
-			program = out.toByteArray();
+		if (!Arrays.stream(oldGlyphs).anyMatch(face.invisibleGlyphs::get)) {
+			tag = tag(FontSubset.gidMapHash(oldGlyphs));
+			program = FontSubset.program(face.font, face.subsetTemplate, oldGlyphs);
 		}
-		// the new glyph ids are 0..n-1 in the order of the old ones (the subsetter's sorted set)
-		int n = gidToCid.size();
-		int[] oldGlyphs = new int[n];
-		for (int g = 0; g < n; g++) {
-			oldGlyphs[g] = gidToCid.get(g);
+		else {
+			// fontbox's own subsetter, whose handling of glyphs forced invisible ours does not copy
+			Set<Integer> unicodes = new HashSet<>();
+			codePoints.stream().forEach(unicodes::add);
+			unicodes.addAll(wideCodePoints);
+			synchronized (face.lock) {
+				TTFSubsetter subsetter = new TTFSubsetter(face.font, TABLES);
+				subsetter.addAll(unicodes);
+				for (int cp : INVISIBLE) {
+					subsetter.forceInvisible(cp);
+				}
+				if (!glyphs.isEmpty()) {
+					Set<Integer> ids = new HashSet<>();
+					glyphs.stream().forEach(ids::add);
+					subsetter.addGlyphIds(ids);
+				}
+				Map<Integer, Integer> gidToCid = subsetter.getGIDMap();
+				tag = tag(gidToCid.hashCode());
+				subsetter.setPrefix(tag);
+				ByteArrayOutputStream out = new ByteArrayOutputStream();
+				subsetter.writeToStream(out);
+				program = out.toByteArray();
+				oldGlyphs = new int[gidToCid.size()];
+				for (int g = 0; g < oldGlyphs.length; g++) {
+					oldGlyphs[g] = gidToCid.get(g);
+				}
+			}
 		}
+		int n = oldGlyphs.length;
 		toUnicode(document, oldGlyphs);
 		PDStream fontFile = new PDStream(document, new ByteArrayInputStream(program), COSName.FLATE_DECODE);
 		fontFile.getCOSObject().setLong(COSName.LENGTH1, program.length);
@@ -159,8 +169,8 @@ final class EmbeddedFont {
 	}
 
 	/** PDFBox's subset tag: six letters from the hash of the glyph map, and '+'. */
-	static String tag(Map<Integer, Integer> gidToCid) {
-		long num = gidToCid.hashCode();
+	static String tag(int gidToCidHash) {
+		long num = gidToCidHash;
 		StringBuilder sb = new StringBuilder();
 		long div;
 		do {

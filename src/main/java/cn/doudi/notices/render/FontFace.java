@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +56,10 @@ final class FontFace implements Closeable {
 	final COSDictionary type0Template;
 	final COSDictionary cidFontTemplate;
 	final COSDictionary descriptorTemplate;
+	/** The parts of a subset's font program that do not depend on its glyphs ({@link FontSubset}). */
+	final FontSubset.Template subsetTemplate;
+	/** The glyphs PDFBox forces invisible in a subset: a subset holding one is left to {@code TTFSubsetter}. */
+	final BitSet invisibleGlyphs = new BitSet();
 
 	FontFace(Path path, Closeable file, TrueTypeFont font) throws IOException {
 		this.path = path;
@@ -105,6 +110,15 @@ final class FontFace implements Closeable {
 			int sample = firstCodes.length > 1 && firstCodes[1] >= 0 ? firstCodes[1] : 'A';
 			pdfbox.addToSubset(sample);
 			pdfbox.subset();
+			try (java.io.InputStream program = descendant.getFontDescriptor().getFontFile2().createInputStream()) {
+				subsetTemplate = FontSubset.Template.of(font, program.readAllBytes());
+			}
+		}
+		for (int cp : EmbeddedFont.INVISIBLE) {
+			int gid = glyph(cp);
+			if (gid != 0) {
+				invisibleGlyphs.set(gid);
+			}
 		}
 		font.getGlyph();
 		font.getIndexToLocation();

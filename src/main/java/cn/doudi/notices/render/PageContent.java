@@ -23,7 +23,6 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.pdfwriter.COSWriter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -65,7 +64,42 @@ final class PageContent implements Closeable {
 
 	private final PDDocument document;
 	private final PDResources resources;
-	private final OutputStream out;
+	/** The stream's (deflating) output, given the content whole on {@link #close}. */
+	private final OutputStream stream;
+	/**
+	 * The content as it is written: PDFBox's stream output takes a byte at a time into its buffer, the content
+	 * is the same bytes given once (the stream deflates all its bytes on close either way).
+	 */
+	private final Bytes out = new Bytes();
+	private boolean closed;
+
+	/** A growing byte buffer, not synchronized ({@code ByteArrayOutputStream} is). */
+	private static final class Bytes extends OutputStream {
+
+		private byte[] buf = new byte[16 * 1024];
+		private int size;
+
+		@Override
+		public void write(int b) {
+			if (size == buf.length) {
+				buf = java.util.Arrays.copyOf(buf, 2 * buf.length);
+			}
+			buf[size++] = (byte) b;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+			if (size + len > buf.length) {
+				buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, size + len));
+			}
+			System.arraycopy(b, off, buf, size, len);
+			size += len;
+		}
+
+		void writeTo(OutputStream target) throws IOException {
+			target.write(buf, 0, size);
+		}
+	}
 	private final Subsets subsets;
 	private final NumberFormat decimal = NumberFormat.getNumberInstance(Locale.US);
 	private final byte[] number = new byte[32];
@@ -78,7 +112,7 @@ final class PageContent implements Closeable {
 		this.document = document;
 		this.resources = resources;
 		this.subsets = subsets;
-		this.out = stream.createOutputStream(COSName.FLATE_DECODE);
+		this.stream = stream.createOutputStream(COSName.FLATE_DECODE);
 		decimal.setMaximumFractionDigits(5);
 		decimal.setGroupingUsed(false);
 	}
@@ -208,6 +242,11 @@ final class PageContent implements Closeable {
 		byte[] encoded;
 		if (face.gsubData != GsubData.NO_DATA_FOUND && !face.plainGsub) {
 			encoded = withGsub(text);
+			for (int i = 0; i < text.length();) {
+				int cp = text.codePointAt(i);
+				i += Character.charCount(cp);
+				font.addCodePoint(cp);
+			}
 		}
 		else {
 			// each character's glyph: what PDFBox's encoding writes for these fonts, with or without GSUB data
@@ -219,19 +258,46 @@ final class PageContent implements Closeable {
 				int id = glyph(face, cp);
 				encoded[n++] = (byte) (id >> 8);
 				encoded[n++] = (byte) id;
+				font.addCodePoint(cp);
 			}
 			if (n < encoded.length) {
 				encoded = java.util.Arrays.copyOf(encoded, n);
 			}
 		}
-		for (int i = 0; i < text.length();) {
-			int cp = text.codePointAt(i);
-			i += Character.charCount(cp);
-			font.addCodePoint(cp);
-		}
-		COSWriter.writeString(encoded, out);
+		writeString(encoded);
 		out.write(' ');
 		operator(OperatorName.SHOW_TEXT);
+	}
+
+	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+	/** A string operand as {@code COSWriter.writeString} writes it: literal when plain ASCII, else hexadecimal. */
+	private void writeString(byte[] bytes) {
+		boolean ascii = true;
+		for (byte b : bytes) {
+			if (b < 0 || b == 13 || b == 10) {
+				ascii = false;
+				break;
+			}
+		}
+		if (ascii) {
+			out.write('(');
+			for (byte b : bytes) {
+				if (b == '(' || b == ')' || b == '\\') {
+					out.write('\\');
+				}
+				out.write(b);
+			}
+			out.write(')');
+		}
+		else {
+			out.write('<');
+			for (byte b : bytes) {
+				out.write(HEX[(b & 0xf0) >> 4]);
+				out.write(HEX[b & 0x0f]);
+			}
+			out.write('>');
+		}
 	}
 
 	private static int glyph(FontFace face, int cp) {
@@ -346,7 +412,9 @@ final class PageContent implements Closeable {
 	}
 
 	private void operator(String operator) throws IOException {
-		ascii(operator);
+		for (int i = 0; i < operator.length(); i++) {
+			out.write(operator.charAt(i));
+		}
 		out.write('\n');
 	}
 
@@ -356,6 +424,11 @@ final class PageContent implements Closeable {
 
 	@Override
 	public void close() throws IOException {
-		out.close();
+		if (closed) {
+			return;
+		}
+		closed = true;
+		out.writeTo(stream);
+		stream.close();
 	}
 }
