@@ -142,6 +142,17 @@ final class Canvas implements AutoCloseable {
 
 	/** As {@link #wrap(String, float, float)}, the first line no wider than {@code firstMax}. */
 	List<String> wrap(String text, float size, float firstMax, float max) {
+		String whole = text == null ? "" : text;
+		// the width as the loop below adds it up: when the whole text fits, no line is broken
+		float width = 0;
+		for (int i = 0; i < whole.length();) {
+			int cp = whole.codePointAt(i);
+			i += Character.charCount(cp);
+			width += cjk.width(cp) * size;
+		}
+		if (width <= firstMax) {
+			return List.of(whole);
+		}
 		List<String> lines = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
 		float lineWidth = 0;

@@ -101,7 +101,8 @@ final class PageContent implements Closeable {
 		}
 	}
 	private final Subsets subsets;
-	private final NumberFormat decimal = NumberFormat.getNumberInstance(Locale.US);
+	/** PDFBox's format for the numbers its fast formatting cannot write: made when first needed. */
+	private NumberFormat decimal;
 	private final byte[] number = new byte[32];
 	private final Map<EmbeddedFont, GsubWorker> workers = new HashMap<>();
 	private EmbeddedFont font;
@@ -113,8 +114,6 @@ final class PageContent implements Closeable {
 		this.resources = resources;
 		this.subsets = subsets;
 		this.stream = stream.createOutputStream(COSName.FLATE_DECODE);
-		decimal.setMaximumFractionDigits(5);
-		decimal.setGroupingUsed(false);
 	}
 
 	/** The content of a new page (as {@code new PDPageContentStream(document, page)}). */
@@ -171,7 +170,7 @@ final class PageContent implements Closeable {
 	}
 
 	void setRenderingMode(RenderingMode mode) throws IOException {
-		ascii(decimal.format(mode.intValue()));
+		ascii(Integer.toString(mode.intValue())); // as PDFBox's decimal format writes a small whole number
 		out.write(' ');
 		operator(OperatorName.SET_TEXT_RENDERINGMODE);
 	}
@@ -268,6 +267,9 @@ final class PageContent implements Closeable {
 		out.write(' ');
 		operator(OperatorName.SHOW_TEXT);
 	}
+
+	/** The fraction digits of PDFBox's content stream numbers. */
+	private static final int FRACTION_DIGITS = 5;
 
 	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
@@ -401,8 +403,13 @@ final class PageContent implements Closeable {
 		if (!Float.isFinite(real)) {
 			throw new IllegalArgumentException(real + " is not a finite number");
 		}
-		int length = NumberFormatUtil.formatFloatFast(real, decimal.getMaximumFractionDigits(), number);
+		int length = NumberFormatUtil.formatFloatFast(real, FRACTION_DIGITS, number);
 		if (length == -1) {
+			if (decimal == null) {
+				decimal = NumberFormat.getNumberInstance(Locale.US);
+				decimal.setMaximumFractionDigits(FRACTION_DIGITS);
+				decimal.setGroupingUsed(false);
+			}
 			ascii(decimal.format(real));
 		}
 		else {
