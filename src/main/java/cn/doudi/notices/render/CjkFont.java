@@ -128,39 +128,47 @@ public final class CjkFont implements Closeable {
 	}
 
 	private static FontFace face(Path path) {
-		try {
-			if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
-				TrueTypeCollection ttc = new TrueTypeCollection(path.toFile());
-				TrueTypeFont[] first = new TrueTypeFont[1];
+		try (Parsed parsed = parse(path)) {
+			return new FontFace(path, parsed.font());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("无法读取公示用字体 " + path + "：" + e.getMessage(), e);
+		}
+	}
+
+	/** A font as fontbox parses it, and the file it holds open (for a collection, the collection's). */
+	record Parsed(TrueTypeFont font, Closeable file) implements Closeable {
+
+		@Override
+		public void close() throws IOException {
+			file.close();
+		}
+	}
+
+	/** The font of a {@code .ttf} file, or the first font of a {@code .ttc} collection; the caller closes it. */
+	static Parsed parse(Path path) throws IOException {
+		if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+			TrueTypeCollection ttc = new TrueTypeCollection(path.toFile());
+			TrueTypeFont[] first = new TrueTypeFont[1];
+			try {
 				ttc.processAllFonts(f -> {
 					if (first[0] == null) {
 						first[0] = f;
 					}
 				});
-				if (first[0] == null) {
-					ttc.close();
-					throw new IllegalStateException("字体集 " + path + " 中没有字体");
-				}
-				try {
-					return new FontFace(path, ttc, first[0]);
-				}
-				catch (IOException | RuntimeException e) {
-					ttc.close();
-					throw e;
-				}
-			}
-			TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(path.toFile()));
-			try {
-				return new FontFace(path, font, font);
 			}
 			catch (IOException | RuntimeException e) {
-				font.close();
+				ttc.close();
 				throw e;
 			}
+			if (first[0] == null) {
+				ttc.close();
+				throw new IllegalStateException("字体集 " + path + " 中没有字体");
+			}
+			return new Parsed(first[0], ttc);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("无法读取公示用字体 " + path + "：" + e.getMessage(), e);
-		}
+		TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(path.toFile()));
+		return new Parsed(font, font);
 	}
 
 	/** The main font's file. */
@@ -179,11 +187,6 @@ public final class CjkFont implements Closeable {
 	 */
 	Embedded embedIn(PDDocument document) {
 		return new Embedded(document);
-	}
-
-	/** The parsed font file of a face (0: the main font), for the tests that hold ours equal to PDFBox's. */
-	TrueTypeFont trueType(int face) {
-		return faces.get(face).font;
 	}
 
 	/** A face: 0 the main font, 1… the fallbacks. */

@@ -108,20 +108,20 @@ final class EmbeddedFont {
 		codePoints.stream().forEach(cp -> given.set(face.glyph(cp)));
 		wideCodePoints.forEach(cp -> given.set(face.glyph(cp)));
 		given.clear(0);
-		int[] oldGlyphs = FontSubset.glyphs(face.font, face.subsetTemplate, given);
+		int[] oldGlyphs = FontSubset.glyphs(face.data, face.subsetTemplate, given);
 		String tag;
 		byte[] program;
 		if (!Arrays.stream(oldGlyphs).anyMatch(face.invisibleGlyphs::get)) {
 			tag = tag(FontSubset.gidMapHash(oldGlyphs));
-			program = FontSubset.program(face.font, face.subsetTemplate, oldGlyphs);
+			program = FontSubset.program(face.data, face.subsetTemplate, oldGlyphs);
 		}
 		else {
 			// fontbox's own subsetter, whose handling of glyphs forced invisible ours does not copy
 			Set<Integer> unicodes = new HashSet<>();
 			codePoints.stream().forEach(unicodes::add);
 			unicodes.addAll(wideCodePoints);
-			synchronized (face.lock) {
-				TTFSubsetter subsetter = new TTFSubsetter(face.font, TABLES);
+			try (CjkFont.Parsed parsed = face.open()) {
+				TTFSubsetter subsetter = new TTFSubsetter(parsed.font(), TABLES);
 				subsetter.addAll(unicodes);
 				for (int cp : INVISIBLE) {
 					subsetter.forceInvisible(cp);

@@ -1,6 +1,9 @@
 package cn.doudi.notices.render;
 
 import java.io.Closeable;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -24,20 +27,18 @@ import org.apache.pdfbox.pdmodel.font.PDCIDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * One font file of {@link CjkFont}, read once per process and shared by every thread: the file as fontbox parsed
- * it (its tables all read at opening, so that nothing is read lazily afterwards), its Unicode cmap and advance
- * widths as primitive arrays, the first code point of each glyph (for the ToUnicode CMap), and the dictionaries
- * {@code PDType0Font.load} makes for it (font, CID font, descriptor), which {@link EmbeddedFont} copies for each
- * document. Only {@link EmbeddedFont#subset}'s use of fontbox's {@code TTFSubsetter} reads the parsed file
- * afterwards, one thread at a time ({@link #lock}).
+ * One font file of {@link CjkFont}, read once per process and shared by every thread, immutable: its Unicode cmap
+ * and advance widths as primitive arrays, the first code point of each glyph (for the ToUnicode CMap), the
+ * dictionaries {@code PDType0Font.load} makes for it (font, CID font, descriptor), which {@link EmbeddedFont}
+ * copies for each document, what {@link FontSubset} needs besides the glyphs, and the file mapped read-only for
+ * the glyphs. The font as fontbox parses it is not kept.
  */
 final class FontFace implements Closeable {
 
 	final Path path;
-	private final Closeable file;
-	/** The parsed font: for {@code TTFSubsetter} only, while holding {@link #lock}. */
-	final TrueTypeFont font;
-	final Object lock = new Object();
+	/** The font file mapped read-only (outside the heap): where a subset's glyphs are read from. */
+	final ByteBuffer data;
+	private final FileChannel channel;
 	final float unitsPerEm;
 	/** The glyph of each Basic Multilingual Plane character (0: none). */
 	private final char[] bmpGlyphs = new char[0x10000];
@@ -50,6 +51,7 @@ final class FontFace implements Closeable {
 	private final int[] firstCodes;
 	/** True when PDFBox's GSUB worker would return every glyph list as it is (see {@link PageContent}). */
 	final boolean plainGsub;
+	/** The GSUB data and the cmap PDFBox's GSUB worker needs: kept for a font that is not {@link #plainGsub} only. */
 	final GsubData gsubData;
 	final CmapLookup cmap;
 	/** The dictionaries {@code PDType0Font.load(document, font, true)} makes, before any subset. */
@@ -61,16 +63,21 @@ final class FontFace implements Closeable {
 	/** The glyphs PDFBox forces invisible in a subset: a subset holding one is left to {@code TTFSubsetter}. */
 	final BitSet invisibleGlyphs = new BitSet();
 
-	FontFace(Path path, Closeable file, TrueTypeFont font) throws IOException {
+	/**
+	 * Reads what the notices need of a parsed font, which the caller then closes: fontbox holds a parsed font's
+	 * whole file and its tables in the heap (71 MiB for HanaMinB's 30 MB), this keeps a few arrays and the file
+	 * mapped.
+	 */
+	FontFace(Path path, TrueTypeFont font) throws IOException {
 		this.path = path;
-		this.file = file;
-		this.font = font;
 		this.unitsPerEm = font.getUnitsPerEm();
-		this.cmap = font.getUnicodeCmapLookup();
-		this.gsubData = font.getGsubData();
-		this.plainGsub = gsubData == GsubData.NO_DATA_FOUND || gsubData.getLanguage() == Language.LATIN
-				&& !gsubData.isFeatureSupported("ccmp") && !gsubData.isFeatureSupported("liga")
-				&& !gsubData.isFeatureSupported("clig");
+		CmapLookup cmap = font.getUnicodeCmapLookup();
+		GsubData gsub = font.getGsubData();
+		this.plainGsub = gsub == GsubData.NO_DATA_FOUND || gsub.getLanguage() == Language.LATIN
+				&& !gsub.isFeatureSupported("ccmp") && !gsub.isFeatureSupported("liga")
+				&& !gsub.isFeatureSupported("clig");
+		this.cmap = plainGsub ? null : cmap;
+		this.gsubData = plainGsub ? gsub : null;
 		for (int cp = 0; cp < bmpGlyphs.length; cp++) {
 			bmpGlyphs[cp] = (char) cmap.getGlyphId(cp);
 		}
@@ -114,21 +121,22 @@ final class FontFace implements Closeable {
 				subsetTemplate = FontSubset.Template.of(font, program.readAllBytes());
 			}
 		}
+		this.channel = FileChannel.open(path, StandardOpenOption.READ);
+		this.data = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
 		for (int cp : EmbeddedFont.INVISIBLE) {
 			int gid = glyph(cp);
 			if (gid != 0) {
 				invisibleGlyphs.set(gid);
 			}
 		}
-		font.getGlyph();
-		font.getIndexToLocation();
-		font.getHorizontalHeader();
-		font.getHorizontalMetrics();
-		font.getMaximumProfile();
-		font.getHeader();
-		font.getPostScript();
-		font.getOS2Windows();
-		font.getNaming();
+	}
+
+	/**
+	 * The font file parsed anew, for the caller to close: for fontbox's own subsetter (a subset holding a glyph
+	 * forced invisible) and the tests that hold ours equal to PDFBox's.
+	 */
+	CjkFont.Parsed open() throws IOException {
+		return CjkFont.parse(path);
 	}
 
 	/** The glyph of a character, 0 when the font has none. */
@@ -204,7 +212,7 @@ final class FontFace implements Closeable {
 	@Override
 	public void close() {
 		try {
-			file.close();
+			channel.close();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -2,7 +2,7 @@ package cn.doudi.notices.render;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -20,7 +20,8 @@ import org.apache.fontbox.ttf.TrueTypeFont;
  * before it in a sorted set (quadratic in the glyphs kept, as WenQuanYi's glyphs are composites); here it is a
  * binary search in an array. The parts that do not depend on the glyphs (the directory's header, {@code head}
  * without its checksum adjustment, {@code hhea} and {@code maxp} but for their counts, the copied tables) are
- * taken once per font from {@code TTFSubsetter}'s own output ({@link Template}). A subset holding a glyph PDFBox
+ * taken once per font from {@code TTFSubsetter}'s own output ({@link Template}); the glyphs are read from the font
+ * file mapped read-only ({@link FontFace#data}: absolute reads, safe from any thread). A subset holding a glyph PDFBox
  * forces invisible (of U+200B, U+200C, U+2060, U+FEFF — never drawn by the notices) is left to {@code
  * TTFSubsetter}. {@code FontSubsetTests} compares both for many glyph sets.
  */
@@ -58,38 +59,30 @@ final class FontSubset {
 	 * The glyphs of a subset, ascending: glyph 0, the given ones and, transitively, the components of composite
 	 * glyphs among them ({@code TTFSubsetter.addCompoundReferences}).
 	 */
-	static int[] glyphs(TrueTypeFont font, Template t, BitSet given) throws IOException {
+	static int[] glyphs(ByteBuffer data, Template t, BitSet given) {
 		BitSet set = (BitSet) given.clone();
 		set.set(0);
 		BitSet toRead = (BitSet) set.clone();
 		while (!toRead.isEmpty()) {
 			BitSet added = new BitSet();
-			try (InputStream in = font.getOriginalData()) {
-				long position = 0;
-				for (int gid = toRead.nextSetBit(0); gid >= 0; gid = toRead.nextSetBit(gid + 1)) {
-					long offset = t.glyfOffset() + t.loca()[gid];
-					int length = (int) (t.loca()[gid + 1] - t.loca()[gid]);
-					if (length < 12) {
-						continue;
-					}
-					in.skipNBytes(offset - position);
-					byte[] buf = in.readNBytes(length);
-					position = offset + buf.length;
-					if ((buf[0] & 0xff) == 0xff && (buf[1] & 0xff) == 0xff) {
-						int off = 10;
-						int flags;
-						do {
-							flags = u16(buf, off);
-							off += 2;
-							int component = u16(buf, off);
-							if (!set.get(component)) {
-								added.set(component);
-							}
-							off += 2 + componentArguments(flags);
-						}
-						while ((flags & 0x20) != 0);
-					}
+			for (int gid = toRead.nextSetBit(0); gid >= 0; gid = toRead.nextSetBit(gid + 1)) {
+				int offset = (int) (t.glyfOffset() + t.loca()[gid]);
+				int length = (int) (t.loca()[gid + 1] - t.loca()[gid]);
+				if (length < 12 || (data.get(offset) & 0xff) != 0xff || (data.get(offset + 1) & 0xff) != 0xff) {
+					continue;
 				}
+				int off = offset + 10;
+				int flags;
+				do {
+					flags = u16(data, off);
+					off += 2;
+					int component = u16(data, off);
+					if (!set.get(component)) {
+						added.set(component);
+					}
+					off += 2 + componentArguments(flags);
+				}
+				while ((flags & 0x20) != 0);
 			}
 			set.or(added);
 			toRead = added;
@@ -113,9 +106,9 @@ final class FontSubset {
 	}
 
 	/** The subset's font program for the glyphs of {@link #glyphs} (none of them forced invisible). */
-	static byte[] program(TrueTypeFont font, Template t, int[] glyphs) throws IOException {
+	static byte[] program(ByteBuffer data, Template t, int[] glyphs) throws IOException {
 		long[] newLoca = new long[glyphs.length + 1];
-		byte[] glyf = glyf(font, t, glyphs, newLoca);
+		byte[] glyf = glyf(data, t, glyphs, newLoca);
 		ByteArrayOutputStream loca = new ByteArrayOutputStream(newLoca.length * 4);
 		for (long offset : newLoca) {
 			writeU32(loca, offset);
@@ -167,19 +160,17 @@ final class FontSubset {
 		return out.toByteArray();
 	}
 
-	private static byte[] glyf(TrueTypeFont font, Template t, int[] glyphs, long[] newLoca) throws IOException {
+	private static byte[] glyf(ByteBuffer data, Template t, int[] glyphs, long[] newLoca) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(512);
 		long newOffset = 0;
-		try (InputStream in = font.getOriginalData()) {
-			long position = 0;
+		{
 			for (int g = 0; g < glyphs.length; g++) {
 				int gid = glyphs[g];
 				newLoca[g] = newOffset;
-				long offset = t.glyfOffset() + t.loca()[gid];
+				int offset = (int) (t.glyfOffset() + t.loca()[gid]);
 				int length = (int) (t.loca()[gid + 1] - t.loca()[gid]);
-				in.skipNBytes(offset - position);
-				byte[] buf = in.readNBytes(length);
-				position = offset + buf.length;
+				byte[] buf = new byte[length];
+				data.get(offset, buf);
 				if (buf.length >= 2 && (buf[0] & 0xff) == 0xff && (buf[1] & 0xff) == 0xff) {
 					int off = 10;
 					int flags;
@@ -265,6 +256,10 @@ final class FontSubset {
 		out.write((int) (value >>> 16));
 		out.write((int) (value >>> 8));
 		out.write((int) value);
+	}
+
+	private static int u16(ByteBuffer b, int at) {
+		return (b.get(at) & 0xff) << 8 | b.get(at + 1) & 0xff;
 	}
 
 	private static int u16(byte[] b, int at) {

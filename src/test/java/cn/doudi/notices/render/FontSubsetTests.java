@@ -66,7 +66,12 @@ class FontSubsetTests {
 			}
 			unicodes.add(cp);
 		}
-		TrueTypeFont ttf = f.font;
+		try (CjkFont.Parsed parsed = f.open()) {
+			assertSame(f, parsed.font(), given, unicodes);
+		}
+	}
+
+	private static void assertSame(FontFace f, TrueTypeFont ttf, BitSet given, Set<Integer> unicodes) throws IOException {
 		TTFSubsetter subsetter = new TTFSubsetter(ttf, List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf",
 				"hmtx", "fpgm", "gasp"));
 		subsetter.addAll(unicodes);
@@ -77,13 +82,13 @@ class FontSubsetTests {
 		ByteArrayOutputStream expected = new ByteArrayOutputStream();
 		subsetter.writeToStream(expected);
 
-		int[] glyphs = FontSubset.glyphs(ttf, f.subsetTemplate, given);
+		int[] glyphs = FontSubset.glyphs(f.data, f.subsetTemplate, given);
 		assertThat(glyphs).hasSize(gidToCid.size());
 		for (int g = 0; g < glyphs.length; g++) {
 			assertThat(glyphs[g]).isEqualTo(gidToCid.get(g));
 		}
 		assertThat(FontSubset.gidMapHash(glyphs)).isEqualTo(gidToCid.hashCode());
-		assertThat(FontSubset.program(ttf, f.subsetTemplate, glyphs)).isEqualTo(expected.toByteArray());
+		assertThat(FontSubset.program(f.data, f.subsetTemplate, glyphs)).isEqualTo(expected.toByteArray());
 	}
 
 	private static FontFace face(int face) {

@@ -141,10 +141,11 @@ class PageContentTests {
 	}
 
 	/** PDFBox's own fonts for a document, one per face, loaded as the notices loaded them before {@link EmbeddedFont}. */
-	static PDType0Font[] pdfboxFonts(PDDocument document) throws IOException {
+	static PDType0Font[] pdfboxFonts(PDDocument document, List<CjkFont.Parsed> parsed) throws IOException {
 		PDType0Font[] fonts = new PDType0Font[font.paths().size()];
 		for (int f = 0; f < fonts.length; f++) {
-			fonts[f] = PDType0Font.load(document, font.trueType(f), true);
+			parsed.add(font.face(f).open());
+			fonts[f] = PDType0Font.load(document, parsed.get(f).font(), true);
 		}
 		return fonts;
 	}
@@ -187,8 +188,9 @@ class PageContentTests {
 	void theSameCallsWriteTheSameFileAsPdfboxsContentStream() throws IOException {
 		assertThat(font.paths()).as("the main font and the Hanazono fallbacks (fonts-hanazono)").hasSizeGreaterThan(1);
 		byte[] expected;
+		List<CjkFont.Parsed> parsed = new java.util.ArrayList<>();
 		try (PDDocument document = new PDDocument()) {
-			PDType0Font[] fonts = pdfboxFonts(document);
+			PDType0Font[] fonts = pdfboxFonts(document, parsed);
 			draw(document, new Pages() {
 				public Page newPage(PDDocument d, PDPage page) throws IOException {
 					return pdfbox(new PDPageContentStream(d, page), fonts);
@@ -203,6 +205,11 @@ class PageContentTests {
 				}
 			});
 			expected = save(document);
+		}
+		finally {
+			for (CjkFont.Parsed p : parsed) {
+				p.close();
+			}
 		}
 		byte[] actual;
 		try (PDDocument document = new PDDocument()) {
