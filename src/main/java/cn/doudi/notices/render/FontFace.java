@@ -106,8 +106,8 @@ final class FontFace implements Closeable {
 		for (int i = 0; i < wideCodes.length; i++) {
 			wideGlyphs[i] = cmap.getGlyphId(wideCodes[i]);
 		}
-		// PDFBox's own dictionaries for the font, and one subset through it: every table fontbox reads lazily is
-		// read now, by this thread, and a font that does not permit embedding or subsetting fails here
+		// PDFBox's own dictionaries for the font, and one subset through it (the subset's font-wide tables kept for
+		// FontSubset): a font that does not permit embedding or subsetting fails here
 		try (PDDocument scratch = new PDDocument()) {
 			PDType0Font pdfbox = PDType0Font.load(scratch, font, true);
 			PDCIDFont descendant = pdfbox.getDescendantFont();
