@@ -51,7 +51,7 @@ final class FontFace implements Closeable {
 	private final int[] firstCodes;
 	/** True when PDFBox's GSUB worker would return every glyph list as it is (see {@link PageContent}). */
 	final boolean plainGsub;
-	/** The GSUB data and the cmap PDFBox's GSUB worker needs: kept for a font that is not {@link #plainGsub} only. */
+	/** The GSUB data and the cmap PDFBox's GSUB worker needs: for a font that is not {@link #plainGsub} only. */
 	final GsubData gsubData;
 	final CmapLookup cmap;
 	/** The dictionaries {@code PDType0Font.load(document, font, true)} makes, before any subset. */
@@ -77,7 +77,7 @@ final class FontFace implements Closeable {
 				&& !gsub.isFeatureSupported("ccmp") && !gsub.isFeatureSupported("liga")
 				&& !gsub.isFeatureSupported("clig");
 		this.cmap = plainGsub ? null : cmap;
-		this.gsubData = plainGsub ? gsub : null;
+		this.gsubData = plainGsub ? GsubData.NO_DATA_FOUND : gsub;
 		for (int cp = 0; cp < bmpGlyphs.length; cp++) {
 			bmpGlyphs[cp] = (char) cmap.getGlyphId(cp);
 		}

@@ -16,7 +16,6 @@ import java.util.Set;
 
 import org.apache.fontbox.ttf.gsub.GsubWorker;
 import org.apache.fontbox.ttf.gsub.GsubWorkerFactory;
-import org.apache.fontbox.ttf.model.GsubData;
 import org.apache.pdfbox.contentstream.operator.OperatorName;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -239,7 +238,7 @@ final class PageContent implements Closeable {
 		}
 		FontFace face = font.face;
 		byte[] encoded;
-		if (face.gsubData != GsubData.NO_DATA_FOUND && !face.plainGsub) {
+		if (!face.plainGsub) {
 			encoded = withGsub(text);
 			for (int i = 0; i < text.length();) {
 				int cp = text.codePointAt(i);
