@@ -30,6 +30,7 @@ import cn.doudi.notices.render.StopNoticesPdf;
 import cn.doudi.payroll.MonthEndOutput;
 import cn.doudi.payroll.MonthEndOutput.CountyFiles;
 import cn.doudi.payroll.MonthEndPhases;
+import cn.doudi.payroll.PaymentLineView;
 import cn.doudi.payroll.PayrollRun;
 import cn.doudi.payroll.RunReader;
 import cn.doudi.payroll.StopView;
@@ -38,7 +39,10 @@ import cn.doudi.payroll.StopView;
  * Writes the month's notices after the payroll's files (OUTPUTS.md): per run (county),
  * {@code notices/<county>/<village code>-<YYYYMM>.xlsx} and {@code .pdf} for every village or community
  * with a PAY line, and {@code notices/<county>/stops-<YYYYMM>.pdf} with one page per stop (no file when
- * the run has no stop). The CJK fonts (main and fallbacks) are opened on first use and kept. Returns as
+ * the run has no stop). The county's lines are read village by village ({@link RunReader#forEachLineByRegion}),
+ * each village's notice rendered once its lines are in, on a pool of renderers, a few villages at a time, so that
+ * the heap does not grow with the county. The CJK fonts (main and fallbacks) are opened on first use, once per
+ * process, and shared by the renderers. Returns as
  * warnings every character a PDF printed as {@code ?} because no configured font has it, naming the person
  * (masked ID) whose name holds it.
  */
@@ -48,14 +52,15 @@ public class Notices implements MonthEndOutput, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Notices.class);
 
+	/** Villages rendered or waiting at once per county, per renderer thread: what bounds the lines held. */
+	private static final int IN_FLIGHT_PER_THREAD = 2;
+
 	private final RunReader reader;
 	private final RegionNames regions;
 	private final NoticeProperties properties;
 	private final io.micrometer.core.instrument.MeterRegistry meters;
+	/** The fonts, opened on first use and shared by every thread (see {@link CjkFont}). */
 	private CjkFont font;
-	/** The renderers' own fonts: each used by one task at a time, closed with the bean. */
-	private final java.util.Queue<CjkFont> spareFonts = new java.util.concurrent.ConcurrentLinkedQueue<>();
-	private final java.util.Queue<CjkFont> openedFonts = new java.util.concurrent.ConcurrentLinkedQueue<>();
 	private java.util.concurrent.ExecutorService pool;
 	private boolean warned;
 
@@ -89,107 +94,154 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		Path dir = folder.resolve("notices").resolve(run.county());
 		String m = fileMonth(run.month());
 		LocalDate date = PublicNotices.payDate(run);
-		List<VillageNotice> villages = PublicNotices.of(run, reader.lines(run.id()), names, properties.hotline(),
-				properties.periodDays());
+		Villages villages = new Villages(run, dir, m, date, names, warnings, files);
+		// the county's lines village by village: each village's notice rendered on the pool once its lines are read,
+		// a bounded number at a time, the results taken in village order (the files and warnings as one after the other)
+		reader.forEachLineByRegion(run.id(), villages::line);
+		villages.finish();
+		long stopsStarted = System.nanoTime();
 		List<StopView> stopViews = reader.stops(run.id());
 		List<StopNotice> stops = StopNotices.of(run, stopViews, names, properties.hotline(),
 				properties.documentNumber());
-		if (villages.isEmpty() && stops.isEmpty()) {
+		if (villages.count == 0 && stops.isEmpty()) {
 			MonthEndPhases.record(meters, MonthEndPhases.NOTICES_XLSX, System.nanoTime() - started);
 			return;
 		}
-		createDirectories(dir);
-		long firstPdf = System.nanoTime();
-		boolean pdf = fontIfAvailable() != null;
-		// each village's XLSX and PDF on the pool, with a font of the task's own (fontbox reads a font's
-		// tables lazily, so a font is used by one thread at a time); the results are taken in village order,
-		// so the files and the warnings are the same as one after the other
-		List<java.util.concurrent.Future<Rendered>> tasks = new java.util.ArrayList<>();
-		for (VillageNotice v : villages) {
-			tasks.add(pool().submit(() -> render(v, dir, m, date, run, pdf)));
+		// the wall time of the villages, shared between XLSX and PDF as their threads' times are
+		long villagesWall = stopsStarted - villages.firstStarted;
+		// in double: the product of two nanosecond figures overflows a long beyond ~3 s × 3 s
+		long xlsxWall = villages.xlsxNanos + villages.pdfNanos == 0 ? 0
+				: Math.round((double) villagesWall * villages.xlsxNanos / (villages.xlsxNanos + villages.pdfNanos));
+		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_XLSX, villages.firstStarted - started + xlsxWall);
+		CjkFont cjk = fontIfAvailable();
+		if (cjk != null && !stops.isEmpty()) {
+			createDirectories(dir);
+			String file = "stops-" + m + ".pdf";
+			Set<Integer> missing = new StopNoticesPdf(cjk).write(stops, dir.resolve(file),
+					StopNotices.TITLE + " " + run.county() + " " + m, date, "doudi stops " + run.batchNo());
+			warn(cjk, run, file, missing,
+					stopViews.stream().map(s -> new Named(s.name(), IdNumber.mask(s.idNumber()))).toList(), warnings);
+			files.add("notices/" + run.county() + "/" + file);
 		}
-		long xlsxNanos = 0;
-		long pdfNanos = 0;
-		List<Rendered> rendered = new java.util.ArrayList<>();
-		for (int i = 0; i < villages.size(); i++) {
-			Rendered r = result(tasks.get(i));
-			rendered.add(r);
-			String written = "notices/" + run.county() + "/" + villages.get(i).villageCode() + "-" + m;
+		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_PDF,
+				villagesWall - xlsxWall + System.nanoTime() - stopsStarted);
+		log.info("notices {}: {} village notices, {} stop notices in {} ms", run.batchNo(), villages.count,
+				stops.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** A county's villages as their lines come: each rendered once complete, the results taken in order. */
+	private final class Villages {
+
+		private final PayrollRun run;
+		private final Path dir;
+		private final String m;
+		private final LocalDate date;
+		private final Names names;
+		private final List<String> warnings;
+		private final List<String> files;
+		private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+		private final int inFlight = IN_FLIGHT_PER_THREAD * threads();
+		private String code;
+		private List<PaymentLineView> lines = new java.util.ArrayList<>();
+		private CjkFont cjk;
+		private boolean pdf;
+		int count;
+		long firstStarted;
+		long xlsxNanos;
+		long pdfNanos;
+
+		Villages(PayrollRun run, Path dir, String m, LocalDate date, Names names, List<String> warnings,
+				List<String> files) {
+			this.run = run;
+			this.dir = dir;
+			this.m = m;
+			this.date = date;
+			this.names = names;
+			this.warnings = warnings;
+			this.files = files;
+		}
+
+		/** The next line in village order; a PAY line of a new village renders the one before. */
+		void line(PaymentLineView line) {
+			if (!line.isPay()) {
+				return;
+			}
+			if (code != null && !code.equals(line.regionCode())) {
+				submit();
+			}
+			code = line.regionCode();
+			lines.add(line);
+		}
+
+		void finish() {
+			if (code != null) {
+				submit();
+			}
+			while (!pending.isEmpty()) {
+				take();
+			}
+			if (count == 0) {
+				firstStarted = System.nanoTime();
+			}
+		}
+
+		private void submit() {
+			VillageNotice v = PublicNotices.village(run, code, lines, names, properties.hotline(), properties.periodDays());
+			lines = new java.util.ArrayList<>();
+			code = null;
+			if (count++ == 0) {
+				firstStarted = System.nanoTime();
+				createDirectories(dir);
+				cjk = fontIfAvailable();
+				pdf = cjk != null;
+			}
+			while (pending.size() >= inFlight) {
+				take();
+			}
+			CjkFont f = cjk;
+			pending.add(new Pending(v.villageCode(), pool().submit(() -> render(v, dir, m, date, run, f))));
+		}
+
+		/** The oldest village's result: its files, its times, its warnings. */
+		private void take() {
+			Pending p = pending.poll();
+			Rendered r = result(p.task());
+			String written = "notices/" + run.county() + "/" + p.villageCode() + "-" + m;
 			files.add(written + ".xlsx");
 			if (pdf) {
 				files.add(written + ".pdf");
+				warn(cjk, run, p.villageCode() + "-" + m + ".pdf", r.missing(), r.people(), warnings);
 			}
 			xlsxNanos += r.xlsxNanos();
 			pdfNanos += r.pdfNanos();
 		}
-		// the wall time of the villages, shared between XLSX and PDF as their threads' times are
-		long villagesWall = System.nanoTime() - firstPdf;
-		// in double: the product of two nanosecond figures overflows a long beyond ~3 s × 3 s
-		long xlsxWall = xlsxNanos + pdfNanos == 0 ? 0 : Math.round((double) villagesWall * xlsxNanos / (xlsxNanos + pdfNanos));
-		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_XLSX, firstPdf - started + xlsxWall);
-		long stopsStarted = System.nanoTime();
-		if (pdf) {
-			// a font of the run's own for its warnings and stop notices (other counties' notices may be written
-			// meanwhile), taken once the villages' tasks have given theirs back
-			CjkFont cjk = borrowFont();
-			try {
-				for (int i = 0; i < villages.size(); i++) {
-					VillageNotice v = villages.get(i);
-					warn(cjk, run, v.villageCode() + "-" + m + ".pdf", rendered.get(i).missing(),
-							v.notice().rows().stream().map(x -> new Named(x.name(), x.maskedId())).toList(), warnings);
-				}
-				if (!stops.isEmpty()) {
-					String file = "stops-" + m + ".pdf";
-					Set<Integer> missing = new StopNoticesPdf(cjk).write(stops, dir.resolve(file),
-							StopNotices.TITLE + " " + run.county() + " " + m, date, "doudi stops " + run.batchNo());
-					warn(cjk, run, file, missing,
-							stopViews.stream().map(s -> new Named(s.name(), IdNumber.mask(s.idNumber()))).toList(),
-							warnings);
-					files.add("notices/" + run.county() + "/" + file);
-				}
-			}
-			finally {
-				spareFonts.add(cjk);
-			}
-		}
-		MonthEndPhases.record(meters, MonthEndPhases.NOTICES_PDF,
-				villagesWall - xlsxWall + System.nanoTime() - stopsStarted);
-		log.info("notices {}: {} village notices, {} stop notices in {} ms", run.batchNo(), villages.size(),
-				stops.size(), (System.nanoTime() - started) / 1_000_000);
 	}
 
-	/** One village's notice files: the time each took and the characters the PDF printed as {@code ?}. */
-	private record Rendered(long xlsxNanos, long pdfNanos, Set<Integer> missing) {
+	/** A village submitted to the pool. */
+	private record Pending(String villageCode, java.util.concurrent.Future<Rendered> task) {
 	}
 
-	private Rendered render(VillageNotice v, Path dir, String m, LocalDate date, PayrollRun run, boolean pdf) {
+	/**
+	 * One village's notice files: the time each took, the characters the PDF printed as {@code ?} and, when
+	 * there are any, the people the notice names (for the warnings).
+	 */
+	private record Rendered(long xlsxNanos, long pdfNanos, Set<Integer> missing, List<Named> people) {
+	}
+
+	private static Rendered render(VillageNotice v, Path dir, String m, LocalDate date, PayrollRun run, CjkFont cjk) {
 		String file = v.villageCode() + "-" + m;
 		long t = System.nanoTime();
 		PublicNoticeWorkbook.write(v.notice(), dir.resolve(file + ".xlsx"));
 		long xlsx = System.nanoTime() - t;
-		if (!pdf) {
-			return new Rendered(xlsx, 0, Set.of());
+		if (cjk == null) {
+			return new Rendered(xlsx, 0, Set.of(), List.of());
 		}
 		t = System.nanoTime();
-		CjkFont own = borrowFont();
-		try {
-			Set<Integer> missing = new PublicNoticePdf(own).write(v.notice(), dir.resolve(file + ".pdf"), date,
-					"doudi notice " + run.batchNo() + " " + file);
-			return new Rendered(xlsx, System.nanoTime() - t, missing);
-		}
-		finally {
-			spareFonts.add(own);
-		}
-	}
-
-	/** A font of the caller's own until it puts it back in {@link #spareFonts}. */
-	private CjkFont borrowFont() {
-		CjkFont own = spareFonts.poll();
-		if (own == null) {
-			own = CjkFont.open(properties.font(), properties.fallbackFonts());
-			openedFonts.add(own);
-		}
-		return own;
+		Set<Integer> missing = new PublicNoticePdf(cjk).write(v.notice(), dir.resolve(file + ".pdf"), date,
+				"doudi notice " + run.batchNo() + " " + file);
+		List<Named> people = missing.isEmpty() ? List.of()
+				: v.notice().rows().stream().map(x -> new Named(x.name(), x.maskedId())).toList();
+		return new Rendered(xlsx, System.nanoTime() - t, missing, people);
 	}
 
 	private static Rendered result(java.util.concurrent.Future<Rendered> task) {
@@ -208,11 +260,15 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		}
 	}
 
+	private static int threads() {
+		return Math.max(1, Runtime.getRuntime().availableProcessors());
+	}
+
 	/** The notice renderers: as many threads as cores, made on first use, daemon (they hold no state). */
 	private synchronized java.util.concurrent.ExecutorService pool() {
 		if (pool == null) {
 			java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-			pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+			pool = java.util.concurrent.Executors.newFixedThreadPool(threads(),
 					r -> {
 						Thread t = new Thread(r, "notices-" + n.incrementAndGet());
 						t.setDaemon(true);
@@ -280,9 +336,6 @@ public class Notices implements MonthEndOutput, DisposableBean {
 			}
 			font = CjkFont.open(properties.font(), properties.fallbackFonts());
 			log.info("notice fonts: {}", font.paths());
-			// the first of the renderers' fonts too (closed with them)
-			openedFonts.add(font);
-			spareFonts.add(font);
 		}
 		return font;
 	}
@@ -302,9 +355,9 @@ public class Notices implements MonthEndOutput, DisposableBean {
 			pool.shutdownNow();
 			pool = null;
 		}
-		openedFonts.forEach(CjkFont::close);
-		openedFonts.clear();
-		spareFonts.clear();
-		font = null;
+		if (font != null) {
+			font.close();
+			font = null;
+		}
 	}
 }

@@ -59,45 +59,49 @@ final class PublicNotices {
 				byVillage.computeIfAbsent(line.regionCode(), k -> new ArrayList<>()).add(line);
 			}
 		}
+		List<VillageNotice> notices = new ArrayList<>();
+		byVillage.forEach((code, villageLines) -> notices.add(village(run, code, villageLines, names, hotline, periodDays)));
+		return notices;
+	}
+
+	/** The notice of one village or community: {@code villageLines} are its PAY lines. */
+	static VillageNotice village(PayrollRun run, String code, List<PaymentLineView> villageLines, Names names,
+			String hotline, int periodDays) {
 		LocalDate start = payDate(run);
 		LocalDate end = start.plusDays(periodDays - 1L);
 		String month = ChineseDates.month(run.month());
 		String county = names.of(run.county());
 		String issuer = county + "民政局";
-		List<VillageNotice> notices = new ArrayList<>();
-		byVillage.forEach((code, villageLines) -> {
-			String village = names.of(code);
-			String township = code.length() >= 9 ? names.of(code.substring(0, 9)) : "";
-			List<NoticeRow> rows = new ArrayList<>();
-			BigDecimal total = Money.ZERO;
-			int subsidies = 0;
-			BigDecimal subsidyTotal = Money.ZERO;
-			for (PaymentLineView l : villageLines.stream().sorted(ORDER).toList()) {
-				if (l.program() == Program.PRICE_SUBSIDY) {
-					subsidies++;
-					subsidyTotal = subsidyTotal.add(l.amount());
-					continue;
-				}
-				rows.add(row(l, run.month()));
-				total = total.add(l.amount());
+		String village = names.of(code);
+		String township = code.length() >= 9 ? names.of(code.substring(0, 9)) : "";
+		List<NoticeRow> rows = new ArrayList<>();
+		BigDecimal total = Money.ZERO;
+		int subsidies = 0;
+		BigDecimal subsidyTotal = Money.ZERO;
+		for (PaymentLineView l : villageLines.stream().sorted(ORDER).toList()) {
+			if (l.program() == Program.PRICE_SUBSIDY) {
+				subsidies++;
+				subsidyTotal = subsidyTotal.add(l.amount());
+				continue;
 			}
-			String title = spaced(village) + month + "城乡低保等救助对象公示";
-			String lead = "根据《社会救助暂行办法》和城乡最低生活保障、特困人员救助供养等社会救助政策的有关规定，现将" + spaced(village) + month
-					+ "享受城乡低保等社会救助的对象及发放金额予以公示，接受群众监督。";
-			String place = "区划：" + String.join(" ", county, township, village).replaceAll(" +", " ").strip();
-			List<String> footer = new ArrayList<>();
-			if (subsidies > 0) {
-				footer.add("本月另随以上保障对象发放" + Program.PRICE_SUBSIDY.chineseName() + subsidies + "人次，金额合计"
-						+ Amounts.format(subsidyTotal) + "元，不另列明细。");
-			}
-			footer.addAll(List.of(
-					"公示期：" + ChineseDates.date(start) + "至" + ChineseDates.date(end) + "（" + periodDays + "天）。",
-					"公示期间，对公示对象或金额有异议的，可向所在乡镇（街道）或" + issuer + "反映，我们将依法依规核实处理，并为反映人保密。",
-					"监督电话：" + hotline));
-			notices.add(new VillageNotice(code,
-					new PublicNotice(title, lead, place, rows, Money.fen(total), footer, issuer, ChineseDates.date(start))));
-		});
-		return notices;
+			rows.add(row(l, run.month()));
+			total = total.add(l.amount());
+		}
+		String title = spaced(village) + month + "城乡低保等救助对象公示";
+		String lead = "根据《社会救助暂行办法》和城乡最低生活保障、特困人员救助供养等社会救助政策的有关规定，现将" + spaced(village) + month
+				+ "享受城乡低保等社会救助的对象及发放金额予以公示，接受群众监督。";
+		String place = "区划：" + String.join(" ", county, township, village).replaceAll(" +", " ").strip();
+		List<String> footer = new ArrayList<>();
+		if (subsidies > 0) {
+			footer.add("本月另随以上保障对象发放" + Program.PRICE_SUBSIDY.chineseName() + subsidies + "人次，金额合计"
+					+ Amounts.format(subsidyTotal) + "元，不另列明细。");
+		}
+		footer.addAll(List.of(
+				"公示期：" + ChineseDates.date(start) + "至" + ChineseDates.date(end) + "（" + periodDays + "天）。",
+				"公示期间，对公示对象或金额有异议的，可向所在乡镇（街道）或" + issuer + "反映，我们将依法依规核实处理，并为反映人保密。",
+				"监督电话：" + hotline));
+		return new VillageNotice(code,
+				new PublicNotice(title, lead, place, rows, Money.fen(total), footer, issuer, ChineseDates.date(start)));
 	}
 
 	/** A name followed by a space when it is a bare code, so that the code and the year stay apart. */

@@ -22,8 +22,8 @@ import cn.doudi.kernel.StopReason;
 /**
  * Read access to runs, their lines and stops, for the modules that write files from them. A county's lines
  * are read whole ({@link #lines}) only where a page or a bank return needs them together; files are written
- * from {@link #forEachLine}, which streams them ({@value #FETCH} rows at a time), so that the heap does not grow
- * with the county.
+ * from {@link #forEachLine} (or, village by village, {@link #forEachLineByRegion}), which stream them ({@value
+ * #FETCH} rows at a time), so that the heap does not grow with the county.
  */
 @Service
 public class RunReader {
@@ -38,6 +38,10 @@ public class RunReader {
 			order by county collate "C", program collate "C", household_id collate "C", id_number collate "C",
 			         pay_month collate "C"
 			""";
+
+	/** {@link #LINES} ordered by village or community first: {@link #forEachLineByRegion}. */
+	private static final String LINES_BY_REGION = LINES.replace("order by county collate",
+			"order by region_code collate \"C\", county collate");
 
 	private final JdbcTemplate jdbc;
 	/** {@link #jdbc} fetching {@value #FETCH} rows at a time, used inside {@link #snapshot}. */
@@ -111,6 +115,17 @@ public class RunReader {
 	public void forEachLine(long runId, Consumer<PaymentLineView> each) {
 		forEachLine(runId, totals -> {
 		}, each);
+	}
+
+	/**
+	 * The run's lines by village or community ({@code region_code} in byte order), each village's in {@code
+	 * payments.csv} order, one at a time in one read-only transaction, {@value #FETCH} fetched at a time: for
+	 * files written village by village (the notices), so that only a village's lines need be held.
+	 */
+	public void forEachLineByRegion(long runId, Consumer<PaymentLineView> each) {
+		snapshot.executeWithoutResult(status -> streaming.query(LINES_BY_REGION, rs -> {
+			each.accept(line(rs, rs.getRow()));
+		}, runId));
 	}
 
 	/** Whether the run has a line to pay. */

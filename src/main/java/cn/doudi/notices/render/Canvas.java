@@ -10,7 +10,6 @@ import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
@@ -49,7 +48,7 @@ final class Canvas implements AutoCloseable {
 	void subsetFonts() {
 		closeContent();
 		try {
-			subsets.subsetFonts();
+			subsets.subsetFonts(document);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -90,11 +89,19 @@ final class Canvas implements AutoCloseable {
 	}
 
 	void text(String text, float x, float baseline, float size, boolean bold) {
-		Set<Integer> lacking = cjk.missing(text);
-		if (!lacking.isEmpty()) {
-			missing.addAll(lacking);
+		int single = text == null ? -1 : cjk.singleFace(text);
+		List<CjkFont.Run> runs;
+		if (single >= 0) {
+			// the usual text: every character from one font, none missing
+			runs = List.of(new CjkFont.Run(single, text));
 		}
-		List<CjkFont.Run> runs = cjk.runs(text);
+		else {
+			Set<Integer> lacking = cjk.missing(text);
+			if (!lacking.isEmpty()) {
+				missing.addAll(lacking);
+			}
+			runs = cjk.runs(text);
+		}
 		if (runs.isEmpty()) {
 			return;
 		}
@@ -106,7 +113,7 @@ final class Canvas implements AutoCloseable {
 			}
 			content.newLineAtOffset(x, baseline);
 			for (CjkFont.Run run : runs) {
-				PDType0Font font = fonts.font(run.face());
+				EmbeddedFont font = fonts.font(run.face());
 				content.setFont(font, size);
 				content.showText(run.text());
 			}
@@ -135,6 +142,17 @@ final class Canvas implements AutoCloseable {
 
 	/** As {@link #wrap(String, float, float)}, the first line no wider than {@code firstMax}. */
 	List<String> wrap(String text, float size, float firstMax, float max) {
+		String whole = text == null ? "" : text;
+		// the width as the loop below adds it up: when the whole text fits, no line is broken
+		float width = 0;
+		for (int i = 0; i < whole.length();) {
+			int cp = whole.codePointAt(i);
+			i += Character.charCount(cp);
+			width += cjk.width(cp) * size;
+		}
+		if (width <= firstMax) {
+			return List.of(whole);
+		}
 		List<String> lines = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
 		float lineWidth = 0;

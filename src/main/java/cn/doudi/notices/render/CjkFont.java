@@ -6,20 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
-import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import cn.doudi.identity.PersonName;
 
@@ -28,8 +24,9 @@ import cn.doudi.identity.PersonName;
  * document uses): the main font, and fallback fonts for the characters it lacks — the rare characters of
  * people's names (生僻字) of CJK Extension A (䶮, U+4DAE) and, outside the Basic Multilingual Plane,
  * Extension B and later (𠀾, U+2003E). Each character is drawn from the first font that has it; a
- * character that no font has is printed as {@code ?} and reported by {@link #missing}. Parsed once and
- * shared by every document; not thread-safe (the notices are written one after the other).
+ * character that no font has is printed as {@code ?} and reported by {@link #missing}. Parsed once per process
+ * and shared by every document and thread: which font draws a character and how wide it is are looked up in
+ * arrays made at opening ({@link FontFace}), and each document embeds its own subsets ({@link EmbeddedFont}).
  * <p>
  * The main font's default is WenQuanYi Micro Hei (文泉驿微米黑, Apache-2.0 or GPL-3+ with the font exception, so
  * embedding and redistribution are allowed), from Debian's {@code fonts-wqy-microhei}: {@value #INSTALL}.
@@ -60,64 +57,19 @@ public final class CjkFont implements Closeable {
 
 	static final int REPLACEMENT = '?';
 
-	/** One font file: the main font first, then the fallbacks. */
-	private static final class Face {
-
-		final Path path;
-		final Closeable file;
-		final TrueTypeFont font;
-		final CmapLookup cmap;
-		final float unitsPerEm;
-		/** The widths of the Basic Multilingual Plane's characters looked up so far (NaN: not yet). */
-		final float[] bmpWidths = new float[0x10000];
-		final Map<Integer, Float> widths = new HashMap<>();
-
-		Face(Path path, Closeable file, TrueTypeFont font) throws IOException {
-			this.path = path;
-			this.file = file;
-			this.font = font;
-			this.cmap = font.getUnicodeCmapLookup();
-			this.unitsPerEm = font.getUnitsPerEm();
-			java.util.Arrays.fill(bmpWidths, Float.NaN);
-		}
-
-		boolean has(int cp) {
-			return cmap.getGlyphId(cp) != 0;
-		}
-
-		float width(int cp) {
-			if (cp < bmpWidths.length) {
-				float w = bmpWidths[cp];
-				if (Float.isNaN(w)) {
-					w = advance(cp);
-					bmpWidths[cp] = w;
-				}
-				return w;
-			}
-			return widths.computeIfAbsent(cp, this::advance);
-		}
-
-		private float advance(int cp) {
-			try {
-				return font.getAdvanceWidth(cmap.getGlyphId(cp)) / unitsPerEm;
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}
-	}
-
 	/** A run of text drawn from one font: {@code face} 0 is the main font. */
 	public record Run(int face, String text) {
 	}
 
-	private final List<Face> faces;
-	/** The face of each Basic Multilingual Plane character looked up so far, plus 2 (0: not yet, 1: none). */
+	private final List<FontFace> faces;
+	/** The face of each Basic Multilingual Plane character, plus 1 (0: none). */
 	private final byte[] bmpFaceOf = new byte[0x10000];
-	private final Map<Integer, Integer> faceOf = new HashMap<>();
 
-	private CjkFont(List<Face> faces) {
+	private CjkFont(List<FontFace> faces) {
 		this.faces = List.copyOf(faces);
+		for (int cp = 0; cp < bmpFaceOf.length; cp++) {
+			bmpFaceOf[cp] = (byte) (lookUp(cp) + 1);
+		}
 	}
 
 	/** True when one of the usual font paths exists. */
@@ -162,7 +114,7 @@ public final class CjkFont implements Closeable {
 				paths.add(path);
 			}
 		}
-		List<Face> faces = new ArrayList<>();
+		List<FontFace> faces = new ArrayList<>();
 		try {
 			for (Path p : paths) {
 				faces.add(face(p));
@@ -175,28 +127,48 @@ public final class CjkFont implements Closeable {
 		return new CjkFont(faces);
 	}
 
-	private static Face face(Path path) {
-		try {
-			if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
-				TrueTypeCollection ttc = new TrueTypeCollection(path.toFile());
-				TrueTypeFont[] first = new TrueTypeFont[1];
+	private static FontFace face(Path path) {
+		try (Parsed parsed = parse(path)) {
+			return new FontFace(path, parsed.font());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("无法读取公示用字体 " + path + "：" + e.getMessage(), e);
+		}
+	}
+
+	/** A font as fontbox parses it, and the file it holds open (for a collection, the collection's). */
+	record Parsed(TrueTypeFont font, Closeable file) implements Closeable {
+
+		@Override
+		public void close() throws IOException {
+			file.close();
+		}
+	}
+
+	/** The font of a {@code .ttf} file, or the first font of a {@code .ttc} collection; the caller closes it. */
+	static Parsed parse(Path path) throws IOException {
+		if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+			TrueTypeCollection ttc = new TrueTypeCollection(path.toFile());
+			TrueTypeFont[] first = new TrueTypeFont[1];
+			try {
 				ttc.processAllFonts(f -> {
 					if (first[0] == null) {
 						first[0] = f;
 					}
 				});
-				if (first[0] == null) {
-					ttc.close();
-					throw new IllegalStateException("字体集 " + path + " 中没有字体");
-				}
-				return new Face(path, ttc, first[0]);
 			}
-			TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(path.toFile()));
-			return new Face(path, font, font);
+			catch (IOException | RuntimeException e) {
+				ttc.close();
+				throw e;
+			}
+			if (first[0] == null) {
+				ttc.close();
+				throw new IllegalStateException("字体集 " + path + " 中没有字体");
+			}
+			return new Parsed(first[0], ttc);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("无法读取公示用字体 " + path + "：" + e.getMessage(), e);
-		}
+		TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(path.toFile()));
+		return new Parsed(font, font);
 	}
 
 	/** The main font's file. */
@@ -213,51 +185,50 @@ public final class CjkFont implements Closeable {
 	 * The fonts for one document: each is embedded (as a subset) only when the document draws a character
 	 * from it, so a document without a rare character carries the main font alone.
 	 */
-	public Embedded embedIn(PDDocument document) {
+	Embedded embedIn(PDDocument document) {
 		return new Embedded(document);
 	}
 
+	/** A face: 0 the main font, 1… the fallbacks. */
+	FontFace face(int face) {
+		return faces.get(face);
+	}
+
 	/** The fonts of one document. */
-	public final class Embedded {
+	final class Embedded {
 
 		private final PDDocument document;
-		private final PDType0Font[] loaded = new PDType0Font[faces.size()];
+		private final EmbeddedFont[] loaded = new EmbeddedFont[faces.size()];
 
 		private Embedded(PDDocument document) {
 			this.document = document;
 		}
 
-		public PDType0Font font(int face) {
+		EmbeddedFont font(int face) {
 			if (loaded[face] == null) {
-				try {
-					loaded[face] = PDType0Font.load(document, faces.get(face).font, true);
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
+				loaded[face] = new EmbeddedFont(faces.get(face));
 			}
 			return loaded[face];
+		}
+
+		PDDocument document() {
+			return document;
 		}
 	}
 
 	/** The font that draws {@code cp}: 0 the main font, 1… a fallback; -1 when none has it (or it is invisible). */
 	public int faceOf(int cp) {
 		if (cp >= 0 && cp < bmpFaceOf.length) {
-			int known = bmpFaceOf[cp];
-			if (known == 0) {
-				known = lookUp(cp) + 2;
-				bmpFaceOf[cp] = (byte) known;
-			}
-			return known - 2;
+			return bmpFaceOf[cp] - 1;
 		}
-		return faceOf.computeIfAbsent(cp, this::lookUp);
+		return lookUp(cp);
 	}
 
 	private int lookUp(int cp) {
 		if (cp < 0x20 || PersonName.invisible(cp)) {
 			return -1;
 		}
-		for (int i = 0; i < faces.size() && i < Byte.MAX_VALUE - 2; i++) {
+		for (int i = 0; i < faces.size() && i < Byte.MAX_VALUE - 1; i++) {
 			if (faces.get(i).has(cp)) {
 				return i;
 			}
@@ -297,6 +268,24 @@ public final class CjkFont implements Closeable {
 		StringBuilder sb = new StringBuilder(text.length());
 		text.codePoints().forEach(cp -> sb.appendCodePoint(printed(cp)));
 		return sb.toString();
+	}
+
+	/**
+	 * The one font that draws every character of a non-empty text (as {@link #runs} would give it: one run, the
+	 * text itself), or -1 when the text is empty, has a character no font has, or needs more than one font.
+	 */
+	int singleFace(String text) {
+		int face = -1;
+		for (int i = 0; i < text.length();) {
+			int cp = text.codePointAt(i);
+			i += Character.charCount(cp);
+			int f = faceOf(cp);
+			if (f < 0 || face >= 0 && f != face) {
+				return -1;
+			}
+			face = f;
+		}
+		return face;
 	}
 
 	/** The {@link #printable} text cut into runs that each come from one font. */
@@ -347,12 +336,7 @@ public final class CjkFont implements Closeable {
 		faces.forEach(CjkFont::close);
 	}
 
-	private static void close(Face f) {
-		try {
-			f.file.close();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+	private static void close(FontFace f) {
+		f.close();
 	}
 }

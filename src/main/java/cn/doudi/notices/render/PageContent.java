@@ -7,31 +7,25 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.gsub.GsubWorker;
 import org.apache.fontbox.ttf.gsub.GsubWorkerFactory;
-import org.apache.fontbox.ttf.model.GsubData;
-import org.apache.fontbox.ttf.model.Language;
 import org.apache.pdfbox.contentstream.operator.OperatorName;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdfwriter.COSWriter;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.NumberFormatUtil;
 
@@ -39,97 +33,78 @@ import org.apache.pdfbox.util.NumberFormatUtil;
  * A page's content stream (deflated), written byte for byte as PDFBox 3.0.6's {@code PDPageContentStream} writes
  * it, for the operators the notices draw with: text objects (font, rendering mode, position, text), line width,
  * lines and rectangles. The page, its resources and the appended streams are set up as PDFBox does; the fonts
- * used are given the code points and the glyphs after GSUB for their subsets as PDFBox gives them, and are subset
- * by {@link Subsets#subsetFonts} before the document is saved (where {@code PDDocument.save} subsets those
- * PDFBox's own content streams register). The difference is the text: PDFBox splits every text at white space with a regular
- * expression compiled for the call and boxes every glyph twice; here a text is walked once, a glyph and a code
- * point given to a font's subset once per document, and a font whose GSUB substitutions cannot apply (Latin
- * script data without the {@code ccmp}, {@code liga} and {@code clig} features PDFBox applies — WenQuanYi's) is
- * not run through them. {@code PageContentTests} holds the bytes equal to PDFBox's.
+ * ({@link EmbeddedFont}) are named in the resources as {@code PDResources.add} names them, given the code points
+ * and the glyphs after GSUB for their subsets as PDFBox gives them, and are subset by {@link Subsets#subsetFonts}
+ * before the document is saved (where {@code PDDocument.save} subsets those PDFBox's own content streams
+ * register). The difference is the text: PDFBox splits every text at white space with a regular expression
+ * compiled for the call and boxes every glyph twice; here a text is walked once, each character's glyph taken from
+ * the font's arrays ({@link FontFace}), and a font whose GSUB substitutions cannot apply (none, or Latin script
+ * data without the {@code ccmp}, {@code liga} and {@code clig} features PDFBox applies — WenQuanYi's, Hanazono's)
+ * is not run through them. {@code PageContentTests} holds the bytes equal to PDFBox's.
  */
 final class PageContent implements Closeable {
 
-	/** What a document's fonts have been given for their subsets so far: each glyph and code point once. */
+	/** The fonts a document's pages draw with, each subset once before the document is saved. */
 	static final class Subsets {
 
-		private final Map<PDFont, BitSet> glyphs = new HashMap<>();
-		private final Map<PDFont, BitSet> codePoints = new HashMap<>();
-		private final Map<PDFont, Set<Integer>> wideCodePoints = new HashMap<>();
-		private final Map<PDType0Font, Boolean> plainGsub = new HashMap<>();
-		private final Set<PDFont> toSubset = new java.util.LinkedHashSet<>();
+		private final Set<EmbeddedFont> toSubset = new LinkedHashSet<>();
 
 		/**
 		 * Subsets the fonts the pages use, as {@code PDDocument.save} does for those PDFBox's content streams
 		 * register: to be called once, before the document is saved.
 		 */
-		void subsetFonts() throws IOException {
-			for (PDFont f : toSubset) {
-				f.subset();
+		void subsetFonts(PDDocument document) throws IOException {
+			for (EmbeddedFont f : toSubset) {
+				f.subset(document);
 			}
 			toSubset.clear();
-		}
-
-		/** True when PDFBox's GSUB worker for the font would return every glyph list as it is. */
-		private boolean plainGsub(PDType0Font font) {
-			return plainGsub.computeIfAbsent(font, f -> {
-				GsubData gsub = f.getGsubData();
-				return gsub.getLanguage() == Language.LATIN && !gsub.isFeatureSupported("ccmp")
-						&& !gsub.isFeatureSupported("liga") && !gsub.isFeatureSupported("clig");
-			});
-		}
-
-		private void addGlyphs(PDType0Font font, Set<Integer> ids) {
-			BitSet known = glyphs.computeIfAbsent(font, f -> new BitSet());
-			Set<Integer> added = null;
-			for (Integer id : ids) {
-				if (id < 0 || !known.get(id)) {
-					if (added == null) {
-						added = new HashSet<>();
-					}
-					added.add(id);
-					if (id >= 0) {
-						known.set(id);
-					}
-				}
-			}
-			if (added != null) {
-				font.addGlyphsToSubset(added);
-			}
-		}
-
-		private void addGlyph(PDType0Font font, int id, BitSet known) {
-			if (!known.get(id)) {
-				known.set(id);
-				font.addGlyphsToSubset(Set.of(id));
-			}
-		}
-
-		private void addCodePoints(PDFont font, String text) {
-			BitSet known = codePoints.computeIfAbsent(font, f -> new BitSet());
-			for (int i = 0; i < text.length();) {
-				int cp = text.codePointAt(i);
-				i += Character.charCount(cp);
-				if (cp < 0x10000) {
-					if (!known.get(cp)) {
-						known.set(cp);
-						font.addToSubset(cp);
-					}
-				}
-				else if (wideCodePoints.computeIfAbsent(font, f -> new HashSet<>()).add(cp)) {
-					font.addToSubset(cp);
-				}
-			}
 		}
 	}
 
 	private final PDDocument document;
 	private final PDResources resources;
-	private final OutputStream out;
+	/** The stream's (deflating) output, given the content whole on {@link #close}. */
+	private final OutputStream stream;
+	/**
+	 * The content as it is written: PDFBox's stream output takes a byte at a time into its buffer, the content
+	 * is the same bytes given once (the stream deflates all its bytes on close either way).
+	 */
+	private final Bytes out = new Bytes();
+	private boolean closed;
+
+	/** A growing byte buffer, not synchronized ({@code ByteArrayOutputStream} is). */
+	private static final class Bytes extends OutputStream {
+
+		private byte[] buf = new byte[16 * 1024];
+		private int size;
+
+		@Override
+		public void write(int b) {
+			if (size == buf.length) {
+				buf = java.util.Arrays.copyOf(buf, 2 * buf.length);
+			}
+			buf[size++] = (byte) b;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+			if (size + len > buf.length) {
+				buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, size + len));
+			}
+			System.arraycopy(b, off, buf, size, len);
+			size += len;
+		}
+
+		void writeTo(OutputStream target) throws IOException {
+			target.write(buf, 0, size);
+		}
+	}
 	private final Subsets subsets;
-	private final NumberFormat decimal = NumberFormat.getNumberInstance(Locale.US);
+	/** PDFBox's format for the numbers its fast formatting cannot write: made when first needed. */
+	private NumberFormat decimal;
 	private final byte[] number = new byte[32];
-	private final Map<PDType0Font, GsubWorker> workers = new HashMap<>();
-	private PDFont font;
+	private final Map<EmbeddedFont, GsubWorker> workers = new HashMap<>();
+	private EmbeddedFont font;
 	private boolean inText;
 
 	private PageContent(PDDocument document, PDResources resources, PDStream stream, Subsets subsets)
@@ -137,9 +112,7 @@ final class PageContent implements Closeable {
 		this.document = document;
 		this.resources = resources;
 		this.subsets = subsets;
-		this.out = stream.createOutputStream(COSName.FLATE_DECODE);
-		decimal.setMaximumFractionDigits(5);
-		decimal.setGroupingUsed(false);
+		this.stream = stream.createOutputStream(COSName.FLATE_DECODE);
 	}
 
 	/** The content of a new page (as {@code new PDPageContentStream(document, page)}). */
@@ -196,7 +169,7 @@ final class PageContent implements Closeable {
 	}
 
 	void setRenderingMode(RenderingMode mode) throws IOException {
-		ascii(decimal.format(mode.intValue()));
+		ascii(Integer.toString(mode.intValue())); // as PDFBox's decimal format writes a small whole number
 		out.write(' ');
 		operator(OperatorName.SET_TEXT_RENDERINGMODE);
 	}
@@ -215,15 +188,45 @@ final class PageContent implements Closeable {
 		operator(OperatorName.MOVE_TEXT);
 	}
 
-	void setFont(PDFont font, float size) throws IOException {
+	void setFont(EmbeddedFont font, float size) throws IOException {
 		this.font = font;
-		if (font.willBeSubset()) {
-			subsets.toSubset.add(font);
-		}
-		resources.add(font).writePDF(out);
+		subsets.toSubset.add(font);
+		fontName(font.type0).writePDF(out);
 		out.write(' ');
 		operand(size);
 		operator(OperatorName.SET_FONT_AND_SIZE);
+	}
+
+	/** The font's name in the page's resources, the font added as {@code PDResources.add(PDFont)} adds it. */
+	private COSName fontName(COSDictionary font) {
+		COSDictionary fonts = resources.getCOSObject().getCOSDictionary(COSName.FONT);
+		if (fonts != null && fonts.containsValue(font)) {
+			return fonts.getKeyForValue(font);
+		}
+		if (fonts != null) {
+			for (Map.Entry<COSName, COSBase> e : fonts.entrySet()) {
+				if (e.getValue() instanceof COSObject o && o.getObject() == font) {
+					return e.getKey();
+				}
+			}
+		}
+		COSName name;
+		if (fonts == null) {
+			name = COSName.getPDFName("F1");
+			fonts = new COSDictionary();
+			resources.getCOSObject().setItem(COSName.FONT, fonts);
+		}
+		else {
+			int n = fonts.keySet().size();
+			String key;
+			do {
+				key = "F" + ++n;
+			}
+			while (fonts.containsKey(key));
+			name = COSName.getPDFName(key);
+		}
+		fonts.setItem(name, font);
+		return name;
 	}
 
 	void showText(String text) throws IOException {
@@ -233,39 +236,95 @@ final class PageContent implements Closeable {
 		if (font == null) {
 			throw new IllegalStateException("Must call setFont() before showText()");
 		}
+		FontFace face = font.face;
 		byte[] encoded;
-		if (font instanceof PDType0Font type0 && type0.getGsubData() != GsubData.NO_DATA_FOUND
-				&& type0.getDescendantFont() instanceof PDCIDFontType2) {
-			encoded = withGsub(type0, text);
+		if (!face.plainGsub) {
+			encoded = withGsub(text);
+			for (int i = 0; i < text.length();) {
+				int cp = text.codePointAt(i);
+				i += Character.charCount(cp);
+				font.addCodePoint(cp);
+			}
 		}
 		else {
-			encoded = font.encode(text);
+			// each character's glyph: what PDFBox's encoding writes for these fonts, with or without GSUB data
+			encoded = new byte[2 * text.length()];
+			int n = 0;
+			for (int i = 0; i < text.length();) {
+				int cp = text.codePointAt(i);
+				i += Character.charCount(cp);
+				int id = glyph(face, cp);
+				encoded[n++] = (byte) (id >> 8);
+				encoded[n++] = (byte) id;
+				font.addCodePoint(cp);
+			}
+			if (n < encoded.length) {
+				encoded = java.util.Arrays.copyOf(encoded, n);
+			}
 		}
-		if (font.willBeSubset()) {
-			subsets.addCodePoints(font, text);
-		}
-		COSWriter.writeString(encoded, out);
+		writeString(encoded);
 		out.write(' ');
 		operator(OperatorName.SHOW_TEXT);
 	}
 
+	/** The fraction digits of PDFBox's content stream numbers. */
+	private static final int FRACTION_DIGITS = 5;
+
+	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+	/** A string operand as {@code COSWriter.writeString} writes it: literal when plain ASCII, else hexadecimal. */
+	private void writeString(byte[] bytes) {
+		boolean ascii = true;
+		for (byte b : bytes) {
+			if (b < 0 || b == 13 || b == 10) {
+				ascii = false;
+				break;
+			}
+		}
+		if (ascii) {
+			out.write('(');
+			for (byte b : bytes) {
+				if (b == '(' || b == ')' || b == '\\') {
+					out.write('\\');
+				}
+				out.write(b);
+			}
+			out.write(')');
+		}
+		else {
+			out.write('<');
+			for (byte b : bytes) {
+				out.write(HEX[(b & 0xf0) >> 4]);
+				out.write(HEX[b & 0x0f]);
+			}
+			out.write('>');
+		}
+	}
+
+	private static int glyph(FontFace face, int cp) {
+		int id = face.glyph(cp);
+		if (id == 0) {
+			throw new IllegalArgumentException(String.format("No glyph for U+%04X (%c) in font %s", cp, (char) cp,
+					face.path.getFileName()));
+		}
+		return id;
+	}
+
 	/**
-	 * The text's codes as PDFBox encodes them for a font with GSUB data: each white-space character (PDFBox's
-	 * {@code \s}) a word of its own, a lone white-space word by the font's encoding, any other word as its glyphs
-	 * after the GSUB worker, and those glyphs given to the subset.
+	 * The text's codes as PDFBox encodes them for a font whose GSUB substitutions may apply: each white-space
+	 * character (PDFBox's {@code \s}) a word of its own, a lone white-space word by the font's encoding, any other
+	 * word as its glyphs after PDFBox's GSUB worker, and those glyphs given to the subset.
 	 */
-	private byte[] withGsub(PDType0Font type0, String text) throws IOException {
-		boolean plain = subsets.plainGsub(type0);
-		boolean subset = type0.willBeSubset();
-		CmapLookup cmap = type0.getCmapLookup();
-		BitSet known = subset && plain ? subsets.glyphs.computeIfAbsent(type0, f -> new BitSet()) : null;
+	private byte[] withGsub(String text) throws IOException {
+		FontFace face = font.face;
 		ByteArrayOutputStream encoded = new ByteArrayOutputStream(2 * text.length());
-		Set<Integer> viaWorker = null;
 		int n = text.length();
 		int i = 0;
 		while (i < n) {
 			if (isSpace(text.charAt(i))) {
-				word(type0, text, i, i + 1, plain, cmap, known, encoded, null);
+				int id = glyph(face, text.charAt(i));
+				encoded.write(id >> 8 & 0xff);
+				encoded.write(id & 0xff);
 				i++;
 				continue;
 			}
@@ -273,56 +332,31 @@ final class PageContent implements Closeable {
 			while (end < n && !isSpace(text.charAt(end))) {
 				end++;
 			}
-			if (!plain && viaWorker == null) {
-				viaWorker = new HashSet<>();
+			List<Integer> ids = new ArrayList<>(end - i);
+			for (int j = i; j < end;) {
+				int cp = text.codePointAt(j);
+				j += Character.charCount(cp);
+				int id = face.glyph(cp);
+				if (id <= 0) {
+					throw new IllegalStateException("could not find the glyphId for the character: "
+							+ new String(new int[] { cp }, 0, 1) + ", codePoint: " + cp + " (0x"
+							+ Integer.toHexString(cp).toUpperCase(Locale.ROOT) + ")");
+				}
+				ids.add(id);
 			}
-			word(type0, text, i, end, plain, cmap, known, encoded, viaWorker);
+			for (Integer id : worker(font).applyTransforms(ids)) {
+				encoded.write(id >> 8 & 0xff);
+				encoded.write(id & 0xff);
+				font.addGlyph(id);
+			}
 			i = end;
-		}
-		if (subset && viaWorker != null) {
-			subsets.addGlyphs(type0, viaWorker);
 		}
 		return encoded.toByteArray();
 	}
 
-	private void word(PDType0Font type0, String text, int from, int to, boolean plain, CmapLookup cmap, BitSet known,
-			ByteArrayOutputStream encoded, Set<Integer> viaWorker) throws IOException {
-		if (to - from == 1 && Character.isWhitespace(text.charAt(from))) {
-			encoded.write(type0.encode(text.substring(from, to)));
-			return;
-		}
-		List<Integer> ids = plain ? null : new ArrayList<>(to - from);
-		for (int i = from; i < to;) {
-			int cp = text.codePointAt(i);
-			i += Character.charCount(cp);
-			int id = cmap.getGlyphId(cp);
-			if (id <= 0) {
-				throw new IllegalStateException("could not find the glyphId for the character: "
-						+ new String(new int[] { cp }, 0, 1) + ", codePoint: " + cp + " (0x"
-						+ Integer.toHexString(cp).toUpperCase(Locale.ROOT) + ")");
-			}
-			if (plain) {
-				encoded.write(id >> 8 & 0xff);
-				encoded.write(id & 0xff);
-				if (known != null) {
-					subsets.addGlyph(type0, id, known);
-				}
-			}
-			else {
-				ids.add(id);
-			}
-		}
-		if (!plain) {
-			for (Integer id : worker(type0).applyTransforms(ids)) {
-				encoded.write(type0.encodeGlyphId(id));
-				viaWorker.add(id);
-			}
-		}
-	}
-
-	private GsubWorker worker(PDType0Font type0) {
-		return workers.computeIfAbsent(type0,
-				f -> new GsubWorkerFactory().getGsubWorker(f.getCmapLookup(), f.getGsubData()));
+	private GsubWorker worker(EmbeddedFont f) {
+		return workers.computeIfAbsent(f,
+				x -> new GsubWorkerFactory().getGsubWorker(x.face.cmap, x.face.gsubData));
 	}
 
 	/** PDFBox's {@code \s}: the characters its text is split at. */
@@ -368,8 +402,13 @@ final class PageContent implements Closeable {
 		if (!Float.isFinite(real)) {
 			throw new IllegalArgumentException(real + " is not a finite number");
 		}
-		int length = NumberFormatUtil.formatFloatFast(real, decimal.getMaximumFractionDigits(), number);
+		int length = NumberFormatUtil.formatFloatFast(real, FRACTION_DIGITS, number);
 		if (length == -1) {
+			if (decimal == null) {
+				decimal = NumberFormat.getNumberInstance(Locale.US);
+				decimal.setMaximumFractionDigits(FRACTION_DIGITS);
+				decimal.setGroupingUsed(false);
+			}
 			ascii(decimal.format(real));
 		}
 		else {
@@ -379,7 +418,9 @@ final class PageContent implements Closeable {
 	}
 
 	private void operator(String operator) throws IOException {
-		ascii(operator);
+		for (int i = 0; i < operator.length(); i++) {
+			out.write(operator.charAt(i));
+		}
 		out.write('\n');
 	}
 
@@ -389,6 +430,11 @@ final class PageContent implements Closeable {
 
 	@Override
 	public void close() throws IOException {
-		out.close();
+		if (closed) {
+			return;
+		}
+		closed = true;
+		out.writeTo(stream);
+		stream.close();
 	}
 }

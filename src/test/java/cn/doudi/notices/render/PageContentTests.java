@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * {@link PageContent} writes the bytes PDFBox's {@code PDPageContentStream} writes: two documents drawn with the
  * same calls, one through each, saved alike, are the same file — pages of text in the main font (with spaces,
  * an ideographic space, digits, masked IDs, bold) and in the fallback font (CJK Extensions A and B),
- * lines and rectangles at fractional positions, and page numbers appended to pages already drawn.
+ * lines and rectangles at fractional positions, and page numbers appended to pages already drawn — PDFBox with
+ * its own fonts ({@code PDType0Font.load}, subset on save), ours with {@link EmbeddedFont}.
  */
 class PageContentTests {
 
@@ -52,7 +53,8 @@ class PageContentTests {
 
 		void newLineAtOffset(float x, float y) throws IOException;
 
-		void setFont(PDType0Font font, float size) throws IOException;
+		/** The face's font ({@code 0}: the main font) of the document the page belongs to. */
+		void setFont(int face, float size) throws IOException;
 
 		void showText(String text) throws IOException;
 
@@ -79,8 +81,8 @@ class PageContentTests {
 	static final List<String> TEXTS = List.of("建新社区2026年10月城乡低保等救助对象公示", "区划：中原区 林山寨街道 建新社区",
 			"410102********0011", "1,380.00", "第 1 页 共 3 页", "a b  c ", " ", "王\u3000五", "\u3000", "合计（共668条）");
 
-	static void draw(PDDocument document, Pages pages, CjkFont.Embedded fonts) throws IOException {
-		PDType0Font main = fonts.font(0);
+	static void draw(PDDocument document, Pages pages) throws IOException {
+		int main = 0;
 		int[] rareCharacters = { 0x4DAE, 0x2003E };
 		for (int p = 0; p < 2; p++) {
 			PDPage page = new PDPage(PDRectangle.A4);
@@ -98,7 +100,7 @@ class PageContentTests {
 				content.setFont(main, 9);
 				content.showText(text);
 				int rare = rareCharacters[p];
-				content.setFont(fonts.font(font.faceOf(rare)), 9);
+				content.setFont(font.faceOf(rare), 9);
 				content.showText(Character.toString(rare));
 				if (bold) {
 					content.setRenderingMode(RenderingMode.FILL);
@@ -138,14 +140,24 @@ class PageContentTests {
 		return out.toByteArray();
 	}
 
-	static Page pdfbox(PDPageContentStream s) {
+	/** PDFBox's own fonts for a document, one per face, loaded as the notices loaded them before {@link EmbeddedFont}. */
+	static PDType0Font[] pdfboxFonts(PDDocument document, List<CjkFont.Parsed> parsed) throws IOException {
+		PDType0Font[] fonts = new PDType0Font[font.paths().size()];
+		for (int f = 0; f < fonts.length; f++) {
+			parsed.add(font.face(f).open());
+			fonts[f] = PDType0Font.load(document, parsed.get(f).font(), true);
+		}
+		return fonts;
+	}
+
+	static Page pdfbox(PDPageContentStream s, PDType0Font[] fonts) {
 		return new Page() {
 			public void beginText() throws IOException { s.beginText(); }
 			public void endText() throws IOException { s.endText(); }
 			public void setRenderingMode(RenderingMode mode) throws IOException { s.setRenderingMode(mode); }
 			public void setLineWidth(float width) throws IOException { s.setLineWidth(width); }
 			public void newLineAtOffset(float x, float y) throws IOException { s.newLineAtOffset(x, y); }
-			public void setFont(PDType0Font font, float size) throws IOException { s.setFont(font, size); }
+			public void setFont(int face, float size) throws IOException { s.setFont(fonts[face], size); }
 			public void showText(String text) throws IOException { s.showText(text); }
 			public void moveTo(float x, float y) throws IOException { s.moveTo(x, y); }
 			public void lineTo(float x, float y) throws IOException { s.lineTo(x, y); }
@@ -155,14 +167,14 @@ class PageContentTests {
 		};
 	}
 
-	static Page ours(PageContent s) {
+	static Page ours(PageContent s, CjkFont.Embedded fonts) {
 		return new Page() {
 			public void beginText() throws IOException { s.beginText(); }
 			public void endText() throws IOException { s.endText(); }
 			public void setRenderingMode(RenderingMode mode) throws IOException { s.setRenderingMode(mode); }
 			public void setLineWidth(float width) throws IOException { s.setLineWidth(width); }
 			public void newLineAtOffset(float x, float y) throws IOException { s.newLineAtOffset(x, y); }
-			public void setFont(PDType0Font font, float size) throws IOException { s.setFont(font, size); }
+			public void setFont(int face, float size) throws IOException { s.setFont(fonts.font(face), size); }
 			public void showText(String text) throws IOException { s.showText(text); }
 			public void moveTo(float x, float y) throws IOException { s.moveTo(x, y); }
 			public void lineTo(float x, float y) throws IOException { s.lineTo(x, y); }
@@ -176,38 +188,50 @@ class PageContentTests {
 	void theSameCallsWriteTheSameFileAsPdfboxsContentStream() throws IOException {
 		assertThat(font.paths()).as("the main font and the Hanazono fallbacks (fonts-hanazono)").hasSizeGreaterThan(1);
 		byte[] expected;
+		List<CjkFont.Parsed> parsed = new java.util.ArrayList<>();
 		try (PDDocument document = new PDDocument()) {
+			PDType0Font[] fonts = pdfboxFonts(document, parsed);
 			draw(document, new Pages() {
 				public Page newPage(PDDocument d, PDPage page) throws IOException {
-					return pdfbox(new PDPageContentStream(d, page));
+					return pdfbox(new PDPageContentStream(d, page), fonts);
 				}
 
 				public Page append(PDDocument d, PDPage page) throws IOException {
-					return pdfbox(new PDPageContentStream(d, page, PDPageContentStream.AppendMode.APPEND, true));
+					return pdfbox(new PDPageContentStream(d, page, PDPageContentStream.AppendMode.APPEND, true), fonts);
 				}
 
 				public void beforeSave() {
 					// PDDocument.save subsets the fonts PDFBox's content streams registered
 				}
-			}, font.embedIn(document));
+			});
 			expected = save(document);
+		}
+		finally {
+			for (CjkFont.Parsed p : parsed) {
+				p.close();
+			}
 		}
 		byte[] actual;
 		try (PDDocument document = new PDDocument()) {
 			PageContent.Subsets subsets = new PageContent.Subsets();
+			CjkFont.Embedded fonts = font.embedIn(document);
 			draw(document, new Pages() {
 				public Page newPage(PDDocument d, PDPage page) throws IOException {
-					return ours(PageContent.of(d, page, subsets));
+					return ours(PageContent.of(d, page, subsets), fonts);
 				}
 
 				public Page append(PDDocument d, PDPage page) throws IOException {
-					return ours(PageContent.appendedTo(d, page, subsets));
+					return ours(PageContent.appendedTo(d, page, subsets), fonts);
 				}
 
 				public void beforeSave() throws IOException {
-					subsets.subsetFonts();
+					subsets.subsetFonts(d());
 				}
-			}, font.embedIn(document));
+
+				PDDocument d() {
+					return document;
+				}
+			});
 			actual = save(document);
 		}
 
