@@ -27,7 +27,9 @@ import cn.doudi.sampledata.ProvinceSet;
  * remote workers ({@link RemoteWorkersBench}: child JVMs over RabbitMQ) — printing side by side the lines/s, each
  * against one thread, the peak heap (per worker for the remote column) and PostgreSQL's share of the wall time
  * ({@link PostgresCpu}). Every round re-runs the month over the previous
- * round's drafts, as {@code month-end} does when a month is re-computed. README "Province speed".
+ * round's drafts, as {@code month-end} does when a month is re-computed. Before the measured rounds, {@code
+ * --warm-up} unmeasured rounds (default 1) warm this JVM and, apart, the workers (JIT, the notices' fonts), so
+ * that warm JVMs are compared. README "Province speed".
  */
 final class ProvinceBench {
 
@@ -64,7 +66,7 @@ final class ProvinceBench {
 	}
 
 	void run(Path dir, long seed, String province, int counties, int households, int threads, int workers,
-			int rounds) throws Exception {
+			int rounds, int warmUps) throws Exception {
 		Path data = dir.resolve("province-" + province + "-" + counties + "x" + households);
 		long t = System.nanoTime();
 		ProvinceSet set;
@@ -94,6 +96,12 @@ final class ProvinceBench {
 			return; // generated and imported only: the database is ready for EXPLAIN
 		}
 		List<Round> medians = new ArrayList<>();
+		// this JVM warm (its JIT, the notices' fonts), as the workers will be: the measured rounds compare warm JVMs
+		for (int r = 1; r <= warmUps; r++) {
+			Round round = inProcess(month, threads, dir.resolve("province-month-end").resolve("warm-up-" + r), postgres);
+			line("warm-up round %d (not measured; %d threads): %,d lines in %,d ms, load %s", r, threads, round.lines(),
+					round.wallMs(), loadAverage());
+		}
 		for (int n : threads == 1 ? List.of(1) : List.of(1, threads)) {
 			List<Round> all = new ArrayList<>();
 			for (int r = 1; r <= rounds; r++) {
@@ -118,16 +126,16 @@ final class ProvinceBench {
 			}
 		}
 		if (workers > 0) {
-			remote(month, workers, rounds, dir, postgres).ifPresent(medians::add);
+			remote(month, workers, rounds, warmUps, dir, postgres).ifPresent(medians::add);
 		}
 		if (!medians.isEmpty()) {
-			print(medians, set, counties);
+			print(medians, set, counties, warmUps);
 		}
 	}
 
 	/** The month through {@code workers} remote workers (child JVMs over RabbitMQ), or empty when it cannot run here. */
-	private java.util.Optional<Round> remote(YearMonth month, int workers, int rounds, Path dir, PostgresCpu postgres)
-			throws Exception {
+	private java.util.Optional<Round> remote(YearMonth month, int workers, int rounds, int warmUps, Path dir,
+			PostgresCpu postgres) throws Exception {
 		java.util.Optional<String> why = RemoteWorkersBench.unavailable(remote);
 		if (why.isPresent()) {
 			line("%s", why.get());
@@ -140,10 +148,26 @@ final class ProvinceBench {
 			bench.start(workers);
 			line("%d doudi worker processes (--threads=1, -Xmx%,dm each) ready in %,d ms; logs in %s", workers,
 					Runtime.getRuntime().maxMemory() >> 20, ms(t), dir.resolve("province-remote"));
+			// the workers warm (their JIT, their notices' fonts), as the in-process JVM is; each round's manager is a
+			// fresh JVM, as the clerk's month-end is
+			for (int r = 1; r <= warmUps; r++) {
+				RemoteWorkersBench.Measured m;
+				try {
+					m = bench.round(month, dir.resolve("province-month-end").resolve("remote-warm-up-" + r),
+							"warm-up-" + r, postgres);
+				}
+				catch (RuntimeException e) {
+					line("%s, warm-up round %d: failed: %s", mode, r, e.getMessage());
+					continue;
+				}
+				line("%s, warm-up round %d (not measured): %,d lines in %,d ms; workers busy %s ms, load %s", mode, r,
+						m.lines(), m.wallMs(), m.workers().stream().map(w -> String.format("%,d", w.busyMs())).toList(),
+						loadAverage());
+			}
 			for (int r = 1; r <= rounds; r++) {
 				RemoteWorkersBench.Measured m;
 				try {
-					m = bench.round(month, dir.resolve("province-month-end").resolve("remote-round-" + r), r, postgres);
+					m = bench.round(month, dir.resolve("province-month-end").resolve("remote-round-" + r), "round-" + r, postgres);
 				}
 				catch (RuntimeException e) {
 					line("%s, round %d: failed: %s", mode, r, e.getMessage());
@@ -213,7 +237,7 @@ final class ProvinceBench {
 		return ms == null ? 0 : ms;
 	}
 
-	private void print(List<Round> rounds, ProvinceSet set, int counties) {
+	private void print(List<Round> rounds, ProvinceSet set, int counties, int warmUps) {
 		Round one = rounds.get(0);
 		line("");
 		line("province: %d counties, %,d persons, %,d households (first month's rosters)", counties, set.persons(),
@@ -241,8 +265,10 @@ final class ProvinceBench {
 		line("PG share: CPU time of this database's PostgreSQL server processes / wall time (100%% = one core busy);"
 				+ " JVM CPU likewise for the month-end's JVM (remote: the workers' and the manager's JVMs);"
 				+ " remote wall: from the round's first run to the manager's exit (its JVM start-up excluded);"
-				+ " partitions ms: the counties' partitioned job (checks, lines, each county's bank files and notices), the rest being the manager's month-wide files."
-				+ " load average at the end: %s", loadAverage());
+				+ " partitions ms: the counties' partitioned job (checks, lines, each county's bank files and notices), the rest being the manager's month-wide files;"
+				+ " --threads=N bounds all of a process's month-end parallelism (the partitions and the notices' renderers; each worker --threads=1);"
+				+ " measured after %d unmeasured warm-up round(s) of this JVM and of the workers (JIT, fonts; each round's manager is a fresh JVM)."
+				+ " load average at the end: %s", warmUps, loadAverage());
 	}
 
 	private long count(String sql) {

@@ -112,11 +112,11 @@ final class RemoteWorkersBench implements AutoCloseable {
 		return workers.stream().map(Process::pid).toList();
 	}
 
-	/** One month-end of every county through the workers (a manager child JVM). */
-	Measured round(YearMonth month, Path folder, int round, PostgresCpu postgres) throws Exception {
+	/** One month-end of every county through the workers (a manager child JVM, its log {@code manager-<round>.log}). */
+	Measured round(YearMonth month, Path folder, String round, PostgresCpu postgres) throws Exception {
 		PostgresCpu.Sampling cpu = postgres.sampling(workerPids());
 		long start = System.currentTimeMillis();
-		String name = "manager-round-" + round;
+		String name = "manager-" + round;
 		Process manager = child(name, true, "month-end", "--month=" + month, "--out=" + folder.toAbsolutePath(),
 				"--user=" + settings.user(), "--workers=remote");
 		cpu.add(manager.pid());

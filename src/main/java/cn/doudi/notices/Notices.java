@@ -56,7 +56,8 @@ public class Notices implements MonthEndOutput, DisposableBean {
 	/** The renderers' own fonts: each used by one task at a time, closed with the bean. */
 	private final java.util.Queue<CjkFont> spareFonts = new java.util.concurrent.ConcurrentLinkedQueue<>();
 	private final java.util.Queue<CjkFont> openedFonts = new java.util.concurrent.ConcurrentLinkedQueue<>();
-	private java.util.concurrent.ExecutorService pool;
+	/** The renderers' pools by width (the partitions' {@code --threads}; one in a process but for the bench's modes). */
+	private final java.util.Map<Integer, java.util.concurrent.ExecutorService> pools = new java.util.HashMap<>();
 	private boolean warned;
 
 	Notices(RunReader reader, RegionNames regions, NoticeProperties properties,
@@ -67,15 +68,22 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		this.properties = properties;
 	}
 
+	/** As {@link #write(PayrollRun, Path, int)} with as many renderers as cores. */
+	@Override
+	public CountyFiles write(PayrollRun run, Path folder) {
+		return write(run, folder, Runtime.getRuntime().availableProcessors());
+	}
+
 	/**
-	 * The run's notices, in the county's partition (several counties at once share the renderers' pool);
+	 * The run's notices, in the county's partition, its villages rendered on a pool of {@code threads} renderers
+	 * (the partitions' {@code --threads}: the counties computed at once share it, so N threads render on at most N);
 	 * returns the files written and the warnings.
 	 */
 	@Override
-	public CountyFiles write(PayrollRun run, Path folder) {
+	public CountyFiles write(PayrollRun run, Path folder, int threads) {
 		List<String> warnings = new java.util.ArrayList<>();
 		List<String> files = new java.util.ArrayList<>();
-		write(run, folder, regions.load(), warnings, files);
+		write(run, folder, regions.load(), warnings, files, pool(threads));
 		return new CountyFiles(files, warnings);
 	}
 
@@ -84,7 +92,8 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		return String.format("%04d%02d", month.getYear(), month.getMonthValue());
 	}
 
-	private void write(PayrollRun run, Path folder, Names names, List<String> warnings, List<String> files) {
+	private void write(PayrollRun run, Path folder, Names names, List<String> warnings, List<String> files,
+			java.util.concurrent.ExecutorService pool) {
 		long started = System.nanoTime();
 		Path dir = folder.resolve("notices").resolve(run.county());
 		String m = fileMonth(run.month());
@@ -106,7 +115,7 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		// so the files and the warnings are the same as one after the other
 		List<java.util.concurrent.Future<Rendered>> tasks = new java.util.ArrayList<>();
 		for (VillageNotice v : villages) {
-			tasks.add(pool().submit(() -> render(v, dir, m, date, run, pdf)));
+			tasks.add(pool.submit(() -> render(v, dir, m, date, run, pdf)));
 		}
 		long xlsxNanos = 0;
 		long pdfNanos = 0;
@@ -208,18 +217,16 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		}
 	}
 
-	/** The notice renderers: as many threads as cores, made on first use, daemon (they hold no state). */
-	private synchronized java.util.concurrent.ExecutorService pool() {
-		if (pool == null) {
+	/** The notice renderers, {@code width} threads, made on first use, daemon (they hold no state). */
+	private synchronized java.util.concurrent.ExecutorService pool(int width) {
+		return pools.computeIfAbsent(Math.max(1, width), w -> {
 			java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-			pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
-					r -> {
-						Thread t = new Thread(r, "notices-" + n.incrementAndGet());
-						t.setDaemon(true);
-						return t;
-					});
-		}
-		return pool;
+			return java.util.concurrent.Executors.newFixedThreadPool(w, r -> {
+				Thread t = new Thread(r, "notices-" + w + "-" + n.incrementAndGet());
+				t.setDaemon(true);
+				return t;
+			});
+		});
 	}
 
 	/** A person a notice names: the name as printed and the masked ID. */
@@ -298,10 +305,8 @@ public class Notices implements MonthEndOutput, DisposableBean {
 
 	@Override
 	public synchronized void destroy() {
-		if (pool != null) {
-			pool.shutdownNow();
-			pool = null;
-		}
+		pools.values().forEach(java.util.concurrent.ExecutorService::shutdownNow);
+		pools.clear();
 		openedFonts.forEach(CjkFont::close);
 		openedFonts.clear();
 		spareFonts.clear();

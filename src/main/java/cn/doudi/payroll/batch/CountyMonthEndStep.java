@@ -66,9 +66,11 @@ class CountyMonthEndStep extends AbstractStep {
 	private final RunReader runs;
 	private final Duration heartbeat;
 	private final boolean worker;
+	/** {@code doudi.workers.threads} (0: the cores). */
+	private final int configuredThreads;
 
 	CountyMonthEndStep(String name, JobRepository repository, MonthEndJobLauncher launcher, MonthEndFiles files,
-			RunReader runs, Duration heartbeat, boolean worker) {
+			RunReader runs, Duration heartbeat, boolean worker, int configuredThreads) {
 		super(repository);
 		setName(name);
 		this.launcher = launcher;
@@ -76,6 +78,7 @@ class CountyMonthEndStep extends AbstractStep {
 		this.runs = runs;
 		this.heartbeat = heartbeat;
 		this.worker = worker;
+		this.configuredThreads = configuredThreads;
 	}
 
 	@Override
@@ -103,7 +106,7 @@ class CountyMonthEndStep extends AbstractStep {
 				completed = launcher.run(runId, county, month, revision, context.getInt(CountyPartitioner.COUNTY_NO),
 						context.getInt(CountyPartitioner.COUNTY_COUNT));
 				if (completed) {
-					writeFiles(context, runId, Path.of(context.getString(CountyPartitioner.OUT)));
+					writeFiles(context, runId, Path.of(context.getString(CountyPartitioner.OUT)), threads(partition));
 				}
 			}
 			catch (RuntimeException e) {
@@ -135,13 +138,28 @@ class CountyMonthEndStep extends AbstractStep {
 	 * the manager: it checks they are where it looks and reports the warnings. Written again, byte for byte,
 	 * when the partition runs again.
 	 */
-	private void writeFiles(ExecutionContext context, long runId, Path folder) {
+	private void writeFiles(ExecutionContext context, long runId, Path folder, int threads) {
 		PayrollRun run = runs.run(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " not found"));
-		List<MonthEndOutput.CountyFiles> written = files.writeCounty(run, folder);
+		List<MonthEndOutput.CountyFiles> written = files.writeCounty(run, folder, threads);
 		context.putString(FILES, String.join("\n", written.stream().flatMap(w -> w.files().stream()).toList()));
 		for (int i = 0; i < written.size(); i++) {
 			context.putString(WARNINGS + i, String.join("\n", written.get(i).warnings()));
 		}
+	}
+
+	/**
+	 * The partition's bound on its parallelism (the notices' renderers: {@link MonthEndFiles#writeCounty}): in a
+	 * {@code doudi worker} its {@code --threads}; in-process the month-end's {@code --threads} (the job's
+	 * non-identifying {@code threads}, as the partitions' pool), else {@code doudi.workers.threads}; 0: the cores.
+	 */
+	private int threads(StepExecution partition) {
+		if (!worker) {
+			Long threads = partition.getJobExecution().getJobParameters().getLong("threads");
+			if (threads != null && threads > 0) {
+				return threads.intValue();
+			}
+		}
+		return CountyPartitionsConfiguration.threads(configuredThreads);
 	}
 
 	private static List<MemoryPoolMXBean> heapPools() {
