@@ -48,6 +48,11 @@ final class ProvinceBench {
 		long linesPerSecond() {
 			return lines * 1000 / Math.max(1, wallMs);
 		}
+
+		/** The lines over the JVMs' CPU time: the cost of a line, whatever the load of a shared machine. */
+		long linesPerCpuSecond() {
+			return lines * 1000 / Math.max(1, jvmCpuMs);
+		}
 	}
 
 	private final RosterImports imports;
@@ -180,8 +185,9 @@ final class ProvinceBench {
 						+ " load %s", mode, r, round.lines(), round.wallMs(), round.linesPerSecond(), round.partitionsMs(),
 						m.managerMs(), loadAverage());
 				for (RemoteWorkersBench.WorkerFigures w : m.workers()) {
-					line("  worker %s: %d counties, %,d lines, busy %,d ms (%,d lines/s), peak heap %,d MiB", w.worker(),
-							w.counties(), w.lines(), w.busyMs(), w.linesPerSecond(), w.peakHeapMb());
+					line("  worker %s: %d counties, %,d lines, busy %,d ms (%,d lines/s), peak heap %,d MiB, after GC %,d MiB",
+							w.worker(), w.counties(), w.lines(), w.busyMs(), w.linesPerSecond(), w.peakHeapMb(),
+							w.heapAfterGcMb());
 				}
 			}
 		}
@@ -242,13 +248,14 @@ final class ProvinceBench {
 		line("");
 		line("province: %d counties, %,d persons, %,d households (first month's rosters)", counties, set.persons(),
 				set.households());
-		line("%-22s %11s %10s %9s %11s %10s %10s %9s %14s", "mode (median round)", "lines", "ms", "lines/s",
-				"vs 1 thread", "peak heap", "PG share", "JVM CPU", "partitions ms");
+		line("%-22s %11s %10s %9s %11s %10s %10s %9s %14s %12s %11s", "mode (median round)", "lines", "ms", "lines/s",
+				"vs 1 thread", "peak heap", "PG share", "JVM CPU", "partitions ms", "lines/CPU s", "vs 1 thread");
 		for (Round r : rounds) {
-			line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB %9.0f%% %8.0f%% %,14d", r.mode(), r.lines(), r.wallMs(),
-					r.linesPerSecond(), 100.0 * r.linesPerSecond() / Math.max(1, one.linesPerSecond()), r.peakHeapMb(),
-					100.0 * r.postgresMs() / Math.max(1, r.wallMs()), 100.0 * r.jvmCpuMs() / Math.max(1, r.wallMs()),
-					r.partitionsMs());
+			line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB %9.0f%% %8.0f%% %,14d %,12d %10.0f%%", r.mode(), r.lines(),
+					r.wallMs(), r.linesPerSecond(), 100.0 * r.linesPerSecond() / Math.max(1, one.linesPerSecond()),
+					r.peakHeapMb(), 100.0 * r.postgresMs() / Math.max(1, r.wallMs()),
+					100.0 * r.jvmCpuMs() / Math.max(1, r.wallMs()), r.partitionsMs(), r.linesPerCpuSecond(),
+					100.0 * r.linesPerCpuSecond() / Math.max(1, one.linesPerCpuSecond()));
 			if (!r.workers().isEmpty()) {
 				long each = r.linesPerSecond() / r.workers().size();
 				line("%-22s %11s %10s %,9d %10.0f%%   (the month's lines/s ÷ %d workers)", "  per worker", "", "", each,
@@ -256,14 +263,15 @@ final class ProvinceBench {
 			}
 			int i = 0;
 			for (RemoteWorkersBench.WorkerFigures w : r.workers()) {
-				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; ms: its partitions' time, checks, lines and the county's bank files and notices; %s)",
+				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; %,d MiB after GC; ms: its partitions' time, checks, lines and the county's bank files and notices; %s)",
 						"  worker " + ++i, w.lines(), w.busyMs(), w.linesPerSecond(),
 						100.0 * w.linesPerSecond() / Math.max(1, one.linesPerSecond()), w.peakHeapMb(), w.counties(),
-						w.worker());
+						w.heapAfterGcMb(), w.worker());
 			}
 		}
 		line("PG share: CPU time of this database's PostgreSQL server processes / wall time (100%% = one core busy);"
 				+ " JVM CPU likewise for the month-end's JVM (remote: the workers' and the manager's JVMs);"
+				+ " lines/CPU s: the lines over that JVM CPU time, what a line costs whatever else the machine runs;"
 				+ " remote wall: from the round's first run to the manager's exit (its JVM start-up excluded);"
 				+ " partitions ms: the counties' partitioned job (checks, lines, each county's bank files and notices), the rest being the manager's month-wide files;"
 				+ " --threads=N bounds all of a process's month-end parallelism (the partitions and the notices' renderers; each worker --threads=1);"

@@ -39,8 +39,11 @@ final class RemoteWorkersBench implements AutoCloseable {
 			String rabbitUser, String rabbitPassword, String user, String password) {
 	}
 
-	/** One worker's share of a round. */
-	record WorkerFigures(String worker, int counties, long lines, long busyMs, long peakHeapMb) {
+	/**
+	 * One worker's share of a round; {@code heapAfterGcMb}: the largest of its partitions' heap after the latest
+	 * collection as each ended (what it retains), {@code peakHeapMb} the largest peak (what the collector let grow).
+	 */
+	record WorkerFigures(String worker, int counties, long lines, long busyMs, long peakHeapMb, long heapAfterGcMb) {
 
 		long linesPerSecond() {
 			return lines * 1000 / Math.max(1, busyMs);
@@ -151,24 +154,25 @@ final class RemoteWorkersBench implements AutoCloseable {
 				join batch_job_instance i on i.job_instance_id = e.job_instance_id
 				where i.job_name = 'monthEndCountiesJob'""", Long.class);
 		JobExecution execution = id == null ? null : jobs.getJobExecution(id);
-		Map<String, long[]> by = new LinkedHashMap<>(); // counties, lines, busy ms, peak heap bytes
+		Map<String, long[]> by = new LinkedHashMap<>(); // counties, lines, busy ms, peak heap, heap after GC (bytes)
 		if (execution != null) {
 			for (StepExecution p : execution.getStepExecutions()) {
 				if (!p.getExecutionContext().containsKey("worker")) {
 					continue; // the manager step, or a partition no worker finished
 				}
 				String county = p.getExecutionContext().getString("county");
-				long[] w = by.computeIfAbsent(p.getExecutionContext().getString("worker"), k -> new long[4]);
+				long[] w = by.computeIfAbsent(p.getExecutionContext().getString("worker"), k -> new long[5]);
 				w[0]++;
 				w[1] += linesOf.getOrDefault(county, 0L);
 				LocalDateTime s = p.getStartTime();
 				LocalDateTime e = p.getEndTime();
 				w[2] += s == null || e == null ? 0 : Duration.between(s, e).toMillis();
 				w[3] = Math.max(w[3], p.getExecutionContext().getLong("peakHeapBytes"));
+				w[4] = Math.max(w[4], p.getExecutionContext().getLong("heapAfterGcBytes", 0L));
 			}
 		}
 		List<WorkerFigures> out = new ArrayList<>();
-		by.forEach((k, w) -> out.add(new WorkerFigures(k, (int) w[0], w[1], w[2], w[3] >> 20)));
+		by.forEach((k, w) -> out.add(new WorkerFigures(k, (int) w[0], w[1], w[2], w[3] >> 20, w[4] >> 20)));
 		return out;
 	}
 

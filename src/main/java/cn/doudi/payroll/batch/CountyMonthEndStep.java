@@ -37,8 +37,10 @@ import cn.doudi.payroll.RunReader;
  * <p>
  * While it runs, the partition beats ({@link PartitionHeartbeat}, every {@code doudi.workers.heartbeat}), so a
  * remote manager sees a worker that died ({@link LostWorkers}). In a {@code doudi worker} it also records, in the
- * partition's ExecutionContext, the worker ({@value #WORKER}: pid@host) and the peak of its heap pools while it ran
- * ({@value #PEAK_HEAP}, bytes; as {@code bench} measures it), also logged: {@code bench month-end --workers=W}
+ * partition's ExecutionContext, the worker ({@value #WORKER}: pid@host), the peak of its heap pools while it ran
+ * ({@value #PEAK_HEAP}, bytes; as {@code bench} measures it) and the heap in use after the JVM's latest collection
+ * when it ended ({@value #HEAP_AFTER_GC}: what the worker retains, whatever the collector lets the young generation
+ * grow to), also logged: {@code bench month-end --workers=W}
  * reads them from the job repository.
  */
 class CountyMonthEndStep extends AbstractStep {
@@ -47,6 +49,9 @@ class CountyMonthEndStep extends AbstractStep {
 
 	/** The partition's ExecutionContext keys written by a {@code doudi worker}. */
 	static final String PEAK_HEAP = "peakHeapBytes";
+
+	/** The heap in use after the JVM's latest collection when the partition ended (what it retains), bytes. */
+	static final String HEAP_AFTER_GC = "heapAfterGcBytes";
 
 	static final String WORKER = "worker";
 
@@ -123,9 +128,13 @@ class CountyMonthEndStep extends AbstractStep {
 			}
 			if (worker) {
 				long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+				long afterGc = heap.stream().map(MemoryPoolMXBean::getCollectionUsage).filter(u -> u != null)
+					.mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
 				context.putLong(PEAK_HEAP, peak);
+				context.putLong(HEAP_AFTER_GC, afterGc);
 				context.putString(WORKER, ManagementFactory.getRuntimeMXBean().getName());
-				log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB）", county, month, peak >> 20);
+				log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB，最近一次垃圾回收后 {} MiB）", county, month, peak >> 20,
+						afterGc >> 20);
 			}
 			else {
 				log.info("区县 {} {} 月结分区完成", county, month);
