@@ -185,9 +185,10 @@ final class ProvinceBench {
 						+ " load %s", mode, r, round.lines(), round.wallMs(), round.linesPerSecond(), round.partitionsMs(),
 						m.managerMs(), loadAverage());
 				for (RemoteWorkersBench.WorkerFigures w : m.workers()) {
-					line("  worker %s: %d counties, %,d lines, busy %,d ms (%,d lines/s), peak heap %,d MiB, after GC %,d MiB",
-							w.worker(), w.counties(), w.lines(), w.busyMs(), w.linesPerSecond(), w.peakHeapMb(),
-							w.heapAfterGcMb());
+					line("  worker %s: %d counties, %,d lines, busy %,d ms (%,d lines/s), peak heap %,d MiB,"
+							+ " live heap before its first / last county %,d / %,d MiB", w.worker(), w.counties(),
+							w.lines(), w.busyMs(), w.linesPerSecond(), w.peakHeapMb(), w.liveHeapFirstMb(),
+							w.liveHeapLastMb());
 				}
 			}
 		}
@@ -263,10 +264,10 @@ final class ProvinceBench {
 			}
 			int i = 0;
 			for (RemoteWorkersBench.WorkerFigures w : r.workers()) {
-				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; %,d MiB after GC; ms: its partitions' time, checks, lines and the county's bank files and notices; %s)",
+				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; live heap before its first / last %,d / %,d MiB; ms: its partitions' time, checks, lines and the county's bank files and notices; %s)",
 						"  worker " + ++i, w.lines(), w.busyMs(), w.linesPerSecond(),
 						100.0 * w.linesPerSecond() / Math.max(1, one.linesPerSecond()), w.peakHeapMb(), w.counties(),
-						w.heapAfterGcMb(), w.worker());
+						w.liveHeapFirstMb(), w.liveHeapLastMb(), w.worker());
 			}
 		}
 		line("PG share: CPU time of this database's PostgreSQL server processes / wall time (100%% = one core busy);"

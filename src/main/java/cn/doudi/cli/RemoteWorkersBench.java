@@ -40,10 +40,13 @@ final class RemoteWorkersBench implements AutoCloseable {
 	}
 
 	/**
-	 * One worker's share of a round; {@code heapAfterGcMb}: the largest of its partitions' heap after the latest
-	 * collection as each ended (what it retains), {@code peakHeapMb} the largest peak (what the collector let grow).
+	 * One worker's share of a round; {@code peakHeapMb}: the largest of its partitions' peaks (each measured from
+	 * a full collection before it); {@code liveHeapMb}: the live heap after that collection, before the first and
+	 * before the last of its partitions of the round (what it still held of the partitions before: flat when
+	 * nothing accumulates per county).
 	 */
-	record WorkerFigures(String worker, int counties, long lines, long busyMs, long peakHeapMb, long heapAfterGcMb) {
+	record WorkerFigures(String worker, int counties, long lines, long busyMs, long peakHeapMb, long liveHeapFirstMb,
+			long liveHeapLastMb) {
 
 		long linesPerSecond() {
 			return lines * 1000 / Math.max(1, busyMs);
@@ -154,25 +157,34 @@ final class RemoteWorkersBench implements AutoCloseable {
 				join batch_job_instance i on i.job_instance_id = e.job_instance_id
 				where i.job_name = 'monthEndCountiesJob'""", Long.class);
 		JobExecution execution = id == null ? null : jobs.getJobExecution(id);
-		Map<String, long[]> by = new LinkedHashMap<>(); // counties, lines, busy ms, peak heap, heap after GC (bytes)
+		Map<String, long[]> by = new LinkedHashMap<>(); // counties, lines, busy ms, peak heap, live first, live last
+		List<StepExecution> partitions = new ArrayList<>();
 		if (execution != null) {
-			for (StepExecution p : execution.getStepExecutions()) {
+			partitions.addAll(execution.getStepExecutions());
+			// in the order they started, so that a worker's first and last partitions are known
+			partitions.sort(java.util.Comparator.comparing(StepExecution::getStartTime,
+					java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+			for (StepExecution p : partitions) {
 				if (!p.getExecutionContext().containsKey("worker")) {
 					continue; // the manager step, or a partition no worker finished
 				}
 				String county = p.getExecutionContext().getString("county");
-				long[] w = by.computeIfAbsent(p.getExecutionContext().getString("worker"), k -> new long[5]);
+				long[] w = by.computeIfAbsent(p.getExecutionContext().getString("worker"), k -> new long[6]);
 				w[0]++;
 				w[1] += linesOf.getOrDefault(county, 0L);
 				LocalDateTime s = p.getStartTime();
 				LocalDateTime e = p.getEndTime();
 				w[2] += s == null || e == null ? 0 : Duration.between(s, e).toMillis();
 				w[3] = Math.max(w[3], p.getExecutionContext().getLong("peakHeapBytes"));
-				w[4] = Math.max(w[4], p.getExecutionContext().getLong("heapAfterGcBytes", 0L));
+				long live = p.getExecutionContext().getLong("liveHeapBeforeBytes", 0L);
+				if (w[0] == 1) {
+					w[4] = live;
+				}
+				w[5] = live;
 			}
 		}
 		List<WorkerFigures> out = new ArrayList<>();
-		by.forEach((k, w) -> out.add(new WorkerFigures(k, (int) w[0], w[1], w[2], w[3] >> 20, w[4] >> 20)));
+		by.forEach((k, w) -> out.add(new WorkerFigures(k, (int) w[0], w[1], w[2], w[3] >> 20, w[4] >> 20, w[5] >> 20)));
 		return out;
 	}
 
@@ -180,7 +192,7 @@ final class RemoteWorkersBench implements AutoCloseable {
 		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m", "-Ddoudi.workers.queue=" + queue,
 				"-Dspring.rabbitmq.host=" + settings.rabbitHost(), "-Dspring.rabbitmq.port=" + settings.rabbitPort(),
-				"-Dspring.rabbitmq.username=" + settings.rabbitUser()));
+				"-Dspring.rabbitmq.username=" + settings.rabbitUser(), "-Ddoudi.workers.measure-heap=true"));
 		String classPath = System.getProperty("java.class.path");
 		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
 			cmd.addAll(List.of("-jar", classPath)); // java -jar doudi.jar: the same jar

@@ -38,9 +38,9 @@ import cn.doudi.payroll.RunReader;
  * While it runs, the partition beats ({@link PartitionHeartbeat}, every {@code doudi.workers.heartbeat}), so a
  * remote manager sees a worker that died ({@link LostWorkers}). In a {@code doudi worker} it also records, in the
  * partition's ExecutionContext, the worker ({@value #WORKER}: pid@host), the peak of its heap pools while it ran
- * ({@value #PEAK_HEAP}, bytes; as {@code bench} measures it) and the heap in use after the JVM's latest collection
- * when it ended ({@value #HEAP_AFTER_GC}: what the worker retains, whatever the collector lets the young generation
- * grow to), also logged: {@code bench month-end --workers=W}
+ * ({@value #PEAK_HEAP}, bytes; as {@code bench} measures it) and, for the bench's workers ({@code
+ * doudi.workers.measure-heap}), the live heap after a full collection before it ({@value #LIVE_HEAP_BEFORE}), also
+ * logged: {@code bench month-end --workers=W}
  * reads them from the job repository.
  */
 class CountyMonthEndStep extends AbstractStep {
@@ -50,8 +50,11 @@ class CountyMonthEndStep extends AbstractStep {
 	/** The partition's ExecutionContext keys written by a {@code doudi worker}. */
 	static final String PEAK_HEAP = "peakHeapBytes";
 
-	/** The heap in use after the JVM's latest collection when the partition ended (what it retains), bytes. */
-	static final String HEAP_AFTER_GC = "heapAfterGcBytes";
+	/**
+	 * With {@code doudi.workers.measure-heap} (the bench's workers): the heap in use after a full collection just
+	 * before the partition started, bytes — what the worker still holds of the partitions it ran before.
+	 */
+	static final String LIVE_HEAP_BEFORE = "liveHeapBeforeBytes";
 
 	static final String WORKER = "worker";
 
@@ -73,9 +76,11 @@ class CountyMonthEndStep extends AbstractStep {
 	private final boolean worker;
 	/** {@code doudi.workers.threads} (0: the cores). */
 	private final int configuredThreads;
+	/** {@code doudi.workers.measure-heap}: a full collection before each partition of a worker (bench only). */
+	private final boolean measureHeap;
 
 	CountyMonthEndStep(String name, JobRepository repository, MonthEndJobLauncher launcher, MonthEndFiles files,
-			RunReader runs, Duration heartbeat, boolean worker, int configuredThreads) {
+			RunReader runs, Duration heartbeat, boolean worker, int configuredThreads, boolean measureHeap) {
 		super(repository);
 		setName(name);
 		this.launcher = launcher;
@@ -84,6 +89,7 @@ class CountyMonthEndStep extends AbstractStep {
 		this.heartbeat = heartbeat;
 		this.worker = worker;
 		this.configuredThreads = configuredThreads;
+		this.measureHeap = measureHeap;
 	}
 
 	@Override
@@ -104,6 +110,11 @@ class CountyMonthEndStep extends AbstractStep {
 			boolean completed;
 			List<MemoryPoolMXBean> heap = heapPools();
 			if (worker && RUNNING.getAndIncrement() == 0) {
+				if (measureHeap) {
+					// the bench's workers: the peak measured from the live heap, and the live heap recorded
+					System.gc();
+					context.putLong(LIVE_HEAP_BEFORE, heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum());
+				}
 				heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 			}
 			try (PartitionHeartbeat beating = PartitionHeartbeat.start(getJobRepository(), partition, county, heartbeat)) {
@@ -128,13 +139,15 @@ class CountyMonthEndStep extends AbstractStep {
 			}
 			if (worker) {
 				long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-				long afterGc = heap.stream().map(MemoryPoolMXBean::getCollectionUsage).filter(u -> u != null)
-					.mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
 				context.putLong(PEAK_HEAP, peak);
-				context.putLong(HEAP_AFTER_GC, afterGc);
 				context.putString(WORKER, ManagementFactory.getRuntimeMXBean().getName());
-				log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB，最近一次垃圾回收后 {} MiB）", county, month, peak >> 20,
-						afterGc >> 20);
+				if (context.containsKey(LIVE_HEAP_BEFORE)) {
+					log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB；开始前完全回收后 {} MiB）", county, month, peak >> 20,
+							context.getLong(LIVE_HEAP_BEFORE) >> 20);
+				}
+				else {
+					log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB）", county, month, peak >> 20);
+				}
 			}
 			else {
 				log.info("区县 {} {} 月结分区完成", county, month);
