@@ -5,7 +5,8 @@
  * stop notice per stop. Everything is derived from the run and configuration ({@code doudi.notice.*}),
  * never the clock, so the same run gives byte-identical files. The PDFs draw a rare character the main
  * font lacks from a fallback font; one no font has is named in month-end's warnings. A county's village
- * notices are rendered on a pool as wide as the month-end's {@code --threads} (a worker's; default the cores), each with a font of its own, and taken in village
+ * notices are rendered on a pool as wide as the month-end's {@code --threads} (a worker's; default the cores),
+ * each with a font of its own, and taken in village
  * order (same files, same warnings as one after the other). The files are POI's and PDFBox's bytes, written
  * faster: an XLSX's sheet and strings as text ({@code render.NoticeSheetXml}), a PDF's pages through {@code
  * render.PageContent} (README "Month-end speed", part D).
