@@ -25,7 +25,8 @@ import cn.doudi.sampledata.ProvinceSet;
  * month (the import's COPY path, then one ANALYZE of the whole database), and runs the same month in each mode —
  * one in-process thread, N threads ({@code month-end --threads=N}'s partitions) and, with {@code --workers=W}, W
  * remote workers ({@link RemoteWorkersBench}: child JVMs over RabbitMQ) — printing side by side the lines/s, each
- * against one thread, the peak heap (per worker for the remote column) and PostgreSQL's share of the wall time
+ * against one thread, lines per JVM CPU second, the peak heap (per worker for the remote column, with each worker's
+ * live heap before its first and last county) and PostgreSQL's share of the wall time
  * ({@link PostgresCpu}). Every round re-runs the month over the previous
  * round's drafts, as {@code month-end} does when a month is re-computed. Before the measured rounds, {@code
  * --warm-up} unmeasured rounds (default 1) warm this JVM and, apart, the workers (JIT, the notices' fonts), so

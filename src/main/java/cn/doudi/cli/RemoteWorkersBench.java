@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * manager child JVM running {@code month-end --workers=remote} as the clerk would. A round's wall time runs from
  * the first of its new runs ({@code payroll_run.created_at}: the manager's start-up is not month-end's) to the
  * manager's exit. Each worker's counties, lines, busy time and peak heap come from the job repository: the
- * partitions' ExecutionContext, where a worker writes {@code worker} and {@code peakHeapBytes}
- * ({@code payroll.batch.CountyMonthEndStep}).
+ * partitions' ExecutionContext, where a worker writes {@code worker}, {@code peakHeapBytes} and — the bench's
+ * workers run with {@code doudi.workers.measure-heap}, a full collection before each partition — {@code
+ * liveHeapBeforeBytes} ({@code payroll.batch.CountyMonthEndStep}).
  */
 final class RemoteWorkersBench implements AutoCloseable {
 
@@ -41,9 +42,9 @@ final class RemoteWorkersBench implements AutoCloseable {
 
 	/**
 	 * One worker's share of a round; {@code peakHeapMb}: the largest of its partitions' peaks (each measured from
-	 * a full collection before it); {@code liveHeapMb}: the live heap after that collection, before the first and
-	 * before the last of its partitions of the round (what it still held of the partitions before: flat when
-	 * nothing accumulates per county).
+	 * a full collection before it, {@code doudi.workers.measure-heap}); {@code liveHeapFirstMb}, {@code
+	 * liveHeapLastMb}: the live heap after that collection, before the first and before the last of its partitions
+	 * of the round (what it still held of the partitions before: flat when nothing accumulates per county).
 	 */
 	record WorkerFigures(String worker, int counties, long lines, long busyMs, long peakHeapMb, long liveHeapFirstMb,
 			long liveHeapLastMb) {
