@@ -69,6 +69,9 @@ class MonthEndBenchCommand implements Callable<Integer> {
 	@Option(names = "--rounds", defaultValue = "3", description = "测量几轮，报告月结用时居中的一轮（默认 3）")
 	int rounds;
 
+	@Option(names = "--warm-up", defaultValue = "1", description = "省级测试：每种方式（本进程、远程工作进程）先跑几轮不计时的预热（JIT、字体；默认 1）")
+	int warmUps;
+
 	@Option(names = "--seed", defaultValue = "" + SampleDataGenerator.DEFAULT_SEED, description = "随机种子")
 	long seed;
 
@@ -136,7 +139,8 @@ class MonthEndBenchCommand implements Callable<Integer> {
 					environment.getProperty("spring.rabbitmq.username", "guest"),
 					environment.getProperty("spring.rabbitmq.password", "guest"), FINANCE, password);
 			new ProvinceBench(imports, monthEnd, jdbc, jobs, remote).run(dir, seed, province, counties,
-					households == null ? 3000 : households, Math.max(1, threads), Math.max(0, workers), rounds);
+					households == null ? 3000 : households, Math.max(1, threads), Math.max(0, workers), rounds,
+					Math.max(0, warmUps));
 			return 0;
 		}
 		int households = this.households == null ? 40000 : this.households;

@@ -25,9 +25,12 @@ import cn.doudi.sampledata.ProvinceSet;
  * month (the import's COPY path, then one ANALYZE of the whole database), and runs the same month in each mode —
  * one in-process thread, N threads ({@code month-end --threads=N}'s partitions) and, with {@code --workers=W}, W
  * remote workers ({@link RemoteWorkersBench}: child JVMs over RabbitMQ) — printing side by side the lines/s, each
- * against one thread, the peak heap (per worker for the remote column) and PostgreSQL's share of the wall time
+ * against one thread, lines per JVM CPU second, the peak heap (per worker for the remote column, with each worker's
+ * live heap before its first and last county) and PostgreSQL's share of the wall time
  * ({@link PostgresCpu}). Every round re-runs the month over the previous
- * round's drafts, as {@code month-end} does when a month is re-computed. README "Province speed".
+ * round's drafts, as {@code month-end} does when a month is re-computed. Before the measured rounds, {@code
+ * --warm-up} unmeasured rounds (default 1) warm this JVM and, apart, the workers (JIT, the notices' fonts), so
+ * that warm JVMs are compared. README "Province speed".
  */
 final class ProvinceBench {
 
@@ -45,6 +48,11 @@ final class ProvinceBench {
 
 		long linesPerSecond() {
 			return lines * 1000 / Math.max(1, wallMs);
+		}
+
+		/** The lines over the JVMs' CPU time: the cost of a line, whatever the load of a shared machine. */
+		long linesPerCpuSecond() {
+			return lines * 1000 / Math.max(1, jvmCpuMs);
 		}
 	}
 
@@ -64,7 +72,7 @@ final class ProvinceBench {
 	}
 
 	void run(Path dir, long seed, String province, int counties, int households, int threads, int workers,
-			int rounds) throws Exception {
+			int rounds, int warmUps) throws Exception {
 		Path data = dir.resolve("province-" + province + "-" + counties + "x" + households);
 		long t = System.nanoTime();
 		ProvinceSet set;
@@ -94,6 +102,12 @@ final class ProvinceBench {
 			return; // generated and imported only: the database is ready for EXPLAIN
 		}
 		List<Round> medians = new ArrayList<>();
+		// this JVM warm (its JIT, the notices' fonts), as the workers will be: the measured rounds compare warm JVMs
+		for (int r = 1; r <= warmUps; r++) {
+			Round round = inProcess(month, threads, dir.resolve("province-month-end").resolve("warm-up-" + r), postgres);
+			line("warm-up round %d (not measured; %d threads): %,d lines in %,d ms, load %s", r, threads, round.lines(),
+					round.wallMs(), loadAverage());
+		}
 		for (int n : threads == 1 ? List.of(1) : List.of(1, threads)) {
 			List<Round> all = new ArrayList<>();
 			for (int r = 1; r <= rounds; r++) {
@@ -118,16 +132,16 @@ final class ProvinceBench {
 			}
 		}
 		if (workers > 0) {
-			remote(month, workers, rounds, dir, postgres).ifPresent(medians::add);
+			remote(month, workers, rounds, warmUps, dir, postgres).ifPresent(medians::add);
 		}
 		if (!medians.isEmpty()) {
-			print(medians, set, counties);
+			print(medians, set, counties, warmUps);
 		}
 	}
 
 	/** The month through {@code workers} remote workers (child JVMs over RabbitMQ), or empty when it cannot run here. */
-	private java.util.Optional<Round> remote(YearMonth month, int workers, int rounds, Path dir, PostgresCpu postgres)
-			throws Exception {
+	private java.util.Optional<Round> remote(YearMonth month, int workers, int rounds, int warmUps, Path dir,
+			PostgresCpu postgres) throws Exception {
 		java.util.Optional<String> why = RemoteWorkersBench.unavailable(remote);
 		if (why.isPresent()) {
 			line("%s", why.get());
@@ -140,10 +154,26 @@ final class ProvinceBench {
 			bench.start(workers);
 			line("%d doudi worker processes (--threads=1, -Xmx%,dm each) ready in %,d ms; logs in %s", workers,
 					Runtime.getRuntime().maxMemory() >> 20, ms(t), dir.resolve("province-remote"));
+			// the workers warm (their JIT, their notices' fonts), as the in-process JVM is; each round's manager is a
+			// fresh JVM, as the clerk's month-end is
+			for (int r = 1; r <= warmUps; r++) {
+				RemoteWorkersBench.Measured m;
+				try {
+					m = bench.round(month, dir.resolve("province-month-end").resolve("remote-warm-up-" + r),
+							"warm-up-" + r, postgres);
+				}
+				catch (RuntimeException e) {
+					line("%s, warm-up round %d: failed: %s", mode, r, e.getMessage());
+					continue;
+				}
+				line("%s, warm-up round %d (not measured): %,d lines in %,d ms; workers busy %s ms, load %s", mode, r,
+						m.lines(), m.wallMs(), m.workers().stream().map(w -> String.format("%,d", w.busyMs())).toList(),
+						loadAverage());
+			}
 			for (int r = 1; r <= rounds; r++) {
 				RemoteWorkersBench.Measured m;
 				try {
-					m = bench.round(month, dir.resolve("province-month-end").resolve("remote-round-" + r), r, postgres);
+					m = bench.round(month, dir.resolve("province-month-end").resolve("remote-round-" + r), "round-" + r, postgres);
 				}
 				catch (RuntimeException e) {
 					line("%s, round %d: failed: %s", mode, r, e.getMessage());
@@ -156,8 +186,10 @@ final class ProvinceBench {
 						+ " load %s", mode, r, round.lines(), round.wallMs(), round.linesPerSecond(), round.partitionsMs(),
 						m.managerMs(), loadAverage());
 				for (RemoteWorkersBench.WorkerFigures w : m.workers()) {
-					line("  worker %s: %d counties, %,d lines, busy %,d ms (%,d lines/s), peak heap %,d MiB", w.worker(),
-							w.counties(), w.lines(), w.busyMs(), w.linesPerSecond(), w.peakHeapMb());
+					line("  worker %s: %d counties, %,d lines, busy %,d ms (%,d lines/s), peak heap %,d MiB,"
+							+ " live heap before its first / last county %,d / %,d MiB", w.worker(), w.counties(),
+							w.lines(), w.busyMs(), w.linesPerSecond(), w.peakHeapMb(), w.liveHeapFirstMb(),
+							w.liveHeapLastMb());
 				}
 			}
 		}
@@ -213,18 +245,19 @@ final class ProvinceBench {
 		return ms == null ? 0 : ms;
 	}
 
-	private void print(List<Round> rounds, ProvinceSet set, int counties) {
+	private void print(List<Round> rounds, ProvinceSet set, int counties, int warmUps) {
 		Round one = rounds.get(0);
 		line("");
 		line("province: %d counties, %,d persons, %,d households (first month's rosters)", counties, set.persons(),
 				set.households());
-		line("%-22s %11s %10s %9s %11s %10s %10s %9s %14s", "mode (median round)", "lines", "ms", "lines/s",
-				"vs 1 thread", "peak heap", "PG share", "JVM CPU", "partitions ms");
+		line("%-22s %11s %10s %9s %11s %10s %10s %9s %14s %12s %11s", "mode (median round)", "lines", "ms", "lines/s",
+				"vs 1 thread", "peak heap", "PG share", "JVM CPU", "partitions ms", "lines/CPU s", "vs 1 thread");
 		for (Round r : rounds) {
-			line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB %9.0f%% %8.0f%% %,14d", r.mode(), r.lines(), r.wallMs(),
-					r.linesPerSecond(), 100.0 * r.linesPerSecond() / Math.max(1, one.linesPerSecond()), r.peakHeapMb(),
-					100.0 * r.postgresMs() / Math.max(1, r.wallMs()), 100.0 * r.jvmCpuMs() / Math.max(1, r.wallMs()),
-					r.partitionsMs());
+			line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB %9.0f%% %8.0f%% %,14d %,12d %10.0f%%", r.mode(), r.lines(),
+					r.wallMs(), r.linesPerSecond(), 100.0 * r.linesPerSecond() / Math.max(1, one.linesPerSecond()),
+					r.peakHeapMb(), 100.0 * r.postgresMs() / Math.max(1, r.wallMs()),
+					100.0 * r.jvmCpuMs() / Math.max(1, r.wallMs()), r.partitionsMs(), r.linesPerCpuSecond(),
+					100.0 * r.linesPerCpuSecond() / Math.max(1, one.linesPerCpuSecond()));
 			if (!r.workers().isEmpty()) {
 				long each = r.linesPerSecond() / r.workers().size();
 				line("%-22s %11s %10s %,9d %10.0f%%   (the month's lines/s ÷ %d workers)", "  per worker", "", "", each,
@@ -232,17 +265,20 @@ final class ProvinceBench {
 			}
 			int i = 0;
 			for (RemoteWorkersBench.WorkerFigures w : r.workers()) {
-				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; ms: its partitions' time, checks, lines and the county's bank files and notices; %s)",
+				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; live heap before its first / last %,d / %,d MiB; ms: its partitions' time, checks, lines and the county's bank files and notices; %s)",
 						"  worker " + ++i, w.lines(), w.busyMs(), w.linesPerSecond(),
 						100.0 * w.linesPerSecond() / Math.max(1, one.linesPerSecond()), w.peakHeapMb(), w.counties(),
-						w.worker());
+						w.liveHeapFirstMb(), w.liveHeapLastMb(), w.worker());
 			}
 		}
 		line("PG share: CPU time of this database's PostgreSQL server processes / wall time (100%% = one core busy);"
 				+ " JVM CPU likewise for the month-end's JVM (remote: the workers' and the manager's JVMs);"
+				+ " lines/CPU s: the lines over that JVM CPU time, what a line costs whatever else the machine runs;"
 				+ " remote wall: from the round's first run to the manager's exit (its JVM start-up excluded);"
-				+ " partitions ms: the counties' partitioned job (checks, lines, each county's bank files and notices), the rest being the manager's month-wide files."
-				+ " load average at the end: %s", loadAverage());
+				+ " partitions ms: the counties' partitioned job (checks, lines, each county's bank files and notices), the rest being the manager's month-wide files;"
+				+ " --threads=N bounds all of a process's month-end parallelism (the partitions and the notices' renderers; each worker --threads=1);"
+				+ " measured after %d unmeasured warm-up round(s) of this JVM and of the workers (JIT, fonts; each round's manager is a fresh JVM)."
+				+ " load average at the end: %s", warmUps, loadAverage());
 	}
 
 	private long count(String sql) {

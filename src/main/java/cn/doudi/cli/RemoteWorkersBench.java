@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * manager child JVM running {@code month-end --workers=remote} as the clerk would. A round's wall time runs from
  * the first of its new runs ({@code payroll_run.created_at}: the manager's start-up is not month-end's) to the
  * manager's exit. Each worker's counties, lines, busy time and peak heap come from the job repository: the
- * partitions' ExecutionContext, where a worker writes {@code worker} and {@code peakHeapBytes}
- * ({@code payroll.batch.CountyMonthEndStep}).
+ * partitions' ExecutionContext, where a worker writes {@code worker}, {@code peakHeapBytes} and — the bench's
+ * workers run with {@code doudi.workers.measure-heap}, a full collection before each partition — {@code
+ * liveHeapBeforeBytes} ({@code payroll.batch.CountyMonthEndStep}).
  */
 final class RemoteWorkersBench implements AutoCloseable {
 
@@ -39,8 +40,14 @@ final class RemoteWorkersBench implements AutoCloseable {
 			String rabbitUser, String rabbitPassword, String user, String password) {
 	}
 
-	/** One worker's share of a round. */
-	record WorkerFigures(String worker, int counties, long lines, long busyMs, long peakHeapMb) {
+	/**
+	 * One worker's share of a round; {@code peakHeapMb}: the largest of its partitions' peaks (each measured from
+	 * a full collection before it, {@code doudi.workers.measure-heap}); {@code liveHeapFirstMb}, {@code
+	 * liveHeapLastMb}: the live heap after that collection, before the first and before the last of its partitions
+	 * of the round (what it still held of the partitions before: flat when nothing accumulates per county).
+	 */
+	record WorkerFigures(String worker, int counties, long lines, long busyMs, long peakHeapMb, long liveHeapFirstMb,
+			long liveHeapLastMb) {
 
 		long linesPerSecond() {
 			return lines * 1000 / Math.max(1, busyMs);
@@ -112,11 +119,11 @@ final class RemoteWorkersBench implements AutoCloseable {
 		return workers.stream().map(Process::pid).toList();
 	}
 
-	/** One month-end of every county through the workers (a manager child JVM). */
-	Measured round(YearMonth month, Path folder, int round, PostgresCpu postgres) throws Exception {
+	/** One month-end of every county through the workers (a manager child JVM, its log {@code manager-<round>.log}). */
+	Measured round(YearMonth month, Path folder, String round, PostgresCpu postgres) throws Exception {
 		PostgresCpu.Sampling cpu = postgres.sampling(workerPids());
 		long start = System.currentTimeMillis();
-		String name = "manager-round-" + round;
+		String name = "manager-" + round;
 		Process manager = child(name, true, "month-end", "--month=" + month, "--out=" + folder.toAbsolutePath(),
 				"--user=" + settings.user(), "--workers=remote");
 		cpu.add(manager.pid());
@@ -151,24 +158,34 @@ final class RemoteWorkersBench implements AutoCloseable {
 				join batch_job_instance i on i.job_instance_id = e.job_instance_id
 				where i.job_name = 'monthEndCountiesJob'""", Long.class);
 		JobExecution execution = id == null ? null : jobs.getJobExecution(id);
-		Map<String, long[]> by = new LinkedHashMap<>(); // counties, lines, busy ms, peak heap bytes
+		Map<String, long[]> by = new LinkedHashMap<>(); // counties, lines, busy ms, peak heap, live first, live last
+		List<StepExecution> partitions = new ArrayList<>();
 		if (execution != null) {
-			for (StepExecution p : execution.getStepExecutions()) {
+			partitions.addAll(execution.getStepExecutions());
+			// in the order they started, so that a worker's first and last partitions are known
+			partitions.sort(java.util.Comparator.comparing(StepExecution::getStartTime,
+					java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+			for (StepExecution p : partitions) {
 				if (!p.getExecutionContext().containsKey("worker")) {
 					continue; // the manager step, or a partition no worker finished
 				}
 				String county = p.getExecutionContext().getString("county");
-				long[] w = by.computeIfAbsent(p.getExecutionContext().getString("worker"), k -> new long[4]);
+				long[] w = by.computeIfAbsent(p.getExecutionContext().getString("worker"), k -> new long[6]);
 				w[0]++;
 				w[1] += linesOf.getOrDefault(county, 0L);
 				LocalDateTime s = p.getStartTime();
 				LocalDateTime e = p.getEndTime();
 				w[2] += s == null || e == null ? 0 : Duration.between(s, e).toMillis();
 				w[3] = Math.max(w[3], p.getExecutionContext().getLong("peakHeapBytes"));
+				long live = p.getExecutionContext().getLong("liveHeapBeforeBytes", 0L);
+				if (w[0] == 1) {
+					w[4] = live;
+				}
+				w[5] = live;
 			}
 		}
 		List<WorkerFigures> out = new ArrayList<>();
-		by.forEach((k, w) -> out.add(new WorkerFigures(k, (int) w[0], w[1], w[2], w[3] >> 20)));
+		by.forEach((k, w) -> out.add(new WorkerFigures(k, (int) w[0], w[1], w[2], w[3] >> 20, w[4] >> 20, w[5] >> 20)));
 		return out;
 	}
 
@@ -176,7 +193,7 @@ final class RemoteWorkersBench implements AutoCloseable {
 		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m", "-Ddoudi.workers.queue=" + queue,
 				"-Dspring.rabbitmq.host=" + settings.rabbitHost(), "-Dspring.rabbitmq.port=" + settings.rabbitPort(),
-				"-Dspring.rabbitmq.username=" + settings.rabbitUser()));
+				"-Dspring.rabbitmq.username=" + settings.rabbitUser(), "-Ddoudi.workers.measure-heap=true"));
 		String classPath = System.getProperty("java.class.path");
 		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
 			cmd.addAll(List.of("-jar", classPath)); // java -jar doudi.jar: the same jar

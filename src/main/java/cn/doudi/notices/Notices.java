@@ -61,7 +61,8 @@ public class Notices implements MonthEndOutput, DisposableBean {
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 	/** The fonts, opened on first use and shared by every thread (see {@link CjkFont}). */
 	private CjkFont font;
-	private java.util.concurrent.ExecutorService pool;
+	/** The renderers' pools by width (the partitions' {@code --threads}; one in a process but for the bench's modes). */
+	private final java.util.Map<Integer, java.util.concurrent.ExecutorService> pools = new java.util.HashMap<>();
 	private boolean warned;
 
 	Notices(RunReader reader, RegionNames regions, NoticeProperties properties,
@@ -72,15 +73,22 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		this.properties = properties;
 	}
 
+	/** As {@link #write(PayrollRun, Path, int)} with as many renderers as cores. */
+	@Override
+	public CountyFiles write(PayrollRun run, Path folder) {
+		return write(run, folder, Runtime.getRuntime().availableProcessors());
+	}
+
 	/**
-	 * The run's notices, in the county's partition (several counties at once share the renderers' pool);
+	 * The run's notices, in the county's partition, its villages rendered on a pool of {@code threads} renderers
+	 * (the partitions' {@code --threads}: the counties computed at once share it, so N threads render on at most N);
 	 * returns the files written and the warnings.
 	 */
 	@Override
-	public CountyFiles write(PayrollRun run, Path folder) {
+	public CountyFiles write(PayrollRun run, Path folder, int threads) {
 		List<String> warnings = new java.util.ArrayList<>();
 		List<String> files = new java.util.ArrayList<>();
-		write(run, folder, regions.load(), warnings, files);
+		write(run, folder, regions.load(), warnings, files, Math.max(1, threads));
 		return new CountyFiles(files, warnings);
 	}
 
@@ -89,12 +97,13 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		return String.format("%04d%02d", month.getYear(), month.getMonthValue());
 	}
 
-	private void write(PayrollRun run, Path folder, Names names, List<String> warnings, List<String> files) {
+	private void write(PayrollRun run, Path folder, Names names, List<String> warnings, List<String> files,
+			int threads) {
 		long started = System.nanoTime();
 		Path dir = folder.resolve("notices").resolve(run.county());
 		String m = fileMonth(run.month());
 		LocalDate date = PublicNotices.payDate(run);
-		Villages villages = new Villages(run, dir, m, date, names, warnings, files);
+		Villages villages = new Villages(run, dir, m, date, names, warnings, files, threads);
 		// the county's lines village by village: each village's notice rendered on the pool once its lines are read,
 		// a bounded number at a time, the results taken in village order (the files and warnings as one after the other)
 		reader.forEachLineByRegion(run.id(), villages::line);
@@ -140,7 +149,8 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		private final List<String> warnings;
 		private final List<String> files;
 		private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
-		private final int inFlight = IN_FLIGHT_PER_THREAD * threads();
+		private final java.util.concurrent.ExecutorService pool;
+		private final int inFlight;
 		private String code;
 		private List<PaymentLineView> lines = new java.util.ArrayList<>();
 		private CjkFont cjk;
@@ -151,7 +161,9 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		long pdfNanos;
 
 		Villages(PayrollRun run, Path dir, String m, LocalDate date, Names names, List<String> warnings,
-				List<String> files) {
+				List<String> files, int threads) {
+			this.pool = pool(threads);
+			this.inFlight = IN_FLIGHT_PER_THREAD * threads;
 			this.run = run;
 			this.dir = dir;
 			this.m = m;
@@ -199,7 +211,7 @@ public class Notices implements MonthEndOutput, DisposableBean {
 				take();
 			}
 			CjkFont f = cjk;
-			pending.add(new Pending(v.villageCode(), pool().submit(() -> render(v, dir, m, date, run, f))));
+			pending.add(new Pending(v.villageCode(), pool.submit(() -> render(v, dir, m, date, run, f))));
 		}
 
 		/** The oldest village's result: its files, its times, its warnings. */
@@ -260,22 +272,16 @@ public class Notices implements MonthEndOutput, DisposableBean {
 		}
 	}
 
-	private static int threads() {
-		return Math.max(1, Runtime.getRuntime().availableProcessors());
-	}
-
-	/** The notice renderers: as many threads as cores, made on first use, daemon (they hold no state). */
-	private synchronized java.util.concurrent.ExecutorService pool() {
-		if (pool == null) {
+	/** The notice renderers, {@code width} threads, made on first use, daemon (they hold no state). */
+	private synchronized java.util.concurrent.ExecutorService pool(int width) {
+		return pools.computeIfAbsent(Math.max(1, width), w -> {
 			java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-			pool = java.util.concurrent.Executors.newFixedThreadPool(threads(),
-					r -> {
-						Thread t = new Thread(r, "notices-" + n.incrementAndGet());
-						t.setDaemon(true);
-						return t;
-					});
-		}
-		return pool;
+			return java.util.concurrent.Executors.newFixedThreadPool(w, r -> {
+				Thread t = new Thread(r, "notices-" + w + "-" + n.incrementAndGet());
+				t.setDaemon(true);
+				return t;
+			});
+		});
 	}
 
 	/** A person a notice names: the name as printed and the masked ID. */
@@ -351,10 +357,8 @@ public class Notices implements MonthEndOutput, DisposableBean {
 
 	@Override
 	public synchronized void destroy() {
-		if (pool != null) {
-			pool.shutdownNow();
-			pool = null;
-		}
+		pools.values().forEach(java.util.concurrent.ExecutorService::shutdownNow);
+		pools.clear();
 		if (font != null) {
 			font.close();
 			font = null;

@@ -86,15 +86,16 @@ public class MonthEndFiles {
 	/**
 	 * One county's files of the other modules ({@link MonthEndOutput#write}), written by the partition that
 	 * computed the run: what each output wrote, in the order of {@link #outputs()}. Between two outputs the
-	 * point {@code month-end.writing-files} (a month-end killed while writing a county's files).
+	 * point {@code month-end.writing-files} (a month-end killed while writing a county's files). {@code threads}: the
+	 * partition's bound on its parallelism ({@link MonthEndOutput#write(PayrollRun, Path, int)}).
 	 */
-	public List<MonthEndOutput.CountyFiles> writeCounty(PayrollRun run, Path folder) {
+	public List<MonthEndOutput.CountyFiles> writeCounty(PayrollRun run, Path folder, int threads) {
 		List<MonthEndOutput.CountyFiles> written = new java.util.ArrayList<>();
 		for (MonthEndOutput output : outputs) {
 			if (!written.isEmpty()) {
 				FailPoint.reach("month-end.writing-files");
 			}
-			written.add(output.write(run, folder));
+			written.add(output.write(run, folder, threads));
 		}
 		return List.copyOf(written);
 	}

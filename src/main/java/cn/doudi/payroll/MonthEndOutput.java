@@ -20,6 +20,16 @@ public interface MonthEndOutput {
 	 */
 	CountyFiles write(PayrollRun run, Path folder);
 
+	/**
+	 * As {@link #write(PayrollRun, Path)}, using at most {@code threads} threads of its own at once (an output that
+	 * works in parallel, e.g. the notices' renderers): the partition's bound, {@code month-end --threads=N} or {@code
+	 * doudi worker --threads=N}, so that N bounds all of the partitions' parallelism. By default the same as {@link
+	 * #write(PayrollRun, Path)} (an output of one thread).
+	 */
+	default CountyFiles write(PayrollRun run, Path folder, int threads) {
+		return write(run, folder);
+	}
+
 	/** After every run's {@link #write}, in county order: the files across the runs (none by default). */
 	default void finish(List<PayrollRun> runs, Path folder) {
 	}

@@ -150,6 +150,31 @@ class PartitionedMonthEndIntegrationTests {
 	}
 
 	@Test
+	void oneThreadRendersTheNoticesOnOneRendererToo() {
+		java.util.Set<String> before = renderers();
+		monthEnd.run(OCT, List.of(), null, tmp.resolve("one"), "fin1", silent(), 1);
+
+		// --threads=1 bounds the whole partition: its villages' notices on one renderer (named notices-<width>-<n>),
+		// not on a pool as wide as the cores
+		java.util.Set<String> made = renderers();
+		made.removeAll(before);
+		assertThat(made).allMatch(name -> name.startsWith("notices-1-"));
+		assertThat(renderers()).filteredOn(name -> name.startsWith("notices-1-")).containsExactly("notices-1-1");
+
+		seed();
+		monthEnd.run(OCT, List.of(), null, tmp.resolve("two"), "fin1", silent(), 2);
+		assertThat(renderers()).filteredOn(name -> name.startsWith("notices-2-")).isNotEmpty()
+			.allMatch(name -> name.equals("notices-2-1") || name.equals("notices-2-2"));
+	}
+
+	/** The names of this JVM's notice renderers alive now. */
+	static java.util.Set<String> renderers() {
+		return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+			.filter(name -> name.startsWith("notices-"))
+			.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+	}
+
+	@Test
 	void aCountyRefusedByRunsInOrderDoesNotFailTheOthers() {
 		monthEnd.run(YearMonth.of(2026, 9), List.of(ZM), null, tmp.resolve("sep"), "fin1", silent(), 2);
 

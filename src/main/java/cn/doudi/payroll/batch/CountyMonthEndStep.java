@@ -37,8 +37,10 @@ import cn.doudi.payroll.RunReader;
  * <p>
  * While it runs, the partition beats ({@link PartitionHeartbeat}, every {@code doudi.workers.heartbeat}), so a
  * remote manager sees a worker that died ({@link LostWorkers}). In a {@code doudi worker} it also records, in the
- * partition's ExecutionContext, the worker ({@value #WORKER}: pid@host) and the peak of its heap pools while it ran
- * ({@value #PEAK_HEAP}, bytes; as {@code bench} measures it), also logged: {@code bench month-end --workers=W}
+ * partition's ExecutionContext, the worker ({@value #WORKER}: pid@host), the peak of its heap pools while it ran
+ * ({@value #PEAK_HEAP}, bytes; as {@code bench} measures it) and, for the bench's workers ({@code
+ * doudi.workers.measure-heap}), the live heap after a full collection before it ({@value #LIVE_HEAP_BEFORE}), also
+ * logged: {@code bench month-end --workers=W}
  * reads them from the job repository.
  */
 class CountyMonthEndStep extends AbstractStep {
@@ -47,6 +49,12 @@ class CountyMonthEndStep extends AbstractStep {
 
 	/** The partition's ExecutionContext keys written by a {@code doudi worker}. */
 	static final String PEAK_HEAP = "peakHeapBytes";
+
+	/**
+	 * With {@code doudi.workers.measure-heap} (the bench's workers): the heap in use after a full collection just
+	 * before the partition started, bytes — what the worker still holds of the partitions it ran before.
+	 */
+	static final String LIVE_HEAP_BEFORE = "liveHeapBeforeBytes";
 
 	static final String WORKER = "worker";
 
@@ -66,9 +74,13 @@ class CountyMonthEndStep extends AbstractStep {
 	private final RunReader runs;
 	private final Duration heartbeat;
 	private final boolean worker;
+	/** {@code doudi.workers.threads} (0: the cores). */
+	private final int configuredThreads;
+	/** {@code doudi.workers.measure-heap}: a full collection before each partition of a worker (bench only). */
+	private final boolean measureHeap;
 
 	CountyMonthEndStep(String name, JobRepository repository, MonthEndJobLauncher launcher, MonthEndFiles files,
-			RunReader runs, Duration heartbeat, boolean worker) {
+			RunReader runs, Duration heartbeat, boolean worker, int configuredThreads, boolean measureHeap) {
 		super(repository);
 		setName(name);
 		this.launcher = launcher;
@@ -76,6 +88,8 @@ class CountyMonthEndStep extends AbstractStep {
 		this.runs = runs;
 		this.heartbeat = heartbeat;
 		this.worker = worker;
+		this.configuredThreads = configuredThreads;
+		this.measureHeap = measureHeap;
 	}
 
 	@Override
@@ -96,6 +110,11 @@ class CountyMonthEndStep extends AbstractStep {
 			boolean completed;
 			List<MemoryPoolMXBean> heap = heapPools();
 			if (worker && RUNNING.getAndIncrement() == 0) {
+				if (measureHeap) {
+					// the bench's workers: the peak measured from the live heap, and the live heap recorded
+					System.gc();
+					context.putLong(LIVE_HEAP_BEFORE, heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum());
+				}
 				heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 			}
 			try (PartitionHeartbeat beating = PartitionHeartbeat.start(getJobRepository(), partition, county, heartbeat)) {
@@ -103,7 +122,7 @@ class CountyMonthEndStep extends AbstractStep {
 				completed = launcher.run(runId, county, month, revision, context.getInt(CountyPartitioner.COUNTY_NO),
 						context.getInt(CountyPartitioner.COUNTY_COUNT));
 				if (completed) {
-					writeFiles(context, runId, Path.of(context.getString(CountyPartitioner.OUT)));
+					writeFiles(context, runId, Path.of(context.getString(CountyPartitioner.OUT)), threads(partition));
 				}
 			}
 			catch (RuntimeException e) {
@@ -122,7 +141,13 @@ class CountyMonthEndStep extends AbstractStep {
 				long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 				context.putLong(PEAK_HEAP, peak);
 				context.putString(WORKER, ManagementFactory.getRuntimeMXBean().getName());
-				log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB）", county, month, peak >> 20);
+				if (context.containsKey(LIVE_HEAP_BEFORE)) {
+					log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB；开始前完全回收后 {} MiB）", county, month, peak >> 20,
+							context.getLong(LIVE_HEAP_BEFORE) >> 20);
+				}
+				else {
+					log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB）", county, month, peak >> 20);
+				}
 			}
 			else {
 				log.info("区县 {} {} 月结分区完成", county, month);
@@ -135,13 +160,28 @@ class CountyMonthEndStep extends AbstractStep {
 	 * the manager: it checks they are where it looks and reports the warnings. Written again, byte for byte,
 	 * when the partition runs again.
 	 */
-	private void writeFiles(ExecutionContext context, long runId, Path folder) {
+	private void writeFiles(ExecutionContext context, long runId, Path folder, int threads) {
 		PayrollRun run = runs.run(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " not found"));
-		List<MonthEndOutput.CountyFiles> written = files.writeCounty(run, folder);
+		List<MonthEndOutput.CountyFiles> written = files.writeCounty(run, folder, threads);
 		context.putString(FILES, String.join("\n", written.stream().flatMap(w -> w.files().stream()).toList()));
 		for (int i = 0; i < written.size(); i++) {
 			context.putString(WARNINGS + i, String.join("\n", written.get(i).warnings()));
 		}
+	}
+
+	/**
+	 * The partition's bound on its parallelism (the notices' renderers: {@link MonthEndFiles#writeCounty}): in a
+	 * {@code doudi worker} its {@code --threads}; in-process the month-end's {@code --threads} (the job's
+	 * non-identifying {@code threads}, as the partitions' pool), else {@code doudi.workers.threads}; 0: the cores.
+	 */
+	private int threads(StepExecution partition) {
+		if (!worker) {
+			Long threads = partition.getJobExecution().getJobParameters().getLong("threads");
+			if (threads != null && threads > 0) {
+				return threads.intValue();
+			}
+		}
+		return CountyPartitionsConfiguration.threads(configuredThreads);
 	}
 
 	private static List<MemoryPoolMXBean> heapPools() {
