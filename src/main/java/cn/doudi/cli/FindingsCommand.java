@@ -168,23 +168,27 @@ class FindingsCommand implements Runnable {
 	/** A monitor's decision on one finding, printed as 疑点 N 名称 已由 用户 排除/确认. */
 	abstract static class Decide implements Callable<Integer> {
 
+		/** The façade's decision: who, which finding, the note. */
+		interface Decider {
+
+			FindingView decide(String user, long id, String note);
+		}
+
 		@Mixin
 		Decision decision;
 
-		final FindingReviews reviews;
-
 		private final String verb;
 
-		Decide(FindingReviews reviews, String verb) {
-			this.reviews = reviews;
-			this.verb = verb;
-		}
+		private final Decider decider;
 
-		abstract FindingView decide(String user, long id, String note);
+		Decide(String verb, Decider decider) {
+			this.verb = verb;
+			this.decider = decider;
+		}
 
 		@Override
 		public Integer call() {
-			FindingView f = decide(decision.user.name(), decision.id, decision.note);
+			FindingView f = decider.decide(decision.user.name(), decision.id, decision.note);
 			System.out.printf("疑点 %d %s 已由 %s %s%n", f.id(), Terms.finding(f.code()), decision.user.name(), verb);
 			return 0;
 		}
@@ -194,12 +198,7 @@ class FindingsCommand implements Runnable {
 	static class Dismiss extends Decide {
 
 		Dismiss(FindingReviews reviews) {
-			super(reviews, "排除");
-		}
-
-		@Override
-		FindingView decide(String user, long id, String note) {
-			return reviews.dismiss(user, id, note);
+			super("排除", reviews::dismiss);
 		}
 	}
 
@@ -207,12 +206,7 @@ class FindingsCommand implements Runnable {
 	static class Confirm extends Decide {
 
 		Confirm(FindingReviews reviews) {
-			super(reviews, "确认");
-		}
-
-		@Override
-		FindingView decide(String user, long id, String note) {
-			return reviews.confirm(user, id, note);
+			super("确认", reviews::confirm);
 		}
 	}
 

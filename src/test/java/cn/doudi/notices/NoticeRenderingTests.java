@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +19,7 @@ import cn.doudi.kernel.StopReason;
 import cn.doudi.notices.PublicNotices.VillageNotice;
 import cn.doudi.notices.RegionNames.Names;
 import cn.doudi.notices.render.CjkFont;
+import cn.doudi.notices.render.TestFonts;
 import cn.doudi.notices.render.PublicNoticePdf;
 import cn.doudi.notices.render.PublicNoticeWorkbook;
 import cn.doudi.notices.render.StopNoticesPdf;
@@ -49,20 +48,10 @@ class NoticeRenderingTests {
 	static final String ELDER = TestData.id(COUNTY, "1940-05-06", 21);
 	static final String CHILD = TestData.id(COUNTY, "2010-07-08", 32);
 
-	static CjkFont font;
+	static final CjkFont font = TestFonts.cjk();
 
 	@TempDir
 	Path out;
-
-	@BeforeAll
-	static void openFont() {
-		font = CjkFont.open("");
-	}
-
-	@AfterAll
-	static void closeFont() {
-		font.close();
-	}
 
 	static PaymentLineView line(String village, Program p, String household, String id, String name, YearMonth m,
 			String amount, String status, Integer members, String category) {

@@ -13,8 +13,6 @@ import java.util.Set;
 
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,17 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class FontSubsetTests {
 
-	static CjkFont font;
-
-	@BeforeAll
-	static void openFont() {
-		font = CjkFont.open("");
-	}
-
-	@AfterAll
-	static void closeFont() {
-		font.close();
-	}
+	static final CjkFont font = TestFonts.cjk();
 
 	@Test
 	void theProgramAndTheGlyphNumbersAreFontboxs() throws IOException {

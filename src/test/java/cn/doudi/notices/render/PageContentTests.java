@@ -15,8 +15,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,17 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class PageContentTests {
 
-	static CjkFont font;
-
-	@BeforeAll
-	static void openFont() {
-		font = CjkFont.open("");
-	}
-
-	@AfterAll
-	static void closeFont() {
-		font.close();
-	}
+	static final CjkFont font = TestFonts.cjk();
 
 	/** The calls both documents are drawn with. */
 	interface Page {
