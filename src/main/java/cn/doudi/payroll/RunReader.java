@@ -83,7 +83,7 @@ public class RunReader {
 		return Optional.ofNullable(jdbc.queryForObject("select out_dir from payroll_run where id = ?", String.class, runId));
 	}
 
-	/** The run's lines in {@code payments.csv} order, all in memory (a page, a bank return): files use {@link #forEachLine}. */
+	/** The run's lines in {@code payments.csv} order, all in memory (a bank return): files and pages use {@link #forEachLine}. */
 	public List<PaymentLineView> lines(long runId) {
 		return jdbc.query(LINES, this::line, runId);
 	}

@@ -112,9 +112,10 @@ class RunFiles {
 			for (int i = 0; i < header.length; i++) {
 				h.createCell(i).setCellValue(header[i]);
 			}
-			int r = 1;
-			for (PaymentLineView l : reader.lines(runId)) {
-				Row row = sheet.createRow(r++);
+			int[] r = { 1 };
+			// streamed in payments.csv order: SXSSF keeps 200 rows in memory, the reader a fetch of lines
+			reader.forEachLine(runId, l -> {
+				Row row = sheet.createRow(r[0]++);
 				String[] v = { l.county(), l.regionCode(), l.program().name(), nz(l.category()), l.householdId(),
 						IdNumber.mask(l.idNumber()), l.name(), l.payMonth().toString(), null, l.status(), nz(l.reason()),
 						nz(l.bank()), l.accountNumber() == null ? "" : IdNumber.mask(l.accountNumber()), l.arrears() ? "是" : "否" };
@@ -126,7 +127,7 @@ class RunFiles {
 						row.createCell(i).setCellValue(v[i]);
 					}
 				}
-			}
+			});
 			wb.write(out);
 			wb.dispose();
 		}

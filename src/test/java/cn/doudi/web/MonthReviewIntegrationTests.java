@@ -117,6 +117,32 @@ class MonthReviewIntegrationTests extends ConsoleTest {
 	}
 
 	@Test
+	void heldLinesComeAPageAtATimeAndTheMaskedDetailListsEveryLine() throws Exception {
+		RunTotals t = payroll.run("fin1", runA);
+
+		// the run's one held line (the shared account's) on the first page, none after it
+		assertThat(reviews.held("fin1", runA, 0, 10)).singleElement()
+			.satisfies(l -> assertThat(l.isPay()).isFalse());
+		assertThat(reviews.held("fin1", runA, 1, 10)).isEmpty();
+		assertThat(reviews.held("fin1", runA, 0, 0)).isEmpty();
+
+		// 发放明细（脱敏）: a header and every line, paid and held, with masked ID numbers
+		MockHttpServletResponse r = mvc.perform(get("/runs/" + runA + "/payments.xlsx").with(user("audA"))).andReturn()
+			.getResponse();
+		assertThat(r.getStatus()).isEqualTo(200);
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.getContentAsByteArray()))) {
+			var sheet = wb.getSheet("发放明细");
+			assertThat(sheet.getLastRowNum()).isEqualTo(t.linesPaid() + t.linesHeld());
+			DataFormatter f = new DataFormatter();
+			for (Row row : sheet) {
+				if (row.getRowNum() > 0) {
+					assertThat(f.formatCellValue(row.getCell(5))).matches("\\d{6}\\*{8}\\d{3}[\\dX]");
+				}
+			}
+		}
+	}
+
+	@Test
 	void buttonsOnlyForWhoMayPressThemAndAConfirmationStepBeforeReleaseAndApprove() throws Exception {
 		assertThat(page("fin1", "/runs/" + runA)).contains("id=\"release\"").doesNotContain("id=\"approve\"");
 		for (String u : new String[] { "mon", "op", "audA", "aud", "admin" }) {
