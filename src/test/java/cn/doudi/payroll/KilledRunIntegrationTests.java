@@ -227,6 +227,24 @@ class KilledRunIntegrationTests {
 	void halted(String point, String... command) throws Exception {
 		assertThat(child(point, command)).as("the child halted at " + point + ": " + log()).isEqualTo(FailPoint.HALTED);
 		assertThat(log()).contains("halted at " + point);
+		awaitHaltedBackendsGone();
+	}
+
+	/**
+	 * A halted child's server process ends when PostgreSQL notices the closed socket, a moment after the child's
+	 * exit; until then it still holds the county's advisory lock, and a recovery run meanwhile rightly leaves the
+	 * county to the next command. The tests go on once no other session of this database holds an advisory lock.
+	 */
+	void awaitHaltedBackendsGone() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (count("""
+				select count(*) from pg_locks where locktype = 'advisory' and granted and pid <> pg_backend_pid()
+				  and database = (select oid from pg_database where datname = current_database())""") > 0) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("a halted child's county lock is still held 30 s after it ended");
+			}
+			Thread.sleep(20);
+		}
 	}
 
 	int child(String haltAt, String... command) throws Exception {
