@@ -83,9 +83,15 @@ public class RunReader {
 		return Optional.ofNullable(jdbc.queryForObject("select out_dir from payroll_run where id = ?", String.class, runId));
 	}
 
-	/** The run's lines in {@code payments.csv} order, all in memory (a bank return): files and pages use {@link #forEachLine}. */
+	/** The run's lines in {@code payments.csv} order, all in memory (a bank return): files use {@link #forEachLine}, the review's page {@link #heldLines}. */
 	public List<PaymentLineView> lines(long runId) {
 		return jdbc.query(LINES, this::line, runId);
+	}
+
+	/** One page of the run's lines that are not paid (HELD), in {@code payments.csv} order: the review's page. */
+	public List<PaymentLineView> heldLines(long runId, int offset, int limit) {
+		return jdbc.query(LINES.replace("where run_id = ?", "where run_id = ? and status <> 'PAY'") + "offset ? limit ?",
+				this::line, runId, offset, limit);
 	}
 
 	/** The PAY lines of one bank code (as stored, not stripped): how many and their sum. */

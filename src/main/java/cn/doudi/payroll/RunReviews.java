@@ -109,15 +109,7 @@ public class RunReviews {
 	/** The run's HELD lines, {@code payments.csv} order, one page. */
 	public List<PaymentLineView> held(String user, long runId, int offset, int limit) {
 		runs.run(user, runId);
-		// the run's lines streamed in payments.csv order: only the page is held, not the county's lines
-		List<PaymentLineView> page = new java.util.ArrayList<>();
-		long[] held = { 0 };
-		reader.forEachLine(runId, l -> {
-			if (!l.isPay() && held[0]++ >= offset && page.size() < limit) {
-				page.add(l);
-			}
-		});
-		return page;
+		return reader.heldLines(runId, offset, limit);
 	}
 
 	/** How many HELD lines the run has. */
