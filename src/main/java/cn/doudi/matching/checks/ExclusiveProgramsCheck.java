@@ -2,10 +2,10 @@ package cn.doudi.matching.checks;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
@@ -38,14 +38,20 @@ class ExclusiveProgramsCheck implements Check<RosterRecords> {
 
 	@Override
 	public List<RaisedFinding> decide(RosterRecords roster, CheckMonth month) {
-		Map<String, List<Enrollment>> byPerson = new TreeMap<>();
+		// grouped by a hash map; the people with two or more enrollments (few) taken in ID order
+		Map<String, List<Enrollment>> byPerson = new HashMap<>();
 		roster.in(month.month()).enrollments()
-			.forEach(e -> byPerson.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
-		List<RaisedFinding> out = new ArrayList<>();
+			.forEach(e -> byPerson.computeIfAbsent(e.idNumber(), k -> new ArrayList<>(1)).add(e));
+		List<String> several = new ArrayList<>();
 		byPerson.forEach((id, enrollments) -> {
-			if (enrollments.size() < 2) {
-				return;
+			if (enrollments.size() >= 2) {
+				several.add(id);
 			}
+		});
+		several.sort(String::compareTo);
+		List<RaisedFinding> out = new ArrayList<>();
+		several.forEach(id -> {
+			List<Enrollment> enrollments = byPerson.get(id);
 			List<ExclusivePrograms.Held> held = ExclusivePrograms.held(enrollments).stream()
 				.filter(h -> h.enrollment().county().equals(month.county()))
 				.toList();
