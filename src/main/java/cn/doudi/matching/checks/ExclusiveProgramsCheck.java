@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
@@ -38,20 +39,18 @@ class ExclusiveProgramsCheck implements Check<RosterRecords> {
 
 	@Override
 	public List<RaisedFinding> decide(RosterRecords roster, CheckMonth month) {
-		// grouped by a hash map; the people with two or more enrollments (few) taken in ID order
-		Map<String, List<Enrollment>> byPerson = new HashMap<>();
-		roster.in(month.month()).enrollments()
-			.forEach(e -> byPerson.computeIfAbsent(e.idNumber(), k -> new ArrayList<>(1)).add(e));
-		List<String> several = new ArrayList<>();
-		byPerson.forEach((id, enrollments) -> {
-			if (enrollments.size() >= 2) {
-				several.add(id);
+		// each person's first enrollment by ID (a hash map); the few with two or more, all of theirs in roster
+		// order, in ID order
+		Map<String, Enrollment> first = new HashMap<>();
+		Map<String, List<Enrollment>> several = new TreeMap<>();
+		for (Enrollment e : roster.in(month.month()).enrollments()) {
+			Enrollment earlier = first.putIfAbsent(e.idNumber(), e);
+			if (earlier != null) {
+				several.computeIfAbsent(e.idNumber(), k -> new ArrayList<>(List.of(earlier))).add(e);
 			}
-		});
-		several.sort(String::compareTo);
+		}
 		List<RaisedFinding> out = new ArrayList<>();
-		several.forEach(id -> {
-			List<Enrollment> enrollments = byPerson.get(id);
+		several.forEach((id, enrollments) -> {
 			List<ExclusivePrograms.Held> held = ExclusivePrograms.held(enrollments).stream()
 				.filter(h -> h.enrollment().county().equals(month.county()))
 				.toList();
