@@ -1,6 +1,8 @@
 package cn.doudi.identity;
 
 import java.text.Normalizer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.Transliterator;
 
@@ -17,6 +19,11 @@ import com.ibm.icu.text.Transliterator;
 public final class PersonName {
 
 	private static final String DOTS = "\u00B7\u2022\u30FB\u2027\u22C5\u2219\u0387\uFF65\u2024\u16EB\u2E31";
+	/** How many names' keys {@link #matchKey} remembers at most. */
+	static final int CACHED_KEYS = 1 << 16;
+
+	private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
 	private static final ThreadLocal<Transliterator> TO_SIMPLIFIED = ThreadLocal
 		.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
 
@@ -79,8 +86,34 @@ public final class PersonName {
 		return String.format("U+%04X", cp);
 	}
 
-	/** Comparison form: {@link #normalise} then traditional → simplified, placeholders unified to {@code *}. */
+	/**
+	 * Comparison form: {@link #normalise} then traditional → simplified, placeholders unified to {@code *}.
+	 * A pure function of the text, remembered for the last names asked ({@link #CACHED_KEYS} at most, all
+	 * forgotten at once when full): ICU's transliterator takes about 17 µs a name, and the checks compare the
+	 * same roster and agency names again and again (each check, each month of the arrears window).
+	 */
 	public static String matchKey(String raw) {
+		if (raw == null) {
+			return "";
+		}
+		String key = KEYS.get(raw);
+		if (key == null) {
+			key = computeMatchKey(raw);
+			if (KEYS.size() >= CACHED_KEYS) {
+				KEYS.clear();
+			}
+			KEYS.put(raw, key);
+		}
+		return key;
+	}
+
+	/** How many keys {@link #matchKey} remembers now (at most {@link #CACHED_KEYS}). */
+	static int rememberedKeys() {
+		return KEYS.size();
+	}
+
+	/** {@link #matchKey} worked out afresh, never from the remembered keys. */
+	static String computeMatchKey(String raw) {
 		String s = TO_SIMPLIFIED.get().transliterate(normalise(raw));
 		StringBuilder out = new StringBuilder(s.length());
 		s.codePoints().forEach(cp -> {
@@ -91,22 +124,32 @@ public final class PersonName {
 				out.appendCodePoint(cp);
 			}
 		});
-		return out.toString();
+		String key = out.toString();
+		return key.equals(raw) ? raw : key;
 	}
 
-	/** True when the two names are the same after normalisation, a placeholder matching any one character. */
+	/**
+	 * True when the two names are the same after normalisation, a placeholder matching any one character
+	 * (code point by code point; a name is its own key's length in code points).
+	 */
 	public static boolean matches(String a, String b) {
-		int[] x = matchKey(a).codePoints().toArray();
-		int[] y = matchKey(b).codePoints().toArray();
-		if (x.length != y.length || x.length == 0) {
+		String x = matchKey(a);
+		String y = b != null && b.equals(a) ? x : matchKey(b);
+		if (x.isEmpty() || y.isEmpty()) {
 			return false;
 		}
-		for (int i = 0; i < x.length; i++) {
-			if (x[i] != y[i] && x[i] != '*' && y[i] != '*') {
+		int i = 0;
+		int j = 0;
+		while (i < x.length() && j < y.length()) {
+			int p = x.codePointAt(i);
+			int q = y.codePointAt(j);
+			if (p != q && p != '*' && q != '*') {
 				return false;
 			}
+			i += Character.charCount(p);
+			j += Character.charCount(q);
 		}
-		return true;
+		return i == x.length() && j == y.length();
 	}
 
 	private static boolean isPlaceholder(int cp) {

@@ -2,6 +2,8 @@ package cn.doudi.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Nested;
@@ -9,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import com.ibm.icu.text.Transliterator;
 
 /** Names as CHECKS.md "Matching people" compares them. */
 class PersonNameTests {
@@ -139,6 +143,98 @@ class PersonNameTests {
 			assertThat(PersonName.matches("王?华", "王𠀾华")).isTrue();
 			assertThat(PersonName.matches("刘*", "刘䶮")).isTrue();
 			assertThat(PersonName.matches("王??华", "王𠀾华")).isFalse();
+		}
+	}
+
+	/**
+	 * {@link PersonName#matchKey} remembers the keys it worked out: a remembered key is the key worked out
+	 * afresh, and both are what the rules say (normalise, ICU traditional → simplified, placeholders as
+	 * {@code *}, written out again here), for rare characters, mixed widths, separators and placeholders —
+	 * also once the remembered keys were forgotten for being too many.
+	 */
+	@Nested
+	class RememberedKeys {
+
+		static final List<String> NAMES = List.of("刘䶮", "劉䶮", " 刘\u3000䶮 ", "王𠀾华", "王 𠀾 華", "王?华", "王＊明", "王□明",
+				"王*明", "买买提·艾力", "买买提•艾力", "阿𠀾・买买提", "ＷＡＮＧ　Ｌｉ", "Wang Li", "王\u200B建国", "\uFEFF王建国", "張偉",
+				"张伟", "王后", "王后明", "單于燕", "于飛", "乾隆", "郑\uFA10", "﨑山", "", " ", "\u3000", "𠮷", "王\uD840五", "李 · 四");
+
+		/** The rules of CHECKS.md "Matching people", with no remembered key. */
+		static String expectedKey(String raw) {
+			String simplified = Transliterator.getInstance("Traditional-Simplified").transliterate(PersonName.normalise(raw));
+			StringBuilder out = new StringBuilder();
+			simplified.codePoints().forEach(cp -> out.appendCodePoint("*?□＊？".indexOf(cp) >= 0 ? '*' : cp));
+			return out.toString();
+		}
+
+		static boolean expectedMatch(String a, String b) {
+			int[] x = expectedKey(a).codePoints().toArray();
+			int[] y = expectedKey(b).codePoints().toArray();
+			if (x.length != y.length || x.length == 0) {
+				return false;
+			}
+			for (int i = 0; i < x.length; i++) {
+				if (x[i] != y[i] && x[i] != '*' && y[i] != '*') {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		@Test
+		void aRememberedKeyIsTheKeyWorkedOutAfresh() {
+			for (String name : NAMES) {
+				String expected = expectedKey(name);
+				assertThat(PersonName.computeMatchKey(name)).as(name).isEqualTo(expected);
+				assertThat(PersonName.matchKey(name)).as(name).isEqualTo(expected);
+				assertThat(PersonName.matchKey(new String(name))).as("asked again: %s", name).isEqualTo(expected);
+			}
+			assertThat(PersonName.matchKey("劉䶮")).isEqualTo("刘䶮");
+			assertThat(PersonName.matchKey("王 𠀾 華")).isEqualTo("王𠀾华");
+			assertThat(PersonName.matchKey("ＷＡＮＧ　Ｌｉ")).isEqualTo("WANGLi");
+			assertThat(PersonName.matchKey(null)).isEmpty();
+		}
+
+		@Test
+		void matchesAsTheRulesSayOnEveryPair() {
+			for (String a : NAMES) {
+				for (String b : NAMES) {
+					assertThat(PersonName.matches(a, b)).as("%s / %s", a, b).isEqualTo(expectedMatch(a, b));
+				}
+				assertThat(PersonName.matches(a, null)).isFalse();
+				assertThat(PersonName.matches(null, a)).isFalse();
+			}
+			assertThat(PersonName.matches("王?华", "王𠀾華")).isTrue();
+			assertThat(PersonName.matches("王𠀾华", "王𠀿华")).isFalse();
+		}
+
+		@Test
+		void tooManyNamesAreForgottenAndStillGiveTheirKeys() {
+			Random random = new Random(17);
+			String chars = "王李张刘劉陈陳杨楊国國华華䶮𠀾*？ 　·•";
+			List<String> asked = new ArrayList<>();
+			int most = 0;
+			for (int i = 0; i < PersonName.CACHED_KEYS + 5_000; i++) {
+				String name = i % 50 == 0 ? i + randomName(random, chars) : Integer.toString(i);
+				asked.add(name);
+				PersonName.matchKey(name);
+				most = Math.max(most, PersonName.rememberedKeys());
+			}
+			assertThat(most).isEqualTo(PersonName.CACHED_KEYS);
+			assertThat(PersonName.rememberedKeys()).isLessThan(PersonName.CACHED_KEYS);
+			for (int i = 0; i < asked.size(); i += 50) {
+				String name = asked.get(i);
+				assertThat(PersonName.matchKey(name)).as(name).isEqualTo(expectedKey(name));
+			}
+		}
+
+		private static String randomName(Random random, String chars) {
+			int[] cps = chars.codePoints().toArray();
+			StringBuilder sb = new StringBuilder();
+			for (int i = 2 + random.nextInt(3); i > 0; i--) {
+				sb.appendCodePoint(cps[random.nextInt(cps.length)]);
+			}
+			return sb.toString();
 		}
 	}
 

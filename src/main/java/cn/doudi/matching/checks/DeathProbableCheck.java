@@ -1,6 +1,7 @@
 package cn.doudi.matching.checks;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,29 +57,51 @@ class DeathProbableCheck implements Check<DeathProbableCheck.Records> {
 		return new Records(index.isEmpty() ? null : reader.roster(), index);
 	}
 
+	/**
+	 * Each person of the county's active enrollments is probed by the ID body; only the few whose body has
+	 * a death within one edit known by M are grouped with all their enrollments (for the name) — no ordered
+	 * map of every person — and the findings come in ID order, as they did from a map ordered by ID.
+	 */
 	@Override
 	public List<RaisedFinding> decide(Records records, CheckMonth month) {
 		if (records.deaths().isEmpty()) {
 			return List.of();
 		}
 		String knownBy = month.knownBy().toString();
-		Map<String, List<Enrollment>> people = new TreeMap<>();
-		records.roster().in(month.month()).enrollments().stream().filter(e -> e.county().equals(month.county()))
-			.forEach(e -> people.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
-		List<RaisedFinding> out = new ArrayList<>();
-		people.forEach((id, enrollments) -> {
-			String body = IdNumber.of(id).body();
-			Set<Death> candidates = records.deaths().candidates(body);
-			if (candidates.isEmpty()) {
-				return;
+		List<Enrollment> enrollments = records.roster().in(month.month()).enrollments().stream()
+			.filter(e -> e.county().equals(month.county()))
+			.toList();
+		Map<String, List<Death>> near = new HashMap<>();
+		for (Enrollment e : enrollments) {
+			String id = e.idNumber();
+			if (near.containsKey(id)) {
+				continue;
 			}
-			List<Death> matches = candidates.stream()
+			String body = IdNumber.of(id).body();
+			List<Death> within = records.deaths().candidates(body).stream()
 				.filter(d -> d.date().compareTo(knownBy) < 0)
 				.filter(d -> OneEditIndex.withinOneEdit(body, d.body()))
-				.filter(d -> enrollments.stream().anyMatch(e -> PersonName.matches(e.name(), d.name())))
+				.toList();
+			if (!within.isEmpty()) {
+				near.put(id, within);
+			}
+		}
+		if (near.isEmpty()) {
+			return List.of();
+		}
+		Map<String, List<Enrollment>> people = new TreeMap<>();
+		for (Enrollment e : enrollments) {
+			if (near.containsKey(e.idNumber())) {
+				people.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e);
+			}
+		}
+		List<RaisedFinding> out = new ArrayList<>();
+		people.forEach((id, mine) -> {
+			List<Death> matches = near.get(id).stream()
+				.filter(d -> mine.stream().anyMatch(e -> PersonName.matches(e.name(), d.name())))
 				.toList();
 			if (!matches.isEmpty()) {
-				out.add(finding(month.county(), PersonRows.ofEnrollments(enrollments), matches));
+				out.add(finding(month.county(), PersonRows.ofEnrollments(mine), matches));
 			}
 		});
 		return out;

@@ -2,6 +2,7 @@ package cn.doudi.matching.checks;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,14 +39,18 @@ class ExclusiveProgramsCheck implements Check<RosterRecords> {
 
 	@Override
 	public List<RaisedFinding> decide(RosterRecords roster, CheckMonth month) {
-		Map<String, List<Enrollment>> byPerson = new TreeMap<>();
-		roster.in(month.month()).enrollments()
-			.forEach(e -> byPerson.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
-		List<RaisedFinding> out = new ArrayList<>();
-		byPerson.forEach((id, enrollments) -> {
-			if (enrollments.size() < 2) {
-				return;
+		// each person's first enrollment by ID (a hash map); the few with two or more, all of theirs in roster
+		// order, in ID order
+		Map<String, Enrollment> first = new HashMap<>();
+		Map<String, List<Enrollment>> several = new TreeMap<>();
+		for (Enrollment e : roster.in(month.month()).enrollments()) {
+			Enrollment earlier = first.putIfAbsent(e.idNumber(), e);
+			if (earlier != null) {
+				several.computeIfAbsent(e.idNumber(), k -> new ArrayList<>(List.of(earlier))).add(e);
 			}
+		}
+		List<RaisedFinding> out = new ArrayList<>();
+		several.forEach((id, enrollments) -> {
 			List<ExclusivePrograms.Held> held = ExclusivePrograms.held(enrollments).stream()
 				.filter(h -> h.enrollment().county().equals(month.county()))
 				.toList();

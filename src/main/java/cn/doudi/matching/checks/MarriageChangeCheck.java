@@ -2,6 +2,7 @@ package cn.doudi.matching.checks;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +63,7 @@ class MarriageChangeCheck implements Check<MarriageChangeCheck.Records> {
 
 	@Override
 	public List<RaisedFinding> decide(Records records, CheckMonth month) {
-		Map<String, List<Enrollment>> members = new TreeMap<>();
+		Map<String, List<Enrollment>> members = new HashMap<>(); // looked up by ID only
 		records.roster().in(month.month()).enrollments().stream()
 			.filter(e -> e.program().isDibao() && e.county().equals(month.county()))
 			.forEach(e -> members.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));

@@ -1,6 +1,7 @@
 package cn.doudi.matching.checks;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,7 +56,7 @@ class NameMismatchCheck implements Check<NameMismatchCheck.Records> {
 
 	@Override
 	public List<RaisedFinding> decide(Records records, CheckMonth month) {
-		Map<String, List<Enrollment>> people = new TreeMap<>();
+		Map<String, List<Enrollment>> people = new HashMap<>(); // looked up by ID only
 		records.roster().in(month.month()).enrollments().stream().filter(e -> e.county().equals(month.county()))
 			.forEach(e -> people.computeIfAbsent(e.idNumber(), k -> new ArrayList<>()).add(e));
 		Map<String, List<Other>> others = new TreeMap<>();

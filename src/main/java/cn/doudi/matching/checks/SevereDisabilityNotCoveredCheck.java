@@ -3,6 +3,7 @@ package cn.doudi.matching.checks;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ class SevereDisabilityNotCoveredCheck implements Check<SevereDisabilityNotCovere
 	}
 
 	private static Map<String, List<RosterRow>> rowsByPerson(RosterRecords roster) {
-		Map<String, List<RosterRow>> rows = new TreeMap<>();
+		Map<String, List<RosterRow>> rows = new HashMap<>(); // looked up by ID only
 		roster.rows().forEach(r -> rows.computeIfAbsent(r.idNumber(), k -> new ArrayList<>()).add(r));
 		return rows;
 	}

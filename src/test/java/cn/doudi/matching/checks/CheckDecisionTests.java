@@ -107,6 +107,36 @@ class CheckDecisionTests {
 			assertThat(check.decide(records(id("19400302", 12), "王建国", "2026-10-20"), in(OCT))).isEmpty();
 			assertThat(check.decide(records(id("19400302", 22), "杨桂英", "2026-10-20"), in(OCT))).isEmpty();
 		}
+
+		/**
+		 * Only the people near a death are grouped, yet each with all their enrollments: the name may be
+		 * another row's, and the finding names every program. The findings come in ID order, whatever the
+		 * roster's order; a death of another name, or two digits away, or after M, is no one.
+		 */
+		@Test
+		void everyEnrollmentOfAPersonNearADeathCountsAndFindingsComeInIdOrder() {
+			String late = id("19450101", 31);
+			String early = id("19300101", 41);
+			String far = id("19500101", 51);
+			OneEditIndex<DeathProbableCheck.Death> index = new OneEditIndex<>();
+			for (String[] d : new String[][] { { id("19450101", 32), "赵德华", "2026-09-03" },
+					{ id("19300101", 43), "孙秀英", "2026-08-01" }, { id("19300101", 42), "孫秀蘭", "2026-10-02" },
+					{ id("19500101", 95), "钱明", "2026-09-09" } }) {
+				String body = OneEditIndex.body(d[0]);
+				index.add(body, new DeathProbableCheck.Death(d[0], body, d[1], d[2]));
+			}
+			RosterRecords roster = roster(row(Program.ELDERLY, "E9", late).name("赵得华").build(),
+					row(Program.ELDERLY, "E9", far).name("钱明").build(),
+					row(Program.DISABILITY_LIVING, "L9", late).name("趙德華").build(),
+					row(Program.ELDERLY, "E8", early).name("孙秀兰").build());
+
+			List<RaisedFinding> findings = check.decide(new DeathProbableCheck.Records(roster, index), in(OCT));
+
+			assertThat(people(findings)).containsExactly(early, late);
+			assertThat(findings.get(0).evidence()).contains(id("19300101", 42)).doesNotContain(id("19300101", 43));
+			assertThat(findings.get(1).programs()).containsExactlyInAnyOrder(Program.ELDERLY, Program.DISABILITY_LIVING);
+			assertThat(people(check.decide(new DeathProbableCheck.Records(roster, index), in(SEP)))).containsExactly(late);
+		}
 	}
 
 	@Nested
@@ -123,6 +153,18 @@ class CheckDecisionTests {
 				assertThat(f.programs()).containsExactly(Program.TEKUN);
 				assertThat(f.householdId()).isEqualTo("T1");
 			});
+		}
+
+		@Test
+		void peopleComeInIdOrderWhateverTheRosterOrder() {
+			String younger = id("19900101", 61);
+			RosterRecords roster = roster(row(Program.TEKUN, "T2", younger).start("2025-05").build(),
+					row(Program.TEKUN, "T1", HEAD).start("2025-03").build(),
+					row(Program.DISABILITY_LIVING, "L2", younger).start("2025-06").build(),
+					row(Program.ELDERLY, "E1", OLD).build(),
+					head(Program.DIBAO_URBAN, "H1", HEAD, "300.00").start("2024-01").build());
+
+			assertThat(people(check.decide(roster, in(OCT)))).containsExactly(HEAD, younger);
 		}
 
 		@Test

@@ -3,8 +3,11 @@ package cn.doudi.matching.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -81,6 +84,57 @@ class OneEditIndexTests {
 		}
 		assertThat(shared).as("pairs found").isGreaterThan(bodies.size() * 3 / 2);
 		assertThat(index.candidates("12345678901234567")).isEmpty();
+	}
+
+	/**
+	 * Enough bodies for the key table to grow many times (2,000 bodies, 66,000 keys): each probe gives what
+	 * a map from text key to values gives — the same values, in the same order (key by key, then as added),
+	 * each once — for bodies added and for bodies never added, one edit away or not.
+	 */
+	@Test
+	void aLargeIndexGivesWhatAMapOfTextKeysGivesInTheSameOrder() {
+		Random random = new Random(16);
+		Map<String, List<Integer>> byTextKey = new HashMap<>();
+		OneEditIndex<Integer> index = new OneEditIndex<>();
+		List<String> bodies = new ArrayList<>();
+		String base = "4101021950";
+		for (int n = 0; n < 2_000; n++) {
+			StringBuilder b = new StringBuilder(base);
+			while (b.length() < 17) {
+				b.append((char) ('0' + random.nextInt(10)));
+			}
+			String body = n % 4 == 3 ? neighbour(bodies.get(random.nextInt(bodies.size())), random) : b.toString();
+			bodies.add(body);
+			index.add(body, n);
+			for (String key : textKeys(body)) {
+				byTextKey.computeIfAbsent(key, k -> new ArrayList<>()).add(n);
+			}
+		}
+		int found = 0;
+		for (int n = 0; n < 3_000; n++) {
+			String probe = n < 1_500 ? neighbour(bodies.get(random.nextInt(bodies.size())), random)
+					: base + String.format("%07d", random.nextInt(10_000_000));
+			Set<Integer> expected = new LinkedHashSet<>();
+			textKeys(probe).forEach(k -> expected.addAll(byTextKey.getOrDefault(k, List.of())));
+			assertThat(index.candidates(probe)).as(probe).containsExactlyElementsOf(expected);
+			found += expected.isEmpty() ? 0 : 1;
+		}
+		assertThat(found).as("probes with candidates").isBetween(1_500, 2_900);
+	}
+
+	/** One substituted digit or one adjacent swap. */
+	private static String neighbour(String body, Random random) {
+		char[] b = body.toCharArray();
+		int i = random.nextInt(16);
+		if (random.nextBoolean()) {
+			b[i] = (char) ('0' + random.nextInt(10));
+		}
+		else {
+			char c = b[i];
+			b[i] = b[i + 1];
+			b[i + 1] = c;
+		}
+		return new String(b);
 	}
 
 	/** The blocking keys as text, as they were first written. */
