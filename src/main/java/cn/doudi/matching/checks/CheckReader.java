@@ -99,8 +99,7 @@ public final class CheckReader {
 	public RosterRecords roster() {
 		if (roster == null) {
 			String before = CurrentRoster.version(jdbc, county);
-			roster = loader.load("select b.household_id from " + CurrentRoster.rowsOf("id_number",
-					"select distinct c.id_number from current_beneficiary c where c.county = ?"), county);
+			roster = loader.loadPeopleOf(county);
 			String after = CurrentRoster.version(jdbc, county);
 			rosterVersion = before.equals(after) ? before : null;
 		}

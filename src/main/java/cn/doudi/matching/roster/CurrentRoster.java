@@ -46,6 +46,22 @@ public final class CurrentRoster {
 			not exists (select 1 from roster_cover c where c.source = u.source and c.county = u.county
 			  and c.import_id = u.import_id)""";
 
+	/** The ID numbers more than one county's current roster lists, as the copy held them at its build (V590). */
+	static final String SHARED_IDS = "roster_shared_id";
+
+	/** The household IDs more than one county's current roster lists, likewise (V590). */
+	static final String SHARED_HOUSEHOLDS = "roster_shared_household";
+
+	/**
+	 * The copy holds exactly today's current beneficiary rows: it covers every current snapshot, and no bulk table
+	 * was written since its build ({@code roster_changes}). Then its shared keys ({@link #SHARED_IDS},
+	 * {@link #SHARED_HOUSEHOLDS}) are those of the current rows.
+	 */
+	static final String EXACT = """
+			not exists (select 1 from snapshot u where u.source = 'beneficiaries' and %s)
+			and not exists (select 1 from roster_cover c where c.changes <> (select last_value from roster_changes))
+			""".formatted(NOT_COVERED);
+
 	private CurrentRoster() {
 	}
 

@@ -41,6 +41,17 @@ public class RosterCopy {
 
 	private static final List<CurrentRoster.Table> TABLES = List.of(CurrentRoster.Table.values());
 
+	/**
+	 * The keys more than one county's current roster lists (V590), built from the new beneficiary copy: table,
+	 * its column, the copy's column.
+	 */
+	private static final List<String[]> SHARED = List.of(new String[] { CurrentRoster.SHARED_IDS, "id_number" },
+			new String[] { CurrentRoster.SHARED_HOUSEHOLDS, "household_id" });
+
+	/** Every table the build replaces: the copies and the shared keys. */
+	private static final List<String> REPLACED = java.util.stream.Stream.concat(TABLES.stream().map(t -> t.copy),
+			SHARED.stream().map(s -> s[0])).toList();
+
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate own;
 	private final TransactionTemplate build;
@@ -108,7 +119,7 @@ public class RosterCopy {
 	 * would keep a lock on the copy to its end.
 	 */
 	private void analyze() {
-		own.executeWithoutResult(status -> jdbc.execute("analyze " + String.join(", ", TABLES.stream().map(t -> t.copy).toList())));
+		own.executeWithoutResult(status -> jdbc.execute("analyze " + String.join(", ", REPLACED)));
 	}
 
 	private static String next(String name) {
@@ -125,8 +136,7 @@ public class RosterCopy {
 		// read it) makes the build give up now rather than after building; the lookups that come meanwhile wait
 		// for the new copy (one build) instead of reading the bulk tables
 		jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
-		jdbc.execute("lock table " + String.join(", ", TABLES.stream().map(t -> t.copy).toList())
-				+ " in access exclusive mode");
+		jdbc.execute("lock table " + String.join(", ", REPLACED) + " in access exclusive mode");
 		jdbc.execute("set local lock_timeout = 0");
 		// read first: a write to a bulk table from now on bumps it past what the covers say (a rebuild next time)
 		long changes = jdbc.queryForObject("select last_value from roster_changes", Long.class);
@@ -141,6 +151,17 @@ public class RosterCopy {
 			for (String column : t.keys) {
 				jdbc.execute("create index %s on %s_next (%s)".formatted(next(t.index(column)), t.copy, column));
 			}
+		}
+		for (String[] shared : SHARED) {
+			jdbc.execute("drop table if exists " + next(shared[0]));
+			jdbc.execute("""
+					create unlogged table %1$s as
+					select %2$s from %3$s group by %2$s having count(distinct county) > 1
+					""".formatted(next(shared[0]), shared[1], next(CurrentRoster.Table.BENEFICIARY.copy)));
+		}
+		for (String shared : SHARED.stream().map(s -> s[0]).toList()) {
+			jdbc.execute("drop table " + shared);
+			jdbc.execute("alter table %1$s_next rename to %1$s".formatted(shared));
 		}
 		for (CurrentRoster.Table t : TABLES) {
 			jdbc.execute("drop table " + t.copy);
