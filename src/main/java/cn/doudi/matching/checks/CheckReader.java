@@ -95,7 +95,11 @@ public final class CheckReader {
 		return jdbc;
 	}
 
-	/** Every household in which a person of the county's roster has a row, in any county. */
+	/**
+	 * Every household in which a person of the county's roster has a row, in any county
+	 * ({@link RosterLoader#loadPeopleOf}: the county's own rows from its snapshot, the copy probed for the keys other
+	 * counties share).
+	 */
 	public RosterRecords roster() {
 		if (roster == null) {
 			String before = CurrentRoster.version(jdbc, county);

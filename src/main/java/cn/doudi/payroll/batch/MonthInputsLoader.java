@@ -44,6 +44,10 @@ import cn.doudi.matching.CheckHolds;
  * The neighbours' households (people of this county on another county's roster) are matching's keyed lookup
  * ({@link MatchedRecords#householdsSharingPeople}): an index probe per ID of the county, not a read of every
  * county's roster per county (1.8 s per county at 150 counties before; README "Province speed").
+ * <p>
+ * The county's own roster rows are those its check step read, when the same run's check step ran in this process
+ * and nothing they came from changed since ({@link CheckedRosters}, {@link MatchedRecords#ifCurrent}); otherwise
+ * they are read ({@link #roster}): the same rows in the same order either way.
  */
 @Component
 class MonthInputsLoader {
