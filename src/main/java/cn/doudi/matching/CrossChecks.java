@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,16 @@ public class CrossChecks {
 	/** Runs every check for the county and month and records the outcome for run {@code runId}. */
 	@Transactional
 	public CheckResult check(String county, YearMonth month, long runId) {
+		return check(county, month, runId, roster -> {
+		});
+	}
+
+	/**
+	 * {@link #check(String, YearMonth, long)}, giving {@code roster} the county's own roster rows the checks read
+	 * (when they were read from an unchanging database: {@link CountyRoster}), for the same run's load.
+	 */
+	@Transactional
+	public CheckResult check(String county, YearMonth month, long runId, Consumer<CountyRoster> roster) {
 		copy.refresh(); // the checks' keyed lookups probe it (the first county of a month-end builds it)
 		withoutJit(jdbc);
 		CheckReader reader = new CheckReader(county, new java.util.TreeSet<>(Set.of(month)), jdbc, loader, matched);
@@ -103,6 +114,7 @@ public class CrossChecks {
 		log.info("{} {}: checks opened {}, resolved {}, open {}; {} checked, {} held, {} certified silently, {} leads",
 				county, month, outcome.opened(), outcome.resolved(), open, counts.checked(), counts.held(),
 				counts.certifiedSilently(), counts.leads());
+		reader.countyRoster().ifPresent(roster);
 		return new CheckResult(counts, outcome.opened(), outcome.resolved(), Map.copyOf(open));
 	}
 

@@ -143,6 +143,16 @@ public class MatchedRecords {
 		return result;
 	}
 
+	/**
+	 * The rows of a county roster read earlier ({@link CountyRoster}: the check step's), if what they were read
+	 * from has not changed since (the same {@link CurrentRoster#version}): then they are the rows a read of
+	 * the county's current roster would give now. One small query.
+	 */
+	public java.util.Optional<List<cn.doudi.allowance.RosterRow>> ifCurrent(CountyRoster held) {
+		return CurrentRoster.version(jdbc, held.county()).equals(held.version()) ? java.util.Optional.of(held.rows())
+				: java.util.Optional.empty();
+	}
+
 	/** Is {@code deathMonth} before {@code month}? (the month of death is paid in full). */
 	public static boolean deadFor(YearMonth deathMonth, YearMonth month) {
 		return deathMonth != null && deathMonth.isBefore(month);

@@ -3,6 +3,7 @@ package cn.doudi.matching.checks;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -10,6 +11,7 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.doudi.allowance.RosterRow;
+import cn.doudi.matching.CountyRoster;
 import cn.doudi.matching.MatchedRecords;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.roster.CurrentRoster;
@@ -62,6 +64,7 @@ public final class CheckReader {
 	private final RosterLoader loader;
 	private final MatchedRecords matched;
 	private RosterRecords roster;
+	private String rosterVersion;
 	private Set<String> systemCounties;
 	private String[] countyIds;
 
@@ -92,13 +95,33 @@ public final class CheckReader {
 		return jdbc;
 	}
 
-	/** Every household in which a person of the county's roster has a row, in any county. */
+	/**
+	 * Every household in which a person of the county's roster has a row, in any county
+	 * ({@link RosterLoader#loadPeopleOf}: the county's own rows from its snapshot, the copy probed for the keys other
+	 * counties share).
+	 */
 	public RosterRecords roster() {
 		if (roster == null) {
-			roster = loader.load("select b.household_id from " + CurrentRoster.rowsOf("id_number",
-					"select distinct c.id_number from current_beneficiary c where c.county = ?"), county);
+			String before = CurrentRoster.version(jdbc, county);
+			roster = loader.loadPeopleOf(county);
+			String after = CurrentRoster.version(jdbc, county);
+			rosterVersion = before.equals(after) ? before : null;
 		}
 		return roster;
+	}
+
+	/**
+	 * The county's own rows of {@link #roster()} (which holds every one of them, in the order of program,
+	 * household, ID and row in the file within the county), with the version they were read at
+	 * ({@link CurrentRoster#version}): for the load of the same run ({@link CountyRoster}). Empty when the roster
+	 * was not read, or when what it is read from changed while it was being read.
+	 */
+	public Optional<CountyRoster> countyRoster() {
+		if (roster == null || rosterVersion == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new CountyRoster(county, rosterVersion,
+				roster.rows().stream().filter(r -> r.county().equals(county)).toList()));
 	}
 
 	/**

@@ -2,6 +2,8 @@ package cn.doudi.matching.roster;
 
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /**
  * Keyed lookups in every county's current roster: the rows of {@code current_beneficiary} whose ID,
  * household or account is one of a small set of keys, found by index probes in the copy of the current rows
@@ -44,7 +46,37 @@ public final class CurrentRoster {
 			not exists (select 1 from roster_cover c where c.source = u.source and c.county = u.county
 			  and c.import_id = u.import_id)""";
 
+	/** The ID numbers more than one county's current roster lists, as the copy held them at its build (V590). */
+	static final String SHARED_IDS = "roster_shared_id";
+
+	/** The household IDs more than one county's current roster lists, likewise (V590). */
+	static final String SHARED_HOUSEHOLDS = "roster_shared_household";
+
+	/**
+	 * The copy holds exactly today's current beneficiary rows: it covers every current snapshot, and no bulk table
+	 * was written since its build ({@code roster_changes}). Then its shared keys ({@link #SHARED_IDS},
+	 * {@link #SHARED_HOUSEHOLDS}) are those of the current rows.
+	 */
+	static final String EXACT = """
+			not exists (select 1 from snapshot u where u.source = 'beneficiaries' and %s)
+			and not exists (select 1 from roster_cover c where c.changes <> (select last_value from roster_changes))
+			""".formatted(NOT_COVERED);
+
 	private CurrentRoster() {
+	}
+
+	/**
+	 * What a county's current roster rows are read from: its current {@code beneficiaries} upload and the count
+	 * of statements that wrote a bulk table ({@code roster_changes}, V580: bumped by every write, whether or not
+	 * it committed). Equal versions at two moments mean the same rows of the county at both: a current upload's
+	 * rows never change (ingest writes only its STAGING upload), and a write into one (a test, a hand edit) or a
+	 * new upload made current changes the version. One small query.
+	 */
+	public static String version(JdbcTemplate jdbc, String county) {
+		return jdbc.queryForObject("""
+				select coalesce((select u.import_id::text from snapshot u where u.source = 'beneficiaries' and u.county = ?), '-')
+				       || '/' || (select last_value from roster_changes)
+				""", String.class, county);
 	}
 
 	/**

@@ -41,6 +41,17 @@ public class RosterCopy {
 
 	private static final List<CurrentRoster.Table> TABLES = List.of(CurrentRoster.Table.values());
 
+	/**
+	 * The keys more than one county's current roster lists (V590), built from the new beneficiary copy: table,
+	 * its column, the copy's column.
+	 */
+	private static final List<String[]> SHARED = List.of(new String[] { CurrentRoster.SHARED_IDS, "id_number" },
+			new String[] { CurrentRoster.SHARED_HOUSEHOLDS, "household_id" });
+
+	/** Every table the build replaces: the copies and the shared keys. */
+	private static final List<String> REPLACED = java.util.stream.Stream.concat(TABLES.stream().map(t -> t.copy),
+			SHARED.stream().map(s -> s[0])).toList();
+
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate own;
 	private final TransactionTemplate build;
@@ -76,6 +87,7 @@ public class RosterCopy {
 					return false;
 				}
 				if (Boolean.TRUE.equals(build.execute(status -> tryBuild()))) {
+					analyze();
 					return true;
 				}
 				// another process builds: wait for it to finish, then look again
@@ -97,6 +109,19 @@ public class RosterCopy {
 	private record State(boolean stale, boolean readHere) {
 	}
 
+	/**
+	 * The new copy's statistics, once the build has committed: an {@code ANALYZE} inside the build counted the
+	 * rows it inserted as changed since the analysis (PostgreSQL adds a transaction's inserts to
+	 * {@code n_mod_since_analyze} when it commits), so the next month-end's {@code TableStatistics.refresh}
+	 * analyzed the copy again (2 s of the 40,000-household bench's second round, with {@code payment_line}). The
+	 * lookups planned before it ends see the row counts ({@code CREATE INDEX} sets them) and are nested loops of
+	 * index probes whatever the statistics ({@link CurrentRoster}). In a transaction of its own: the caller's
+	 * would keep a lock on the copy to its end.
+	 */
+	private void analyze() {
+		own.executeWithoutResult(status -> jdbc.execute("analyze " + String.join(", ", REPLACED)));
+	}
+
 	private static String next(String name) {
 		return name + "_next";
 	}
@@ -111,8 +136,7 @@ public class RosterCopy {
 		// read it) makes the build give up now rather than after building; the lookups that come meanwhile wait
 		// for the new copy (one build) instead of reading the bulk tables
 		jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
-		jdbc.execute("lock table " + String.join(", ", TABLES.stream().map(t -> t.copy).toList())
-				+ " in access exclusive mode");
+		jdbc.execute("lock table " + String.join(", ", REPLACED) + " in access exclusive mode");
 		jdbc.execute("set local lock_timeout = 0");
 		// read first: a write to a bulk table from now on bumps it past what the covers say (a rebuild next time)
 		long changes = jdbc.queryForObject("select last_value from roster_changes", Long.class);
@@ -127,7 +151,17 @@ public class RosterCopy {
 			for (String column : t.keys) {
 				jdbc.execute("create index %s on %s_next (%s)".formatted(next(t.index(column)), t.copy, column));
 			}
-			jdbc.execute("analyze " + t.copy + "_next");
+		}
+		for (String[] shared : SHARED) {
+			jdbc.execute("drop table if exists " + next(shared[0]));
+			jdbc.execute("""
+					create unlogged table %1$s as
+					select %2$s from %3$s group by %2$s having count(distinct county) > 1
+					""".formatted(next(shared[0]), shared[1], next(CurrentRoster.Table.BENEFICIARY.copy)));
+		}
+		for (String shared : SHARED.stream().map(s -> s[0]).toList()) {
+			jdbc.execute("drop table " + shared);
+			jdbc.execute("alter table %1$s_next rename to %1$s".formatted(shared));
 		}
 		for (CurrentRoster.Table t : TABLES) {
 			jdbc.execute("drop table " + t.copy);

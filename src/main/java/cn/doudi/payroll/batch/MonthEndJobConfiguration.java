@@ -31,8 +31,9 @@ class MonthEndJobConfiguration {
 	static final String JOB_NAME = "monthEndJob";
 
 	@Bean
-	Job monthEndJob(JobRepository jobRepository, Step crossCheckStep, Step computeLinesStep) {
+	Job monthEndJob(JobRepository jobRepository, Step crossCheckStep, Step computeLinesStep, CheckedRosters rosters) {
 		return new JobBuilder(JOB_NAME, jobRepository)
+			.listener(rosters)
 			.validator(new DefaultJobParametersValidator(new String[] { "county", "month", "runRevision", "runId" },
 					new String[0]))
 			.start(crossCheckStep)
@@ -49,11 +50,12 @@ class MonthEndJobConfiguration {
 
 	@Bean
 	@StepScope
-	Tasklet crossCheckTasklet(CrossChecks checks, MeterRegistry meters, @Value("#{jobParameters['runId']}") Long runId,
-			@Value("#{jobParameters['county']}") String county, @Value("#{jobParameters['month']}") String month) {
+	Tasklet crossCheckTasklet(CrossChecks checks, CheckedRosters rosters, MeterRegistry meters,
+			@Value("#{jobParameters['runId']}") Long runId, @Value("#{jobParameters['county']}") String county,
+			@Value("#{jobParameters['month']}") String month) {
 		return (contribution, chunkContext) -> {
 			return MonthEndPhases.time(meters, MonthEndPhases.CHECKS, () -> {
-				checks.check(county, YearMonth.parse(month), runId);
+				checks.check(county, YearMonth.parse(month), runId, roster -> rosters.offer(runId, roster));
 				return RepeatStatus.FINISHED;
 			});
 		};

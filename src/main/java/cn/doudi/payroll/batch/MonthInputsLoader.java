@@ -44,6 +44,10 @@ import cn.doudi.matching.CheckHolds;
  * The neighbours' households (people of this county on another county's roster) are matching's keyed lookup
  * ({@link MatchedRecords#householdsSharingPeople}): an index probe per ID of the county, not a read of every
  * county's roster per county (1.8 s per county at 150 counties before; README "Province speed").
+ * <p>
+ * The county's own roster rows are those its check step read, when the same run's check step ran in this process
+ * and nothing they came from changed since ({@link CheckedRosters}, {@link MatchedRecords#ifCurrent}); otherwise
+ * they are read ({@link #roster}): the same rows in the same order either way.
  */
 @Component
 class MonthInputsLoader {
@@ -56,12 +60,15 @@ class MonthInputsLoader {
 	private final MatchedRecords matched;
 	private final CheckHolds checkHolds;
 	private final RunHistoryLoader histories;
+	private final CheckedRosters checked;
 
-	MonthInputsLoader(JdbcTemplate jdbc, MatchedRecords matched, CheckHolds checkHolds, RunHistoryLoader histories) {
+	MonthInputsLoader(JdbcTemplate jdbc, MatchedRecords matched, CheckHolds checkHolds, RunHistoryLoader histories,
+			CheckedRosters checked) {
 		this.jdbc = jdbc;
 		this.matched = matched;
 		this.checkHolds = checkHolds;
 		this.histories = histories;
+		this.checked = checked;
 	}
 
 	/**
@@ -74,7 +81,9 @@ class MonthInputsLoader {
 		RunHistoryLoader.Start start = histories.start(county);
 		SortedSet<YearMonth> months = MonthRules.monthsApplied(month, county, standards, start.firstRunMonth(),
 				start.paidLinesOfTheDead(), start.deathMonthsOfPaid());
-		CountyRecords records = records(county, months, standards, null);
+		List<RosterRow> roster = checked.take(runId, county).flatMap(matched::ifCurrent)
+			.orElseGet(() -> roster(county, null));
+		CountyRecords records = records(county, months, standards, roster);
 		Map<String, String> names = new HashMap<>();
 		records.roster().forEach(r -> names.putIfAbsent(r.idNumber(), r.name()));
 		SortedSet<YearMonth> window = ArrearsRule.window(month, county, standards, start.firstRunMonth());
@@ -85,7 +94,8 @@ class MonthInputsLoader {
 		if (!subsidyMonths.isEmpty()) {
 			matched.householdsSharingPeople(county).forEach((other, households) -> {
 				SortedSet<YearMonth> theirs = new java.util.TreeSet<>(subsidyMonths);
-				neighbours.add(new Neighbour(records(other, theirs, standards(other), households), holds(other, theirs),
+				neighbours.add(new Neighbour(records(other, theirs, standards(other), roster(other, households)),
+						holds(other, theirs),
 						histories.forNeighbour(other, theirs)));
 			});
 		}
@@ -93,15 +103,18 @@ class MonthInputsLoader {
 				history);
 	}
 
-	/** The county's records (of some households only, for a neighbour) for the months the rules are applied to. */
+	/**
+	 * The county's records (of some households only, for a neighbour) for the months the rules are applied to,
+	 * with its roster rows ({@link #roster}, or the same rows as its check step read them: {@link CheckedRosters}).
+	 */
 	private CountyRecords records(String county, Collection<YearMonth> months, Standards standards,
-			@Nullable List<String> onlyHouseholds) {
+			List<RosterRow> roster) {
 		Map<String, List<Certificate>> certificates = new HashMap<>();
 		matched.certificates(county).forEach((id, list) -> certificates.put(id, list.stream()
 			.map(c -> new Certificate(c.idNumber(), c.certificateNo(), c.type(), c.grade()))
 			.toList()));
 		List<TempAssistCase> cases = tempAssist(county, months);
-		return new CountyRecords(county, roster(county, onlyHouseholds), deathMonths(county, cases), certificates,
+		return new CountyRecords(county, roster, deathMonths(county, cases), certificates,
 				economic(county), standards, cases, cpi(months));
 	}
 
