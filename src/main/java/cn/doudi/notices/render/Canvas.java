@@ -224,8 +224,10 @@ final class Canvas implements AutoCloseable {
 		}
 	}
 
+	/** Closes the page's content and frees the deflater (drawing on after makes a new one). */
 	@Override
 	public void close() {
 		closeContent();
+		subsets.close();
 	}
 }
