@@ -49,7 +49,17 @@ final class PageContent implements Closeable {
 
 		private final Set<EmbeddedFont> toSubset = new LinkedHashSet<>();
 		/** The document's deflating of its page contents and font streams. */
-		final Flate flate = new Flate(org.apache.pdfbox.filter.Filter.getCompressionLevel());
+		final Flate flate;
+
+		/** Deflating at the notices' level, {@link Flate#LEVEL}. */
+		Subsets() {
+			this(Flate.LEVEL);
+		}
+
+		/** Deflating at {@code level} (PDFBox's own: {@code Filter.getCompressionLevel()}). */
+		Subsets(int level) {
+			this.flate = new Flate(level);
+		}
 
 		/**
 		 * Subsets the fonts the pages use, as {@code PDDocument.save} does for those PDFBox's content streams
