@@ -50,6 +50,8 @@ final class PageContent implements Closeable {
 		private final Set<EmbeddedFont> toSubset = new LinkedHashSet<>();
 		/** The document's deflating of its page contents and font streams. */
 		final Flate flate;
+		/** The last closed page's buffer, taken by the next page (a page's content: some 20 KB). */
+		private byte[] spare;
 
 		/** Deflating at the notices' level, {@link Flate#LEVEL}. */
 		Subsets() {
@@ -87,14 +89,18 @@ final class PageContent implements Closeable {
 	 * The content as it is written: PDFBox's stream output takes a byte at a time into its buffer, the content
 	 * is the same bytes given once (the stream deflates all its bytes on close either way).
 	 */
-	private final Bytes out = new Bytes();
+	private final Bytes out;
 	private boolean closed;
 
 	/** A growing byte buffer, not synchronized ({@code ByteArrayOutputStream} is). */
 	private static final class Bytes extends OutputStream {
 
-		private byte[] buf = new byte[16 * 1024];
+		private byte[] buf;
 		private int size;
+
+		Bytes(byte[] buf) {
+			this.buf = buf != null ? buf : new byte[32 * 1024];
+		}
 
 		@Override
 		public void write(int b) {
@@ -128,6 +134,8 @@ final class PageContent implements Closeable {
 		this.resources = resources;
 		this.subsets = subsets;
 		this.stream = stream;
+		this.out = new Bytes(subsets.spare);
+		subsets.spare = null;
 	}
 
 	/** The content of a new page (as {@code new PDPageContentStream(document, page)}). */
@@ -450,5 +458,6 @@ final class PageContent implements Closeable {
 		}
 		closed = true;
 		subsets.flate.fill(stream.getCOSObject(), out.buf, out.size);
+		subsets.spare = out.buf;
 	}
 }
