@@ -35,13 +35,20 @@ final class Canvas implements AutoCloseable {
 	private final CjkFont cjk;
 	private final CjkFont.Embedded fonts;
 	private final Set<Integer> missing = new LinkedHashSet<>();
-	private final PageContent.Subsets subsets = new PageContent.Subsets();
+	private final PageContent.Subsets subsets;
 	private PageContent content;
 
+	/** Drawing on {@code document}, its streams deflated at the notices' level ({@link Flate#LEVEL}). */
 	Canvas(PDDocument document, CjkFont cjk) {
+		this(document, cjk, Flate.LEVEL);
+	}
+
+	/** Drawing on {@code document}, its streams deflated at {@code level}. */
+	Canvas(PDDocument document, CjkFont cjk, int level) {
 		this.document = document;
 		this.cjk = cjk;
 		this.fonts = cjk.embedIn(document);
+		this.subsets = new PageContent.Subsets(level);
 	}
 
 	/** Subsets the fonts drawn with: once, after the last page, before the document is saved. */
@@ -224,8 +231,10 @@ final class Canvas implements AutoCloseable {
 		}
 	}
 
+	/** Closes the page's content and frees the deflater (drawing on after makes a new one). */
 	@Override
 	public void close() {
 		closeContent();
+		subsets.close();
 	}
 }

@@ -1,6 +1,5 @@
 package cn.doudi.notices.render;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +98,7 @@ final class EmbeddedFont {
 	 * Subsets the font to the characters and glyphs drawn, once, before the document is saved: what {@code
 	 * PDType0Font.subset()} does.
 	 */
-	void subset(PDDocument document) throws IOException {
+	void subset(PDDocument document, Flate flate) throws IOException {
 		if (subset) {
 			return;
 		}
@@ -144,8 +143,8 @@ final class EmbeddedFont {
 			}
 		}
 		int n = oldGlyphs.length;
-		toUnicode(document, oldGlyphs);
-		PDStream fontFile = new PDStream(document, new ByteArrayInputStream(program), COSName.FLATE_DECODE);
+		toUnicode(document, flate, oldGlyphs);
+		PDStream fontFile = flate.stream(document, program, program.length);
 		fontFile.getCOSObject().setLong(COSName.LENGTH1, program.length);
 		descriptor.setItem(COSName.FONT_FILE2, fontFile);
 		String name = tag + descriptor.getNameAsString(COSName.FONT_NAME);
@@ -160,12 +159,12 @@ final class EmbeddedFont {
 			cidToGid[2 * oldGlyphs[g] + 1] = (byte) (g & 0xff);
 		}
 		cidFont.setItem(COSName.CID_TO_GID_MAP,
-				new PDStream(document, new ByteArrayInputStream(cidToGid), COSName.FLATE_DECODE));
+				flate.stream(document, cidToGid, cidToGid.length));
 		byte[] cidSet = new byte[cidMax / 8 + 1];
 		for (int cid = 0; cid <= cidMax; cid++) {
 			cidSet[cid / 8] |= (byte) (1 << 7 - cid % 8);
 		}
-		descriptor.setItem(COSName.CID_SET, new PDStream(document, new ByteArrayInputStream(cidSet), COSName.FLATE_DECODE));
+		descriptor.setItem(COSName.CID_SET, flate.stream(document, cidSet, cidSet.length));
 	}
 
 	/** PDFBox's subset tag: six letters from the hash of the glyph map, and '+'. */
@@ -187,7 +186,7 @@ final class EmbeddedFont {
 	}
 
 	/** The ToUnicode CMap as PDFBox's {@code ToUnicodeWriter} writes it: each old glyph id to its first character. */
-	private void toUnicode(PDDocument document, int[] oldGlyphs) throws IOException {
+	private void toUnicode(PDDocument document, Flate flate, int[] oldGlyphs) throws IOException {
 		int max = face.numberOfGlyphs();
 		int count = 0;
 		int[] cids = new int[oldGlyphs.length];
@@ -235,8 +234,8 @@ final class EmbeddedFont {
 			sb.append("endbfrange\n\n");
 		}
 		sb.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-		PDStream stream = new PDStream(document, new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.US_ASCII)),
-				COSName.FLATE_DECODE);
+		byte[] cmap = sb.toString().getBytes(StandardCharsets.US_ASCII);
+		PDStream stream = flate.stream(document, cmap, cmap.length);
 		if (surrogates && document.getVersion() < 1.5f) {
 			document.setVersion(1.5f);
 		}

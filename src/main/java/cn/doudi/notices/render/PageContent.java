@@ -45,9 +45,23 @@ import org.apache.pdfbox.util.NumberFormatUtil;
 final class PageContent implements Closeable {
 
 	/** The fonts a document's pages draw with, each subset once before the document is saved. */
-	static final class Subsets {
+	static final class Subsets implements AutoCloseable {
 
 		private final Set<EmbeddedFont> toSubset = new LinkedHashSet<>();
+		/** The document's deflating of its page contents and font streams. */
+		final Flate flate;
+		/** The last closed page's buffer, taken by the next page (a page's content: some 20 KB). */
+		private byte[] spare;
+
+		/** Deflating at the notices' level, {@link Flate#LEVEL}. */
+		Subsets() {
+			this(Flate.LEVEL);
+		}
+
+		/** Deflating at {@code level} (PDFBox's own: {@code Filter.getCompressionLevel()}). */
+		Subsets(int level) {
+			this.flate = new Flate(level);
+		}
 
 		/**
 		 * Subsets the fonts the pages use, as {@code PDDocument.save} does for those PDFBox's content streams
@@ -55,28 +69,38 @@ final class PageContent implements Closeable {
 		 */
 		void subsetFonts(PDDocument document) throws IOException {
 			for (EmbeddedFont f : toSubset) {
-				f.subset(document);
+				f.subset(document, flate);
 			}
 			toSubset.clear();
+		}
+
+		/** Frees the deflater. */
+		@Override
+		public void close() {
+			flate.close();
 		}
 	}
 
 	private final PDDocument document;
 	private final PDResources resources;
-	/** The stream's (deflating) output, given the content whole on {@link #close}. */
-	private final OutputStream stream;
+	/** The page's stream, given the content deflated whole on {@link #close}. */
+	private final PDStream stream;
 	/**
 	 * The content as it is written: PDFBox's stream output takes a byte at a time into its buffer, the content
 	 * is the same bytes given once (the stream deflates all its bytes on close either way).
 	 */
-	private final Bytes out = new Bytes();
+	private final Bytes out;
 	private boolean closed;
 
 	/** A growing byte buffer, not synchronized ({@code ByteArrayOutputStream} is). */
 	private static final class Bytes extends OutputStream {
 
-		private byte[] buf = new byte[16 * 1024];
+		private byte[] buf;
 		private int size;
+
+		Bytes(byte[] buf) {
+			this.buf = buf != null ? buf : new byte[32 * 1024];
+		}
 
 		@Override
 		public void write(int b) {
@@ -95,9 +119,6 @@ final class PageContent implements Closeable {
 			size += len;
 		}
 
-		void writeTo(OutputStream target) throws IOException {
-			target.write(buf, 0, size);
-		}
 	}
 	private final Subsets subsets;
 	/** PDFBox's format for the numbers its fast formatting cannot write: made when first needed. */
@@ -112,7 +133,9 @@ final class PageContent implements Closeable {
 		this.document = document;
 		this.resources = resources;
 		this.subsets = subsets;
-		this.stream = stream.createOutputStream(COSName.FLATE_DECODE);
+		this.stream = stream;
+		this.out = new Bytes(subsets.spare);
+		subsets.spare = null;
 	}
 
 	/** The content of a new page (as {@code new PDPageContentStream(document, page)}). */
@@ -434,7 +457,7 @@ final class PageContent implements Closeable {
 			return;
 		}
 		closed = true;
-		out.writeTo(stream);
-		stream.close();
+		subsets.flate.fill(stream.getCOSObject(), out.buf, out.size);
+		subsets.spare = out.buf;
 	}
 }

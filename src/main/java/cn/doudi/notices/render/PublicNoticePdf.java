@@ -28,9 +28,16 @@ public final class PublicNoticePdf {
 	private static final float PAD = 3;
 
 	private final CjkFont font;
+	private final int level;
 
 	public PublicNoticePdf(CjkFont font) {
+		this(font, Flate.LEVEL);
+	}
+
+	/** Its streams deflated at {@code level} (tests: the same notice at PDFBox's level). */
+	PublicNoticePdf(CjkFont font, int level) {
 		this.font = font;
+		this.level = level;
 	}
 
 	/**
@@ -38,7 +45,7 @@ public final class PublicNoticePdf {
 	 * Returns the characters no font has (printed as {@code ?}), in order.
 	 */
 	public Set<Integer> write(PublicNotice notice, Path target, LocalDate date, String key) {
-		try (PDDocument document = new PDDocument(); Canvas canvas = new Canvas(document, font)) {
+		try (PDDocument document = new PDDocument(); Canvas canvas = new Canvas(document, font, level)) {
 			canvas.newPage();
 			float y = Canvas.TOP;
 			for (String line : canvas.wrap(notice.title(), 18, Canvas.RIGHT - Canvas.LEFT)) {

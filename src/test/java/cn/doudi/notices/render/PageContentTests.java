@@ -201,7 +201,8 @@ class PageContentTests {
 		}
 		byte[] actual;
 		try (PDDocument document = new PDDocument()) {
-			PageContent.Subsets subsets = new PageContent.Subsets();
+			// at PDFBox's own level: the same bytes (the notices deflate at Flate.LEVEL, PublicNoticePdfLevelTests)
+			PageContent.Subsets subsets = new PageContent.Subsets(org.apache.pdfbox.filter.Filter.getCompressionLevel());
 			CjkFont.Embedded fonts = font.embedIn(document);
 			draw(document, new Pages() {
 				public Page newPage(PDDocument d, PDPage page) throws IOException {
