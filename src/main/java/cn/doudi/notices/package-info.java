@@ -10,7 +10,7 @@
  * {@code render.FontFace}), a few villages at a time, and taken in village order (same files, same warnings as
  * one after the other). The files are POI's and PDFBox's bytes, written faster: an XLSX's sheet and strings as
  * text ({@code render.NoticeSheetXml}), a PDF's pages through {@code render.PageContent}, its fonts through
- * {@code render.EmbeddedFont} and {@code render.FontSubset} (README "Month-end speed", part D and "Notices
+ * {@code render.EmbeddedFont} and {@code render.FontSubset} (docs/speed-history.md, part D and "Notices
  * (session of 2026-12-07 afternoon)").
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "identity", "payroll" })
