@@ -188,9 +188,10 @@ final class ProvinceBench {
 				long peak = m.workers().stream().mapToLong(RemoteWorkersBench.WorkerFigures::peakHeapMb).max().orElse(0);
 				Round round = new Round(mode, m.lines(), m.wallMs(), partitionsMs(), peak, m.postgresMs(), m.jvmCpuMs(), m.workers());
 				all.add(round);
-				line("%s, round %d: %,d lines in %,d ms (%,d lines/s; partitions %,d ms; the manager JVM's whole life %,d ms),"
-						+ " load %s", mode, r, round.lines(), round.wallMs(), round.linesPerSecond(), round.partitionsMs(),
-						m.managerMs(), loadAverage());
+				line("%s, round %d: %,d lines in %,d ms (%,d lines/s; partitions %,d ms; the manager JVM's whole life %,d ms;"
+						+ " JVM CPU %,d ms, of which the manager's %,d ms), load %s", mode, r, round.lines(), round.wallMs(),
+						round.linesPerSecond(), round.partitionsMs(), m.managerMs(), m.jvmCpuMs(), m.managerCpuMs(),
+						loadAverage());
 				for (RemoteWorkersBench.WorkerFigures w : m.workers()) {
 					line("  worker %s: %d counties, %,d lines, busy %,d ms (%,d lines/s), peak heap %,d MiB,"
 							+ " live heap before its first / last county %,d / %,d MiB", w.worker(), w.counties(),
@@ -304,7 +305,8 @@ final class ProvinceBench {
 		RemoteWorkersBench.WorkerFigures w = worker.workers().get(0);
 		return String.format(java.util.Locale.ROOT, "distribution's own cost, 1 remote worker against 1 in-process thread"
 				+ " (the same cores): the month %,d against %,d ms (lines/s %.0f %% of the thread's); its partitioned job"
-				+ " %,d against %,d ms (%.0f %% of the thread's speed); after it (the manager's month-wide files) %,d against %,d ms; the"
+				+ " %,d against %,d ms (%.0f %% of the thread's speed); outside it (the counties' runs prepared before it, the"
+				+ " month-wide files after it) %,d against %,d ms; the"
 				+ " worker's own lines/s %,d, %.0f %% of the thread's; lines per JVM CPU s %,d against %,d (%.0f %%)",
 				worker.wallMs(), thread.wallMs(), percent(worker.linesPerSecond(), thread.linesPerSecond()),
 				worker.partitionsMs(), thread.partitionsMs(), percent(thread.partitionsMs(), worker.partitionsMs()),

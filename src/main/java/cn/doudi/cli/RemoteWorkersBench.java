@@ -55,8 +55,11 @@ final class RemoteWorkersBench implements AutoCloseable {
 		}
 	}
 
-	/** A measured round, with the manager's whole life (JVM start-up included) beside it. */
-	record Measured(long lines, long wallMs, long managerMs, long postgresMs, long jvmCpuMs,
+	/**
+	 * A measured round, with the manager's whole life (JVM start-up included) beside it; {@code jvmCpuMs}: the
+	 * workers' and the manager's CPU over the round, {@code managerCpuMs} the manager's part of it.
+	 */
+	record Measured(long lines, long wallMs, long managerMs, long postgresMs, long jvmCpuMs, long managerCpuMs,
 			List<WorkerFigures> workers) {
 	}
 
@@ -147,9 +150,9 @@ final class RemoteWorkersBench implements AutoCloseable {
 		long lines = linesOf.values().stream().mapToLong(Long::longValue).sum();
 		long from = Math.max(start, first);
 		// the JVMs' CPU over the month: the workers', and the manager's from its first run (its start-up left out)
-		long jvmCpu = workerPids().stream().mapToLong(pid -> cpu.childMillisSince(pid, from)).sum()
-				+ cpu.childMillisSince(manager.pid(), from);
-		return new Measured(lines, end - from, end - start, pg, jvmCpu, perWorker(linesOf));
+		long managerCpu = cpu.childMillisSince(manager.pid(), from);
+		long jvmCpu = workerPids().stream().mapToLong(pid -> cpu.childMillisSince(pid, from)).sum() + managerCpu;
+		return new Measured(lines, end - from, end - start, pg, jvmCpu, managerCpu, perWorker(linesOf));
 	}
 
 	/** The counties' partitions of the latest {@code monthEndCountiesJob} execution, grouped by worker. */

@@ -120,8 +120,9 @@ public class MonthEndFiles {
 	 * Makes the month's files once on made-up rows, in memory — nothing is written or read — so that this JVM has
 	 * loaded and compiled what {@link #writeMonth} will run: POI and its XML schemas (findings.xlsx, summary.xlsx),
 	 * the CSV writer, and SHA-256 (the bank manifest hashes every bank file). A remote manager is a fresh JVM that
-	 * waits while the workers compute the counties ({@code CountyPartitions}); it warms up then, on a thread of its
-	 * own, instead of after the partitions, where the month waits for it. Output bytes do not depend on it.
+	 * waits while the workers compute the counties: once it has sent them ({@code RemoteWorkersConfiguration}), it
+	 * warms up on a thread of its own instead of after the partitions, where the month would wait for it. Output
+	 * bytes do not depend on it.
 	 */
 	public void warmUp() {
 		long t = System.nanoTime();

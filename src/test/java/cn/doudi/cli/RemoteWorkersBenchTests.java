@@ -65,7 +65,7 @@ class RemoteWorkersBenchTests {
 		assertThat(ProvinceBench.distributionCost(thread, worker)).contains("the month 4,000 against 3,000 ms")
 			.contains("lines/s 75 % of the thread's") // 1,500 against 2,000 lines/s
 			.contains("partitioned job 3,000 against 2,500 ms (83 % of the thread's speed)")
-			.contains("month-wide files) 1,000 against 500 ms")
+			.contains("month-wide files after it) 1,000 against 500 ms")
 			.contains("worker's own lines/s 2,500, 125 % of the thread's")
 			.contains("lines per JVM CPU s 750 against 1,200 (63 %)");
 	}

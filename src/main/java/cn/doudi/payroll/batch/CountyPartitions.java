@@ -53,15 +53,11 @@ public class CountyPartitions {
 	private final Regions regions;
 	private final Duration timeout;
 	private final MonthEndFiles files;
-	/** {@code doudi.workers.mode=remote}: the partitions run in other processes while this one waits. */
-	private final boolean remote;
 
 	CountyPartitions(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier("monthEndCountiesJob") Job job, MonthEndJobLauncher launcher, Regions regions,
-			@Value("${doudi.workers.timeout:2h}") Duration timeout, MonthEndFiles files,
-			@Value("${doudi.workers.mode:in-process}") String mode) {
+			@Value("${doudi.workers.timeout:2h}") Duration timeout, MonthEndFiles files) {
 		this.files = files;
-		this.remote = "remote".equals(mode);
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
@@ -95,9 +91,6 @@ public class CountyPartitions {
 			.addLong("threads", (long) threads, false)
 			.toJobParameters();
 		recoverLeftovers(params);
-		if (remote) {
-			warmUpWhileWaiting();
-		}
 		JobExecution execution = null;
 		String failure = null;
 		try {
@@ -205,25 +198,6 @@ public class CountyPartitions {
 			}
 		}
 		return warnings.stream().flatMap(List::stream).toList();
-	}
-
-	/**
-	 * A remote manager only waits while the workers compute the counties, then writes the month-wide files in a JVM
-	 * that has never written one: those files' code is loaded and compiled now, on a daemon thread, while it waits
-	 * ({@link MonthEndFiles#warmUp}), instead of after the partitions. Nothing it does reaches a file or the database.
-	 */
-	private void warmUpWhileWaiting() {
-		Thread warming = new Thread(() -> {
-			try {
-				files.warmUp();
-			}
-			catch (RuntimeException | LinkageError e) {
-				log.warn("warming up the month-end files: {}", e.toString()); // the files are written all the same
-			}
-		}, "month-end-warm-up");
-		warming.setDaemon(true);
-		warming.setPriority(Thread.MIN_PRIORITY);
-		warming.start();
 	}
 
 	private static List<String> lines(String joined) {
