@@ -63,8 +63,8 @@ class MonthEndBenchCommand implements Callable<Integer> {
 	@Option(names = "--threads", defaultValue = "2", description = "省级测试的线程数（默认 2）")
 	int threads;
 
-	@Option(names = "--workers", defaultValue = "0", description = "省级测试：另用 W 个 doudi worker 子进程（经 RabbitMQ）计算同一个月，比较每个工作进程的速度与堆峰值（默认 0：不测；需要 --db-url）")
-	int workers;
+	@Option(names = "--workers", defaultValue = "0", split = ",", converter = WorkerCounts.class, description = "省级测试：另用 W 个 doudi worker 子进程（经 RabbitMQ）计算同一个月，比较每个工作进程的速度与堆峰值；可给几个，如 1,2：1 个工作进程对 1 个线程即分布式本身的开销（默认 0：不测；需要 --db-url）")
+	List<Integer> workers;
 
 	@Option(names = "--rounds", defaultValue = "3", description = "测量几轮，报告月结用时居中的一轮（默认 3）")
 	int rounds;
@@ -128,7 +128,8 @@ class MonthEndBenchCommand implements Callable<Integer> {
 		if (counties != null) {
 			// the remote column's manager proves itself as the bench's finance user by a password of this run
 			String password = "Bench-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "-Ok9";
-			if (workers > 0) {
+			List<Integer> remoteColumns = WorkerCounts.columns(workers);
+			if (!remoteColumns.isEmpty()) {
 				passwords.set(FINANCE, FINANCE, password);
 			}
 			RemoteWorkersBench.Settings remote = new RemoteWorkersBench.Settings(
@@ -139,7 +140,7 @@ class MonthEndBenchCommand implements Callable<Integer> {
 					environment.getProperty("spring.rabbitmq.username", "guest"),
 					environment.getProperty("spring.rabbitmq.password", "guest"), FINANCE, password);
 			new ProvinceBench(imports, monthEnd, jdbc, jobs, remote).run(dir, seed, province, counties,
-					households == null ? 3000 : households, Math.max(1, threads), Math.max(0, workers), rounds,
+					households == null ? 3000 : households, Math.max(1, threads), remoteColumns, rounds,
 					Math.max(0, warmUps));
 			return 0;
 		}

@@ -24,7 +24,9 @@ import cn.doudi.sampledata.ProvinceSet;
  * {@code bench month-end --counties=N}: generates a province once ({@link ProvinceGenerator}), imports its first
  * month (the import's COPY path, then one ANALYZE of the whole database), and runs the same month in each mode —
  * one in-process thread, N threads ({@code month-end --threads=N}'s partitions) and, with {@code --workers=W}, W
- * remote workers ({@link RemoteWorkersBench}: child JVMs over RabbitMQ) — printing side by side the lines/s, each
+ * remote workers ({@link RemoteWorkersBench}: child JVMs over RabbitMQ; {@code --workers=1,2}: a column for one
+ * worker, then one for two, so that one remote worker against one in-process thread shows the distribution's own
+ * cost on the same cores, apart from the cores two workers share) — printing side by side the lines/s, each
  * against one thread, lines per JVM CPU second, the peak heap (per worker for the remote column, with each worker's
  * live heap before its first and last county) and PostgreSQL's share of the wall time
  * ({@link PostgresCpu}). Every round re-runs the month over the previous
@@ -71,7 +73,7 @@ final class ProvinceBench {
 		this.remote = remote;
 	}
 
-	void run(Path dir, long seed, String province, int counties, int households, int threads, int workers,
+	void run(Path dir, long seed, String province, int counties, int households, int threads, List<Integer> workers,
 			int rounds, int warmUps) throws Exception {
 		Path data = dir.resolve("province-" + province + "-" + counties + "x" + households);
 		long t = System.nanoTime();
@@ -131,8 +133,8 @@ final class ProvinceBench {
 				medians.add(all.get((all.size() - 1) / 2));
 			}
 		}
-		if (workers > 0) {
-			remote(month, workers, rounds, warmUps, dir, postgres).ifPresent(medians::add);
+		for (int w : workers) {
+			remote(month, w, rounds, warmUps, dir, postgres, workers.size() > 1).ifPresent(medians::add);
 		}
 		if (!medians.isEmpty()) {
 			print(medians, set, counties, warmUps);
@@ -141,7 +143,7 @@ final class ProvinceBench {
 
 	/** The month through {@code workers} remote workers (child JVMs over RabbitMQ), or empty when it cannot run here. */
 	private java.util.Optional<Round> remote(YearMonth month, int workers, int rounds, int warmUps, Path dir,
-			PostgresCpu postgres) throws Exception {
+			PostgresCpu postgres, boolean severalColumns) throws Exception {
 		java.util.Optional<String> why = RemoteWorkersBench.unavailable(remote);
 		if (why.isPresent()) {
 			line("%s", why.get());
@@ -149,17 +151,20 @@ final class ProvinceBench {
 		}
 		String mode = workers + (workers == 1 ? " worker" : " workers") + " (remote)";
 		List<Round> all = new ArrayList<>();
-		try (RemoteWorkersBench bench = new RemoteWorkersBench(remote, dir.resolve("province-remote"), jdbc, jobs)) {
+		// one folder per column when there are several (--workers=1,2): each column's logs and files apart
+		String column = severalColumns ? "-" + workers : "";
+		Path logs = dir.resolve("province-remote" + column);
+		try (RemoteWorkersBench bench = new RemoteWorkersBench(remote, logs, jdbc, jobs)) {
 			long t = System.nanoTime();
 			bench.start(workers);
 			line("%d doudi worker processes (--threads=1, -Xmx%,dm each) ready in %,d ms; logs in %s", workers,
-					Runtime.getRuntime().maxMemory() >> 20, ms(t), dir.resolve("province-remote"));
+					Runtime.getRuntime().maxMemory() >> 20, ms(t), logs);
 			// the workers warm (their JIT, their notices' fonts), as the in-process JVM is; each round's manager is a
 			// fresh JVM, as the clerk's month-end is
 			for (int r = 1; r <= warmUps; r++) {
 				RemoteWorkersBench.Measured m;
 				try {
-					m = bench.round(month, dir.resolve("province-month-end").resolve("remote-warm-up-" + r),
+					m = bench.round(month, dir.resolve("province-month-end").resolve("remote" + column + "-warm-up-" + r),
 							"warm-up-" + r, postgres);
 				}
 				catch (RuntimeException e) {
@@ -173,7 +178,8 @@ final class ProvinceBench {
 			for (int r = 1; r <= rounds; r++) {
 				RemoteWorkersBench.Measured m;
 				try {
-					m = bench.round(month, dir.resolve("province-month-end").resolve("remote-round-" + r), "round-" + r, postgres);
+					m = bench.round(month, dir.resolve("province-month-end").resolve("remote" + column + "-round-" + r),
+							"round-" + r, postgres);
 				}
 				catch (RuntimeException e) {
 					line("%s, round %d: failed: %s", mode, r, e.getMessage());
@@ -182,9 +188,10 @@ final class ProvinceBench {
 				long peak = m.workers().stream().mapToLong(RemoteWorkersBench.WorkerFigures::peakHeapMb).max().orElse(0);
 				Round round = new Round(mode, m.lines(), m.wallMs(), partitionsMs(), peak, m.postgresMs(), m.jvmCpuMs(), m.workers());
 				all.add(round);
-				line("%s, round %d: %,d lines in %,d ms (%,d lines/s; partitions %,d ms; the manager JVM's whole life %,d ms),"
-						+ " load %s", mode, r, round.lines(), round.wallMs(), round.linesPerSecond(), round.partitionsMs(),
-						m.managerMs(), loadAverage());
+				line("%s, round %d: %,d lines in %,d ms (%,d lines/s; partitions %,d ms; the manager JVM's whole life %,d ms;"
+						+ " JVM CPU %,d ms, of which the manager's %,d ms), load %s", mode, r, round.lines(), round.wallMs(),
+						round.linesPerSecond(), round.partitionsMs(), m.managerMs(), m.jvmCpuMs(), m.managerCpuMs(),
+						loadAverage());
 				for (RemoteWorkersBench.WorkerFigures w : m.workers()) {
 					line("  worker %s: %d counties, %,d lines, busy %,d ms (%,d lines/s), peak heap %,d MiB,"
 							+ " live heap before its first / last county %,d / %,d MiB", w.worker(), w.counties(),
@@ -271,6 +278,11 @@ final class ProvinceBench {
 						w.liveHeapFirstMb(), w.liveHeapLastMb(), w.worker());
 			}
 		}
+		rounds.stream()
+			.filter(r -> r.workers().size() == 1)
+			.findFirst()
+			.filter(r -> one.workers().isEmpty())
+			.ifPresent(r -> line("%s", distributionCost(one, r)));
 		line("PG share: CPU time of this database's PostgreSQL server processes / wall time (100%% = one core busy);"
 				+ " JVM CPU likewise for the month-end's JVM (remote: the workers' and the manager's JVMs);"
 				+ " lines/CPU s: the lines over that JVM CPU time, what a line costs whatever else the machine runs;"
@@ -279,6 +291,33 @@ final class ProvinceBench {
 				+ " --threads=N bounds all of a process's month-end parallelism (the partitions and the notices' renderers; each worker --threads=1);"
 				+ " measured after %d unmeasured warm-up round(s) of this JVM and of the workers (JIT, fonts; each round's manager is a fresh JVM)."
 				+ " load average at the end: %s", warmUps, loadAverage());
+	}
+
+	/**
+	 * One remote worker against one in-process thread ({@code --workers=1,…}): the same work on the same cores, one
+	 * process computing the counties either way, so what differs is the distribution's own cost — the manager JVM
+	 * beside the worker, the broker's hand-over, the job repository's polling and the partitions' heartbeats — apart
+	 * from the cores several workers share. The month, its partitioned job and what the manager writes after it
+	 * (the month-wide files), each against the thread's; the worker's own lines/s (its partitions' time); lines per
+	 * JVM CPU second.
+	 */
+	static String distributionCost(Round thread, Round worker) {
+		RemoteWorkersBench.WorkerFigures w = worker.workers().get(0);
+		return String.format(java.util.Locale.ROOT, "distribution's own cost, 1 remote worker against 1 in-process thread"
+				+ " (the same cores): the month %,d against %,d ms (lines/s %.0f %% of the thread's); its partitioned job"
+				+ " %,d against %,d ms (%.0f %% of the thread's speed); outside it (the counties' runs prepared before it, the"
+				+ " month-wide files after it) %,d against %,d ms; the"
+				+ " worker's own lines/s %,d, %.0f %% of the thread's; lines per JVM CPU s %,d against %,d (%.0f %%)",
+				worker.wallMs(), thread.wallMs(), percent(worker.linesPerSecond(), thread.linesPerSecond()),
+				worker.partitionsMs(), thread.partitionsMs(), percent(thread.partitionsMs(), worker.partitionsMs()),
+				Math.max(0, worker.wallMs() - worker.partitionsMs()), Math.max(0, thread.wallMs() - thread.partitionsMs()),
+				w.linesPerSecond(), percent(w.linesPerSecond(), thread.linesPerSecond()), worker.linesPerCpuSecond(),
+				thread.linesPerCpuSecond(), percent(worker.linesPerCpuSecond(), thread.linesPerCpuSecond()));
+	}
+
+	/** {@code part} as a percentage of {@code whole} (a speed against another, or a time's inverse). */
+	private static double percent(long part, long whole) {
+		return 100.0 * part / Math.max(1, whole);
 	}
 
 	private long count(String sql) {

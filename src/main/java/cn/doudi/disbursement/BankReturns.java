@@ -130,7 +130,10 @@ public class BankReturns {
 		if (earlier.isPresent()) {
 			return new BankReturnOutcome(name, Status.DUPLICATE, label, code.get(), earlier.get(), 0, 0, List.of());
 		}
-		BankBatch sent = BatchAssembler.assemble(r, reader.lines(r.id()), false).byBank().get(code.get());
+		// the batch as sent to this bank: the run's lines streamed, only this bank's kept
+		BatchAssembler.OneBank oneBank = new BatchAssembler.OneBank(r, false, code.get());
+		reader.forEachLine(r.id(), oneBank);
+		BankBatch sent = oneBank.batch().orElse(null);
 		if (sent == null) {
 			return BankReturnOutcome.rejected(name, label, code.get(), List.of("批次 " + label + " 没有 " + code.get() + " 的发放行"));
 		}

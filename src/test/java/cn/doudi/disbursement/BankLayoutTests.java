@@ -93,6 +93,28 @@ class BankLayoutTests {
 	}
 
 	@Test
+	void oneBanksBatchFromTheLinesOneAtATimeIsTheBatchOfTheWholeRun() {
+		// as a bank return rebuilds it: the run's lines streamed, only the bank's kept
+		for (boolean draft : new boolean[] { false, true }) {
+			RunBatches whole = BatchAssembler.assemble(RUN, lines(), draft);
+			for (String bank : List.of("ICBC", "PSBC")) {
+				BatchAssembler.OneBank one = new BatchAssembler.OneBank(RUN, draft, bank);
+				lines().forEach(one);
+				assertThat(one.batch()).contains(whole.byBank().get(bank));
+			}
+		}
+		BatchAssembler.OneBank none = new BatchAssembler.OneBank(RUN, false, "CCB");
+		lines().forEach(none);
+		assertThat(none.batch()).isEmpty();
+		// a PAY line without a bank is refused as the whole run's assembly refuses it, whichever bank is asked for
+		List<PaymentLineView> withoutBank = new java.util.ArrayList<>(lines());
+		withoutBank.add(line(16, 6, Program.TEKUN, "H5", C, "赵六", "2026-10", "10.00", "PAY", "", "", false));
+		BatchAssembler.OneBank icbc = new BatchAssembler.OneBank(RUN, false, "ICBC");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> withoutBank.forEach(icbc))
+			.hasMessageContaining("没有有效的开户银行或账号");
+	}
+
+	@Test
 	void aFixedWidthLayoutIsDataOnly() throws IOException {
 		BankBatch psbc = BatchAssembler.assemble(RUN, lines(), false).byBank().get("PSBC");
 		assertThat(bytes(shipped().forBank("PSBC"), psbc)).isEqualTo(golden("PSBC-410102-202610.dat"));

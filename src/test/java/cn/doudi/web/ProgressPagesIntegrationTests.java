@@ -62,6 +62,26 @@ class ProgressPagesIntegrationTests extends ConsoleTest {
 	}
 
 	@Test
+	void theCountyIsNamedWhereTheRegionsRosterNamesItAndShownByItsCodeWhereNot() throws Exception {
+		// the fixture has no regions roster: the code alone, as every page of the console shows an unnamed county
+		mvc.perform(get("/runs/month-end/" + WebFixture.A + "/2026-10/progress").with(user("fin1")))
+			.andExpect(jsonPath("$.text").value(org.hamcrest.Matchers.startsWith("第 1/1 个区县（" + WebFixture.A + "）：")));
+		long importId = jdbc.queryForObject("""
+				insert into import_batch (source, content_hash, file_names, status, imported_by, started_at)
+				values ('regions', repeat('1', 64), 'regions.csv', 'COMMITTED', 'test', now()) returning id
+				""", Long.class);
+		jdbc.update("insert into region (import_id, code, name) values (?, ?, '中原区')", importId, WebFixture.A);
+		mvc.perform(get("/runs/month-end/" + WebFixture.A + "/2026-10/progress").with(user("fin1")))
+			.andExpect(jsonPath("$.text").value("第 1/1 个区县（中原区 " + WebFixture.A + "）：已完成，已写 1 条发放明细（共 1 条）"));
+		String page = mvc.perform(get("/runs/month-end/" + WebFixture.A + "/2026-10").with(user("fin1")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("中原区（" + WebFixture.A + "） 2026-10", "中原区 " + WebFixture.A);
+	}
+
+	@Test
 	void anotherCountysMonthEndIsRefusedAndAMonthWithoutOneIsNotFound() throws Exception {
 		mvc.perform(get("/runs/month-end/" + WebFixture.B + "/2026-10/progress").with(user("fin1")))
 			.andExpect(status().isForbidden());

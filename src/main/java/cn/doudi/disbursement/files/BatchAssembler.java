@@ -48,6 +48,39 @@ public final class BatchAssembler {
 	}
 
 	/**
+	 * One bank's batch of a run, built from the run's lines given one at a time in {@code payments.csv} order
+	 * ({@code RunReader.forEachLine}): only that bank's PAY lines are kept, numbered as {@link #assemble} numbers
+	 * them, so a bank return rebuilds the batch it answers without holding the county's lines. Every PAY line's
+	 * bank is checked as {@link #assemble} checks it.
+	 */
+	public static final class OneBank implements java.util.function.Consumer<PaymentLineView> {
+
+		private final PayrollRun run;
+		private final boolean draft;
+		private final String bank;
+		private final List<BankLine> lines = new ArrayList<>();
+
+		public OneBank(PayrollRun run, boolean draft, String bank) {
+			this.run = run;
+			this.draft = draft;
+			this.bank = bank;
+		}
+
+		@Override
+		public void accept(PaymentLineView l) {
+			if (l.isPay() && bankOf(run, l).equals(bank)) {
+				lines.add(line(l, lines.size() + 1));
+			}
+		}
+
+		/** The bank's batch, or empty when the run pays nothing through it. */
+		public java.util.Optional<BankBatch> batch() {
+			return lines.isEmpty() ? java.util.Optional.empty()
+					: java.util.Optional.of(BatchAssembler.batch(run, draft, bank, lines));
+		}
+	}
+
+	/**
 	 * The bank code of a PAY line (stripped); refuses, naming the line, a line without a known bank or an
 	 * account number.
 	 */

@@ -56,6 +56,9 @@ class CountyMonthEndStep extends AbstractStep {
 	 */
 	static final String LIVE_HEAP_BEFORE = "liveHeapBeforeBytes";
 
+	/** With {@code doudi.workers.measure-heap}: how long that collection took, ms (the bench leaves it out of the partition's time). */
+	static final String HEAP_COLLECTION_MS = "heapCollectionMs";
+
 	static final String WORKER = "worker";
 
 	/** Partitions running in this JVM: the heap pools' peaks are reset only when the first of them starts. */
@@ -105,14 +108,16 @@ class CountyMonthEndStep extends AbstractStep {
 		}
 		try (MDC.MDCCloseable c = MDC.putCloseable("county", county);
 				MDC.MDCCloseable m = MDC.putCloseable("month", month.toString())) {
-			log.info("区县 {} {} 月结分区开始（第 {}/{} 个区县，run {}）", county, month, context.getInt(CountyPartitioner.COUNTY_NO),
+			log.info("区县 {} {} 月结分区开始（第 {}/{} 个区县，发放批次编号 {}）", county, month, context.getInt(CountyPartitioner.COUNTY_NO),
 					context.getInt(CountyPartitioner.COUNTY_COUNT), runId);
 			boolean completed;
 			List<MemoryPoolMXBean> heap = heapPools();
 			if (worker && RUNNING.getAndIncrement() == 0) {
 				if (measureHeap) {
 					// the bench's workers: the peak measured from the live heap, and the live heap recorded
+					long collecting = System.nanoTime();
 					System.gc();
+					context.putLong(HEAP_COLLECTION_MS, (System.nanoTime() - collecting) / 1_000_000);
 					context.putLong(LIVE_HEAP_BEFORE, heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum());
 				}
 				heap.forEach(MemoryPoolMXBean::resetPeakUsage);

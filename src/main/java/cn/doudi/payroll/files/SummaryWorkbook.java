@@ -48,8 +48,20 @@ public final class SummaryWorkbook {
 	 * it is the sheet the workbook opens on (its tab red), so that nobody reads the totals without seeing them.
 	 */
 	public static void write(List<SummaryRow> rows, List<String> staleWarnings, Path target) {
+		byte[] bytes = bytes(rows, staleWarnings);
 		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-		byte[] bytes = Workbooks.bytes(wb -> {
+		try {
+			Files.write(temp, bytes);
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The workbook {@link #write(List, List, Path)} writes, as bytes. */
+	public static byte[] bytes(List<SummaryRow> rows, List<String> staleWarnings) {
+		return Workbooks.bytes(wb -> {
 			XSSFSheet sheet = wb.createSheet("汇总");
 			CellStyle bold = wb.createCellStyle();
 			Font font = wb.createFont();
@@ -99,13 +111,6 @@ public final class SummaryWorkbook {
 				sheet.setSelected(false);
 			}
 		});
-		try {
-			Files.write(temp, bytes);
-			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 
 	private static void chart(XSSFSheet sheet, int n, int col) {
