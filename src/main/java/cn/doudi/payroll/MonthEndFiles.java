@@ -39,8 +39,6 @@ import cn.doudi.payroll.files.SummaryWorkbook;
 @Service
 public class MonthEndFiles {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MonthEndFiles.class);
-
 	/** Rows fetched at a time when a file is streamed from the database. */
 	static final int FETCH = 2_000;
 
@@ -114,44 +112,6 @@ public class MonthEndFiles {
 	public void writeMonth(List<PayrollRun> runs, Path folder) {
 		writePayrollFiles(runs, folder);
 		outputs.forEach(output -> output.finish(runs, folder));
-	}
-
-	/**
-	 * Makes the month's files once on made-up rows, in memory — nothing is written or read — so that this JVM has
-	 * loaded and compiled what {@link #writeMonth} will run: POI and its XML schemas (findings.xlsx, summary.xlsx),
-	 * the CSV writer, and SHA-256 (the bank manifest hashes every bank file). A remote manager is a fresh JVM that
-	 * waits while the workers compute the counties: once it has sent them ({@code RemoteWorkersConfiguration}), it
-	 * warms up on a thread of its own instead of after the partitions, where the month would wait for it. Output
-	 * bytes do not depend on it.
-	 */
-	public void warmUp() {
-		long t = System.nanoTime();
-		String county = "000000";
-		String program = cn.doudi.kernel.Program.values()[0].name();
-		FindingCode code = FindingCode.values()[0];
-		List<FindingRow> findings = List.of(new FindingRow(county, code.name(), code.effect().name(), "", "预热", "",
-				program, "预热"));
-		FindingsWorkbook.bytes("预热", List.of(new CountySummary(county, java.util.Optional.empty(), 1, BigDecimal.ONE)),
-				findings);
-		List<SummaryRow> summary = List.of(new SummaryRow(county, program, 1, 1, 1, BigDecimal.ONE, 1, BigDecimal.ONE));
-		SummaryWorkbook.bytes(summary, List.of("预热"));
-		try (PaymentsCsv csv = PaymentsCsv.onto(java.io.OutputStream.nullOutputStream())) {
-			for (int i = 0; i < 1_000; i++) {
-				csv.line(county, county, program, "", "H", "", "预热", "2026-10", BigDecimal.ONE, "PAY", "", "", "", false);
-			}
-		}
-		try {
-			java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-			byte[] block = new byte[1 << 16];
-			for (int i = 0; i < 32; i++) {
-				sha.update(block, 0, block.length);
-			}
-			sha.digest();
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-		log.info("month-end files warmed up while the partitions run: {} ms", (System.nanoTime() - t) / 1_000_000);
 	}
 
 	private void writePayrollFiles(List<PayrollRun> runs, Path folder) {

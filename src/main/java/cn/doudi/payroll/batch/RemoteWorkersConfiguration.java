@@ -24,16 +24,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.support.ChannelInterceptor;
-
-import cn.doudi.payroll.MonthEndFiles;
 
 /**
  * Month-end's partitions over RabbitMQ (Spring Batch remote partitioning with Spring Integration AMQP), only
@@ -71,43 +65,8 @@ class RemoteWorkersConfiguration {
 	}
 
 	@Bean
-	DirectChannel monthEndRequests(MonthEndFiles files) {
-		DirectChannel requests = new DirectChannel();
-		requests.addInterceptor(new WarmUpWhileWaiting(files));
-		return requests;
-	}
-
-	/**
-	 * A remote manager only waits while the workers compute the counties, then writes the month-wide files in a
-	 * JVM that has never written one (each {@code month-end} is a fresh JVM). Once the last county's request is on
-	 * the broker — the manager's own start of the month done — that code is loaded and compiled on a daemon thread
-	 * ({@link MonthEndFiles#warmUp}: in memory, nothing read or written), so that the month does not wait for it
-	 * after the partitions. Requests are numbered within a send (sequence number and size, from 0 or 1).
-	 */
-	static final class WarmUpWhileWaiting implements ChannelInterceptor {
-
-		private final MonthEndFiles files;
-
-		WarmUpWhileWaiting(MonthEndFiles files) {
-			this.files = files;
-		}
-
-		@Override
-		public void afterSendCompletion(Message<?> message, MessageChannel channel, boolean sent, Exception ex) {
-			IntegrationMessageHeaderAccessor headers = new IntegrationMessageHeaderAccessor(message);
-			if (sent && headers.getSequenceNumber() + 1 >= headers.getSequenceSize()) {
-				Thread warming = new Thread(() -> {
-					try {
-						files.warmUp();
-					}
-					catch (RuntimeException | LinkageError e) {
-						log.warn("warming up the month-end files: {}", e.toString()); // written all the same
-					}
-				}, "month-end-warm-up");
-				warming.setDaemon(true);
-				warming.start();
-			}
-		}
+	DirectChannel monthEndRequests() {
+		return new DirectChannel();
 	}
 
 	@Bean

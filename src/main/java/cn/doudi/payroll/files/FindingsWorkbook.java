@@ -77,19 +77,6 @@ public final class FindingsWorkbook {
 
 	/** Writes the workbook; {@code title} starts each sheet's title (e.g. {@code 2026年10月}). */
 	public static void write(String title, List<CountySummary> counties, List<FindingRow> findings, Path target) {
-		byte[] bytes = bytes(title, counties, findings);
-		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-		try {
-			Files.write(temp, bytes);
-			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	/** The workbook {@link #write} writes, as bytes. */
-	public static byte[] bytes(String title, List<CountySummary> counties, List<FindingRow> findings) {
 		List<CountySummary> summaries = counties.stream().sorted(Comparator.comparing(CountySummary::county)).toList();
 		Map<String, List<FindingRow>> byCode = findings.stream()
 			.sorted(Comparator.comparing(FindingRow::county)
@@ -98,11 +85,19 @@ public final class FindingsWorkbook {
 				.thenComparing(FindingRow::householdId)
 				.thenComparing(FindingRow::detail))
 			.collect(Collectors.groupingBy(FindingRow::code, TreeMap::new, Collectors.toList()));
-		return Workbooks.bytes(wb -> {
+		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+		byte[] bytes = Workbooks.bytes(wb -> {
 			Styles styles = new Styles(wb);
 			summary(wb.createSheet(SUMMARY_SHEET), styles, title, summaries, byCode);
 			byCode.forEach((code, rows) -> codeSheet(wb.createSheet(code), styles, title, FindingCode.valueOf(code), rows));
 		});
+		try {
+			Files.write(temp, bytes);
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static void summary(XSSFSheet sheet, Styles styles, String title, List<CountySummary> counties,

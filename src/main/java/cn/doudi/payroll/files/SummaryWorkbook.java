@@ -48,20 +48,8 @@ public final class SummaryWorkbook {
 	 * it is the sheet the workbook opens on (its tab red), so that nobody reads the totals without seeing them.
 	 */
 	public static void write(List<SummaryRow> rows, List<String> staleWarnings, Path target) {
-		byte[] bytes = bytes(rows, staleWarnings);
 		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-		try {
-			Files.write(temp, bytes);
-			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	/** The workbook {@link #write(List, List, Path)} writes, as bytes. */
-	public static byte[] bytes(List<SummaryRow> rows, List<String> staleWarnings) {
-		return Workbooks.bytes(wb -> {
+		byte[] bytes = Workbooks.bytes(wb -> {
 			XSSFSheet sheet = wb.createSheet("汇总");
 			CellStyle bold = wb.createCellStyle();
 			Font font = wb.createFont();
@@ -111,6 +99,13 @@ public final class SummaryWorkbook {
 				sheet.setSelected(false);
 			}
 		});
+		try {
+			Files.write(temp, bytes);
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static void chart(XSSFSheet sheet, int n, int col) {
