@@ -85,13 +85,13 @@ public class RunReader {
 
 	/** The run's lines in {@code payments.csv} order, all in memory (a bank return): files use {@link #forEachLine}, the review's page {@link #heldLines}. */
 	public List<PaymentLineView> lines(long runId) {
-		return jdbc.query(LINES, this::line, runId);
+		return jdbc.query(LINES, lineMapper(), runId);
 	}
 
 	/** One page of the run's lines that are not paid (HELD), in {@code payments.csv} order: the review's page. */
 	public List<PaymentLineView> heldLines(long runId, int offset, int limit) {
 		return jdbc.query(LINES.replace("where run_id = ?", "where run_id = ? and status <> 'PAY'") + "offset ? limit ?",
-				this::line, runId, offset, limit);
+				lineMapper(), runId, offset, limit);
 	}
 
 	/** The PAY lines of one bank code (as stored, not stripped): how many and their sum. */
@@ -111,8 +111,9 @@ public class RunReader {
 					select bank, count(*), sum(amount) from payment_line where run_id = ? and status = 'PAY'
 					group by bank order by bank collate "C"
 					""", (rs, i) -> new PayTotal(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3)), runId));
+			LineDecoder decoder = new LineDecoder();
 			streaming.query(LINES, rs -> {
-				each.accept(line(rs, rs.getRow()));
+				each.accept(decoder.line(rs));
 			}, runId);
 		});
 	}
@@ -129,8 +130,9 @@ public class RunReader {
 	 * files written village by village (the notices), so that only a village's lines need be held.
 	 */
 	public void forEachLineByRegion(long runId, Consumer<PaymentLineView> each) {
+		LineDecoder decoder = new LineDecoder();
 		snapshot.executeWithoutResult(status -> streaming.query(LINES_BY_REGION, rs -> {
-			each.accept(line(rs, rs.getRow()));
+			each.accept(decoder.line(rs));
 		}, runId));
 	}
 
@@ -158,13 +160,37 @@ public class RunReader {
 				rs.getString(7) == null ? null : YearMonth.parse(rs.getString(7)), StopReason.valueOf(rs.getString(8))), runId);
 	}
 
-	private PaymentLineView line(ResultSet rs, int i) throws SQLException {
-		return new PaymentLineView(rs.getLong("id"), rs.getLong("run_id"), rs.getInt("seq"), rs.getString("county"),
-				rs.getString("region_code"), Program.valueOf(rs.getString("program")), rs.getString("category"),
-				rs.getString("household_id"), rs.getString("id_number"), rs.getString("name"),
-				YearMonth.parse(rs.getString("pay_month")), rs.getBigDecimal("amount"), rs.getString("status"),
-				rs.getString("reason"), rs.getString("bank"), rs.getString("account_number"),
-				rs.getString("account_name"), rs.getBoolean("arrears"),
-				(Integer) rs.getObject("members"));
+	/** A mapper of {@link #LINES}' rows for one query (its own {@link LineDecoder}). */
+	private static org.springframework.jdbc.core.RowMapper<PaymentLineView> lineMapper() {
+		LineDecoder decoder = new LineDecoder();
+		return (rs, i) -> decoder.line(rs);
+	}
+
+	/**
+	 * A row of {@link #LINES} as a {@link PaymentLineView}, its columns taken by position (by name the driver
+	 * looks each up, 19 times a row); a read's decoder keeps the last pay month parsed, as a county's lines
+	 * share a few months ({@code YearMonth.parse} runs a formatter).
+	 */
+	private static final class LineDecoder {
+
+		private String lastMonthText;
+		private YearMonth lastMonth;
+
+		PaymentLineView line(ResultSet rs) throws SQLException {
+			int n = rs.getInt(19);
+			Integer members = rs.wasNull() ? null : n;
+			return new PaymentLineView(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+					Program.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+					month(rs.getString(11)), rs.getBigDecimal(12), rs.getString(13), rs.getString(14), rs.getString(15),
+					rs.getString(16), rs.getString(17), rs.getBoolean(18), members);
+		}
+
+		private YearMonth month(String text) {
+			if (!text.equals(lastMonthText)) {
+				lastMonth = YearMonth.parse(text);
+				lastMonthText = text;
+			}
+			return lastMonth;
+		}
 	}
 }
