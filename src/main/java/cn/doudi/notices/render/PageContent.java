@@ -52,6 +52,8 @@ final class PageContent implements Closeable {
 		final Flate flate;
 		/** The last closed page's buffer, taken by the next page (a page's content: some 20 KB). */
 		private byte[] spare;
+		/** The numbers the pages write, as written: {@link #operand}. */
+		final Numbers numbers = new Numbers();
 
 		/** Deflating at the notices' level, {@link Flate#LEVEL}. */
 		Subsets() {
@@ -78,6 +80,37 @@ final class PageContent implements Closeable {
 		@Override
 		public void close() {
 			flate.close();
+		}
+	}
+
+	/**
+	 * The bytes PDFBox's fast formatting wrote for the numbers a document's pages use, by their bits: the same few
+	 * positions, widths and sizes come back on every row and page, and that formatting (its exponent taken by a
+	 * loop of divisions) is a tenth of a notice's PDF time. A number's slot holds the last one that used it.
+	 */
+	static final class Numbers {
+
+		private static final int SLOTS = 1 << 10;
+		private final int[] bits = new int[SLOTS];
+		private final byte[][] bytes = new byte[SLOTS][];
+
+		/** The bytes written for {@code real} earlier, or null. */
+		byte[] get(float real) {
+			int b = Float.floatToRawIntBits(real);
+			int slot = slot(b);
+			return bytes[slot] != null && bits[slot] == b ? bytes[slot] : null;
+		}
+
+		void put(float real, byte[] written) {
+			int b = Float.floatToRawIntBits(real);
+			int slot = slot(b);
+			bits[slot] = b;
+			bytes[slot] = written;
+		}
+
+		private static int slot(int bits) {
+			int h = bits * 0x9E3779B9;
+			return h >>> 22;
 		}
 	}
 
@@ -425,7 +458,16 @@ final class PageContent implements Closeable {
 		if (!Float.isFinite(real)) {
 			throw new IllegalArgumentException(real + " is not a finite number");
 		}
+		byte[] known = subsets.numbers.get(real);
+		if (known != null) {
+			out.write(known, 0, known.length);
+			out.write(' ');
+			return;
+		}
 		int length = NumberFormatUtil.formatFloatFast(real, FRACTION_DIGITS, number);
+		if (length != -1) {
+			subsets.numbers.put(real, java.util.Arrays.copyOf(number, length));
+		}
 		if (length == -1) {
 			if (decimal == null) {
 				decimal = NumberFormat.getNumberInstance(Locale.US);
