@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -161,7 +162,7 @@ public class RunReader {
 	}
 
 	/** A mapper of {@link #LINES}' rows for one query (its own {@link LineDecoder}). */
-	private static org.springframework.jdbc.core.RowMapper<PaymentLineView> lineMapper() {
+	private static RowMapper<PaymentLineView> lineMapper() {
 		LineDecoder decoder = new LineDecoder();
 		return (rs, i) -> decoder.line(rs);
 	}

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -466,7 +467,7 @@ final class PageContent implements Closeable {
 		}
 		int length = NumberFormatUtil.formatFloatFast(real, FRACTION_DIGITS, number);
 		if (length != -1) {
-			subsets.numbers.put(real, java.util.Arrays.copyOf(number, length));
+			subsets.numbers.put(real, Arrays.copyOf(number, length));
 		}
 		if (length == -1) {
 			if (decimal == null) {
