@@ -139,7 +139,7 @@ final class PageContent implements Closeable {
 		@Override
 		public void write(int b) {
 			if (size == buf.length) {
-				buf = java.util.Arrays.copyOf(buf, 2 * buf.length);
+				buf = Arrays.copyOf(buf, 2 * buf.length);
 			}
 			buf[size++] = (byte) b;
 		}
@@ -147,7 +147,7 @@ final class PageContent implements Closeable {
 		@Override
 		public void write(byte[] b, int off, int len) {
 			if (size + len > buf.length) {
-				buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, size + len));
+				buf = Arrays.copyOf(buf, Math.max(2 * buf.length, size + len));
 			}
 			System.arraycopy(b, off, buf, size, len);
 			size += len;
@@ -316,7 +316,7 @@ final class PageContent implements Closeable {
 				font.addCodePoint(cp);
 			}
 			if (n < encoded.length) {
-				encoded = java.util.Arrays.copyOf(encoded, n);
+				encoded = Arrays.copyOf(encoded, n);
 			}
 		}
 		writeString(encoded);
