@@ -56,8 +56,13 @@ public class MatchedRecords {
 	public record PersonRef(String idNumber, String name) {
 	}
 
-	/** A death record (valid ID) as {@code current_death} holds it: ID, name, month of death. */
-	public record DeathRecord(String idNumber, String name, YearMonth month) {
+	/** A death record (valid ID) as {@code current_death} holds it: ID, name, date of death. */
+	public record DeathRecord(String idNumber, String name, java.time.LocalDate date) {
+
+		/** The month of death. */
+		public YearMonth month() {
+			return YearMonth.from(date);
+		}
 	}
 
 	/**
@@ -71,17 +76,24 @@ public class MatchedRecords {
 		return earliestMatching(people, deathRecordsOf(people.stream().map(PersonRef::idNumber).toList()));
 	}
 
-	/** The death records (valid IDs) of these IDs, whatever their names: one query. */
+	/**
+	 * The death records (valid IDs) of these IDs, whatever their names: one query. The IDs are joined as
+	 * {@code unnest(?)} (hashed), not filtered with {@code = any(?)}: once the statement is prepared the server's
+	 * generic plan searches the array linearly per death row (a county's 40,000 IDs × every death record: 0.9–1.3 s
+	 * per county at 40,000 households, the largest statement of the check step; CheckReader's rules).
+	 */
 	public List<DeathRecord> deathRecordsOf(java.util.Collection<String> ids) {
 		List<DeathRecord> result = new ArrayList<>();
 		if (ids.isEmpty()) {
 			return result;
 		}
 		Object[] distinct = new java.util.LinkedHashSet<>(ids).toArray();
-		jdbc.query("select id_number, name, death_date from current_death where id_valid and id_number = any(?)",
-				ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", distinct)), rs -> {
-					result.add(new DeathRecord(rs.getString(1), rs.getString(2),
-							YearMonth.from(rs.getDate(3).toLocalDate())));
+		jdbc.query("""
+				select d.id_number, d.name, d.death_date from current_death d
+				join (select distinct unnest(?::varchar[]) as id_number) k on k.id_number = d.id_number
+				where d.id_valid
+				""", ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", distinct)), rs -> {
+					result.add(new DeathRecord(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()));
 				});
 		return result;
 	}

@@ -1,6 +1,7 @@
 package cn.doudi.matching.checks;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.doudi.allowance.RosterRow;
 import cn.doudi.matching.CountyRoster;
 import cn.doudi.matching.MatchedRecords;
+import cn.doudi.matching.MatchedRecords.DeathRecord;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.roster.CurrentRoster;
 import cn.doudi.matching.roster.RosterLoader;
@@ -67,6 +69,8 @@ public final class CheckReader {
 	private String rosterVersion;
 	private Set<String> systemCounties;
 	private String[] countyIds;
+	private Map<String, List<DeathRecord>> deathRecords;
+	private ByCountyIds byCountyIds;
 
 	public CheckReader(String county, SortedSet<YearMonth> months, JdbcTemplate jdbc, RosterLoader loader,
 			MatchedRecords matched) {
@@ -155,9 +159,90 @@ public final class CheckReader {
 		return all.holds(households) ? all.of(households) : loader.loadHouseholds(households);
 	}
 
-	/** The earliest death month of each person, by a death record matching the ID and the name given. */
+	/**
+	 * The earliest death month of each person, by a death record matching the ID and the name given
+	 * ({@link #deathRecordsOf}).
+	 */
 	public Map<String, YearMonth> deathMonthsOf(List<PersonRef> people) {
-		return matched.deathMonthsOf(people);
+		if (people.isEmpty()) {
+			return new java.util.HashMap<>();
+		}
+		return MatchedRecords.earliestMatching(people, deathRecordsOf(people.stream().map(PersonRef::idNumber).toList()));
+	}
+
+	/**
+	 * The death records (valid IDs, any name) of these IDs, read once per ID for the county: those of every ID of
+	 * {@link #roster()} came with it, and only the IDs not yet looked up are read (the checks' people off the
+	 * county's roster: the poor, certificate holders, cases), in one statement per call.
+	 */
+	public List<DeathRecord> deathRecordsOf(java.util.Collection<String> ids) {
+		Map<String, List<DeathRecord>> known = deathRecords();
+		List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+		if (!missing.isEmpty()) {
+			missing.forEach(id -> known.put(id, new ArrayList<>(1)));
+			matched.deathRecordsOf(missing).forEach(d -> known.get(d.idNumber()).add(d));
+		}
+		return ids.stream().distinct().flatMap(id -> known.get(id).stream()).toList();
+	}
+
+	/** The death records read so far, by ID (an empty list: looked up, none); seeded with the roster's. */
+	private Map<String, List<DeathRecord>> deathRecords() {
+		if (deathRecords == null) {
+			deathRecords = new java.util.HashMap<>();
+			RosterRecords all = roster();
+			if (all.deathRecords() != null) {
+				all.rows().forEach(r -> deathRecords.computeIfAbsent(r.idNumber(), k -> new ArrayList<>(1)));
+				all.deathRecords().forEach(d -> deathRecords.get(d.idNumber()).add(d));
+			}
+		}
+		return deathRecords;
+	}
+
+	/** A current disability certificate (any status) of an ID of the county's roster. */
+	public record CertificateRow(String idNumber, String name, String certificateNo, int type, int grade,
+			boolean valid) {
+	}
+
+	/** A current poverty row (any county) of an ID of the county's roster: ID and name. */
+	public record PovertyRow(String idNumber, String name) {
+	}
+
+	/**
+	 * Other agencies' records of the county's roster IDs ({@link #countyIds()}), read once for every check: the
+	 * certificates of any status (in ID, number, type, grade, name order) and the poverty rows of any county.
+	 */
+	public record ByCountyIds(List<CertificateRow> certificates, List<PovertyRow> poverty) {
+	}
+
+	/**
+	 * {@link ByCountyIds}: one statement, one probe per ID in each copy ({@link CurrentRoster}), shared by
+	 * NAME_MISMATCH, SEVERE_DISABILITY_NOT_COVERED and the load of the same run (which reads the same IDs'
+	 * certificates: {@link #countyCertificates}). Each of them looked the county's IDs up on its own before:
+	 * three probes of every ID in the certificates' copy per county.
+	 */
+	public ByCountyIds byCountyIds() {
+		if (byCountyIds == null) {
+			List<CertificateRow> certificates = new ArrayList<>();
+			List<PovertyRow> poverty = new ArrayList<>();
+			jdbc.query("with " + IDS + """
+					select d.id_number, 'D' as source, d.certificate_no, d.type, d.grade, d.name, d.valid from
+					""" + CurrentRoster.certificatesOf("select id_number from ids") + """
+					union all
+					select p.id_number, 'P', '', 0, 0, p.name, false from
+					""" + CurrentRoster.povertyOf("select id_number from ids") + """
+					order by 1, 2, 3, 4, 5, 6, 7
+					""", rs -> {
+				if (rs.getString(2).equals("D")) {
+					certificates.add(new CertificateRow(rs.getString(1), rs.getString(6), rs.getString(3), rs.getInt(4),
+							rs.getInt(5), rs.getBoolean(7)));
+				}
+				else {
+					poverty.add(new PovertyRow(rs.getString(1), rs.getString(6)));
+				}
+			}, (Object) countyIds());
+			byCountyIds = new ByCountyIds(List.copyOf(certificates), List.copyOf(poverty));
+		}
+		return byCountyIds;
 	}
 
 	/** Counties of the system: those with a {@code standards} row. */
