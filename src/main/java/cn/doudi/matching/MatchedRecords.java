@@ -156,13 +156,57 @@ public class MatchedRecords {
 	}
 
 	/**
-	 * The rows of a county roster read earlier ({@link CountyRoster}: the check step's), if what they were read
-	 * from has not changed since (the same {@link CurrentRoster#version}): then they are the rows a read of
-	 * the county's current roster would give now. One small query.
+	 * Whether what a county's records read earlier ({@link CountyRoster}: the check step's) were read from has not
+	 * changed since (the same {@link #version}): then its rows are the rows a read of the county's current roster
+	 * would give now, its certificates {@link #certificates}' and its death months {@link #deathMonths}'. One small
+	 * query.
 	 */
-	public java.util.Optional<List<cn.doudi.allowance.RosterRow>> ifCurrent(CountyRoster held) {
-		return CurrentRoster.version(jdbc, held.county()).equals(held.version()) ? java.util.Optional.of(held.rows())
-				: java.util.Optional.empty();
+	public boolean isCurrent(CountyRoster held) {
+		return version(held.county()).equals(held.version());
+	}
+
+	/**
+	 * What a county's roster rows, its people's certificates and death records are read from: the county's roster
+	 * ({@link CurrentRoster#version}: its current upload and the bulk tables' change count, which counts the
+	 * writes to {@code disability} too), the current disability upload, the committed death uploads and the count
+	 * of statements that wrote {@code death} ({@code death_changes}, V600). Equal versions at two moments mean the
+	 * same rows, certificates and death records for the county at both. One small query.
+	 */
+	public String version(String county) {
+		return CurrentRoster.version(jdbc, county) + '/' + jdbc.queryForObject("""
+				select coalesce((select u.import_id::text from snapshot u where u.source = 'disability' and u.county = ''), '-')
+				       || '/' || (select count(*) || ':' || coalesce(max(i.id), 0) from import_batch i
+				                  where i.source = 'deaths' and i.status = 'COMMITTED')
+				       || '/' || (select last_value from death_changes)
+				""", String.class);
+	}
+
+	/** A current disability certificate (any status) as {@code current_disability} holds it. */
+	public record CertificateRecord(String idNumber, String name, String certificateNo, int type, int grade,
+			boolean valid) {
+	}
+
+	/**
+	 * {@link #certificates}' map from the county's people (the distinct ID and name pairs of its roster rows) and
+	 * every certificate of their IDs in ID and number order (pure): the valid ones whose name matches one of the
+	 * person's names, each once, in number order.
+	 */
+	public static Map<String, List<MatchedCertificate>> certificatesMatching(List<PersonRef> people,
+			List<CertificateRecord> certificates) {
+		Map<String, List<String>> names = new HashMap<>();
+		people.forEach(p -> names.computeIfAbsent(p.idNumber(), k -> new ArrayList<>()).add(p.name()));
+		Map<String, List<MatchedCertificate>> result = new HashMap<>();
+		for (CertificateRecord c : certificates) {
+			if (c.valid()
+					&& names.getOrDefault(c.idNumber(), List.of()).stream().anyMatch(n -> PersonName.matches(c.name(), n))) {
+				MatchedCertificate m = new MatchedCertificate(c.idNumber(), c.certificateNo(), c.type(), c.grade());
+				List<MatchedCertificate> list = result.computeIfAbsent(c.idNumber(), k -> new ArrayList<>());
+				if (!list.contains(m)) {
+					list.add(m);
+				}
+			}
+		}
+		return result;
 	}
 
 	/** Is {@code deathMonth} before {@code month}? (the month of death is paid in full). */

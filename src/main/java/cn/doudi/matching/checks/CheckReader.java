@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.doudi.allowance.RosterRow;
 import cn.doudi.matching.CountyRoster;
 import cn.doudi.matching.MatchedRecords;
+import cn.doudi.matching.MatchedRecords.CertificateRecord;
 import cn.doudi.matching.MatchedRecords.DeathRecord;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.roster.CurrentRoster;
@@ -106,26 +107,31 @@ public final class CheckReader {
 	 */
 	public RosterRecords roster() {
 		if (roster == null) {
-			String before = CurrentRoster.version(jdbc, county);
+			rosterVersion = matched.version(county);
 			roster = loader.loadPeopleOf(county);
-			String after = CurrentRoster.version(jdbc, county);
-			rosterVersion = before.equals(after) ? before : null;
 		}
 		return roster;
 	}
 
 	/**
 	 * The county's own rows of {@link #roster()} (which holds every one of them, in the order of program,
-	 * household, ID and row in the file within the county), with the version they were read at
-	 * ({@link CurrentRoster#version}): for the load of the same run ({@link CountyRoster}). Empty when the roster
-	 * was not read, or when what it is read from changed while it was being read.
+	 * household, ID and row in the file within the county), with the certificates and death months matching its
+	 * people ({@link MatchedRecords#certificates}, {@link MatchedRecords#deathMonths}: the same maps, from the
+	 * records the checks read) and the version all of them were read at ({@link MatchedRecords#version}): for the
+	 * load of the same run ({@link CountyRoster}). Empty when the roster or the certificates were not read, or when
+	 * what they are read from changed since the roster was read (one small query).
 	 */
 	public Optional<CountyRoster> countyRoster() {
-		if (roster == null || rosterVersion == null) {
+		if (roster == null || byCountyIds == null || !matched.version(county).equals(rosterVersion)) {
 			return Optional.empty();
 		}
-		return Optional.of(new CountyRoster(county, rosterVersion,
-				roster.rows().stream().filter(r -> r.county().equals(county)).toList()));
+		List<RosterRow> own = roster.rows().stream().filter(r -> r.county().equals(county)).toList();
+		Map<String, PersonRef> people = new java.util.LinkedHashMap<>();
+		own.forEach(r -> people.putIfAbsent(r.idNumber() + '|' + r.name(), new PersonRef(r.idNumber(), r.name())));
+		List<PersonRef> named = List.copyOf(people.values());
+		return Optional.of(new CountyRoster(county, rosterVersion, own,
+				MatchedRecords.certificatesMatching(named, byCountyIds.certificates()),
+				MatchedRecords.earliestMatching(named, deathRecordsOf(List.of(countyIds())))));
 	}
 
 	/**
@@ -198,11 +204,6 @@ public final class CheckReader {
 		return deathRecords;
 	}
 
-	/** A current disability certificate (any status) of an ID of the county's roster. */
-	public record CertificateRow(String idNumber, String name, String certificateNo, int type, int grade,
-			boolean valid) {
-	}
-
 	/** A current poverty row (any county) of an ID of the county's roster: ID and name. */
 	public record PovertyRow(String idNumber, String name) {
 	}
@@ -211,7 +212,7 @@ public final class CheckReader {
 	 * Other agencies' records of the county's roster IDs ({@link #countyIds()}), read once for every check: the
 	 * certificates of any status (in ID, number, type, grade, name order) and the poverty rows of any county.
 	 */
-	public record ByCountyIds(List<CertificateRow> certificates, List<PovertyRow> poverty) {
+	public record ByCountyIds(List<CertificateRecord> certificates, List<PovertyRow> poverty) {
 	}
 
 	/**
@@ -222,7 +223,7 @@ public final class CheckReader {
 	 */
 	public ByCountyIds byCountyIds() {
 		if (byCountyIds == null) {
-			List<CertificateRow> certificates = new ArrayList<>();
+			List<CertificateRecord> certificates = new ArrayList<>();
 			List<PovertyRow> poverty = new ArrayList<>();
 			jdbc.query("with " + IDS + """
 					select d.id_number, 'D' as source, d.certificate_no, d.type, d.grade, d.name, d.valid from
@@ -233,7 +234,7 @@ public final class CheckReader {
 					order by 1, 2, 3, 4, 5, 6, 7
 					""", rs -> {
 				if (rs.getString(2).equals("D")) {
-					certificates.add(new CertificateRow(rs.getString(1), rs.getString(6), rs.getString(3), rs.getInt(4),
+					certificates.add(new CertificateRecord(rs.getString(1), rs.getString(6), rs.getString(3), rs.getInt(4),
 							rs.getInt(5), rs.getBoolean(7)));
 				}
 				else {

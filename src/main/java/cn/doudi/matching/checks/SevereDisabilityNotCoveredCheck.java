@@ -17,6 +17,7 @@ import cn.doudi.allowance.RosterRow;
 import cn.doudi.identity.PersonName;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
+import cn.doudi.matching.MatchedRecords;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.RaisedFinding;
 import cn.doudi.matching.roster.CurrentRoster;
@@ -64,7 +65,7 @@ class SevereDisabilityNotCoveredCheck implements Check<SevereDisabilityNotCovere
 		// two disjoint sets of people (on the county's roster, on none), all of each one's valid certificates
 		// (those of the county's IDs as the reader read them for every check, in ID and number order)
 		Map<String, List<Cert>> certs = new TreeMap<>();
-		reader.byCountyIds().certificates().stream().filter(CheckReader.CertificateRow::valid)
+		reader.byCountyIds().certificates().stream().filter(MatchedRecords.CertificateRecord::valid)
 			.forEach(c -> certs.computeIfAbsent(c.idNumber(), k -> new ArrayList<>())
 				.add(new Cert(c.idNumber(), c.name(), c.certificateNo(), c.type(), c.grade())));
 		reader.jdbc().query("""
