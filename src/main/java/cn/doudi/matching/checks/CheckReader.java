@@ -166,6 +166,15 @@ public final class CheckReader {
 	}
 
 	/**
+	 * {@link #rosterOf} for households already chosen: taken from {@link #roster()} when it holds them all, read on
+	 * their own otherwise.
+	 */
+	public RosterRecords rosterOfHouseholds(List<String> households) {
+		RosterRecords all = roster();
+		return all.holds(households) ? all.of(households) : loader.loadHouseholds(households);
+	}
+
+	/**
 	 * The earliest death month of each person, by a death record matching the ID and the name given
 	 * ({@link #deathRecordsOf}).
 	 */
