@@ -166,6 +166,27 @@ public final class CheckReader {
 	}
 
 	/**
+	 * Whole households in which one of these people (IDs) has a row, in any county: those of the county's own
+	 * people from {@link #roster()}, which holds every household of theirs, and the copy probed only for the others
+	 * ({@link CurrentRoster#rowsOf}), instead of a probe per person. The same records as {@link #rosterOf} with the
+	 * households of a query's IDs.
+	 */
+	public RosterRecords rosterOfPeople(java.util.Collection<String> ids) {
+		Set<String> county = Set.of(countyIds());
+		Set<String> wanted = Set.copyOf(ids);
+		Set<String> households = new java.util.LinkedHashSet<>();
+		roster().rows().stream().filter(r -> wanted.contains(r.idNumber()) && county.contains(r.idNumber()))
+			.forEach(r -> households.add(r.householdId()));
+		String[] others = wanted.stream().filter(id -> !county.contains(id)).sorted().toArray(String[]::new);
+		if (others.length > 0) {
+			households.addAll(loader.households(
+					"select b.household_id from " + CurrentRoster.rowsOf("id_number", "select unnest(?::char(18)[])"),
+					(Object) others));
+		}
+		return rosterOfHouseholds(List.copyOf(households));
+	}
+
+	/**
 	 * {@link #rosterOf} for households already chosen: taken from {@link #roster()} when it holds them all, read on
 	 * their own otherwise.
 	 */

@@ -80,9 +80,7 @@ class SevereDisabilityNotCoveredCheck implements Check<SevereDisabilityNotCovere
 		if (certs.isEmpty()) {
 			return new Records(Map.of(), null, null, null, Map.of());
 		}
-		RosterRecords roster = reader.rosterOf(
-				"select b.household_id from " + CurrentRoster.rowsOf("id_number", "select unnest(?::char(18)[])"),
-				(Object) certs.keySet().toArray(String[]::new));
+		RosterRecords roster = reader.rosterOfPeople(certs.keySet());
 		Map<String, List<RosterRow>> rows = rowsByPerson(roster);
 		Map<String, Cert> counting = new TreeMap<>();
 		certs.forEach((id, list) -> {
