@@ -1,6 +1,7 @@
 package cn.doudi.matching.checks;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.doudi.allowance.RosterRow;
 import cn.doudi.matching.CountyRoster;
 import cn.doudi.matching.MatchedRecords;
+import cn.doudi.matching.MatchedRecords.CertificateRecord;
+import cn.doudi.matching.MatchedRecords.DeathRecord;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.roster.CurrentRoster;
 import cn.doudi.matching.roster.RosterLoader;
@@ -67,6 +70,8 @@ public final class CheckReader {
 	private String rosterVersion;
 	private Set<String> systemCounties;
 	private String[] countyIds;
+	private Map<String, List<DeathRecord>> deathRecords;
+	private ByCountyIds byCountyIds;
 
 	public CheckReader(String county, SortedSet<YearMonth> months, JdbcTemplate jdbc, RosterLoader loader,
 			MatchedRecords matched) {
@@ -102,26 +107,31 @@ public final class CheckReader {
 	 */
 	public RosterRecords roster() {
 		if (roster == null) {
-			String before = CurrentRoster.version(jdbc, county);
+			rosterVersion = matched.version(county);
 			roster = loader.loadPeopleOf(county);
-			String after = CurrentRoster.version(jdbc, county);
-			rosterVersion = before.equals(after) ? before : null;
 		}
 		return roster;
 	}
 
 	/**
 	 * The county's own rows of {@link #roster()} (which holds every one of them, in the order of program,
-	 * household, ID and row in the file within the county), with the version they were read at
-	 * ({@link CurrentRoster#version}): for the load of the same run ({@link CountyRoster}). Empty when the roster
-	 * was not read, or when what it is read from changed while it was being read.
+	 * household, ID and row in the file within the county), with the certificates and death months matching its
+	 * people ({@link MatchedRecords#certificates}, {@link MatchedRecords#deathMonths}: the same maps, from the
+	 * records the checks read) and the version all of them were read at ({@link MatchedRecords#version}): for the
+	 * load of the same run ({@link CountyRoster}). Empty when the roster or the certificates were not read, or when
+	 * what they are read from changed since the roster was read (one small query).
 	 */
 	public Optional<CountyRoster> countyRoster() {
-		if (roster == null || rosterVersion == null) {
+		if (roster == null || byCountyIds == null || !matched.version(county).equals(rosterVersion)) {
 			return Optional.empty();
 		}
-		return Optional.of(new CountyRoster(county, rosterVersion,
-				roster.rows().stream().filter(r -> r.county().equals(county)).toList()));
+		List<RosterRow> own = roster.rows().stream().filter(r -> r.county().equals(county)).toList();
+		Map<String, PersonRef> people = new java.util.LinkedHashMap<>();
+		own.forEach(r -> people.putIfAbsent(r.idNumber() + '|' + r.name(), new PersonRef(r.idNumber(), r.name())));
+		List<PersonRef> named = List.copyOf(people.values());
+		return Optional.of(new CountyRoster(county, rosterVersion, own,
+				MatchedRecords.certificatesMatching(named, byCountyIds.certificates()),
+				MatchedRecords.earliestMatching(named, deathRecordsOf(List.of(countyIds())))));
 	}
 
 	/**
@@ -155,9 +165,115 @@ public final class CheckReader {
 		return all.holds(households) ? all.of(households) : loader.loadHouseholds(households);
 	}
 
-	/** The earliest death month of each person, by a death record matching the ID and the name given. */
+	/**
+	 * Whole households in which one of these people (IDs) has a row, in any county: those of the county's own
+	 * people from {@link #roster()}, which holds every household of theirs, and the copy probed only for the others
+	 * ({@link CurrentRoster#rowsOf}), instead of a probe per person. The same records as {@link #rosterOf} with the
+	 * households of a query's IDs.
+	 */
+	public RosterRecords rosterOfPeople(java.util.Collection<String> ids) {
+		Set<String> county = Set.of(countyIds());
+		Set<String> wanted = Set.copyOf(ids);
+		Set<String> households = new java.util.LinkedHashSet<>();
+		roster().rows().stream().filter(r -> wanted.contains(r.idNumber()) && county.contains(r.idNumber()))
+			.forEach(r -> households.add(r.householdId()));
+		String[] others = wanted.stream().filter(id -> !county.contains(id)).sorted().toArray(String[]::new);
+		if (others.length > 0) {
+			households.addAll(loader.households(
+					"select b.household_id from " + CurrentRoster.rowsOf("id_number", "select unnest(?::char(18)[])"),
+					(Object) others));
+		}
+		return rosterOfHouseholds(List.copyOf(households));
+	}
+
+	/**
+	 * {@link #rosterOf} for households already chosen: taken from {@link #roster()} when it holds them all, read on
+	 * their own otherwise.
+	 */
+	public RosterRecords rosterOfHouseholds(List<String> households) {
+		RosterRecords all = roster();
+		return all.holds(households) ? all.of(households) : loader.loadHouseholds(households);
+	}
+
+	/**
+	 * The earliest death month of each person, by a death record matching the ID and the name given
+	 * ({@link #deathRecordsOf}).
+	 */
 	public Map<String, YearMonth> deathMonthsOf(List<PersonRef> people) {
-		return matched.deathMonthsOf(people);
+		if (people.isEmpty()) {
+			return new java.util.HashMap<>();
+		}
+		return MatchedRecords.earliestMatching(people, deathRecordsOf(people.stream().map(PersonRef::idNumber).toList()));
+	}
+
+	/**
+	 * The death records (valid IDs, any name) of these IDs, read once per ID for the county: those of every ID of
+	 * {@link #roster()} came with it, and only the IDs not yet looked up are read (the checks' people off the
+	 * county's roster: the poor, certificate holders, cases), in one statement per call.
+	 */
+	public List<DeathRecord> deathRecordsOf(java.util.Collection<String> ids) {
+		Map<String, List<DeathRecord>> known = deathRecords();
+		List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+		if (!missing.isEmpty()) {
+			missing.forEach(id -> known.put(id, new ArrayList<>(1)));
+			matched.deathRecordsOf(missing).forEach(d -> known.get(d.idNumber()).add(d));
+		}
+		return ids.stream().distinct().flatMap(id -> known.get(id).stream()).toList();
+	}
+
+	/** The death records read so far, by ID (an empty list: looked up, none); seeded with the roster's. */
+	private Map<String, List<DeathRecord>> deathRecords() {
+		if (deathRecords == null) {
+			deathRecords = new java.util.HashMap<>();
+			RosterRecords all = roster();
+			if (all.deathRecords() != null) {
+				all.rows().forEach(r -> deathRecords.computeIfAbsent(r.idNumber(), k -> new ArrayList<>(1)));
+				all.deathRecords().forEach(d -> deathRecords.get(d.idNumber()).add(d));
+			}
+		}
+		return deathRecords;
+	}
+
+	/** A current poverty row (any county) of an ID of the county's roster: ID and name. */
+	public record PovertyRow(String idNumber, String name) {
+	}
+
+	/**
+	 * Other agencies' records of the county's roster IDs ({@link #countyIds()}), read once for every check: the
+	 * certificates of any status (in ID, number, type, grade, name order) and the poverty rows of any county.
+	 */
+	public record ByCountyIds(List<CertificateRecord> certificates, List<PovertyRow> poverty) {
+	}
+
+	/**
+	 * {@link ByCountyIds}: one statement, one probe per ID in each copy ({@link CurrentRoster}), shared by
+	 * NAME_MISMATCH, SEVERE_DISABILITY_NOT_COVERED and the load of the same run (which reads the same IDs'
+	 * certificates: {@link #countyCertificates}). Each of them looked the county's IDs up on its own before:
+	 * three probes of every ID in the certificates' copy per county.
+	 */
+	public ByCountyIds byCountyIds() {
+		if (byCountyIds == null) {
+			List<CertificateRecord> certificates = new ArrayList<>();
+			List<PovertyRow> poverty = new ArrayList<>();
+			jdbc.query("with " + IDS + """
+					select d.id_number, 'D' as source, d.certificate_no, d.type, d.grade, d.name, d.valid from
+					""" + CurrentRoster.certificatesOf("select id_number from ids") + """
+					union all
+					select p.id_number, 'P', '', 0, 0, p.name, false from
+					""" + CurrentRoster.povertyOf("select id_number from ids") + """
+					order by 1, 2, 3, 4, 5, 6, 7
+					""", rs -> {
+				if (rs.getString(2).equals("D")) {
+					certificates.add(new CertificateRecord(rs.getString(1), rs.getString(6), rs.getString(3), rs.getInt(4),
+							rs.getInt(5), rs.getBoolean(7)));
+				}
+				else {
+					poverty.add(new PovertyRow(rs.getString(1), rs.getString(6)));
+				}
+			}, (Object) countyIds());
+			byCountyIds = new ByCountyIds(List.copyOf(certificates), List.copyOf(poverty));
+		}
+		return byCountyIds;
 	}
 
 	/** Counties of the system: those with a {@code standards} row. */

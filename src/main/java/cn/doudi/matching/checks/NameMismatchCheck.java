@@ -13,7 +13,6 @@ import cn.doudi.allowance.ActiveRoster.Enrollment;
 import cn.doudi.identity.PersonName;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.matching.RaisedFinding;
-import cn.doudi.matching.roster.CurrentRoster;
 import cn.doudi.matching.roster.RosterRecords;
 
 /**
@@ -39,18 +38,14 @@ class NameMismatchCheck implements Check<NameMismatchCheck.Records> {
 
 	@Override
 	public Records read(CheckReader reader) {
-		List<Other> others = reader.jdbc().query("with " + CheckReader.IDS + """
-				select d.id_number, '死亡信息', d.name, d.death_date::text from current_death d
-				where d.id_valid and d.id_number::bpchar in (select id_number from ids)
-				union all
-				select d.id_number, '残疾人信息', d.name, d.certificate_no from
-				""" + CurrentRoster.certificatesOf("select id_number from ids") + """
-				union all
-				select p.id_number, '扶贫信息', p.name, '' from
-				""" + CurrentRoster.povertyOf("select id_number from ids") + """
-				order by 1, 2, 3, 4
-				""", (rs, i) -> new Other(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-				(Object) reader.countyIds());
+		// deaths (valid IDs), certificates (any status) and poverty rows of the county's IDs, each as the reader
+		// read them once for every check
+		List<Other> others = new ArrayList<>();
+		reader.deathRecordsOf(List.of(reader.countyIds()))
+			.forEach(d -> others.add(new Other(d.idNumber(), "死亡信息", d.name(), d.date().toString())));
+		CheckReader.ByCountyIds byIds = reader.byCountyIds();
+		byIds.certificates().forEach(c -> others.add(new Other(c.idNumber(), "残疾人信息", c.name(), c.certificateNo())));
+		byIds.poverty().forEach(p -> others.add(new Other(p.idNumber(), "扶贫信息", p.name(), "")));
 		return new Records(reader.roster(), others);
 	}
 

@@ -15,7 +15,6 @@ import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.RaisedFinding;
-import cn.doudi.matching.roster.CurrentRoster;
 import cn.doudi.matching.roster.RosterRecords;
 
 /**
@@ -59,10 +58,9 @@ class PovertyNotCoveredCheck implements Check<PovertyNotCoveredCheck.Records> {
 		if (poor.isEmpty()) {
 			return new Records(List.of(), null, Map.of());
 		}
-		RosterRecords roster = reader.rosterOf("""
-				select b.household_id from
-				""" + CurrentRoster.rowsOf("id_number", "select distinct p.id_number from current_poverty p where p.county = ?"),
-				reader.county());
+		// the households of the monitored poor (only theirs decide: whether an enrollment is active depends on its
+		// own household's rows alone)
+		RosterRecords roster = reader.rosterOfPeople(poor.keySet());
 		Map<String, YearMonth> deaths = reader.deathMonthsOf(
 				poor.values().stream().map(p -> new PersonRef(p.idNumber(), p.name())).toList());
 		return new Records(List.copyOf(poor.values()), roster, deaths);

@@ -17,6 +17,7 @@ import cn.doudi.allowance.RosterRow;
 import cn.doudi.identity.PersonName;
 import cn.doudi.kernel.FindingCode;
 import cn.doudi.kernel.Program;
+import cn.doudi.matching.MatchedRecords;
 import cn.doudi.matching.MatchedRecords.PersonRef;
 import cn.doudi.matching.RaisedFinding;
 import cn.doudi.matching.roster.CurrentRoster;
@@ -62,12 +63,12 @@ class SevereDisabilityNotCoveredCheck implements Check<SevereDisabilityNotCovere
 	public Records read(CheckReader reader) {
 		// the valid certificates of the county's people and of the people of the county (by ID) on no roster:
 		// two disjoint sets of people (on the county's roster, on none), all of each one's valid certificates
+		// (those of the county's IDs as the reader read them for every check, in ID and number order)
 		Map<String, List<Cert>> certs = new TreeMap<>();
-		reader.jdbc().query("with " + CheckReader.IDS + """
-				select d.id_number, d.name, d.certificate_no, d.type, d.grade from
-				""" + CurrentRoster.certificatesOf("select id_number from ids") + """
-				where d.valid
-				union all
+		reader.byCountyIds().certificates().stream().filter(MatchedRecords.CertificateRecord::valid)
+			.forEach(c -> certs.computeIfAbsent(c.idNumber(), k -> new ArrayList<>())
+				.add(new Cert(c.idNumber(), c.name(), c.certificateNo(), c.type(), c.grade())));
+		reader.jdbc().query("""
 				select d.id_number, d.name, d.certificate_no, d.type, d.grade from current_disability d
 				""" + CurrentRoster.anyRow("x.id_number = d.id_number", "b") + """
 				where d.valid and substr(d.id_number, 1, 6) = ? and b.hit is null
@@ -75,13 +76,11 @@ class SevereDisabilityNotCoveredCheck implements Check<SevereDisabilityNotCovere
 				""", rs -> {
 			certs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
 				.add(new Cert(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)));
-		}, reader.countyIds(), reader.county());
+		}, reader.county());
 		if (certs.isEmpty()) {
 			return new Records(Map.of(), null, null, null, Map.of());
 		}
-		RosterRecords roster = reader.rosterOf(
-				"select b.household_id from " + CurrentRoster.rowsOf("id_number", "select unnest(?::char(18)[])"),
-				(Object) certs.keySet().toArray(String[]::new));
+		RosterRecords roster = reader.rosterOfPeople(certs.keySet());
 		Map<String, List<RosterRow>> rows = rowsByPerson(roster);
 		Map<String, Cert> counting = new TreeMap<>();
 		certs.forEach((id, list) -> {

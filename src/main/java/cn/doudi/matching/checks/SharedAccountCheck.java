@@ -67,9 +67,17 @@ class SharedAccountCheck implements Check<SharedAccountCheck.Records> {
 			.sorted()
 			.toArray(String[]::new);
 		String[] months = reader.monthTexts();
-		RosterRecords roster = reader.rosterOf(
-				"select b.household_id from " + CurrentRoster.rowsOf("account_number", accounts), own,
-				reader.county(), months);
+		// the households paid into them: of the county's own rows with one of its accounts (from the roster the
+		// reader holds), and the copy probed for the accounts another county may list too and the cases' accounts
+		Set<String> paid = new java.util.LinkedHashSet<>();
+		reader.roster().rows().stream()
+			.filter(r -> r.county().equals(reader.county()) && !r.accountNumber().isEmpty())
+			.forEach(r -> paid.add(r.householdId()));
+		paid.addAll(reader.jdbc().queryForList("select b.household_id from " + CurrentRoster.rowsOf("account_number",
+				CurrentRoster.sharedAccounts("select unnest(?::varchar[])") + """
+						union select account_number from current_temp_assist where county = ? and approval_month = any(?)
+						"""), String.class, own, reader.county(), months));
+		RosterRecords roster = reader.rosterOfHouseholds(List.copyOf(paid));
 		List<Object[]> rows = reader.jdbc().query("""
 				select county, household_id, id_number, name, account_number, approval_month from current_temp_assist
 				where approval_month = any(?) and account_number in (%s)

@@ -52,10 +52,13 @@ public final class CurrentRoster {
 	/** The household IDs more than one county's current roster lists, likewise (V590). */
 	static final String SHARED_HOUSEHOLDS = "roster_shared_household";
 
+	/** The account numbers more than one county's current roster lists, likewise (V601). */
+	static final String SHARED_ACCOUNTS = "roster_shared_account";
+
 	/**
 	 * The copy holds exactly today's current beneficiary rows: it covers every current snapshot, and no bulk table
 	 * was written since its build ({@code roster_changes}). Then its shared keys ({@link #SHARED_IDS},
-	 * {@link #SHARED_HOUSEHOLDS}) are those of the current rows.
+	 * {@link #SHARED_HOUSEHOLDS}, {@link #SHARED_ACCOUNTS}) are those of the current rows.
 	 */
 	static final String EXACT = """
 			not exists (select 1 from snapshot u where u.source = 'beneficiaries' and %s)
@@ -85,6 +88,19 @@ public final class CurrentRoster {
 	 */
 	public static String rowsOf(String column, String keysQuery) {
 		return keyed(Table.BENEFICIARY, column, keysQuery, "b");
+	}
+
+	/**
+	 * The account numbers {@code keysQuery} (one column) yields that another county's current roster may list
+	 * too: those in {@link #SHARED_ACCOUNTS} while the copy holds exactly today's rows ({@link #EXACT}), every one
+	 * otherwise. The current rows with one of the others are all of the county that lists it: a caller holding
+	 * that county's rows finds them there, and probes {@link #rowsOf} only for these.
+	 */
+	public static String sharedAccounts(String keysQuery) {
+		return """
+				select k.key from (%s) k(key)
+				where not (select %s) or k.key in (select account_number from %s)
+				""".formatted(keysQuery, EXACT, SHARED_ACCOUNTS);
 	}
 
 	/**

@@ -42,11 +42,12 @@ public class RosterCopy {
 	private static final List<CurrentRoster.Table> TABLES = List.of(CurrentRoster.Table.values());
 
 	/**
-	 * The keys more than one county's current roster lists (V590), built from the new beneficiary copy: table,
+	 * The keys more than one county's current roster lists (V590, V601), built from the new beneficiary copy: table,
 	 * its column, the copy's column.
 	 */
 	private static final List<String[]> SHARED = List.of(new String[] { CurrentRoster.SHARED_IDS, "id_number" },
-			new String[] { CurrentRoster.SHARED_HOUSEHOLDS, "household_id" });
+			new String[] { CurrentRoster.SHARED_HOUSEHOLDS, "household_id" },
+			new String[] { CurrentRoster.SHARED_ACCOUNTS, "account_number" });
 
 	/** Every table the build replaces: the copies and the shared keys. */
 	private static final List<String> REPLACED = java.util.stream.Stream.concat(TABLES.stream().map(t -> t.copy),

@@ -63,6 +63,14 @@ public final class RosterRecords {
 		return rows;
 	}
 
+	/**
+	 * As loaded ({@link RosterLoader}): the death records (valid IDs, any name) of every ID on the rows, so that
+	 * a caller looking up deaths of people on them need not read them again; null for records built otherwise.
+	 */
+	public List<DeathRecord> deathRecords() {
+		return deaths;
+	}
+
 	/** The roster as it is active in {@code month} (RULES.md "Enrollment"). */
 	public ActiveRoster in(YearMonth month) {
 		return byMonth.computeIfAbsent(month, m -> new ActiveRoster(m, rows, deathMonths, ends));

@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
 import cn.doudi.matching.CountyRoster;
 
 /**
- * The county's roster rows its check step read, handed to the load of the same run in this process
+ * The county's roster rows its check step read (with its people's certificates and death months), handed to the load of the same run in this process
  * ({@link MonthInputsLoader}) instead of being read from the database a second time: the checks read every
  * household of the county's people in any county, which holds every row of the county, in the order the load
  * reads them (the load read and sorted the county's 49,000 rows again at 40,000 households).
  * <p>
  * Held only while the county's job runs: taken once by the load, and dropped when the job ends however it ends
  * ({@link #afterJob}), so a restarted job (a new execution, maybe in another process) reads the database. The
- * load uses the rows only if what they were read from is unchanged ({@link cn.doudi.matching.MatchedRecords#ifCurrent}):
+ * load uses the rows only if what they were read from is unchanged ({@link cn.doudi.matching.MatchedRecords#isCurrent}):
  * otherwise, and whenever nothing is held, it reads the county's current roster as before.
  */
 @Component

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 
 import org.jspecify.annotations.Nullable;
@@ -28,8 +29,9 @@ import cn.doudi.allowance.SettleInputs;
 import cn.doudi.allowance.Standards;
 import cn.doudi.allowance.TempAssistCase;
 import cn.doudi.kernel.Program;
-import cn.doudi.matching.MatchedRecords;
 import cn.doudi.matching.CheckHolds;
+import cn.doudi.matching.CountyRoster;
+import cn.doudi.matching.MatchedRecords;
 
 /**
  * Loads, as values, everything {@link MonthRules#settle} needs for one county and month: the county's
@@ -46,8 +48,9 @@ import cn.doudi.matching.CheckHolds;
  * county's roster per county (1.8 s per county at 150 counties before; README "Province speed").
  * <p>
  * The county's own roster rows are those its check step read, when the same run's check step ran in this process
- * and nothing they came from changed since ({@link CheckedRosters}, {@link MatchedRecords#ifCurrent}); otherwise
- * they are read ({@link #roster}): the same rows in the same order either way.
+ * and nothing they came from changed since ({@link CheckedRosters}, {@link MatchedRecords#isCurrent}), and so are
+ * the certificates and death months of its people the check step matched; otherwise they are read ({@link #roster},
+ * {@link MatchedRecords#certificates}, {@link MatchedRecords#deathMonths}): the same records either way.
  */
 @Component
 class MonthInputsLoader {
@@ -81,9 +84,9 @@ class MonthInputsLoader {
 		RunHistoryLoader.Start start = histories.start(county);
 		SortedSet<YearMonth> months = MonthRules.monthsApplied(month, county, standards, start.firstRunMonth(),
 				start.paidLinesOfTheDead(), start.deathMonthsOfPaid());
-		List<RosterRow> roster = checked.take(runId, county).flatMap(matched::ifCurrent)
-			.orElseGet(() -> roster(county, null));
-		CountyRecords records = records(county, months, standards, roster);
+		Optional<CountyRoster> held = checked.take(runId, county).filter(matched::isCurrent);
+		List<RosterRow> roster = held.map(CountyRoster::rows).orElseGet(() -> roster(county, null));
+		CountyRecords records = records(county, months, standards, roster, held);
 		Map<String, String> names = new HashMap<>();
 		records.roster().forEach(r -> names.putIfAbsent(r.idNumber(), r.name()));
 		SortedSet<YearMonth> window = ArrearsRule.window(month, county, standards, start.firstRunMonth());
@@ -94,7 +97,8 @@ class MonthInputsLoader {
 		if (!subsidyMonths.isEmpty()) {
 			matched.householdsSharingPeople(county).forEach((other, households) -> {
 				SortedSet<YearMonth> theirs = new java.util.TreeSet<>(subsidyMonths);
-				neighbours.add(new Neighbour(records(other, theirs, standards(other), roster(other, households)),
+				neighbours.add(new Neighbour(records(other, theirs, standards(other), roster(other, households),
+						Optional.empty()),
 						holds(other, theirs),
 						histories.forNeighbour(other, theirs)));
 			});
@@ -108,13 +112,16 @@ class MonthInputsLoader {
 	 * with its roster rows ({@link #roster}, or the same rows as its check step read them: {@link CheckedRosters}).
 	 */
 	private CountyRecords records(String county, Collection<YearMonth> months, Standards standards,
-			List<RosterRow> roster) {
+			List<RosterRow> roster, Optional<CountyRoster> held) {
 		Map<String, List<Certificate>> certificates = new HashMap<>();
-		matched.certificates(county).forEach((id, list) -> certificates.put(id, list.stream()
-			.map(c -> new Certificate(c.idNumber(), c.certificateNo(), c.type(), c.grade()))
-			.toList()));
+		held.map(CountyRoster::certificates).orElseGet(() -> matched.certificates(county))
+			.forEach((id, list) -> certificates.put(id, list.stream()
+				.map(c -> new Certificate(c.idNumber(), c.certificateNo(), c.type(), c.grade()))
+				.toList()));
 		List<TempAssistCase> cases = tempAssist(county, months);
-		return new CountyRecords(county, roster, deathMonths(county, cases), certificates,
+		Map<String, YearMonth> rosterDeaths = held.map(CountyRoster::deathMonths)
+			.orElseGet(() -> matched.deathMonths(county));
+		return new CountyRecords(county, roster, deathMonths(rosterDeaths, cases), certificates,
 				economic(county), standards, cases, cpi(months));
 	}
 
@@ -123,8 +130,8 @@ class MonthInputsLoader {
 	 * TEMP_ASSIST cases name: a case need not be for someone on the roster (INPUTS.md), and no case is paid
 	 * for a person dead for its month — each matched by ID and the name its own record gives.
 	 */
-	private Map<String, YearMonth> deathMonths(String county, List<TempAssistCase> cases) {
-		Map<String, YearMonth> deaths = new HashMap<>(matched.deathMonths(county));
+	private Map<String, YearMonth> deathMonths(Map<String, YearMonth> rosterDeaths, List<TempAssistCase> cases) {
+		Map<String, YearMonth> deaths = new HashMap<>(rosterDeaths);
 		matched.deathMonthsOf(cases.stream().map(c -> new MatchedRecords.PersonRef(c.idNumber(), c.name())).toList())
 			.forEach((id, m) -> deaths.merge(id, m, (a, b) -> a.isBefore(b) ? a : b));
 		return deaths;
