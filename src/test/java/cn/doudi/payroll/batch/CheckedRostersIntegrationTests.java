@@ -16,6 +16,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.doudi.allowance.CountyRecords;
 import cn.doudi.allowance.RosterRow;
 import cn.doudi.matching.CheckData;
 import cn.doudi.matching.CountyRoster;
@@ -128,6 +129,42 @@ class CheckedRostersIntegrationTests {
 		rosters.offer(runId, offered.get(0)); // never so in a job: a run is one county's
 
 		assertThat(roster()).extracting(RosterRow::county).containsOnly(ZY);
+	}
+
+	@Test
+	void theLoadTakesTheCertificatesAndDeathMonthsTheCheckStepMatchedWhichAreTheOnesItReads() {
+		data.certificate(LI, "李桂兰", 1, 2, true).death(WANG, "王建国", "2026-09-15");
+		CountyRecords fromTheDatabase = records(); // nothing held: read
+
+		checks.check(ZY, M, runId, roster -> rosters.offer(runId, roster));
+		CountyRecords taken = records();
+
+		assertThat(taken.deathMonths()).isEqualTo(fromTheDatabase.deathMonths())
+			.containsEntry(WANG, YearMonth.of(2026, 9));
+		assertThat(taken.certificates()).isEqualTo(fromTheDatabase.certificates()).containsKey(LI);
+	}
+
+	@Test
+	void aDeathOrCertificateWrittenSinceTheCheckStepIsReadFromTheDatabase() {
+		checks.check(ZY, M, runId, roster -> rosters.offer(runId, roster));
+		// registered between the check step and the load (another upload committed meanwhile)
+		data.death(WANG, "王建国", "2026-09-15").certificate(LI, "李桂兰", 1, 2, true);
+
+		CountyRecords records = records();
+		assertThat(records.deathMonths()).containsEntry(WANG, YearMonth.of(2026, 9));
+		assertThat(records.certificates()).containsKey(LI);
+	}
+
+	@Test
+	void aDeathAloneWrittenSinceTheCheckStepIsReadFromTheDatabase() {
+		checks.check(ZY, M, runId, roster -> rosters.offer(runId, roster));
+		data.death(WANG, "王建国", "2026-09-15"); // the death table's change count, not the roster's
+
+		assertThat(records().deathMonths()).containsEntry(WANG, YearMonth.of(2026, 9));
+	}
+
+	private CountyRecords records() {
+		return loader.load(runId, ZY, M).inputs().records();
 	}
 
 	private List<RosterRow> roster() {
