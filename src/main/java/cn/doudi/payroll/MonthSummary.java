@@ -23,6 +23,8 @@ final class MonthSummary {
 
 	private String county;
 	private String program;
+	/** Whether {@link #program} is a DIBAO program (one line per household, its members counted). */
+	private boolean dibao;
 	private final Set<String> households = new HashSet<>();
 	private final Set<String> people = new HashSet<>();
 	private long members;
@@ -38,11 +40,12 @@ final class MonthSummary {
 			finishGroup();
 			this.county = county;
 			this.program = program;
+			this.dibao = Program.parse(program).map(Program::isDibao).orElse(false);
 		}
 		if (householdId != null) {
 			households.add(householdId);
 		}
-		if (dibao(program)) {
+		if (dibao) {
 			if (!arrears && members != null) {
 				this.members += members;
 			}
@@ -81,9 +84,5 @@ final class MonthSummary {
 		amountPaid = BigDecimal.ZERO;
 		linesHeld = 0;
 		amountHeld = BigDecimal.ZERO;
-	}
-
-	private static boolean dibao(String program) {
-		return Program.parse(program).map(Program::isDibao).orElse(false);
 	}
 }
