@@ -117,12 +117,11 @@ public class MonthEndFiles {
 	private void writePayrollFiles(List<PayrollRun> runs, Path folder) {
 		long t = System.nanoTime();
 		Long[] ids = runs.stream().map(PayrollRun::id).toArray(Long[]::new);
-		writePayments(ids, folder.resolve("payments.csv"));
+		List<SummaryRow> summary = writePayments(ids, folder.resolve("payments.csv"));
 		writeStops(ids, folder.resolve("stops.csv"));
 		List<FindingRow> findings = findings(ids);
 		writeFindings(findings, folder.resolve("findings.csv"));
 		writeOverpayments(runs, folder.resolve("overpayments.csv"));
-		List<SummaryRow> summary = summary(ids);
 		FindingsWorkbook.write(title(runs), countySummaries(runs, summary), findings, folder.resolve("findings.xlsx"));
 		try (CsvFile csv = new CsvFile(folder.resolve("summary.csv"), "county", "program", "households", "persons",
 				"lines_paid", "amount_paid", "lines_held", "amount_held")) {
@@ -162,11 +161,13 @@ public class MonthEndFiles {
 		return Source.parse(code).map(Source::title).orElse(code);
 	}
 
-	private void writePayments(Long[] runs, Path file) {
+	/** Writes payments.csv; returns the month's summary, counted from the same lines ({@link MonthSummary}). */
+	private List<SummaryRow> writePayments(Long[] runs, Path file) {
+		MonthSummary summary = new MonthSummary();
 		try (PaymentsCsv csv = PaymentsCsv.toFile(file)) {
 			stream("""
 					select county, region_code, program, category, household_id, id_number, name, pay_month, amount,
-					       status, reason, bank, account_number, arrears
+					       status, reason, bank, account_number, arrears, members
 					from payment_line where run_id = any(?)
 					order by county collate "C", program collate "C", household_id collate "C", id_number collate "C",
 					         pay_month collate "C"
@@ -174,8 +175,11 @@ public class MonthEndFiles {
 				csv.line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
 						rs.getString(11), rs.getString(12), rs.getString(13), rs.getBoolean(14));
+				summary.line(rs.getString(1), rs.getString(3), rs.getString(5), rs.getString(6), rs.getString(10),
+						rs.getBigDecimal(9), rs.getBoolean(14), rs.getObject(15, Integer.class));
 			}, (Object) runs);
 		}
+		return summary.rows();
 	}
 
 	private void writeStops(Long[] runs, Path file) {
@@ -266,23 +270,5 @@ public class MonthEndFiles {
 	/** One row of the summary: per county and program. */
 	public record SummaryRow(String county, String program, long households, long persons, long linesPaid,
 			BigDecimal amountPaid, long linesHeld, BigDecimal amountHeld) {
-	}
-
-	private List<SummaryRow> summary(Long[] runs) {
-		return jdbc.query("""
-				select county, program,
-				       count(distinct household_id),
-				       coalesce(sum(case when program in ('DIBAO_URBAN', 'DIBAO_RURAL') and not arrears then members end), 0)
-				         + count(distinct case when program not in ('DIBAO_URBAN', 'DIBAO_RURAL') then id_number end),
-				       count(*) filter (where status = 'PAY'),
-				       coalesce(sum(amount) filter (where status = 'PAY'), 0),
-				       count(*) filter (where status = 'HELD'),
-				       coalesce(sum(amount) filter (where status = 'HELD'), 0)
-				from payment_line where run_id = any(?)
-				group by county, program
-				order by county collate "C", program collate "C"
-				""", (rs, i) -> new SummaryRow(rs.getString(1), rs.getString(2), rs.getLong(3),
-				rs.getLong(4), rs.getLong(5), Money.fen(rs.getBigDecimal(6)), rs.getLong(7),
-				Money.fen(rs.getBigDecimal(8))), (Object) runs);
 	}
 }

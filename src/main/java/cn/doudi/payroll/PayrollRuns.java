@@ -45,6 +45,9 @@ public class PayrollRuns {
 
 	private static final Logger log = LoggerFactory.getLogger(PayrollRuns.class);
 
+	/** The tables a month-end writes in bulk and reads back only by run ({@link #beforeJobs}). */
+	private static final List<String> OWN_TABLES = List.of("payment_line", "stop_record");
+
 	private final RunStore runs;
 	private final MonthEndJobLauncher launcher;
 	private final AccessControl access;
@@ -127,9 +130,13 @@ public class PayrollRuns {
 		return runs.byId(runId).orElseThrow();
 	}
 
-	/** Before the month's jobs: the planner's statistics of the tables they read, once for all counties. */
+	/**
+	 * Before the month's jobs: the planner's statistics of the tables they read, once for all counties — but not
+	 * of the month-end's own lines and stops, read back by run through their indexes: their statistics follow
+	 * each import (TableStatistics), or are taken here when they have none at all.
+	 */
 	void beforeJobs() {
-		statistics.refresh();
+		statistics.refreshExcept(OWN_TABLES);
 	}
 
 	/**

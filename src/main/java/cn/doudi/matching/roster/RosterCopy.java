@@ -118,10 +118,27 @@ public class RosterCopy {
 	 * lookups planned before it ends see the row counts ({@code CREATE INDEX} sets them) and are nested loops of
 	 * index probes whatever the statistics ({@link CurrentRoster}). In a transaction of its own: the caller's
 	 * would keep a lock on the copy to its end.
+	 * <p>
+	 * The build's own counts must be in the statistics before this analysis resets them: PostgreSQL 15 sends a
+	 * backend's counts to the shared statistics at most once a second, so the build's connection, back in the pool,
+	 * added its inserts after this analysis (the copy then counted its rows twice and as changed since, and was
+	 * analyzed again at every next refresh); the build asks for its counts to be sent at its commit ({@link
+	 * #FLUSH_STATISTICS}).
 	 */
 	private void analyze() {
 		own.executeWithoutResult(status -> jdbc.execute("analyze " + String.join(", ", REPLACED)));
 	}
+
+	/**
+	 * Sends this backend's statistics counts at its next idle moment, its commit, however recently it sent the last
+	 * ({@code pg_stat_force_next_flush}, PostgreSQL 15 and later; nothing where the function does not exist).
+	 */
+	static final String FLUSH_STATISTICS = """
+			do $$ begin
+			  if to_regprocedure('pg_catalog.pg_stat_force_next_flush()') is not null then
+			    perform pg_catalog.pg_stat_force_next_flush();
+			  end if;
+			end $$""";
 
 	private static String next(String name) {
 		return name + "_next";
@@ -177,6 +194,7 @@ public class RosterCopy {
 				select u.source, u.county, u.import_id, ? from snapshot u
 				where u.source in ('beneficiaries', 'disability', 'poverty')
 				""", changes);
+		jdbc.execute(FLUSH_STATISTICS);
 		log.info("当前名册副本已重建：{} 个快照，{} 行，用时 {} ms", covered, rows, (System.nanoTime() - start) / 1_000_000);
 		return true;
 	}

@@ -35,8 +35,8 @@ import cn.doudi.payroll.RunReader;
  * stays with the manager, which sent the partition only while holding it; a partition whose manager no longer
  * waits (it gave up after {@code doudi.workers.timeout}, or died) is not run.
  * <p>
- * While it runs, the partition beats ({@link PartitionHeartbeat}, every {@code doudi.workers.heartbeat}), so a
- * remote manager sees a worker that died ({@link LostWorkers}). In a {@code doudi worker} it also records, in the
+ * While it runs in a {@code doudi worker}, the partition beats ({@link PartitionHeartbeat}, every {@code
+ * doudi.workers.heartbeat}), so a remote manager sees a worker that died ({@link LostWorkers}). In a {@code doudi worker} it also records, in the
  * partition's ExecutionContext, the worker ({@value #WORKER}: pid@host), the peak of its heap pools while it ran
  * ({@value #PEAK_HEAP}, bytes; as {@code bench} measures it) and, for the bench's workers ({@code
  * doudi.workers.measure-heap}), the live heap after a full collection before it ({@value #LIVE_HEAP_BEFORE}), also
@@ -122,7 +122,11 @@ class CountyMonthEndStep extends AbstractStep {
 				}
 				heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 			}
-			try (PartitionHeartbeat beating = PartitionHeartbeat.start(getJobRepository(), partition, county, heartbeat)) {
+			// only a worker's partitions beat: a manager's LostWorkers reads the beats; a partition running in the
+			// manager's own process dies with it (its beats were a commit to the job repository every heartbeat, read
+			// by nobody)
+			try (PartitionHeartbeat beating = worker
+					? PartitionHeartbeat.start(getJobRepository(), partition, county, heartbeat) : null) {
 				FailPoint.reach("partition.started." + county);
 				completed = launcher.run(runId, county, month, revision, context.getInt(CountyPartitioner.COUNTY_NO),
 						context.getInt(CountyPartitioner.COUNTY_COUNT));

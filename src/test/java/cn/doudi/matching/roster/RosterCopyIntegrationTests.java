@@ -5,7 +5,10 @@ import static cn.doudi.matching.CheckData.ZY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import cn.doudi.matching.CheckData;
 import cn.doudi.support.DatabaseCleaner;
@@ -40,6 +45,9 @@ class RosterCopyIntegrationTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	DataSource dataSource;
 
 	CheckData data;
 
@@ -122,6 +130,31 @@ class RosterCopyIntegrationTests {
 		assertThat(copy.refresh()).isTrue();
 		assertThat(jdbc.queryForObject("select count(*) from roster_beneficiary where county = ?", Integer.class, ZY))
 			.isEqualTo(2);
+	}
+
+	@Test
+	void theBuiltCopyIsAnalyzedWithTheBuildsOwnRowsCountedBefore() throws Exception {
+		assertThat(copy.refresh()).isTrue();
+		// every pooled connection closed: their backends send the counts they still held (PostgreSQL sends a
+		// backend's counts at most once a second, else when it ends): the build's too, if it had not sent them
+		dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+		for (int i = 0; i < 50 && otherBackends() > 0; i++) {
+			Thread.sleep(100);
+		}
+
+		// analyzed after the build's inserts were counted: five rows, none changed since (not stale for the next
+		// month-end's TableStatistics.refresh); counted after it, they read ten rows and five changed
+		assertThat(jdbc.queryForMap("""
+				select n_live_tup, n_mod_since_analyze, last_analyze is not null as analyzed from pg_stat_user_tables
+				where relname = 'roster_beneficiary' and schemaname = current_schema()"""))
+			.isEqualTo(Map.of("n_live_tup", 5L, "n_mod_since_analyze", 0L, "analyzed", true));
+	}
+
+	private int otherBackends() {
+		return jdbc.queryForObject("""
+				select count(*) from pg_stat_activity
+				where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'""",
+				Integer.class);
 	}
 
 	/** ZY's next upload, made current: 李桂兰 left, 徐万年 joined 张跃进's E1. */
