@@ -100,7 +100,11 @@ class CountyMonthEndStep extends AbstractStep {
 		YearMonth month = YearMonth.parse(context.getString(CountyPartitioner.MONTH));
 		long runId = context.getLong(CountyPartitioner.RUN_ID);
 		int revision = context.getInt(CountyPartitioner.RUN_REVISION);
-		JobExecution manager = getJobRepository().getJobExecution(partition.getJobExecutionId());
+		// the manager's job as the partition came with it: in a worker read from the job repository when the request
+		// arrived (StepExecutionRequestHandler), in process the running job itself — not reloaded with every
+		// partition's step execution and context (JobRepository.getJobExecution), a read per partition growing with
+		// the counties
+		JobExecution manager = partition.getJobExecution();
 		if (manager == null || !manager.getStatus().isRunning()) {
 			throw new IllegalStateException("区县 " + county + " " + month + " 的月结分区已无人等待（主控已结束或超时）：未执行");
 		}
