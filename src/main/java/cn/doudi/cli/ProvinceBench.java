@@ -28,8 +28,10 @@ import cn.doudi.sampledata.ProvinceSet;
  * worker, then one for two, so that one remote worker against one in-process thread shows the distribution's own
  * cost on the same cores, apart from the cores two workers share) — printing side by side the lines/s, each
  * against one thread, lines per JVM CPU second, the peak heap (per worker for the remote column, with each worker's
- * live heap before its first and last county) and PostgreSQL's share of the wall time
- * ({@link PostgresCpu}). Every round re-runs the month over the previous
+ * live heap before and after the round) and PostgreSQL's share of the wall time
+ * ({@link PostgresCpu}). A line's CPU is shown twice: over the month's JVMs (the bench's; remote: the workers' and
+ * the manager's) and over the JVM computing the counties while their partitions ran (each partition records its
+ * JVM's CPU time, in process and in a worker alike), the second comparing the same work measured the same way. Every round re-runs the month over the previous
  * round's drafts, as {@code month-end} does when a month is re-computed. Before the measured rounds, {@code
  * --warm-up} unmeasured rounds (default 1) warm this JVM and, apart, the workers (JIT, the notices' fonts), so
  * that warm JVMs are compared. README "Province speed".
@@ -38,14 +40,31 @@ final class ProvinceBench {
 
 	/**
 	 * One measured month-end of every county in one mode; {@code workers}: the remote workers' shares (the peak heap
-	 * is then the largest worker's, the JVM CPU the workers').
+	 * is then the largest worker's, the JVM CPU the workers' and the manager's); {@code partitionCpuMs}: the CPU of
+	 * the JVM(s) computing the counties while their partitions ran, summed over the partitions ({@code
+	 * threadCpuMs}: their threads' part), -1 where several partitions shared a JVM at once (their windows overlap).
 	 */
 	record Round(String mode, long lines, long wallMs, long partitionsMs, long peakHeapMb, long postgresMs,
-			long jvmCpuMs, List<RemoteWorkersBench.WorkerFigures> workers) {
+			long jvmCpuMs, long partitionCpuMs, long threadCpuMs, List<RemoteWorkersBench.WorkerFigures> workers) {
 
 		Round(String mode, long lines, long wallMs, long partitionsMs, long peakHeapMb, long postgresMs,
-				long jvmCpuMs) {
-			this(mode, lines, wallMs, partitionsMs, peakHeapMb, postgresMs, jvmCpuMs, List.of());
+				long jvmCpuMs, long partitionCpuMs, long threadCpuMs) {
+			this(mode, lines, wallMs, partitionsMs, peakHeapMb, postgresMs, jvmCpuMs, partitionCpuMs, threadCpuMs,
+					List.of());
+		}
+
+		/** The lines over the CPU of the JVM computing the counties while they ran: the same thing in every mode. */
+		long linesPerPartitionCpuSecond() {
+			return partitionCpuMs < 0 ? -1 : lines * 1000 / Math.max(1, partitionCpuMs);
+		}
+
+		long linesPerThreadCpuSecond() {
+			return lines * 1000 / Math.max(1, threadCpuMs);
+		}
+
+		/** The manager's CPU (remote: the month's JVMs less the workers'). */
+		long managerCpuMs() {
+			return workers.isEmpty() ? 0 : jvmCpuMs - workers.stream().mapToLong(RemoteWorkersBench.WorkerFigures::jvmCpuMs).sum();
 		}
 
 		long linesPerSecond() {
@@ -186,7 +205,10 @@ final class ProvinceBench {
 					continue;
 				}
 				long peak = m.workers().stream().mapToLong(RemoteWorkersBench.WorkerFigures::peakHeapMb).max().orElse(0);
-				Round round = new Round(mode, m.lines(), m.wallMs(), partitionsMs(), peak, m.postgresMs(), m.jvmCpuMs(), m.workers());
+				long partitionCpu = m.workers().stream().mapToLong(RemoteWorkersBench.WorkerFigures::partitionCpuMs).sum();
+				long threadCpu = m.workers().stream().mapToLong(RemoteWorkersBench.WorkerFigures::threadCpuMs).sum();
+				Round round = new Round(mode, m.lines(), m.wallMs(), partitionsMs(), peak, m.postgresMs(), m.jvmCpuMs(),
+						partitionCpu, threadCpu, m.workers());
 				all.add(round);
 				line("%s, round %d: %,d lines in %,d ms (%,d lines/s; partitions %,d ms; the manager JVM's whole life %,d ms;"
 						+ " JVM CPU %,d ms, of which the manager's %,d ms), load %s", mode, r, round.lines(), round.wallMs(),
@@ -194,9 +216,10 @@ final class ProvinceBench {
 						loadAverage());
 				for (RemoteWorkersBench.WorkerFigures w : m.workers()) {
 					line("  worker %s: %d counties, %,d lines, busy %,d ms (%,d lines/s), peak heap %,d MiB,"
-							+ " live heap before its first / last county %,d / %,d MiB", w.worker(), w.counties(),
-							w.lines(), w.busyMs(), w.linesPerSecond(), w.peakHeapMb(), w.liveHeapFirstMb(),
-							w.liveHeapLastMb());
+							+ " live heap before / after the round %,d / %,d MiB; JVM CPU %,d ms, of which in its partitions"
+							+ " %,d ms (%,d lines/CPU s; their thread %,d ms)", w.worker(), w.counties(), w.lines(),
+							w.busyMs(), w.linesPerSecond(), w.peakHeapMb(), w.liveHeapBeforeMb(), w.liveHeapAfterMb(),
+							w.jvmCpuMs(), w.partitionCpuMs(), w.linesPerPartitionCpuSecond(), w.threadCpuMs());
 				}
 			}
 		}
@@ -237,7 +260,29 @@ final class ProvinceBench {
 		long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
 		String ids = runs.stream().map(r -> String.valueOf(r.id())).reduce((a, b) -> a + "," + b).orElse("0");
 		long lines = count("select count(*) from payment_line where run_id in (" + ids + ")");
-		return new Round(n == 1 ? "1 thread" : n + " threads", lines, wall, partitionsMs(), peak, pg, jvm);
+		long[] partitionCpu = partitionCpu();
+		return new Round(n == 1 ? "1 thread" : n + " threads", lines, wall, partitionsMs(), peak, pg, jvm,
+				n == 1 ? partitionCpu[0] : -1, partitionCpu[1]);
+	}
+
+	/**
+	 * The CPU the latest {@code monthEndCountiesJob}'s partitions recorded, summed, ms: their JVM's while each ran,
+	 * and their own threads' ({@code processCpuMs}, {@code threadCpuMs} of each partition's ExecutionContext).
+	 */
+	private long[] partitionCpu() {
+		Long id = jdbc.queryForObject("""
+				select max(e.job_execution_id) from batch_job_execution e
+				join batch_job_instance i on i.job_instance_id = e.job_instance_id
+				where i.job_name = 'monthEndCountiesJob'""", Long.class);
+		var execution = id == null ? null : jobs.getJobExecution(id);
+		long[] cpu = new long[2];
+		if (execution != null) {
+			for (var p : execution.getStepExecutions()) {
+				cpu[0] += p.getExecutionContext().getLong("processCpuMs", 0L);
+				cpu[1] += p.getExecutionContext().getLong("threadCpuMs", 0L);
+			}
+		}
+		return cpu;
 	}
 
 	/**
@@ -257,14 +302,21 @@ final class ProvinceBench {
 		line("");
 		line("province: %d counties, %,d persons, %,d households (first month's rosters)", counties, set.persons(),
 				set.households());
-		line("%-22s %11s %10s %9s %11s %10s %10s %9s %14s %12s %11s", "mode (median round)", "lines", "ms", "lines/s",
-				"vs 1 thread", "peak heap", "PG share", "JVM CPU", "partitions ms", "lines/CPU s", "vs 1 thread");
+		line("%-22s %11s %10s %9s %11s %10s %10s %9s %14s %12s %11s %13s %16s %11s %18s", "mode (median round)", "lines",
+				"ms", "lines/s", "vs 1 thread", "peak heap", "PG share", "JVM CPU", "partitions ms", "lines/CPU s",
+				"vs 1 thread", "part. CPU ms", "lines/part.CPU s", "vs 1 thread", "lines/thread CPU s");
 		for (Round r : rounds) {
-			line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB %9.0f%% %8.0f%% %,14d %,12d %10.0f%%", r.mode(), r.lines(),
-					r.wallMs(), r.linesPerSecond(), 100.0 * r.linesPerSecond() / Math.max(1, one.linesPerSecond()),
-					r.peakHeapMb(), 100.0 * r.postgresMs() / Math.max(1, r.wallMs()),
-					100.0 * r.jvmCpuMs() / Math.max(1, r.wallMs()), r.partitionsMs(), r.linesPerCpuSecond(),
-					100.0 * r.linesPerCpuSecond() / Math.max(1, one.linesPerCpuSecond()));
+			line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB %9.0f%% %8.0f%% %,14d %,12d %10.0f%% %13s %16s %11s %,18d",
+					r.mode(), r.lines(), r.wallMs(), r.linesPerSecond(),
+					100.0 * r.linesPerSecond() / Math.max(1, one.linesPerSecond()), r.peakHeapMb(),
+					100.0 * r.postgresMs() / Math.max(1, r.wallMs()), 100.0 * r.jvmCpuMs() / Math.max(1, r.wallMs()),
+					r.partitionsMs(), r.linesPerCpuSecond(),
+					100.0 * r.linesPerCpuSecond() / Math.max(1, one.linesPerCpuSecond()),
+					r.partitionCpuMs() < 0 ? "—" : String.format("%,d", r.partitionCpuMs()),
+					r.partitionCpuMs() < 0 ? "—" : String.format("%,d", r.linesPerPartitionCpuSecond()),
+					r.partitionCpuMs() < 0 || one.partitionCpuMs() < 0 ? "—"
+							: String.format("%.0f%%", percent(r.linesPerPartitionCpuSecond(), one.linesPerPartitionCpuSecond())),
+					r.linesPerThreadCpuSecond());
 			if (!r.workers().isEmpty()) {
 				long each = r.linesPerSecond() / r.workers().size();
 				line("%-22s %11s %10s %,9d %10.0f%%   (the month's lines/s ÷ %d workers)", "  per worker", "", "", each,
@@ -272,10 +324,10 @@ final class ProvinceBench {
 			}
 			int i = 0;
 			for (RemoteWorkersBench.WorkerFigures w : r.workers()) {
-				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; live heap before its first / last %,d / %,d MiB; ms: its partitions' time, checks, lines and the county's bank files and notices; %s)",
+				line("%-22s %,11d %,10d %,9d %10.0f%% %,7d MiB   (%d counties; live heap before / after the round %,d / %,d MiB; ms: its partitions' time, checks, lines and the county's bank files and notices; JVM CPU %,d ms, %,d of it in its partitions; %s)",
 						"  worker " + ++i, w.lines(), w.busyMs(), w.linesPerSecond(),
 						100.0 * w.linesPerSecond() / Math.max(1, one.linesPerSecond()), w.peakHeapMb(), w.counties(),
-						w.liveHeapFirstMb(), w.liveHeapLastMb(), w.worker());
+						w.liveHeapBeforeMb(), w.liveHeapAfterMb(), w.jvmCpuMs(), w.partitionCpuMs(), w.worker());
 			}
 		}
 		rounds.stream()
@@ -286,6 +338,9 @@ final class ProvinceBench {
 		line("PG share: CPU time of this database's PostgreSQL server processes / wall time (100%% = one core busy);"
 				+ " JVM CPU likewise for the month-end's JVM (remote: the workers' and the manager's JVMs);"
 				+ " lines/CPU s: the lines over that JVM CPU time, what a line costs whatever else the machine runs;"
+				+ " part. CPU ms: the CPU of the JVM computing the counties (this one; remote: the workers') while their partitions ran,"
+				+ " the same measure in process and in a worker (— where several partitions shared a JVM at once),"
+				+ " lines/part.CPU s the lines over it; lines/thread CPU s: over the partitions' own threads' CPU (not the notices' renderers, the collector, the compiler);"
 				+ " remote wall: from the round's first run to the manager's exit (its JVM start-up excluded);"
 				+ " partitions ms: the counties' partitioned job (checks, lines, each county's bank files and notices), the rest being the manager's month-wide files;"
 				+ " --threads=N bounds all of a process's month-end parallelism (the partitions and the notices' renderers; each worker --threads=1);"
@@ -299,7 +354,8 @@ final class ProvinceBench {
 	 * beside the worker, the broker's hand-over, the job repository's polling and the partitions' heartbeats — apart
 	 * from the cores several workers share. The month, its partitioned job and what the manager writes after it
 	 * (the month-wide files), each against the thread's; the worker's own lines/s (its partitions' time); lines per
-	 * JVM CPU second.
+	 * JVM CPU second; and a line's CPU measured the same way on both sides — the JVM computing the counties while
+	 * their partitions ran — with what the worker's JVM spent between its partitions and what the manager spent.
 	 */
 	static String distributionCost(Round thread, Round worker) {
 		RemoteWorkersBench.WorkerFigures w = worker.workers().get(0);
@@ -307,12 +363,20 @@ final class ProvinceBench {
 				+ " (the same cores): the month %,d against %,d ms (lines/s %.0f %% of the thread's); its partitioned job"
 				+ " %,d against %,d ms (%.0f %% of the thread's speed); outside it (the counties' runs prepared before it, the"
 				+ " month-wide files after it) %,d against %,d ms; the"
-				+ " worker's own lines/s %,d, %.0f %% of the thread's; lines per JVM CPU s %,d against %,d (%.0f %%)",
+				+ " worker's own lines/s %,d, %.0f %% of the thread's; lines per JVM CPU s %,d against %,d (%.0f %%);"
+				+ " in the partitions, lines per CPU s of the JVM computing them %,d against %,d (%.0f %%), of their threads"
+				+ " %,d against %,d (%.0f %%); besides, the worker's JVM between its partitions %,d ms CPU and the manager's"
+				+ " JVM %,d ms",
 				worker.wallMs(), thread.wallMs(), percent(worker.linesPerSecond(), thread.linesPerSecond()),
 				worker.partitionsMs(), thread.partitionsMs(), percent(thread.partitionsMs(), worker.partitionsMs()),
 				Math.max(0, worker.wallMs() - worker.partitionsMs()), Math.max(0, thread.wallMs() - thread.partitionsMs()),
 				w.linesPerSecond(), percent(w.linesPerSecond(), thread.linesPerSecond()), worker.linesPerCpuSecond(),
-				thread.linesPerCpuSecond(), percent(worker.linesPerCpuSecond(), thread.linesPerCpuSecond()));
+				thread.linesPerCpuSecond(), percent(worker.linesPerCpuSecond(), thread.linesPerCpuSecond()),
+				worker.linesPerPartitionCpuSecond(), thread.linesPerPartitionCpuSecond(),
+				percent(worker.linesPerPartitionCpuSecond(), thread.linesPerPartitionCpuSecond()),
+				worker.linesPerThreadCpuSecond(), thread.linesPerThreadCpuSecond(),
+				percent(worker.linesPerThreadCpuSecond(), thread.linesPerThreadCpuSecond()),
+				Math.max(0, w.jvmCpuMs() - w.partitionCpuMs()), worker.managerCpuMs());
 	}
 
 	/** {@code part} as a percentage of {@code whole} (a speed against another, or a time's inverse). */

@@ -28,11 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * bench's own on the RabbitMQ of {@code spring.rabbitmq.*}), started and ready before the rounds, and per round a
  * manager child JVM running {@code month-end --workers=remote} as the clerk would. A round's wall time runs from
  * the first of its new runs ({@code payroll_run.created_at}: the manager's start-up is not month-end's) to the
- * manager's exit. Each worker's counties, lines, busy time and peak heap come from the job repository: the
- * partitions' ExecutionContext, where a worker writes {@code worker}, {@code peakHeapBytes} and — the bench's
- * workers run with {@code doudi.workers.measure-heap}, a full collection before each partition — {@code
- * liveHeapBeforeBytes}, with the collection's time {@code heapCollectionMs}, left out of the worker's busy time
- * ({@code payroll.batch.CountyMonthEndStep}).
+ * manager's exit. Each worker's counties, lines, busy time, CPU and peak heap come from the job repository: the
+ * partitions' ExecutionContext, where a worker writes {@code worker}, {@code peakHeapBytes}, and every partition
+ * its JVM's and its thread's CPU time {@code processCpuMs}, {@code threadCpuMs} ({@code
+ * payroll.batch.CountyMonthEndStep}); each worker's whole CPU over the round from {@code /proc}; its live heap
+ * before and after the round from outside it ({@link LiveHeap}: a full collection between rounds, none during one).
  */
 final class RemoteWorkersBench implements AutoCloseable {
 
@@ -42,16 +42,27 @@ final class RemoteWorkersBench implements AutoCloseable {
 	}
 
 	/**
-	 * One worker's share of a round; {@code peakHeapMb}: the largest of its partitions' peaks (each measured from
-	 * a full collection before it, {@code doudi.workers.measure-heap}); {@code liveHeapFirstMb}, {@code
-	 * liveHeapLastMb}: the live heap after that collection, before the first and before the last of its partitions
-	 * of the round (what it still held of the partitions before: flat when nothing accumulates per county).
+	 * One worker's share of a round; {@code peakHeapMb}: the largest of its partitions' peaks; {@code
+	 * liveHeapBeforeMb}, {@code liveHeapAfterMb}: its live heap (after a full collection, {@link LiveHeap}) before
+	 * and after the round (what it still holds of the counties it ran: flat when nothing accumulates per county;
+	 * -1: not measured); {@code partitionCpuMs}: its JVM's CPU while its partitions ran, {@code threadCpuMs} their
+	 * threads' part of it, {@code jvmCpuMs} its JVM's CPU over the whole round (between partitions too).
 	 */
-	record WorkerFigures(String worker, int counties, long lines, long busyMs, long peakHeapMb, long liveHeapFirstMb,
-			long liveHeapLastMb) {
+	record WorkerFigures(String worker, int counties, long lines, long busyMs, long peakHeapMb, long liveHeapBeforeMb,
+			long liveHeapAfterMb, long partitionCpuMs, long threadCpuMs, long jvmCpuMs) {
 
 		long linesPerSecond() {
 			return lines * 1000 / Math.max(1, busyMs);
+		}
+
+		/** Its lines over its JVM's CPU while its partitions ran: the in-process thread's figure, measured alike. */
+		long linesPerPartitionCpuSecond() {
+			return lines * 1000 / Math.max(1, partitionCpuMs);
+		}
+
+		long pid() {
+			String pid = worker.substring(0, Math.max(0, worker.indexOf('@')));
+			return pid.chars().allMatch(Character::isDigit) && !pid.isEmpty() ? Long.parseLong(pid) : -1;
 		}
 	}
 
@@ -125,6 +136,8 @@ final class RemoteWorkersBench implements AutoCloseable {
 
 	/** One month-end of every county through the workers (a manager child JVM, its log {@code manager-<round>.log}). */
 	Measured round(YearMonth month, Path folder, String round, PostgresCpu postgres) throws Exception {
+		// each worker's live heap, and the collection the in-process column makes before its round, outside the round
+		Map<Long, Long> heapBefore = liveHeaps();
 		PostgresCpu.Sampling cpu = postgres.sampling(workerPids());
 		long start = System.currentTimeMillis();
 		String name = "manager-" + round;
@@ -136,6 +149,7 @@ final class RemoteWorkersBench implements AutoCloseable {
 		}
 		long end = System.currentTimeMillis();
 		long pg = cpu.stop();
+		Map<Long, Long> heapAfter = liveHeaps();
 		if (manager.exitValue() != 0) {
 			throw new IllegalStateException("the manager's month-end exited " + manager.exitValue() + ": "
 					+ tail(log(name)));
@@ -151,8 +165,24 @@ final class RemoteWorkersBench implements AutoCloseable {
 		long from = Math.max(start, first);
 		// the JVMs' CPU over the month: the workers', and the manager's from its first run (its start-up left out)
 		long managerCpu = cpu.childMillisSince(manager.pid(), from);
-		long jvmCpu = workerPids().stream().mapToLong(pid -> cpu.childMillisSince(pid, from)).sum() + managerCpu;
-		return new Measured(lines, end - from, end - start, pg, jvmCpu, managerCpu, perWorker(linesOf));
+		Map<Long, Long> workerCpu = new LinkedHashMap<>();
+		workerPids().forEach(pid -> workerCpu.put(pid, cpu.childMillisSince(pid, from)));
+		long jvmCpu = workerCpu.values().stream().mapToLong(Long::longValue).sum() + managerCpu;
+		List<WorkerFigures> figures = perWorker(linesOf).stream()
+			.map(w -> new WorkerFigures(w.worker(), w.counties(), w.lines(), w.busyMs(), w.peakHeapMb(),
+					heapBefore.getOrDefault(w.pid(), -1L), heapAfter.getOrDefault(w.pid(), -1L), w.partitionCpuMs(),
+					w.threadCpuMs(), workerCpu.getOrDefault(w.pid(), 0L)))
+			.toList();
+		return new Measured(lines, end - from, end - start, pg, jvmCpu, managerCpu, figures);
+	}
+
+	/** Each worker's live heap, MiB, after a full collection ({@link LiveHeap}); a worker not attached is left out. */
+	private Map<Long, Long> liveHeaps() {
+		Map<Long, Long> out = new LinkedHashMap<>();
+		for (long pid : workerPids()) {
+			LiveHeap.afterFullCollection(pid).ifPresent(bytes -> out.put(pid, bytes >> 20));
+		}
+		return out;
 	}
 
 	/** The counties' partitions of the latest {@code monthEndCountiesJob} execution, grouped by worker. */
@@ -162,7 +192,7 @@ final class RemoteWorkersBench implements AutoCloseable {
 				join batch_job_instance i on i.job_instance_id = e.job_instance_id
 				where i.job_name = 'monthEndCountiesJob'""", Long.class);
 		JobExecution execution = id == null ? null : jobs.getJobExecution(id);
-		Map<String, long[]> by = new LinkedHashMap<>(); // counties, lines, busy ms, peak heap, live first, live last
+		Map<String, long[]> by = new LinkedHashMap<>(); // counties, lines, busy ms, peak heap, JVM CPU, thread CPU
 		List<StepExecution> partitions = new ArrayList<>();
 		if (execution != null) {
 			partitions.addAll(execution.getStepExecutions());
@@ -179,20 +209,14 @@ final class RemoteWorkersBench implements AutoCloseable {
 				w[1] += linesOf.getOrDefault(county, 0L);
 				LocalDateTime s = p.getStartTime();
 				LocalDateTime e = p.getEndTime();
-				// its own time, less the full collection the bench's workers make before each partition to measure
-				// the live heap (doudi.workers.measure-heap): a cost of the measuring, not of the partition
-				w[2] += s == null || e == null ? 0 : Math.max(0, Duration.between(s, e).toMillis()
-						- p.getExecutionContext().getLong("heapCollectionMs", 0L));
+				w[2] += s == null || e == null ? 0 : Duration.between(s, e).toMillis();
 				w[3] = Math.max(w[3], p.getExecutionContext().getLong("peakHeapBytes"));
-				long live = p.getExecutionContext().getLong("liveHeapBeforeBytes", 0L);
-				if (w[0] == 1) {
-					w[4] = live;
-				}
-				w[5] = live;
+				w[4] += p.getExecutionContext().getLong("processCpuMs", 0L);
+				w[5] += p.getExecutionContext().getLong("threadCpuMs", 0L);
 			}
 		}
 		List<WorkerFigures> out = new ArrayList<>();
-		by.forEach((k, w) -> out.add(new WorkerFigures(k, (int) w[0], w[1], w[2], w[3] >> 20, w[4] >> 20, w[5] >> 20)));
+		by.forEach((k, w) -> out.add(new WorkerFigures(k, (int) w[0], w[1], w[2], w[3] >> 20, -1, -1, w[4], w[5], 0)));
 		return out;
 	}
 
@@ -200,7 +224,7 @@ final class RemoteWorkersBench implements AutoCloseable {
 		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m", "-Ddoudi.workers.queue=" + queue,
 				"-Dspring.rabbitmq.host=" + settings.rabbitHost(), "-Dspring.rabbitmq.port=" + settings.rabbitPort(),
-				"-Dspring.rabbitmq.username=" + settings.rabbitUser(), "-Ddoudi.workers.measure-heap=true"));
+				"-Dspring.rabbitmq.username=" + settings.rabbitUser()));
 		String classPath = System.getProperty("java.class.path");
 		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
 			cmd.addAll(List.of("-jar", classPath)); // java -jar doudi.jar: the same jar

@@ -58,16 +58,22 @@ class RemoteWorkersBenchTests {
 	@Test
 	void oneWorkerAgainstOneThreadSaysWhatTheDistributionItselfCosts() {
 		// the same 6,000 lines: the thread in 3,000 ms (partitions 2,500), the worker's month in 4,000 ms (partitions
-		// 3,000), its own partitions' time 2,400 ms; JVM CPU 5,000 against 8,000 ms
-		ProvinceBench.Round thread = new ProvinceBench.Round("1 thread", 6_000, 3_000, 2_500, 100, 300, 5_000);
+		// 3,000), its own partitions' time 2,400 ms; JVM CPU 5,000 against 8,000 ms (the worker's JVM 6,000, the
+		// manager's 2,000); in the partitions the JVM's CPU 4,000 against 4,800 ms, their threads' 3,000 both
+		ProvinceBench.Round thread = new ProvinceBench.Round("1 thread", 6_000, 3_000, 2_500, 100, 300, 5_000, 4_000,
+				3_000);
 		ProvinceBench.Round worker = new ProvinceBench.Round("1 worker (remote)", 6_000, 4_000, 3_000, 90, 300, 8_000,
-				List.of(new RemoteWorkersBench.WorkerFigures("1@host", 10, 6_000, 2_400, 90, 40, 40)));
+				4_800, 3_000, List.of(new RemoteWorkersBench.WorkerFigures("1@host", 10, 6_000, 2_400, 90, 40, 40, 4_800,
+						3_000, 6_000)));
 		assertThat(ProvinceBench.distributionCost(thread, worker)).contains("the month 4,000 against 3,000 ms")
 			.contains("lines/s 75 % of the thread's") // 1,500 against 2,000 lines/s
 			.contains("partitioned job 3,000 against 2,500 ms (83 % of the thread's speed)")
 			.contains("month-wide files after it) 1,000 against 500 ms")
 			.contains("worker's own lines/s 2,500, 125 % of the thread's")
-			.contains("lines per JVM CPU s 750 against 1,200 (63 %)");
+			.contains("lines per JVM CPU s 750 against 1,200 (63 %)")
+			.contains("lines per CPU s of the JVM computing them 1,250 against 1,500 (83 %)")
+			.contains("of their threads 2,000 against 2,000 (100 %)")
+			.contains("the worker's JVM between its partitions 1,200 ms CPU and the manager's JVM 2,000 ms");
 	}
 
 	@Test

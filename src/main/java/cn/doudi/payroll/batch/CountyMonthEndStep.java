@@ -36,12 +36,13 @@ import cn.doudi.payroll.RunReader;
  * waits (it gave up after {@code doudi.workers.timeout}, or died) is not run.
  * <p>
  * While it runs in a {@code doudi worker}, the partition beats ({@link PartitionHeartbeat}, every {@code
- * doudi.workers.heartbeat}), so a remote manager sees a worker that died ({@link LostWorkers}). In a {@code doudi worker} it also records, in the
- * partition's ExecutionContext, the worker ({@value #WORKER}: pid@host), the peak of its heap pools while it ran
- * ({@value #PEAK_HEAP}, bytes; as {@code bench} measures it) and, for the bench's workers ({@code
- * doudi.workers.measure-heap}), the live heap after a full collection before it ({@value #LIVE_HEAP_BEFORE}), also
- * logged: {@code bench month-end --workers=W}
- * reads them from the job repository.
+ * doudi.workers.heartbeat}), so a remote manager sees a worker that died ({@link LostWorkers}); a partition in the
+ * manager's own process dies with it and does not beat. Wherever it runs it records, in the partition's
+ * ExecutionContext, the CPU time it cost: its JVM's ({@value #PROCESS_CPU_MS}) and its own thread's ({@value
+ * #THREAD_CPU_MS}), so that {@code bench month-end} compares a line's CPU in process and in a worker on the same
+ * footing. In a {@code doudi worker} it also records the worker ({@value #WORKER}: pid@host) and the peak of its heap
+ * pools while it ran ({@value #PEAK_HEAP}, bytes; as {@code bench} measures it), also logged: {@code bench month-end
+ * --workers=W} reads them from the job repository.
  */
 class CountyMonthEndStep extends AbstractStep {
 
@@ -51,13 +52,14 @@ class CountyMonthEndStep extends AbstractStep {
 	static final String PEAK_HEAP = "peakHeapBytes";
 
 	/**
-	 * With {@code doudi.workers.measure-heap} (the bench's workers): the heap in use after a full collection just
-	 * before the partition started, bytes — what the worker still holds of the partitions it ran before.
+	 * The CPU time of the whole JVM while the partition ran, ms: its thread's, the notices' renderers', the
+	 * collector's and the compiler's — a line's cost where one partition runs at a time (a {@code --threads=1}
+	 * worker, month-end on one thread); with several at once their windows overlap.
 	 */
-	static final String LIVE_HEAP_BEFORE = "liveHeapBeforeBytes";
+	static final String PROCESS_CPU_MS = "processCpuMs";
 
-	/** With {@code doudi.workers.measure-heap}: how long that collection took, ms (the bench leaves it out of the partition's time). */
-	static final String HEAP_COLLECTION_MS = "heapCollectionMs";
+	/** The CPU time of the partition's own thread, ms (its checks, lines and files, not the renderers' notices). */
+	static final String THREAD_CPU_MS = "threadCpuMs";
 
 	static final String WORKER = "worker";
 
@@ -79,11 +81,9 @@ class CountyMonthEndStep extends AbstractStep {
 	private final boolean worker;
 	/** {@code doudi.workers.threads} (0: the cores). */
 	private final int configuredThreads;
-	/** {@code doudi.workers.measure-heap}: a full collection before each partition of a worker (bench only). */
-	private final boolean measureHeap;
 
 	CountyMonthEndStep(String name, JobRepository repository, MonthEndJobLauncher launcher, MonthEndFiles files,
-			RunReader runs, Duration heartbeat, boolean worker, int configuredThreads, boolean measureHeap) {
+			RunReader runs, Duration heartbeat, boolean worker, int configuredThreads) {
 		super(repository);
 		setName(name);
 		this.launcher = launcher;
@@ -92,7 +92,6 @@ class CountyMonthEndStep extends AbstractStep {
 		this.heartbeat = heartbeat;
 		this.worker = worker;
 		this.configuredThreads = configuredThreads;
-		this.measureHeap = measureHeap;
 	}
 
 	@Override
@@ -102,7 +101,11 @@ class CountyMonthEndStep extends AbstractStep {
 		YearMonth month = YearMonth.parse(context.getString(CountyPartitioner.MONTH));
 		long runId = context.getLong(CountyPartitioner.RUN_ID);
 		int revision = context.getInt(CountyPartitioner.RUN_REVISION);
-		JobExecution manager = getJobRepository().getJobExecution(partition.getJobExecutionId());
+		// the manager's job as the partition came with it: in a worker read from the job repository when the request
+		// arrived (StepExecutionRequestHandler), in process the running job itself — not reloaded with every
+		// partition's step execution and context (JobRepository.getJobExecution), a read per partition growing with
+		// the counties
+		JobExecution manager = partition.getJobExecution();
 		if (manager == null || !manager.getStatus().isRunning()) {
 			throw new IllegalStateException("区县 " + county + " " + month + " 的月结分区已无人等待（主控已结束或超时）：未执行");
 		}
@@ -113,18 +116,12 @@ class CountyMonthEndStep extends AbstractStep {
 			boolean completed;
 			List<MemoryPoolMXBean> heap = heapPools();
 			if (worker && RUNNING.getAndIncrement() == 0) {
-				if (measureHeap) {
-					// the bench's workers: the peak measured from the live heap, and the live heap recorded
-					long collecting = System.nanoTime();
-					System.gc();
-					context.putLong(HEAP_COLLECTION_MS, (System.nanoTime() - collecting) / 1_000_000);
-					context.putLong(LIVE_HEAP_BEFORE, heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum());
-				}
 				heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 			}
 			// only a worker's partitions beat: a manager's LostWorkers reads the beats; a partition running in the
 			// manager's own process dies with it (its beats were a commit to the job repository every heartbeat, read
 			// by nobody)
+			Cpu cpu = Cpu.now();
 			try (PartitionHeartbeat beating = worker
 					? PartitionHeartbeat.start(getJobRepository(), partition, county, heartbeat) : null) {
 				FailPoint.reach("partition.started." + county);
@@ -146,17 +143,12 @@ class CountyMonthEndStep extends AbstractStep {
 			if (!completed) {
 				throw new IllegalStateException("区县 " + county + " " + month + " 的月结作业失败");
 			}
+			cpu.since(context);
 			if (worker) {
 				long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 				context.putLong(PEAK_HEAP, peak);
 				context.putString(WORKER, ManagementFactory.getRuntimeMXBean().getName());
-				if (context.containsKey(LIVE_HEAP_BEFORE)) {
-					log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB；开始前完全回收后 {} MiB）", county, month, peak >> 20,
-							context.getLong(LIVE_HEAP_BEFORE) >> 20);
-				}
-				else {
-					log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB）", county, month, peak >> 20);
-				}
+				log.info("区县 {} {} 月结分区完成（本工作进程堆峰值 {} MiB）", county, month, peak >> 20);
 			}
 			else {
 				log.info("区县 {} {} 月结分区完成", county, month);
@@ -191,6 +183,26 @@ class CountyMonthEndStep extends AbstractStep {
 			}
 		}
 		return CountyPartitionsConfiguration.threads(configuredThreads);
+	}
+
+	/** The JVM's and the current thread's CPU time at a moment, ns. */
+	private record Cpu(long process, long thread) {
+
+		static Cpu now() {
+			return new Cpu(processCpuNanos(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+		}
+
+		/** Records the CPU spent since this moment in the partition's context (the JVM's and the thread's). */
+		void since(ExecutionContext context) {
+			Cpu end = now();
+			context.putLong(PROCESS_CPU_MS, (end.process() - process) / 1_000_000);
+			context.putLong(THREAD_CPU_MS, (end.thread() - thread) / 1_000_000);
+		}
+
+		private static long processCpuNanos() {
+			return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+					? os.getProcessCpuTime() : 0;
+		}
 	}
 
 	private static List<MemoryPoolMXBean> heapPools() {

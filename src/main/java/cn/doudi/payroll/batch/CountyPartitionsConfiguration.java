@@ -55,10 +55,8 @@ class CountyPartitionsConfiguration {
 	@Bean(WORKER_STEP)
 	Step countyMonthEndStep(JobRepository jobRepository, MonthEndJobLauncher launcher, MonthEndFiles files,
 			RunReader runs, @Value("${doudi.workers.heartbeat:10s}") Duration heartbeat,
-			@Value("${doudi.workers.listen:false}") boolean worker, @Value("${doudi.workers.threads:0}") int threads,
-			@Value("${doudi.workers.measure-heap:false}") boolean measureHeap) {
-		return new CountyMonthEndStep(WORKER_STEP, jobRepository, launcher, files, runs, heartbeat, worker, threads,
-				measureHeap);
+			@Value("${doudi.workers.listen:false}") boolean worker, @Value("${doudi.workers.threads:0}") int threads) {
+		return new CountyMonthEndStep(WORKER_STEP, jobRepository, launcher, files, runs, heartbeat, worker, threads);
 	}
 
 	@Bean
