@@ -2,6 +2,10 @@ package cn.doudi.matching.checks;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,7 +130,7 @@ public final class CheckReader {
 			return Optional.empty();
 		}
 		List<RosterRow> own = roster.rows().stream().filter(r -> r.county().equals(county)).toList();
-		Map<String, PersonRef> people = new java.util.LinkedHashMap<>();
+		Map<String, PersonRef> people = new LinkedHashMap<>();
 		own.forEach(r -> people.putIfAbsent(r.idNumber() + '|' + r.name(), new PersonRef(r.idNumber(), r.name())));
 		List<PersonRef> named = List.copyOf(people.values());
 		return Optional.of(new CountyRoster(county, rosterVersion, own,
@@ -160,9 +164,7 @@ public final class CheckReader {
 	 * read on their own otherwise. Either way the same records.
 	 */
 	public RosterRecords rosterOf(String householdsQuery, Object... args) {
-		List<String> households = loader.households(householdsQuery, args);
-		RosterRecords all = roster();
-		return all.holds(households) ? all.of(households) : loader.loadHouseholds(households);
+		return rosterOfHouseholds(loader.households(householdsQuery, args));
 	}
 
 	/**
@@ -171,10 +173,10 @@ public final class CheckReader {
 	 * ({@link CurrentRoster#rowsOf}), instead of a probe per person. The same records as {@link #rosterOf} with the
 	 * households of a query's IDs.
 	 */
-	public RosterRecords rosterOfPeople(java.util.Collection<String> ids) {
+	public RosterRecords rosterOfPeople(Collection<String> ids) {
 		Set<String> county = Set.of(countyIds());
 		Set<String> wanted = Set.copyOf(ids);
-		Set<String> households = new java.util.LinkedHashSet<>();
+		Set<String> households = new LinkedHashSet<>();
 		roster().rows().stream().filter(r -> wanted.contains(r.idNumber()) && county.contains(r.idNumber()))
 			.forEach(r -> households.add(r.householdId()));
 		String[] others = wanted.stream().filter(id -> !county.contains(id)).sorted().toArray(String[]::new);
@@ -201,7 +203,7 @@ public final class CheckReader {
 	 */
 	public Map<String, YearMonth> deathMonthsOf(List<PersonRef> people) {
 		if (people.isEmpty()) {
-			return new java.util.HashMap<>();
+			return new HashMap<>();
 		}
 		return MatchedRecords.earliestMatching(people, deathRecordsOf(people.stream().map(PersonRef::idNumber).toList()));
 	}
@@ -211,7 +213,7 @@ public final class CheckReader {
 	 * {@link #roster()} came with it, and only the IDs not yet looked up are read (the checks' people off the
 	 * county's roster: the poor, certificate holders, cases), in one statement per call.
 	 */
-	public List<DeathRecord> deathRecordsOf(java.util.Collection<String> ids) {
+	public List<DeathRecord> deathRecordsOf(Collection<String> ids) {
 		Map<String, List<DeathRecord>> known = deathRecords();
 		List<String> missing = ids.stream().filter(id -> !known.containsKey(id)).distinct().toList();
 		if (!missing.isEmpty()) {
@@ -224,7 +226,7 @@ public final class CheckReader {
 	/** The death records read so far, by ID (an empty list: looked up, none); seeded with the roster's. */
 	private Map<String, List<DeathRecord>> deathRecords() {
 		if (deathRecords == null) {
-			deathRecords = new java.util.HashMap<>();
+			deathRecords = new HashMap<>();
 			RosterRecords all = roster();
 			if (all.deathRecords() != null) {
 				all.rows().forEach(r -> deathRecords.computeIfAbsent(r.idNumber(), k -> new ArrayList<>(1)));

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,7 @@ class SharedAccountCheck implements Check<SharedAccountCheck.Records> {
 		String[] months = reader.monthTexts();
 		// the households paid into them: of the county's own rows with one of its accounts (from the roster the
 		// reader holds), and the copy probed for the accounts another county may list too and the cases' accounts
-		Set<String> paid = new java.util.LinkedHashSet<>();
+		Set<String> paid = new LinkedHashSet<>();
 		reader.roster().rows().stream()
 			.filter(r -> r.county().equals(reader.county()) && !r.accountNumber().isEmpty())
 			.forEach(r -> paid.add(r.householdId()));
